@@ -1,0 +1,153 @@
+//! The article model: what every parser produces and every later stage consumes.
+//!
+//! Plain data with serde derives and no I/O, so parsers, extractors, the indexer
+//! and the renderers all speak the same types.
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// When an article was published, as precisely as its source says.
+///
+/// A bare day (`date 2022-01-10`) and an instant with a known offset
+/// (`Mon Jun 18, 2007 2:46am EDT`) render differently: the first as
+/// `YYYY-MM-DD`, the second as RFC 3339 keeping the source's offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleDate {
+    Day(NaiveDate),
+    Instant(DateTime<FixedOffset>),
+}
+
+impl ArticleDate {
+    /// The instant used for indexing, filtering and sorting: midnight UTC for a bare day.
+    pub fn to_utc(self) -> DateTime<Utc> {
+        match self {
+            ArticleDate::Day(day) => day.and_time(NaiveTime::MIN).and_utc(),
+            ArticleDate::Instant(instant) => instant.with_timezone(&Utc),
+        }
+    }
+
+    /// Parses the form produced by `Display`: `YYYY-MM-DD` or RFC 3339.
+    pub fn parse_canonical(text: &str) -> Option<ArticleDate> {
+        if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return Some(ArticleDate::Day(day));
+        }
+        DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(ArticleDate::Instant)
+    }
+}
+
+impl fmt::Display for ArticleDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ArticleDate::Day(day) => write!(f, "{}", day.format("%Y-%m-%d")),
+            ArticleDate::Instant(instant) => write!(f, "{}", instant.to_rfc3339()),
+        }
+    }
+}
+
+impl Serialize for ArticleDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ArticleDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        ArticleDate::parse_canonical(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a date: {text:?}")))
+    }
+}
+
+/// The kind of a named entity, as users filter and count them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One named entity of an article, under its canonical (longest) name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+}
+
+/// A direct quotation and, when it could be attributed, who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    pub speaker: Option<String>,
+}
+
+/// A fully parsed and extracted article, ready to index or print.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Unique key: the file's path, or `FILE#N` for the N-th article of a multi-article file.
+    pub path: String,
+    pub date: Option<ArticleDate>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub body: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_and_instant_render_and_parse_back() {
+        let cases = ["2022-01-10", "2007-06-18T02:46:00-04:00", "1987-02-26T15:01:01+00:00"];
+        for text in cases {
+            let date = ArticleDate::parse_canonical(text).unwrap();
+            assert_eq!(date.to_string(), text);
+        }
+    }
+
+    #[test]
+    fn instant_converts_to_utc() {
+        let date = ArticleDate::parse_canonical("2007-06-18T22:46:00-04:00").unwrap();
+        assert_eq!(date.to_utc().to_rfc3339(), "2007-06-19T02:46:00+00:00");
+    }
+}
