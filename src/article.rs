@@ -63,7 +63,9 @@ impl<'de> Deserialize<'de> for ArticleDate {
 }
 
 /// The kind of a named entity, as users filter and count them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Person,

@@ -1,0 +1,111 @@
+//! `newsdex index`: walk, then run an incremental indexing pass with a progress bar.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::cli::IndexArgs;
+use crate::commands::{field_overrides, Outcome};
+use crate::corpus;
+use crate::index::writer::{default_threads, index_files, IndexEvents, IndexOptions, IndexSummary, Problem};
+use crate::index::NewsIndex;
+use crate::render::display_path;
+
+struct Progress {
+    bar: ProgressBar,
+}
+
+impl IndexEvents for Progress {
+    fn start(&self, _files_to_read: u64, bytes_to_read: u64) {
+        self.bar.set_length(bytes_to_read);
+    }
+
+    fn file_done(&self, bytes: u64) {
+        self.bar.inc(bytes);
+    }
+
+    fn problem(&self, problem: &Problem) {
+        let path = display_path(&problem.path.to_string_lossy());
+        let prefix = if problem.is_error { "" } else { "warning: " };
+        self.bar
+            .suspend(|| eprintln!("{path}: {prefix}{}", problem.message));
+    }
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    }
+    let bar = ProgressBar::new(0);
+    // The template is a constant known to be valid.
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
+    let megabytes = summary.bytes_read as f64 / 1e6;
+    let rate = if seconds > 0.0 { megabytes / seconds } else { 0.0 };
+    format!(
+        "{} added, {} updated, {} removed, {} unchanged, {} failed, {} warnings; {} articles written, {:.1} MB read in {:.2} s ({:.1} MB/s)",
+        summary.added,
+        summary.updated,
+        summary.removed,
+        summary.unchanged,
+        summary.failed,
+        summary.warnings,
+        summary.articles,
+        megabytes,
+        seconds,
+        rate
+    )
+}
+
+pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
+    let started = Instant::now();
+    let stop = Arc::new(AtomicBool::new(false));
+    let handler_stop = Arc::clone(&stop);
+    // A second handler cannot be installed in one process; tests that call
+    // `run` twice only lose Ctrl-C handling, which they do not use.
+    let _ = ctrlc::set_handler(move || handler_stop.store(true, Ordering::Relaxed));
+
+    let options = IndexOptions {
+        threads: args.threads.unwrap_or_else(default_threads),
+        memory_bytes: args.memory << 20,
+        fields: field_overrides(&args.fields)?,
+        ..IndexOptions::default()
+    };
+    let news_index = NewsIndex::open_or_create(index_dir, args.rebuild)
+        .with_context(|| format!("cannot open index {}", index_dir.display()))?;
+    let walk = corpus::walk(&args.paths);
+    let progress = Progress {
+        bar: progress_bar(args.quiet),
+    };
+    let summary = index_files(&news_index, walk, &options, &progress, &stop)?;
+    progress.bar.finish_and_clear();
+    let seconds = started.elapsed().as_secs_f64();
+    if !args.quiet {
+        if summary.interrupted {
+            eprintln!("interrupted: what was indexed so far is committed; run 'newsdex index' again to finish");
+        }
+        let nothing_changed = summary.added + summary.updated + summary.removed + summary.failed == 0;
+        if nothing_changed && !summary.interrupted {
+            eprintln!("everything is unchanged ({} files); {}", summary.unchanged, summary_line(&summary, seconds));
+        } else {
+            eprintln!("{}", summary_line(&summary, seconds));
+        }
+    }
+    Ok(if summary.failed > 0 || summary.interrupted {
+        Outcome::PartialFailure
+    } else {
+        Outcome::Found
+    })
+}

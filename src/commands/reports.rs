@@ -1,0 +1,60 @@
+//! `newsdex quotes`, `entities`, `timeline` and `stats`: reports over many articles.
+
+use anyhow::Result;
+
+use crate::cli::{ColorChoice, EntitiesArgs, Format, QuotesArgs, StatsArgs, TimelineArgs};
+use crate::commands::{filters, style, with_stdout, Outcome};
+use crate::index::NewsIndex;
+use crate::render::{self, json_line};
+use crate::search::quotes::find_quotes;
+use crate::search::reports::{self as library, stats, timeline, top_entities};
+
+/// Prints `items` as text, one JSON array, or JSON Lines.
+fn print_items<T: serde::Serialize>(
+    items: &[T],
+    format: Format,
+    text: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
+    with_stdout(|out| match format {
+        Format::Text => text(out),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, items)?;
+            writeln!(out)
+        }
+        Format::Jsonl => items.iter().try_for_each(|item| json_line(out, item)),
+    })
+}
+
+pub fn run_quotes(news_index: &NewsIndex, args: &QuotesArgs, color: ColorChoice) -> Result<Outcome> {
+    let filters = filters(&args.filters)?;
+    let mut quotes = find_quotes(news_index, args.query.as_deref(), &filters, args.limit)?;
+    for quote in &mut quotes {
+        quote.path = render::display_path(&quote.path);
+    }
+    let style = style(color);
+    print_items(&quotes, args.format, |out| render::quotes_text(out, &quotes, style))?;
+    Ok(Outcome::from_count(quotes.len()))
+}
+
+pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outcome> {
+    let filters = filters(&args.filters)?;
+    let counts = top_entities(news_index, args.query.as_deref(), &filters, args.kind, args.limit)?;
+    print_items(&counts, args.format, |out| render::entities_text(out, &counts))?;
+    Ok(Outcome::from_count(counts.len()))
+}
+
+pub fn run_timeline(news_index: &NewsIndex, args: &TimelineArgs) -> Result<Outcome> {
+    let filters = filters(&args.filters)?;
+    let periods: Vec<library::Period> = timeline(news_index, args.query.as_deref(), &filters, args.interval)?;
+    print_items(&periods, args.format, |out| render::timeline_text(out, &periods))?;
+    Ok(Outcome::from_count(periods.iter().filter(|period| period.articles > 0).count()))
+}
+
+pub fn run_stats(news_index: &NewsIndex, args: &StatsArgs) -> Result<Outcome> {
+    let stats = stats(news_index)?;
+    with_stdout(|out| match args.format {
+        Format::Text => render::stats_text(out, &stats, &news_index.dir),
+        Format::Json | Format::Jsonl => json_line(out, &stats),
+    })?;
+    Ok(Outcome::Found)
+}

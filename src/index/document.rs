@@ -1,0 +1,156 @@
+//! Articles to tantivy documents and back.
+
+use tantivy::schema::Value;
+use tantivy::{DateTime, TantivyDocument};
+
+use crate::article::{Article, ArticleDate, Entity, Quote};
+use crate::index::schema::{entity_tag, Fields};
+
+/// What the incremental indexer remembers about the file an article came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FileStamp {
+    pub size: u64,
+    pub mtime: u64,
+    pub hash: u64,
+}
+
+/// The first 8 bytes of a blake3 digest: plenty to tell files or bodies apart.
+pub fn hash64(bytes: &[u8]) -> u64 {
+    let digest = blake3::hash(bytes);
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest.as_bytes()[..8]);
+    u64::from_le_bytes(first)
+}
+
+/// Hash of a body with case and white space folded, so that syndicated copies
+/// that differ only in line breaks are still copies.
+pub fn body_fingerprint(body: &str) -> u64 {
+    let mut folded = String::with_capacity(body.len());
+    for word in body.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    hash64(folded.as_bytes())
+}
+
+/// Builds the tantivy document of one article of the file `source_file`.
+pub fn to_document(
+    fields: &Fields,
+    article: &Article,
+    source_file: &str,
+    stamp: FileStamp,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(fields.path, &article.path);
+    doc.add_text(fields.source_file, source_file);
+    doc.add_u64(fields.file_size, stamp.size);
+    doc.add_u64(fields.file_mtime, stamp.mtime);
+    doc.add_u64(fields.file_hash, stamp.hash);
+    doc.add_u64(fields.body_hash, body_fingerprint(&article.body));
+    if let Some(date) = article.date {
+        let utc = date.to_utc();
+        doc.add_date(fields.date, DateTime::from_timestamp_secs(utc.timestamp()));
+        doc.add_text(fields.date_text, date.to_string());
+    }
+    doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.body, &article.body);
+    let optional = [
+        (fields.url, &article.url),
+        (fields.author, &article.author),
+        (fields.source, &article.source),
+    ];
+    for (field, value) in optional {
+        if let Some(value) = value {
+            doc.add_text(field, value);
+        }
+    }
+    for entity in &article.entities {
+        doc.add_text(fields.entity, &entity.name);
+        doc.add_text(fields.entity_tag, entity_tag(entity.kind, &entity.name));
+    }
+    // Serialising plain structs of strings cannot fail.
+    doc.add_text(
+        fields.entities_json,
+        serde_json::to_string(&article.entities).unwrap_or_default(),
+    );
+    for quote in &article.quotes {
+        doc.add_text(fields.quote, &quote.text);
+        if let Some(speaker) = &quote.speaker {
+            doc.add_text(fields.speaker, speaker);
+        }
+    }
+    doc.add_text(
+        fields.quotes_json,
+        serde_json::to_string(&article.quotes).unwrap_or_default(),
+    );
+    doc
+}
+
+fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|value| value.as_str())
+        .map(str::to_string)
+}
+
+/// Rebuilds an article from its stored fields.
+pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> Article {
+    let entities: Vec<Entity> = first_text(doc, fields.entities_json)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    let quotes: Vec<Quote> = first_text(doc, fields.quotes_json)
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    Article {
+        path: first_text(doc, fields.path).unwrap_or_default(),
+        date: first_text(doc, fields.date_text).and_then(|text| ArticleDate::parse_canonical(&text)),
+        title: first_text(doc, fields.title).unwrap_or_default(),
+        url: first_text(doc, fields.url),
+        author: first_text(doc, fields.author),
+        source: first_text(doc, fields.source),
+        entities,
+        quotes,
+        body: first_text(doc, fields.body).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::EntityKind;
+    use crate::index::schema::build_schema;
+
+    #[test]
+    fn article_round_trips_through_a_document() {
+        let fields = Fields::from_schema(&build_schema()).unwrap();
+        let article = Article {
+            path: "/corpus/a.csv#3".to_string(),
+            date: ArticleDate::parse_canonical("2007-06-18T02:46:00-04:00"),
+            title: "Title".to_string(),
+            url: Some("http://example.com/a".to_string()),
+            author: None,
+            source: Some("Reuters".to_string()),
+            entities: vec![Entity {
+                name: "Renée Lacoste".to_string(),
+                kind: EntityKind::Person,
+            }],
+            quotes: vec![Quote {
+                text: "We will not back down".to_string(),
+                speaker: Some("Renée Lacoste".to_string()),
+            }],
+            body: "Body text.".to_string(),
+        };
+        let doc = to_document(&fields, &article, "/corpus/a.csv", FileStamp::default());
+        assert_eq!(from_document(&fields, &doc), article);
+    }
+
+    #[test]
+    fn copies_differing_in_white_space_and_case_share_a_fingerprint() {
+        assert_eq!(
+            body_fingerprint("Talks resumed\nin Geneva."),
+            body_fingerprint("talks  resumed in   Geneva. ")
+        );
+        assert_ne!(body_fingerprint("Talks resumed"), body_fingerprint("Talks ended"));
+    }
+}

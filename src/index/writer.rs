@@ -1,0 +1,373 @@
+//! One indexing run: incremental bookkeeping, the parallel parse/extract
+//! pipeline feeding one tantivy writer, periodic commits and clean interruption.
+//!
+//! A file is the unit of work: its old documents are deleted and its new ones
+//! added between two commits, so a crash or Ctrl-C never leaves half a file.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use crate::corpus::{SourceFile, Walk};
+use crate::error::{Error, Result};
+use crate::index::document::{hash64, to_document, FileStamp};
+use crate::index::NewsIndex;
+use crate::parse::{parse_file, FieldOverrides};
+
+/// Settings of an indexing run.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Worker threads for parsing and extraction, and tantivy indexing threads.
+    pub threads: usize,
+    /// The tantivy writer's whole memory budget, in bytes.
+    pub memory_bytes: usize,
+    /// Commit at least this often on long runs, so that a crash loses little.
+    pub commit_every: Duration,
+    pub fields: FieldOverrides,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            threads: default_threads(),
+            memory_bytes: 256 << 20,
+            commit_every: Duration::from_secs(10),
+            fields: FieldOverrides::default(),
+        }
+    }
+}
+
+/// One thread per core, capped at tantivy's own maximum.
+pub fn default_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, |cores| cores.get())
+        .min(8)
+}
+
+/// What an indexing run tells the user while it goes.
+pub trait IndexEvents: Sync {
+    /// How many files will be read (unchanged files are not).
+    fn start(&self, files_to_read: u64, bytes_to_read: u64);
+    /// A file was handled (indexed, skipped or failed).
+    fn file_done(&self, bytes: u64);
+    /// A file or record could not be used, or was used with a caveat.
+    fn problem(&self, problem: &Problem);
+}
+
+/// A message about one file, printed as `PATH: message`.
+#[derive(Debug)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub message: String,
+    /// Warnings (no date, a skipped record) do not make the run fail.
+    pub is_error: bool,
+}
+
+/// The counts printed at the end of a run.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct IndexSummary {
+    pub added: u64,
+    pub updated: u64,
+    pub removed: u64,
+    pub unchanged: u64,
+    pub failed: u64,
+    pub warnings: u64,
+    /// Articles written in this run.
+    pub articles: u64,
+    pub bytes_read: u64,
+    pub commits: u64,
+    /// True when Ctrl-C stopped the run: what was done is committed, the rest is not.
+    pub interrupted: bool,
+}
+
+/// Counts the warnings passing through to the caller's events.
+struct CountingEvents<'a> {
+    inner: &'a dyn IndexEvents,
+    warnings: AtomicU64,
+}
+
+impl IndexEvents for CountingEvents<'_> {
+    fn start(&self, files_to_read: u64, bytes_to_read: u64) {
+        self.inner.start(files_to_read, bytes_to_read);
+    }
+
+    fn file_done(&self, bytes: u64) {
+        self.inner.file_done(bytes);
+    }
+
+    fn problem(&self, problem: &Problem) {
+        if !problem.is_error {
+            self.warnings.fetch_add(1, Ordering::Relaxed);
+        }
+        self.inner.problem(problem);
+    }
+}
+
+enum FileOutcome {
+    Added(u64),
+    Updated(u64),
+    Unchanged,
+    Failed,
+}
+
+/// How many files are handed to the workers between two commit checks.
+const CHUNK_FILES: usize = 512;
+
+/// Runs one incremental indexing pass over the files of `walk`.
+pub fn index_files(
+    news_index: &NewsIndex,
+    walk: Walk,
+    options: &IndexOptions,
+    events: &dyn IndexEvents,
+    stop: &AtomicBool,
+) -> Result<IndexSummary> {
+    let counting = CountingEvents {
+        inner: events,
+        warnings: AtomicU64::new(0),
+    };
+    let events: &dyn IndexEvents = &counting;
+    let threads = options.threads.clamp(1, 8);
+    let per_thread_minimum = 15 << 20;
+    let memory = options.memory_bytes.max(per_thread_minimum * threads);
+    let mut writer: IndexWriter<TantivyDocument> = news_index
+        .index
+        .writer_with_num_threads(threads, memory)
+        .map_err(|source| news_index.error(source))?;
+    let previous = load_file_stamps(news_index)?;
+
+    let mut summary = IndexSummary::default();
+    let seen: HashSet<&str> = walk.files.iter().map(|file| file.key.as_str()).collect();
+    let mut to_read = Vec::new();
+    for file in &walk.files {
+        match previous.get(&file.key) {
+            Some(stamp) if stamp.size == file.size && stamp.mtime == file.mtime => {
+                summary.unchanged += 1;
+            }
+            stamp => to_read.push((file, stamp.copied())),
+        }
+    }
+    for error in &walk.errors {
+        summary.failed += 1;
+        events.problem(&problem_from_error(error));
+    }
+    let bytes_to_read = to_read.iter().map(|(file, _)| file.size).sum();
+    events.start(to_read.len() as u64, bytes_to_read);
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|error| Error::Usage(format!("cannot start {threads} threads: {error}")))?;
+    let tally = Mutex::new(summary);
+    let mut last_commit = Instant::now();
+    for chunk in to_read.chunks(CHUNK_FILES) {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        pool.install(|| {
+            chunk.par_iter().for_each(|(file, stamp)| {
+                if stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                let outcome = index_one_file(news_index, &writer, file, *stamp, options, events);
+                events.file_done(file.size);
+                let mut counts = tally.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                counts.bytes_read += file.size;
+                match outcome {
+                    FileOutcome::Added(articles) => {
+                        counts.added += 1;
+                        counts.articles += articles;
+                    }
+                    FileOutcome::Updated(articles) => {
+                        counts.updated += 1;
+                        counts.articles += articles;
+                    }
+                    FileOutcome::Unchanged => counts.unchanged += 1,
+                    FileOutcome::Failed => counts.failed += 1,
+                }
+            });
+        });
+        if last_commit.elapsed() >= options.commit_every {
+            writer.commit().map_err(|source| news_index.error(source))?;
+            tally.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).commits += 1;
+            last_commit = Instant::now();
+        }
+    }
+    let mut summary = tally.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+    summary.interrupted = stop.load(Ordering::Relaxed);
+    summary.warnings = counting.warnings.load(Ordering::Relaxed);
+
+    // Removals only after a complete walk: an interrupted run has not seen every file.
+    if !summary.interrupted {
+        for key in previous.keys() {
+            let under_walked_folder = walk
+                .folder_keys
+                .iter()
+                .any(|folder| is_under(key, folder));
+            if under_walked_folder && !seen.contains(key.as_str()) {
+                writer.delete_term(Term::from_field_text(news_index.fields.source_file, key));
+                summary.removed += 1;
+            }
+        }
+    }
+    let something_changed = summary.added + summary.updated + summary.removed + summary.failed > 0;
+    if something_changed {
+        writer.commit().map_err(|source| news_index.error(source))?;
+        summary.commits += 1;
+    }
+    writer
+        .wait_merging_threads()
+        .map_err(|source| news_index.error(source))?;
+    Ok(summary)
+}
+
+fn is_under(key: &str, folder: &str) -> bool {
+    key.strip_prefix(folder)
+        .is_some_and(|rest| rest.starts_with(std::path::MAIN_SEPARATOR))
+}
+
+fn problem_from_error(error: &Error) -> Problem {
+    match error {
+        Error::Io { path, source } => Problem {
+            path: path.clone(),
+            message: source.to_string(),
+            is_error: true,
+        },
+        Error::Parse { path, reason } => Problem {
+            path: path.clone(),
+            message: reason.to_string(),
+            is_error: true,
+        },
+        other => Problem {
+            path: PathBuf::new(),
+            message: other.to_string(),
+            is_error: true,
+        },
+    }
+}
+
+fn report(events: &dyn IndexEvents, path: &Path, message: String, is_error: bool) {
+    events.problem(&Problem {
+        path: path.to_path_buf(),
+        message,
+        is_error,
+    });
+}
+
+/// Reads, parses, extracts and writes one file; `stamp` is what the index
+/// knew of it (None for a new file).
+fn index_one_file(
+    news_index: &NewsIndex,
+    writer: &IndexWriter<TantivyDocument>,
+    file: &SourceFile,
+    stamp: Option<FileStamp>,
+    options: &IndexOptions,
+    events: &dyn IndexEvents,
+) -> FileOutcome {
+    let fields = &news_index.fields;
+    let delete_old = || {
+        writer.delete_term(Term::from_field_text(fields.source_file, &file.key));
+    };
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            report(events, &file.path, error.to_string(), true);
+            if stamp.is_some() {
+                delete_old();
+            }
+            return FileOutcome::Failed;
+        }
+    };
+    let new_stamp = FileStamp {
+        size: file.size,
+        mtime: file.mtime,
+        hash: hash64(&bytes),
+    };
+    if stamp.is_some_and(|old| old.hash == new_stamp.hash) {
+        return FileOutcome::Unchanged;
+    }
+    let parsed = match parse_file(&file.path, &bytes, &options.fields) {
+        Ok(parsed) => parsed,
+        Err(reason) => {
+            report(events, &file.path, reason.to_string(), true);
+            if stamp.is_some() {
+                delete_old();
+            }
+            return FileOutcome::Failed;
+        }
+    };
+    for skipped in &parsed.skipped {
+        report(events, &file.path, format!("skipped {skipped}"), false);
+    }
+    if stamp.is_some() {
+        delete_old();
+    }
+    let mut written = 0;
+    for parsed_article in parsed.articles {
+        let key = match parsed_article.part {
+            Some(part) => format!("{}#{part}", file.key),
+            None => file.key.clone(),
+        };
+        let article = crate::extract::extract(key, parsed_article);
+        if article.date.is_none() {
+            let path = PathBuf::from(&article.path);
+            report(events, &path, "no date found; indexed without a date".to_string(), false);
+        }
+        let doc = to_document(fields, &article, &file.key, new_stamp);
+        if let Err(error) = writer.add_document(doc) {
+            report(events, &file.path, format!("cannot index: {error}"), true);
+            return FileOutcome::Failed;
+        }
+        written += 1;
+    }
+    match stamp {
+        Some(_) => FileOutcome::Updated(written),
+        None => FileOutcome::Added(written),
+    }
+}
+
+/// What the index knows of every file it holds, read from fast fields.
+pub fn load_file_stamps(news_index: &NewsIndex) -> Result<HashMap<String, FileStamp>> {
+    let reader = news_index.reader()?;
+    let searcher = reader.searcher();
+    let mut stamps = HashMap::new();
+    let mut key = String::new();
+    for segment in searcher.segment_readers() {
+        let fast = segment.fast_fields();
+        let columns = (|| -> tantivy::Result<_> {
+            Ok((
+                fast.str("source_file")?,
+                fast.u64("file_size")?,
+                fast.u64("file_mtime")?,
+                fast.u64("file_hash")?,
+            ))
+        })()
+        .map_err(|source| news_index.error(source))?;
+        let (Some(keys), sizes, mtimes, hashes) = columns else {
+            continue;
+        };
+        for doc in segment.doc_ids_alive() {
+            let Some(ord) = keys.term_ords(doc).next() else {
+                continue;
+            };
+            key.clear();
+            let found = keys
+                .ord_to_str(ord, &mut key)
+                .map_err(|source| news_index.error(source.into()))?;
+            if !found {
+                continue;
+            }
+            let stamp = FileStamp {
+                size: sizes.first(doc).unwrap_or(0),
+                mtime: mtimes.first(doc).unwrap_or(0),
+                hash: hashes.first(doc).unwrap_or(0),
+            };
+            stamps.insert(key.clone(), stamp);
+        }
+    }
+    Ok(stamps)
+}

@@ -1,0 +1,254 @@
+//! Output: plain or highlighted text for people, JSON and JSON Lines for programs.
+//!
+//! Renderers only format; every decision about what to show was made by the
+//! search layer. Paths print relative to the current folder when they lie under it.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::article::{Article, Entity, Quote};
+use crate::search::quotes::QuoteHit;
+use crate::search::reports::{EntityCount, IndexStats, Period};
+use crate::search::{Hit, SearchResults, Snippet};
+
+/// How text output looks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// Bold matches (ANSI); off when piped or with NO_COLOR.
+    pub color: bool,
+}
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// An article key as the user should see it: relative to the current folder when under it.
+pub fn display_path(key: &str) -> String {
+    let Ok(current) = std::env::current_dir() else {
+        return key.to_string();
+    };
+    match Path::new(key).strip_prefix(&current) {
+        Ok(relative) => relative.to_string_lossy().into_owned(),
+        Err(_) => key.to_string(),
+    }
+}
+
+/// One hit as JSON: the `--format json` contract.
+#[derive(Debug, Serialize)]
+pub struct HitJson<'a> {
+    pub path: String,
+    pub date: Option<String>,
+    pub title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<&'a str>,
+    pub entities: &'a [Entity],
+    pub quotes: &'a [Quote],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
+    /// Articles in the index with the same body (1 = unique).
+    pub copies: u64,
+}
+
+impl<'a> HitJson<'a> {
+    pub fn new(hit: &'a Hit) -> HitJson<'a> {
+        let article = &hit.article;
+        HitJson {
+            path: display_path(&article.path),
+            date: article.date.map(|date| date.to_string()),
+            title: &article.title,
+            score: hit.score,
+            snippet: hit.snippet.as_ref().map(|snippet| snippet.text.as_str()),
+            entities: &article.entities,
+            quotes: &article.quotes,
+            url: article.url.as_deref(),
+            author: article.author.as_deref(),
+            source: article.source.as_deref(),
+            copies: hit.copies,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ResultsJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    query: Option<&'a str>,
+    total: usize,
+    hits: Vec<HitJson<'a>>,
+}
+
+pub fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+pub fn results_json(out: &mut dyn Write, query: Option<&str>, results: &SearchResults) -> io::Result<()> {
+    let document = ResultsJson {
+        query,
+        total: results.total,
+        hits: results.hits.iter().map(HitJson::new).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    out.write_all(b"\n")
+}
+
+pub fn results_jsonl(out: &mut dyn Write, results: &SearchResults) -> io::Result<()> {
+    for hit in &results.hits {
+        json_line(out, &HitJson::new(hit))?;
+    }
+    Ok(())
+}
+
+fn highlighted(snippet: &Snippet, style: Style) -> String {
+    if !style.color {
+        return snippet.text.clone();
+    }
+    let mut marked = String::with_capacity(snippet.text.len() + 16);
+    let mut written = 0;
+    for range in &snippet.highlights {
+        // Ranges come from tantivy's tokenizer: always on character boundaries.
+        let (Some(before), Some(word)) = (snippet.text.get(written..range.start), snippet.text.get(range.clone())) else {
+            continue;
+        };
+        marked.push_str(before);
+        marked.push_str(BOLD);
+        marked.push_str(word);
+        marked.push_str(RESET);
+        written = range.end;
+    }
+    marked.push_str(snippet.text.get(written..).unwrap_or_default());
+    marked
+}
+
+fn entity_summary(entities: &[Entity], max: usize) -> String {
+    let mut names: Vec<String> = entities
+        .iter()
+        .take(max)
+        .map(|entity| format!("{} ({})", entity.name, entity.kind))
+        .collect();
+    if entities.len() > max {
+        names.push(format!("+{} more", entities.len() - max));
+    }
+    names.join(", ")
+}
+
+fn undated_or(date: Option<String>) -> String {
+    date.unwrap_or_else(|| "(no date)".to_string())
+}
+
+/// `N articles match`, then one block per hit.
+pub fn results_text(out: &mut dyn Write, results: &SearchResults, offset: usize, style: Style) -> io::Result<()> {
+    let noun = if results.total == 1 { "article matches" } else { "articles match" };
+    writeln!(out, "{} {noun}", results.total)?;
+    for (rank, hit) in results.hits.iter().enumerate() {
+        let article = &hit.article;
+        writeln!(out)?;
+        let date = undated_or(article.date.map(|date| date.to_string()));
+        let copies = if hit.copies > 1 { format!("  [{} copies]", hit.copies) } else { String::new() };
+        let (bold, reset) = if style.color { (BOLD, RESET) } else { ("", "") };
+        writeln!(out, "{}. {date}  {bold}{}{reset}{copies}", offset + rank + 1, article.title)?;
+        let (dim, reset) = if style.color { (DIM, RESET) } else { ("", "") };
+        writeln!(out, "   {dim}{}{reset}", display_path(&article.path))?;
+        if let Some(snippet) = &hit.snippet {
+            writeln!(out, "   {}", highlighted(snippet, style))?;
+        }
+        if !article.entities.is_empty() {
+            writeln!(out, "   {}", entity_summary(&article.entities, 6))?;
+        }
+    }
+    Ok(())
+}
+
+/// One line per article: date, title, path (for `list`).
+pub fn list_text(out: &mut dyn Write, results: &SearchResults, style: Style) -> io::Result<()> {
+    for hit in &results.hits {
+        let article = &hit.article;
+        let date = undated_or(article.date.map(|date| date.to_string()));
+        let (dim, reset) = if style.color { (DIM, RESET) } else { ("", "") };
+        writeln!(out, "{date}  {}  {dim}{}{reset}", article.title, display_path(&article.path))?;
+    }
+    Ok(())
+}
+
+pub fn article_text(out: &mut dyn Write, article: &Article) -> io::Result<()> {
+    writeln!(out, "path:     {}", display_path(&article.path))?;
+    writeln!(out, "date:     {}", undated_or(article.date.map(|date| date.to_string())))?;
+    writeln!(out, "title:    {}", article.title)?;
+    for (label, value) in [("url:", &article.url), ("author:", &article.author), ("source:", &article.source)] {
+        if let Some(value) = value {
+            writeln!(out, "{label:<9} {value}")?;
+        }
+    }
+    writeln!(out, "entities: {}", entity_summary(&article.entities, usize::MAX))?;
+    writeln!(out, "quotes:")?;
+    for quote in &article.quotes {
+        let speaker = quote.speaker.as_deref().unwrap_or("(unknown)");
+        writeln!(out, "  - {speaker}: “{}”", quote.text)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", article.body)
+}
+
+pub fn quotes_text(out: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io::Result<()> {
+    let (bold, reset) = if style.color { (BOLD, RESET) } else { ("", "") };
+    for quote in quotes {
+        let speaker = quote.speaker.as_deref().unwrap_or("(unknown)");
+        let date = undated_or(quote.date.clone());
+        writeln!(out, "{date}  {bold}{speaker}{reset}: “{}”", quote.text)?;
+        writeln!(out, "            {} ({})", quote.title, display_path(&quote.path))?;
+    }
+    Ok(())
+}
+
+pub fn entities_text(out: &mut dyn Write, counts: &[EntityCount]) -> io::Result<()> {
+    let width = counts.iter().map(|count| count.name.chars().count()).max().unwrap_or(0);
+    for count in counts {
+        writeln!(out, "{:>7}  {:<width$}  {}", count.articles, count.name, count.kind)?;
+    }
+    Ok(())
+}
+
+pub fn timeline_text(out: &mut dyn Write, periods: &[Period]) -> io::Result<()> {
+    let most = periods.iter().map(|period| period.articles).max().unwrap_or(0).max(1);
+    for period in periods {
+        let bar_len = (period.articles * 50).div_ceil(most) as usize;
+        writeln!(out, "{:<10} {:>7}  {}", period.period, period.articles, "█".repeat(bar_len))?;
+    }
+    Ok(())
+}
+
+pub fn stats_text(out: &mut dyn Write, stats: &IndexStats, index_dir: &Path) -> io::Result<()> {
+    writeln!(out, "index:          {}", index_dir.display())?;
+    writeln!(out, "articles:       {}", stats.articles)?;
+    writeln!(out, "dated articles: {}", stats.dated_articles)?;
+    if let (Some(first), Some(last)) = (&stats.first_date, &stats.last_date) {
+        writeln!(out, "date span:      {first} to {last}")?;
+    }
+    writeln!(out, "size on disk:   {:.1} MB", stats.size_bytes as f64 / 1e6)?;
+    writeln!(out, "segments:       {}", stats.segments)?;
+    writeln!(out, "top entities:")?;
+    entities_text(out, &stats.top_entities)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlighting_marks_only_the_ranges_and_keeps_accents() {
+        let snippet = Snippet {
+            text: "Zoë said Ukraine’s sovereignty".to_string(),
+            highlights: vec![10..17, 22..33],
+        };
+        assert_eq!(highlighted(&snippet, Style { color: false }), snippet.text);
+        let bold = highlighted(&snippet, Style { color: true });
+        assert_eq!(bold, "Zoë said \x1b[1mUkraine\x1b[0m’s \x1b[1msovereignty\x1b[0m");
+    }
+}

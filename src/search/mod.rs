@@ -1,0 +1,288 @@
+//! Search: a request -> ranked, filtered, de-duplicated hits with snippets.
+//!
+//! Ranking is BM25 in two tiers: articles holding every word of the query come
+//! first, then those holding only some, so a partial match never outranks a
+//! full one. Syndicated copies (same body) are shown once unless asked.
+
+pub mod dates;
+pub mod query;
+pub mod quotes;
+pub mod reports;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use crate::article::Article;
+use crate::error::Result;
+use crate::index::document::from_document;
+use crate::index::NewsIndex;
+pub use dates::DateRange;
+pub use query::Filters;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortOrder {
+    /// Best BM25 match first (articles holding every word before the others).
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// Query text in tantivy syntax; `None` lists every article passing the filters.
+    pub text: Option<String>,
+    pub filters: Filters,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: SortOrder,
+    /// Show every copy of a syndicated article instead of the first.
+    pub all_copies: bool,
+    pub snippets: bool,
+}
+
+/// A passage of the body with the matched words marked by byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    pub highlights: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// The stored article, body left out (it can be large; `show` prints it).
+    pub article: Article,
+    pub score: Option<f32>,
+    pub snippet: Option<Snippet>,
+    /// How many articles in the index have this body (1 when it is unique).
+    pub copies: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    /// Every matching article, copies included.
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+const SNIPPET_CHARS: usize = 220;
+
+/// Runs a search; see the module doc for the ranking.
+pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+    let reader = news_index.reader()?;
+    let searcher = reader.searcher();
+    let text = request.text.as_deref().filter(|text| !text.trim().is_empty());
+    let text_queries = text
+        .map(|text| query::parse_text(news_index, text))
+        .transpose()?;
+    let any_word = text_queries.as_ref().map(|queries| queries.any_word.box_clone());
+    let matching = query::with_filters(news_index, any_word, &request.filters)?;
+    let total = searcher
+        .search(&*matching, &Count)
+        .map_err(|source| news_index.error(source))?;
+
+    let tiers: Vec<Box<dyn Query>> = match (&text_queries, request.sort) {
+        (Some(queries), SortOrder::Relevance) => vec![
+            query::with_filters(news_index, Some(queries.all_words.box_clone()), &request.filters)?,
+            matching.box_clone(),
+        ],
+        _ => vec![matching.box_clone()],
+    };
+    let wanted = request.offset + request.limit;
+    let mut fetch = wanted.max(1);
+    let ranked = loop {
+        let ranked = rank(news_index, &searcher, &tiers, request.sort, fetch)?;
+        let exhausted = ranked.len() < fetch;
+        let unique = if request.all_copies {
+            ranked
+        } else {
+            drop_copies(news_index, &searcher, ranked)?
+        };
+        if exhausted || unique.len() >= wanted {
+            break unique;
+        }
+        fetch *= 4;
+    };
+
+    let snippet_generator = match (&text_queries, request.snippets) {
+        (Some(queries), true) => {
+            let mut generator =
+                SnippetGenerator::create(&searcher, &*queries.any_word, news_index.fields.body)
+                    .map_err(|source| news_index.error(source))?;
+            generator.set_max_num_chars(SNIPPET_CHARS);
+            Some(generator)
+        }
+        _ => None,
+    };
+    let mut hits = Vec::new();
+    for (score, address) in ranked.into_iter().skip(request.offset).take(request.limit) {
+        let doc: TantivyDocument = searcher
+            .doc(address)
+            .map_err(|source| news_index.error(source))?;
+        let mut article = from_document(&news_index.fields, &doc);
+        let snippet = snippet_generator
+            .as_ref()
+            .map(|generator| make_snippet(generator, &article.body));
+        article.body.clear();
+        let copies = count_copies(news_index, &searcher, address)?;
+        hits.push(Hit {
+            article,
+            score,
+            snippet,
+            copies,
+        });
+    }
+    Ok(SearchResults { total, hits })
+}
+
+type Ranked = Vec<(Option<f32>, DocAddress)>;
+
+/// The first `limit` matches in the requested order, tier after tier.
+fn rank(
+    news_index: &NewsIndex,
+    searcher: &Searcher,
+    tiers: &[Box<dyn Query>],
+    sort: SortOrder,
+    limit: usize,
+) -> Result<Ranked> {
+    let order = match sort {
+        SortOrder::Relevance => None,
+        SortOrder::Newest => Some(Order::Desc),
+        SortOrder::Oldest => Some(Order::Asc),
+    };
+    let mut ranked: Ranked = Vec::new();
+    let mut seen = HashSet::new();
+    for tier in tiers {
+        if ranked.len() >= limit {
+            break;
+        }
+        let tier_hits: Ranked = match order {
+            None => searcher
+                .search(&**tier, &TopDocs::with_limit(limit).order_by_score())
+                .map_err(|source| news_index.error(source))?
+                .into_iter()
+                .map(|(score, address)| (Some(score), address))
+                .collect(),
+            Some(order) => searcher
+                .search(
+                    &**tier,
+                    &TopDocs::with_limit(limit).order_by_fast_field::<tantivy::DateTime>("date", order),
+                )
+                .map_err(|source| news_index.error(source))?
+                .into_iter()
+                .map(|(_, address)| (None, address))
+                .collect(),
+        };
+        for (score, address) in tier_hits {
+            if ranked.len() < limit && seen.insert(address) {
+                ranked.push((score, address));
+            }
+        }
+    }
+    Ok(ranked)
+}
+
+fn body_hash(news_index: &NewsIndex, searcher: &Searcher, address: DocAddress) -> Result<Option<u64>> {
+    let column = searcher
+        .segment_reader(address.segment_ord)
+        .fast_fields()
+        .u64("body_hash")
+        .map_err(|source| news_index.error(source))?;
+    Ok(column.first(address.doc_id))
+}
+
+/// Keeps the first hit of each body.
+fn drop_copies(news_index: &NewsIndex, searcher: &Searcher, ranked: Ranked) -> Result<Ranked> {
+    let mut seen_bodies = HashSet::new();
+    let mut unique = Vec::with_capacity(ranked.len());
+    for (score, address) in ranked {
+        let first_copy = match body_hash(news_index, searcher, address)? {
+            Some(hash) => seen_bodies.insert(hash),
+            None => true,
+        };
+        if first_copy {
+            unique.push((score, address));
+        }
+    }
+    Ok(unique)
+}
+
+fn count_copies(news_index: &NewsIndex, searcher: &Searcher, address: DocAddress) -> Result<u64> {
+    let Some(hash) = body_hash(news_index, searcher, address)? else {
+        return Ok(1);
+    };
+    let term = Term::from_field_u64(news_index.fields.body_hash, hash);
+    let same_body = TermQuery::new(term, IndexRecordOption::Basic);
+    let copies = searcher
+        .search(&same_body, &Count)
+        .map_err(|source| news_index.error(source))?;
+    Ok(copies.max(1) as u64)
+}
+
+/// The best passage of the body, or its opening when the match was elsewhere
+/// (title, entities, quotes).
+fn make_snippet(generator: &SnippetGenerator, body: &str) -> Snippet {
+    let snippet = generator.snippet(body);
+    if snippet.fragment().trim().is_empty() {
+        return Snippet {
+            text: opening(body, SNIPPET_CHARS),
+            highlights: Vec::new(),
+        };
+    }
+    // Replacing line breaks by spaces keeps every byte offset valid.
+    let text = snippet.fragment().replace(['\n', '\r', '\t'], " ");
+    Snippet {
+        text,
+        highlights: snippet.highlighted().to_vec(),
+    }
+}
+
+/// The first `max_chars` characters of `text`, cut at a word boundary.
+fn opening(text: &str, max_chars: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max_chars {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max_chars).collect();
+    match cut.rfind(' ') {
+        Some(space) => format!("{}…", &cut[..space]),
+        None => format!("{cut}…"),
+    }
+}
+
+/// The stored article whose key is `path` (`FILE` or `FILE#N`).
+pub fn find_article(news_index: &NewsIndex, path: &str) -> Result<Option<Article>> {
+    let reader = news_index.reader()?;
+    let searcher = reader.searcher();
+    let term = Term::from_field_text(news_index.fields.path, path);
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    let found = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .map_err(|source| news_index.error(source))?;
+    let Some((_, address)) = found.into_iter().next() else {
+        return Ok(None);
+    };
+    let doc: TantivyDocument = searcher
+        .doc(address)
+        .map_err(|source| news_index.error(source))?;
+    Ok(Some(from_document(&news_index.fields, &doc)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opening_cuts_at_a_word_boundary_without_splitting_characters() {
+        assert_eq!(opening("Short  body\ntext", 50), "Short body text");
+        let long = "Zoë ".repeat(100);
+        let cut = opening(&long, 30);
+        assert!(cut.ends_with("Zoë…"), "{cut}");
+    }
+}

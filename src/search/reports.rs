@@ -1,0 +1,219 @@
+//! Reports over many articles at once: which entities dominate a period, how
+//! a query's matches spread over time, and the index's vital statistics.
+//!
+//! Counting runs on fast fields through tantivy's aggregations, so a report
+//! over the whole index never loads a stored document.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use serde_json::{json, Value};
+use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::AggregationCollector;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::Query;
+use tantivy::{Order, Searcher};
+
+use crate::article::EntityKind;
+use crate::error::{Error, Result};
+use crate::index::schema::parse_entity_tag;
+use crate::index::NewsIndex;
+use crate::search::query::{self, Filters};
+
+/// How many articles name an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityCount {
+    pub name: String,
+    pub kind: EntityKind,
+    pub articles: u64,
+}
+
+/// The matching articles (all of them without text), as one query.
+fn matching_query(news_index: &NewsIndex, text: Option<&str>, filters: &Filters) -> Result<Box<dyn Query>> {
+    let text = text.filter(|text| !text.trim().is_empty());
+    let scoring = text
+        .map(|text| query::parse_text(news_index, text).map(|queries| queries.any_word))
+        .transpose()?;
+    query::with_filters(news_index, scoring, filters)
+}
+
+fn aggregate(news_index: &NewsIndex, searcher: &Searcher, query: &dyn Query, request: Value) -> Result<Value> {
+    let aggregations: Aggregations = serde_json::from_value(request)
+        .map_err(|error| Error::Usage(format!("bad aggregation request: {error}")))?;
+    let collector = AggregationCollector::from_aggs(aggregations, Default::default());
+    let results = searcher
+        .search(query, &collector)
+        .map_err(|source| news_index.error(source))?;
+    serde_json::to_value(results).map_err(|error| Error::Usage(format!("aggregation result: {error}")))
+}
+
+/// The entities named by the most matching articles, optionally of one kind.
+pub fn top_entities(
+    news_index: &NewsIndex,
+    text: Option<&str>,
+    filters: &Filters,
+    kind: Option<EntityKind>,
+    limit: usize,
+) -> Result<Vec<EntityCount>> {
+    let reader = news_index.reader()?;
+    let searcher = reader.searcher();
+    let query = matching_query(news_index, text, filters)?;
+    // With a kind filter the other kinds' buckets are dropped afterwards, so ask for more.
+    let size = if kind.is_some() { limit.saturating_mul(8).max(1000) } else { limit };
+    let request = json!({ "top": { "terms": { "field": "entity_tag", "size": size } } });
+    let result = aggregate(news_index, &searcher, &*query, request)?;
+    let buckets = result["top"]["buckets"].as_array().cloned().unwrap_or_default();
+    let mut counts = Vec::new();
+    for bucket in buckets {
+        let (Some(tag), Some(articles)) = (bucket["key"].as_str(), bucket["doc_count"].as_u64()) else {
+            continue;
+        };
+        let Some((entity_kind, name)) = parse_entity_tag(tag) else {
+            continue;
+        };
+        if kind.is_some_and(|wanted| wanted != entity_kind) {
+            continue;
+        }
+        counts.push(EntityCount {
+            name: name.to_string(),
+            kind: entity_kind,
+            articles,
+        });
+        if counts.len() == limit {
+            break;
+        }
+    }
+    Ok(counts)
+}
+
+/// The width of one bar of a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Interval {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// `2022-01-10` (day, or the Monday of a week), `2022-01` (month), `2022` (year).
+    pub period: String,
+    pub articles: u64,
+}
+
+fn period_label(day: NaiveDate, interval: Interval) -> String {
+    match interval {
+        Interval::Day => day.format("%Y-%m-%d").to_string(),
+        Interval::Week => day.week(chrono::Weekday::Mon).first_day().format("%Y-%m-%d").to_string(),
+        Interval::Month => day.format("%Y-%m").to_string(),
+        Interval::Year => day.format("%Y").to_string(),
+    }
+}
+
+/// How many matching articles fall in each period, oldest first; periods
+/// inside the span with no article are listed with 0 so gaps show.
+pub fn timeline(
+    news_index: &NewsIndex,
+    text: Option<&str>,
+    filters: &Filters,
+    interval: Interval,
+) -> Result<Vec<Period>> {
+    let reader = news_index.reader()?;
+    let searcher = reader.searcher();
+    let query = matching_query(news_index, text, filters)?;
+    let request = json!({ "days": { "date_histogram": { "field": "date", "fixed_interval": "1d" } } });
+    let result = aggregate(news_index, &searcher, &*query, request)?;
+    let buckets = result["days"]["buckets"].as_array().cloned().unwrap_or_default();
+    let mut by_period: BTreeMap<String, u64> = BTreeMap::new();
+    let mut span: Option<(NaiveDate, NaiveDate)> = None;
+    for bucket in buckets {
+        let (Some(millis), Some(count)) = (bucket["key"].as_f64(), bucket["doc_count"].as_u64()) else {
+            continue;
+        };
+        let Some(day) = DateTime::<Utc>::from_timestamp_millis(millis as i64).map(|at| at.date_naive()) else {
+            continue;
+        };
+        if count == 0 {
+            continue;
+        }
+        span = Some(match span {
+            None => (day, day),
+            Some((first, last)) => (first.min(day), last.max(day)),
+        });
+        *by_period.entry(period_label(day, interval)).or_default() += count;
+    }
+    if let Some((first, last)) = span {
+        for day in first.iter_days().take_while(|day| *day <= last) {
+            by_period.entry(period_label(day, interval)).or_default();
+        }
+    }
+    Ok(by_period
+        .into_iter()
+        .map(|(period, articles)| Period { period, articles })
+        .collect())
+}
+
+/// The index at a glance.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexStats {
+    pub articles: u64,
+    pub dated_articles: u64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub size_bytes: u64,
+    pub segments: usize,
+    pub top_entities: Vec<EntityCount>,
+}
+
+fn edge_date(news_index: &NewsIndex, searcher: &Searcher, order: Order) -> Result<Option<String>> {
+    let dated = query::with_filters(news_index, None, &Filters { dated_only: true, ..Filters::default() })?;
+    let top = searcher
+        .search(&*dated, &TopDocs::with_limit(1).order_by_fast_field::<tantivy::DateTime>("date", order))
+        .map_err(|source| news_index.error(source))?;
+    Ok(top
+        .into_iter()
+        .next()
+        .and_then(|(date, _)| date)
+        .and_then(|date| DateTime::<Utc>::from_timestamp(date.into_timestamp_secs(), 0))
+        .map(|date| date.format("%Y-%m-%d").to_string()))
+}
+
+pub fn stats(news_index: &NewsIndex) -> Result<IndexStats> {
+    let reader = news_index.reader()?;
+    let searcher = reader.searcher();
+    let dated = query::with_filters(news_index, None, &Filters { dated_only: true, ..Filters::default() })?;
+    let dated_articles = searcher
+        .search(&*dated, &Count)
+        .map_err(|source| news_index.error(source))? as u64;
+    let mut size_bytes = 0;
+    if let Ok(entries) = std::fs::read_dir(&news_index.dir) {
+        for entry in entries.flatten() {
+            size_bytes += entry.metadata().map_or(0, |metadata| metadata.len());
+        }
+    }
+    Ok(IndexStats {
+        articles: searcher.num_docs(),
+        dated_articles,
+        first_date: edge_date(news_index, &searcher, Order::Asc)?,
+        last_date: edge_date(news_index, &searcher, Order::Desc)?,
+        size_bytes,
+        segments: searcher.segment_readers().len(),
+        top_entities: top_entities(news_index, None, &Filters::default(), None, 10)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_are_labelled_by_interval() {
+        let day = NaiveDate::from_ymd_opt(2022, 1, 13).unwrap();
+        assert_eq!(period_label(day, Interval::Day), "2022-01-13");
+        assert_eq!(period_label(day, Interval::Week), "2022-01-10");
+        assert_eq!(period_label(day, Interval::Month), "2022-01");
+        assert_eq!(period_label(day, Interval::Year), "2022");
+    }
+}

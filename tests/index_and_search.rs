@@ -1,0 +1,171 @@
+//! End to end: index the sample corpus and the reference article, then search,
+//! list and show them as a user would.
+
+mod common;
+
+use common::{json_of, seed_dir, stderr_of, Sandbox};
+use predicates::prelude::*;
+
+/// A sandbox whose index holds the sample corpus and the reference article.
+fn indexed_sandbox() -> Sandbox {
+    let sandbox = Sandbox::new();
+    let corpus = sandbox.copy_corpus();
+    sandbox
+        .newsdex(&["index", "--quiet"])
+        .arg(&corpus)
+        .arg(seed_dir())
+        .assert()
+        .success();
+    sandbox
+}
+
+#[test]
+fn reference_article_ranks_in_top_three_for_ukraine_sovereignty() {
+    let sandbox = indexed_sandbox();
+    let result = json_of(sandbox.newsdex(&["query", "Ukraine sovereignty", "--format", "json"]));
+    assert_eq!(result["query"], "Ukraine sovereignty");
+    let hits = result["hits"].as_array().unwrap();
+    let position = hits
+        .iter()
+        .position(|hit| hit["path"].as_str().unwrap().ends_with("000_7f02db305e5edaad.txt"))
+        .expect("the reference article is a hit");
+    assert!(position < 3, "reference article ranked {}", position + 1);
+    assert_eq!(hits[position]["date"], "2022-01-10");
+    assert!(result["total"].as_u64().unwrap() >= hits.len() as u64);
+}
+
+#[test]
+fn list_of_one_day_gives_exactly_that_days_articles_in_order() {
+    let sandbox = indexed_sandbox();
+    let result = json_of(sandbox.newsdex(&["list", "--from", "2022-01-10", "--to", "2022-01-10", "--format", "json"]));
+    let hits = result["hits"].as_array().unwrap();
+    let dates: Vec<&str> = hits.iter().map(|hit| hit["date"].as_str().unwrap()).collect();
+    assert!(dates.len() >= 2, "{dates:?}");
+    assert!(dates.iter().all(|date| date.starts_with("2022-01-10")), "{dates:?}");
+    // The corpus's own count of that day, plus the reference article.
+    let corpus_count = std::fs::read_dir(sandbox.path().join("corpus"))
+        .unwrap()
+        .filter(|entry| {
+            let text = std::fs::read_to_string(entry.as_ref().unwrap().path()).unwrap_or_default();
+            text.trim_start().starts_with("date 2022-01-10")
+        })
+        .count();
+    assert_eq!(dates.len(), corpus_count + 1);
+
+    let whole = json_of(sandbox.newsdex(&["list", "--limit", "1000", "--format", "json"]));
+    let all_dates: Vec<&str> = whole["hits"].as_array().unwrap().iter().map(|hit| hit["date"].as_str().unwrap()).collect();
+    let mut sorted = all_dates.clone();
+    sorted.sort();
+    assert_eq!(all_dates, sorted, "list is in date order");
+}
+
+#[test]
+fn query_output_in_text_names_count_title_and_path() {
+    let sandbox = indexed_sandbox();
+    sandbox
+        .newsdex(&["query", "Ukraine sovereignty"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"^\d+ articles match\n").unwrap())
+        .stdout(predicate::str::contains("000_7f02db305e5edaad.txt"))
+        .stdout(predicate::str::contains("\x1b[").not());
+}
+
+#[test]
+fn stemming_and_accent_folding_find_variants() {
+    let sandbox = Sandbox::new();
+    sandbox.write("a/one.txt", " date 2022-02-01 Mélanie Lacroix announced new sanctions on steel exports.");
+    sandbox.write("a/two.txt", " date 2022-02-02 Farmers discussed the harvest in Ontario.");
+    sandbox.newsdex(&["index", "--quiet", "a"]).assert().success();
+    for query in ["Melanie", "mélanie", "sanction", "sanctioned", "export"] {
+        let result = json_of(sandbox.newsdex(&["query", query, "--format", "json"]));
+        let hits = result["hits"].as_array().unwrap();
+        assert_eq!(hits.len(), 1, "query {query:?}");
+        assert!(hits[0]["path"].as_str().unwrap().ends_with("one.txt"), "query {query:?}");
+    }
+}
+
+#[test]
+fn articles_with_every_word_rank_above_those_with_some() {
+    let sandbox = Sandbox::new();
+    // The partial matches repeat one word many times, which BM25 alone would reward.
+    sandbox.write("c/partial1.txt", " date 2022-03-01 Grain grain grain grain grain. Grain prices rose again in grain markets.");
+    sandbox.write("c/partial2.txt", " date 2022-03-02 Exports exports exports exports of steel fell.");
+    sandbox.write("c/full.txt", " date 2022-03-03 A long report on the shipping season mentioned grain once and exports once, among many other topics of the week.");
+    sandbox.newsdex(&["index", "--quiet", "c"]).assert().success();
+    let result = json_of(sandbox.newsdex(&["query", "grain exports", "--format", "json"]));
+    let hits = result["hits"].as_array().unwrap();
+    assert_eq!(result["total"], 3);
+    assert!(hits[0]["path"].as_str().unwrap().ends_with("full.txt"), "{hits:?}");
+}
+
+#[test]
+fn date_filters_are_inclusive_and_exclude_undated_articles() {
+    let sandbox = Sandbox::new();
+    sandbox.write("d/jan9.txt", " date 2022-01-09 Talks on energy prices.");
+    sandbox.write("d/jan10.txt", " date 2022-01-10 Talks on energy prices again.");
+    sandbox.write("d/jan11.txt", " date 2022-01-11 More talks on energy prices.");
+    sandbox.write("d/undated.txt", " Undated talks on energy prices.");
+    sandbox.newsdex(&["index", "--quiet", "d"]).assert().success();
+    let in_range = |from: &str, to: &str| {
+        let result = json_of(sandbox.newsdex(&["query", "energy", "--from", from, "--to", to, "--sort", "oldest", "--format", "json"]));
+        result["hits"].as_array().unwrap().iter().map(|hit| hit["date"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(in_range("2022-01-10", "2022-01-10"), ["2022-01-10"]);
+    assert_eq!(in_range("2022-01-09", "2022-01-11"), ["2022-01-09", "2022-01-10", "2022-01-11"]);
+    let all = json_of(sandbox.newsdex(&["query", "energy", "--format", "json"]));
+    assert_eq!(all["total"], 4);
+}
+
+#[test]
+fn exit_codes_follow_ripgrep() {
+    let sandbox = indexed_sandbox();
+    sandbox.newsdex(&["query", "sovereignty"]).assert().code(0);
+    sandbox.newsdex(&["query", "xylophonezzz"]).assert().code(1).stdout("0 articles match\n");
+    sandbox
+        .newsdex(&["query", "title:(unclosed"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid query"));
+    sandbox
+        .newsdex(&["query", "energy", "--from", "2022-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid date \"2022-02-30\""));
+    sandbox
+        .newsdex(&["query", "energy", "--from", "2022-03-01", "--to", "2022-02-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("after --to"));
+}
+
+#[test]
+fn missing_index_says_how_to_make_one() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.newsdex(&["query", "anything"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("no index at") && stderr.contains("run 'newsdex index' first"), "{stderr}");
+}
+
+#[test]
+fn json_lines_output_parses_line_by_line_and_show_prints_the_article() {
+    let sandbox = indexed_sandbox();
+    let output = sandbox.newsdex(&["query", "Ukraine", "--format", "jsonl", "--limit", "3"]).output().unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    for hit in &lines {
+        for key in ["path", "date", "title", "score", "snippet", "entities", "quotes"] {
+            assert!(hit.get(key).is_some(), "{key} missing in {hit}");
+        }
+    }
+    let path = lines[0]["path"].as_str().unwrap();
+    let shown = json_of(sandbox.newsdex(&["show", path, "--format", "json"]));
+    assert_eq!(shown["path"], path);
+    assert!(!shown["body"].as_str().unwrap().is_empty());
+    sandbox.newsdex(&["show", "no/such/file.txt"]).assert().code(2).stderr(predicate::str::contains("not in the index"));
+}
