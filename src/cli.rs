@@ -52,6 +52,8 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Index size, date span and most frequent entities.
     Stats(StatsArgs),
+    /// Measure indexing and query speed against a raw tantivy baseline (same run).
+    Bench(BenchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -238,6 +240,32 @@ pub struct TimelineArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Corpus files or folders to index.
+    #[arg(default_value = "corpus")]
+    pub paths: Vec<PathBuf>,
+
+    /// A file of queries, one per line (default: 20 common news queries).
+    #[arg(long, value_name = "FILE")]
+    pub queries: Option<PathBuf>,
+
+    /// Worker threads for both newsdex and the baseline (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// How many times each query is run.
+    #[arg(long, default_value_t = 5)]
+    pub rounds: usize,
+
+    /// Where the two benchmark indexes are written (default: a temporary folder, removed after).
+    #[arg(long, value_name = "DIR")]
+    pub work_dir: Option<PathBuf>,
+
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }

@@ -24,6 +24,7 @@
 //! ```
 
 pub mod article;
+pub mod bench;
 pub mod cli;
 pub mod commands;
 pub mod corpus;

@@ -21,6 +21,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Entities(args) => commands::reports::run_entities(&open()?, args),
         Command::Timeline(args) => commands::reports::run_timeline(&open()?, args),
         Command::Stats(args) => commands::reports::run_stats(&open()?, args),
+        Command::Bench(args) => commands::bench::run(args),
     }
 }
 

@@ -169,3 +169,15 @@ fn json_lines_output_parses_line_by_line_and_show_prints_the_article() {
     assert!(!shown["body"].as_str().unwrap().is_empty());
     sandbox.newsdex(&["show", "no/such/file.txt"]).assert().code(2).stderr(predicate::str::contains("not in the index"));
 }
+
+/// The benchmark must not rot: a tiny run on the sample corpus, no timing asserted.
+#[test]
+fn bench_smoke_runs_on_the_sample_corpus() {
+    let sandbox = Sandbox::new();
+    let corpus = sandbox.copy_corpus();
+    let mut command = sandbox.newsdex(&["bench", "--rounds", "1", "--format", "json"]);
+    command.arg(&corpus);
+    let report = json_of(command);
+    assert_eq!(report["newsdex"]["articles"], report["baseline"]["articles"]);
+    assert!(report["newsdex"]["articles"].as_u64().unwrap() >= 30);
+}

@@ -1,6 +1,7 @@
 //! One module per subcommand: each turns its clap Args into a library request,
 //! runs it and renders the answer. Shared flag handling lives here.
 
+pub mod bench;
 pub mod extract;
 pub mod index;
 pub mod query;

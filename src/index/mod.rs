@@ -29,6 +29,8 @@ pub struct NewsIndex {
     pub dir: PathBuf,
     pub index: Index,
     pub fields: Fields,
+    /// Opened on first use and kept: opening a reader costs more than a query.
+    reader: std::sync::OnceLock<tantivy::IndexReader>,
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> Error {
@@ -79,6 +81,7 @@ impl NewsIndex {
             dir: dir.to_path_buf(),
             index,
             fields,
+            reader: std::sync::OnceLock::new(),
         })
     }
 
@@ -109,12 +112,25 @@ impl NewsIndex {
         NewsIndex::open(dir)
     }
 
+    /// The index's reader, as of its first use in this process (see [`NewsIndex::reload`]).
     pub fn reader(&self) -> Result<tantivy::IndexReader> {
-        self.index
+        if let Some(reader) = self.reader.get() {
+            return Ok(reader.clone());
+        }
+        let reader: tantivy::IndexReader = self
+            .index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
             .try_into()
-            .map_err(|source| tantivy_error(&self.dir, source))
+            .map_err(|source| tantivy_error(&self.dir, source))?;
+        Ok(self.reader.get_or_init(|| reader).clone())
+    }
+
+    /// The reader, brought up to the last commit.
+    pub fn reload(&self) -> Result<tantivy::IndexReader> {
+        let reader = self.reader()?;
+        reader.reload().map_err(|source| tantivy_error(&self.dir, source))?;
+        Ok(reader)
     }
 
     /// Wraps a tantivy error with this index's folder.

@@ -332,7 +332,7 @@ fn index_one_file(
 
 /// What the index knows of every file it holds, read from fast fields.
 pub fn load_file_stamps(news_index: &NewsIndex) -> Result<HashMap<String, FileStamp>> {
-    let reader = news_index.reader()?;
+    let reader = news_index.reload()?;
     let searcher = reader.searcher();
     let mut stamps = HashMap::new();
     let mut key = String::new();

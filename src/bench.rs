@@ -1,0 +1,317 @@
+//! `newsdex bench`: indexing and query figures for newsdex beside a raw
+//! tantivy baseline measured in the same run, so the ratios survive a noisy machine.
+//!
+//! The baseline indexes the same titles, bodies and dates with tantivy
+//! directly (title and body `en_stem` with positions, stored; date fast),
+//! from documents parsed into memory beforehand: it pays no walking,
+//! parsing or extraction. newsdex pays for all of it.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::query::QueryParser;
+use tantivy::schema::{DateOptions, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{doc, Index, IndexWriter, TantivyDocument};
+
+use crate::corpus;
+use crate::error::{Error, Result};
+use crate::extract::title::title_from_body;
+use crate::index::writer::{index_files, IndexEvents, IndexOptions, Problem};
+use crate::index::NewsIndex;
+use crate::parse::{parse_file, FieldOverrides};
+use crate::search::{search, DateRange, Filters, SearchRequest, SortOrder};
+
+/// Queries used when no query file is given: common news words and phrases.
+pub const DEFAULT_QUERIES: &[&str] = &[
+    "government", "oil prices", "central bank", "election", "war", "inflation", "sanctions",
+    "trade deficit", "interest rates", "stock market", "merger", "president said", "Ukraine",
+    "Russia", "China exports", "unemployment", "earnings forecast", "\"federal reserve\"",
+    "bond yields", "energy",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexingFigures {
+    pub articles: u64,
+    pub megabytes: f64,
+    pub seconds: f64,
+    /// Peak resident memory during the phase, in MB (Linux; 0 elsewhere).
+    pub peak_rss_mb: f64,
+}
+
+impl IndexingFigures {
+    pub fn megabytes_per_second(&self) -> f64 {
+        self.megabytes / self.seconds.max(1e-9)
+    }
+
+    pub fn articles_per_second(&self) -> f64 {
+        self.articles as f64 / self.seconds.max(1e-9)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Latency {
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub p99_ms: f64,
+}
+
+impl Latency {
+    fn from_samples(mut samples: Vec<Duration>) -> Latency {
+        samples.sort();
+        let at = |share: f64| {
+            let last = samples.len().saturating_sub(1);
+            let position = ((last as f64) * share).round() as usize;
+            samples.get(position).map_or(0.0, |sample| sample.as_secs_f64() * 1e3)
+        };
+        Latency {
+            p50_ms: at(0.50),
+            p95_ms: at(0.95),
+            p99_ms: at(0.99),
+        }
+    }
+}
+
+/// Where newsdex's indexing time goes, each stage timed alone on one thread.
+#[derive(Debug, Clone, Serialize)]
+pub struct Breakdown {
+    pub walk_and_read_s: f64,
+    pub parse_s: f64,
+    pub extract_s: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchReport {
+    pub corpus: Vec<PathBuf>,
+    pub threads: usize,
+    pub newsdex: IndexingFigures,
+    pub baseline: IndexingFigures,
+    pub noop_reindex_seconds: f64,
+    pub query_newsdex: Latency,
+    pub query_baseline: Latency,
+    pub query_filtered: Latency,
+    pub list: Latency,
+    pub breakdown: Breakdown,
+    pub queries: usize,
+}
+
+struct Silent;
+
+impl IndexEvents for Silent {
+    fn start(&self, _files: u64, _bytes: u64) {}
+    fn file_done(&self, _bytes: u64) {}
+    fn problem(&self, _problem: &Problem) {}
+}
+
+/// Resets the kernel's peak-RSS mark so the next phase measures its own peak.
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn peak_rss_mb() -> f64 {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return 0.0;
+    };
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kilobytes| kilobytes / 1024.0)
+}
+
+/// One baseline document: what the baseline indexes.
+struct Prepared {
+    title: String,
+    body: String,
+    date: Option<i64>,
+}
+
+fn bench_error(context: &str, error: impl std::fmt::Display) -> Error {
+    Error::Usage(format!("bench: {context}: {error}"))
+}
+
+/// Runs the whole benchmark on `inputs`, using `work_dir` for the two indexes.
+pub fn run_bench(inputs: &[PathBuf], queries: &[String], threads: usize, rounds: usize, work_dir: &Path) -> Result<BenchReport> {
+    let walk = corpus::walk(inputs);
+    let files: Vec<_> = walk.files.clone();
+    let megabytes = files.iter().map(|file| file.size).sum::<u64>() as f64 / 1e6;
+    let options = IndexOptions {
+        threads,
+        ..IndexOptions::default()
+    };
+    let stop = AtomicBool::new(false);
+
+    // newsdex: walk, read, parse, extract, index, commit.
+    let newsdex_dir = work_dir.join("newsdex");
+    let _ = std::fs::remove_dir_all(&newsdex_dir);
+    reset_peak_rss();
+    let started = Instant::now();
+    let news_index = NewsIndex::open_or_create(&newsdex_dir, true)?;
+    let summary = index_files(&news_index, walk, &options, &Silent, &stop)?;
+    let newsdex = IndexingFigures {
+        articles: summary.articles,
+        megabytes,
+        seconds: started.elapsed().as_secs_f64(),
+        peak_rss_mb: peak_rss_mb(),
+    };
+    let started = Instant::now();
+    index_files(&news_index, corpus::walk(inputs), &options, &Silent, &stop)?;
+    let noop_reindex_seconds = started.elapsed().as_secs_f64();
+
+    // Stage breakdown, one thread, outside the timed runs.
+    let mut breakdown = Breakdown { walk_and_read_s: 0.0, parse_s: 0.0, extract_s: 0.0 };
+    let mut prepared = Vec::new();
+    let fields = FieldOverrides::default();
+    for file in &files {
+        let started = Instant::now();
+        let Ok(bytes) = std::fs::read(&file.path) else { continue };
+        breakdown.walk_and_read_s += started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        let Ok(parsed) = parse_file(&file.path, &bytes, &fields) else { continue };
+        breakdown.parse_s += started.elapsed().as_secs_f64();
+        for article in parsed.articles {
+            let title = article.title.clone().unwrap_or_else(|| title_from_body(&article.body));
+            let date = article.date.map(|date| date.to_utc().timestamp());
+            let started = Instant::now();
+            let extracted = crate::extract::extract(String::new(), article);
+            breakdown.extract_s += started.elapsed().as_secs_f64();
+            prepared.push(Prepared { title, body: extracted.body, date });
+        }
+    }
+
+    // Baseline: the same documents, prepared, into raw tantivy.
+    let baseline_dir = work_dir.join("baseline");
+    let _ = std::fs::remove_dir_all(&baseline_dir);
+    std::fs::create_dir_all(&baseline_dir).map_err(|error| bench_error("baseline folder", error))?;
+    reset_peak_rss();
+    let started = Instant::now();
+    let baseline_index = baseline_index(&baseline_dir, &prepared, threads, options.memory_bytes)?;
+    let baseline = IndexingFigures {
+        articles: prepared.len() as u64,
+        megabytes,
+        seconds: started.elapsed().as_secs_f64(),
+        peak_rss_mb: peak_rss_mb(),
+    };
+    drop(prepared);
+
+    news_index.reload()?;
+    let query_newsdex = time_queries(queries, rounds, |query| {
+        let request = SearchRequest { text: Some(query.to_string()), limit: 10, snippets: true, ..SearchRequest::default() };
+        search(&news_index, &request).map(|_| ())
+    })?;
+    let query_baseline = time_baseline_queries(&baseline_index, queries, rounds)?;
+    let middle = middle_of_span(&news_index)?;
+    let query_filtered = time_queries(queries, rounds, |query| {
+        let request = SearchRequest {
+            text: Some(query.to_string()),
+            filters: Filters { dates: middle, ..Filters::default() },
+            limit: 10,
+            snippets: true,
+            ..SearchRequest::default()
+        };
+        search(&news_index, &request).map(|_| ())
+    })?;
+    let list = time_queries(queries, rounds, |_| {
+        let request = SearchRequest {
+            filters: Filters { dates: middle, dated_only: true, ..Filters::default() },
+            limit: 50,
+            sort: SortOrder::Newest,
+            ..SearchRequest::default()
+        };
+        search(&news_index, &request).map(|_| ())
+    })?;
+    Ok(BenchReport {
+        corpus: inputs.to_vec(),
+        threads,
+        newsdex,
+        baseline,
+        noop_reindex_seconds,
+        query_newsdex,
+        query_baseline,
+        query_filtered,
+        list,
+        breakdown,
+        queries: queries.len(),
+    })
+}
+
+/// The middle half of the index's date span, for filtered queries.
+fn middle_of_span(news_index: &NewsIndex) -> Result<DateRange> {
+    let stats = crate::search::reports::stats(news_index)?;
+    let (Some(first), Some(last)) = (stats.first_date, stats.last_date) else {
+        return Ok(DateRange::default());
+    };
+    let parse = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    let (Some(first), Some(last)) = (parse(&first), parse(&last)) else {
+        return Ok(DateRange::default());
+    };
+    let quarter = (last - first) / 4;
+    let from = (first + quarter).format("%Y-%m-%d").to_string();
+    let to = (last - quarter).format("%Y-%m-%d").to_string();
+    DateRange::from_bounds(Some(&from), Some(&to))
+}
+
+fn time_queries(queries: &[String], rounds: usize, mut run: impl FnMut(&str) -> Result<()>) -> Result<Latency> {
+    let mut samples = Vec::new();
+    for _ in 0..rounds.max(1) {
+        for query in queries {
+            let started = Instant::now();
+            run(query)?;
+            samples.push(started.elapsed());
+        }
+    }
+    Ok(Latency::from_samples(samples))
+}
+
+fn baseline_index(dir: &Path, prepared: &[Prepared], threads: usize, memory: usize) -> Result<Index> {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("en_stem")
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let title = builder.add_text_field("title", text.clone());
+    let body = builder.add_text_field("body", text);
+    let date = builder.add_date_field("date", DateOptions::default().set_fast().set_indexed());
+    let index = Index::create_in_dir(dir, builder.build()).map_err(|error| bench_error("baseline index", error))?;
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(threads, memory.max(threads * (15 << 20)))
+        .map_err(|error| bench_error("baseline writer", error))?;
+    for article in prepared {
+        let mut document = doc!(title => article.title.as_str(), body => article.body.as_str());
+        if let Some(seconds) = article.date {
+            document.add_date(date, tantivy::DateTime::from_timestamp_secs(seconds));
+        }
+        writer.add_document(document).map_err(|error| bench_error("baseline add", error))?;
+    }
+    writer.commit().map_err(|error| bench_error("baseline commit", error))?;
+    writer.wait_merging_threads().map_err(|error| bench_error("baseline merge", error))?;
+    Ok(index)
+}
+
+fn time_baseline_queries(index: &Index, queries: &[String], rounds: usize) -> Result<Latency> {
+    let reader = index.reader().map_err(|error| bench_error("baseline reader", error))?;
+    let schema = index.schema();
+    let (Ok(title), Ok(body)) = (schema.get_field("title"), schema.get_field("body")) else {
+        return Err(bench_error("baseline schema", "missing field"));
+    };
+    let parser = QueryParser::for_index(index, vec![title, body]);
+    time_queries(queries, rounds, |text| {
+        let searcher = reader.searcher();
+        let query = parser.parse_query(text).map_err(|error| bench_error("baseline query", error))?;
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(10).order_by_score())
+            .map_err(|error| bench_error("baseline search", error))?;
+        let generator = SnippetGenerator::create(&searcher, &*query, body).map_err(|error| bench_error("baseline snippet", error))?;
+        for (_, address) in top {
+            let document: TantivyDocument = searcher.doc(address).map_err(|error| bench_error("baseline doc", error))?;
+            std::hint::black_box(generator.snippet_from_doc(&document));
+        }
+        Ok(())
+    })
+}

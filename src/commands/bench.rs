@@ -1,0 +1,95 @@
+//! `newsdex bench`: runs the benchmark and prints its table.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+
+use crate::bench::{run_bench, BenchReport, IndexingFigures, Latency, DEFAULT_QUERIES};
+use crate::cli::{BenchArgs, Format};
+use crate::commands::{with_stdout, Outcome};
+use crate::index::writer::default_threads;
+use crate::render::json_line;
+
+fn indexing_row(out: &mut dyn Write, name: &str, figures: &IndexingFigures) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "| {name} | {} | {:.1} | {:.2} | {:.1} | {:.0} | {:.0} |",
+        figures.articles,
+        figures.megabytes,
+        figures.seconds,
+        figures.megabytes_per_second(),
+        figures.articles_per_second(),
+        figures.peak_rss_mb
+    )
+}
+
+fn latency_row(out: &mut dyn Write, name: &str, latency: &Latency) -> std::io::Result<()> {
+    writeln!(out, "| {name} | {:.2} | {:.2} | {:.2} |", latency.p50_ms, latency.p95_ms, latency.p99_ms)
+}
+
+fn table(out: &mut dyn Write, report: &BenchReport) -> std::io::Result<()> {
+    let corpus: Vec<String> = report.corpus.iter().map(|path| path.display().to_string()).collect();
+    writeln!(out, "corpus: {}; threads: {}; queries: {}", corpus.join(", "), report.threads, report.queries)?;
+    writeln!(out)?;
+    writeln!(out, "| indexing | articles | MB | seconds | MB/s | articles/s | peak RSS MB |")?;
+    writeln!(out, "| --- | --- | --- | --- | --- | --- | --- |")?;
+    indexing_row(out, "newsdex", &report.newsdex)?;
+    indexing_row(out, "baseline (raw tantivy)", &report.baseline)?;
+    let ratio = |a: f64, b: f64| a / b.max(1e-9);
+    writeln!(
+        out,
+        "| ratio newsdex / baseline | | | {:.2} × | | | {:.2} × |",
+        ratio(report.newsdex.seconds, report.baseline.seconds),
+        ratio(report.newsdex.peak_rss_mb, report.baseline.peak_rss_mb)
+    )?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "no-op re-index: {:.2} s = {:.1} % of the full run",
+        report.noop_reindex_seconds,
+        100.0 * ratio(report.noop_reindex_seconds, report.newsdex.seconds)
+    )?;
+    let breakdown = &report.breakdown;
+    writeln!(
+        out,
+        "one-thread stage times: walk+read {:.2} s, parse {:.2} s, extract {:.2} s (extraction {:.1} MB/s)",
+        breakdown.walk_and_read_s,
+        breakdown.parse_s,
+        breakdown.extract_s,
+        ratio(report.newsdex.megabytes, breakdown.extract_s)
+    )?;
+    writeln!(out)?;
+    writeln!(out, "| query latency (ms, in-process, top 10 + snippets) | p50 | p95 | p99 |")?;
+    writeln!(out, "| --- | --- | --- | --- |")?;
+    latency_row(out, "newsdex query", &report.query_newsdex)?;
+    latency_row(out, "baseline query", &report.query_baseline)?;
+    latency_row(out, "newsdex query --from/--to", &report.query_filtered)?;
+    latency_row(out, "newsdex list --from/--to (50)", &report.list)?;
+    writeln!(
+        out,
+        "| ratio newsdex / baseline (p50) | {:.2} × | | |",
+        ratio(report.query_newsdex.p50_ms, report.query_baseline.p50_ms)
+    )
+}
+
+pub fn run(args: &BenchArgs) -> Result<Outcome> {
+    let queries: Vec<String> = match &args.queries {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("{}: cannot read queries", path.display()))?
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_string)
+            .collect(),
+        None => DEFAULT_QUERIES.iter().map(|query| query.to_string()).collect(),
+    };
+    let temporary = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let work_dir = args.work_dir.clone().unwrap_or_else(|| temporary.path().to_path_buf());
+    let threads = args.threads.unwrap_or_else(default_threads);
+    let report = run_bench(&args.paths, &queries, threads, args.rounds, &work_dir)?;
+    with_stdout(|out| match args.format {
+        Format::Text => table(out, &report),
+        Format::Json | Format::Jsonl => json_line(out, &report),
+    })?;
+    Ok(Outcome::Found)
+}
