@@ -64,7 +64,17 @@ impl<'de> Deserialize<'de> for ArticleDate {
 
 /// The kind of a named entity, as users filter and count them.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
@@ -92,7 +102,9 @@ impl EntityKind {
     }
 
     pub fn parse(text: &str) -> Option<EntityKind> {
-        EntityKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+        EntityKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
     }
 }
 
@@ -140,7 +152,11 @@ mod tests {
 
     #[test]
     fn day_and_instant_render_and_parse_back() {
-        let cases = ["2022-01-10", "2007-06-18T02:46:00-04:00", "1987-02-26T15:01:01+00:00"];
+        let cases = [
+            "2022-01-10",
+            "2007-06-18T02:46:00-04:00",
+            "1987-02-26T15:01:01+00:00",
+        ];
         for text in cases {
             let date = ArticleDate::parse_canonical(text).unwrap();
             assert_eq!(date.to_string(), text);

@@ -27,10 +27,26 @@ use crate::search::{search, DateRange, Filters, SearchRequest, SortOrder};
 
 /// Queries used when no query file is given: common news words and phrases.
 pub const DEFAULT_QUERIES: &[&str] = &[
-    "government", "oil prices", "central bank", "election", "war", "inflation", "sanctions",
-    "trade deficit", "interest rates", "stock market", "merger", "president said", "Ukraine",
-    "Russia", "China exports", "unemployment", "earnings forecast", "\"federal reserve\"",
-    "bond yields", "energy",
+    "government",
+    "oil prices",
+    "central bank",
+    "election",
+    "war",
+    "inflation",
+    "sanctions",
+    "trade deficit",
+    "interest rates",
+    "stock market",
+    "merger",
+    "president said",
+    "Ukraine",
+    "Russia",
+    "China exports",
+    "unemployment",
+    "earnings forecast",
+    "\"federal reserve\"",
+    "bond yields",
+    "energy",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,7 +81,9 @@ impl Latency {
         let at = |share: f64| {
             let last = samples.len().saturating_sub(1);
             let position = ((last as f64) * share).round() as usize;
-            samples.get(position).map_or(0.0, |sample| sample.as_secs_f64() * 1e3)
+            samples
+                .get(position)
+                .map_or(0.0, |sample| sample.as_secs_f64() * 1e3)
         };
         Latency {
             p50_ms: at(0.50),
@@ -118,7 +136,13 @@ fn peak_rss_mb() -> f64 {
     status
         .lines()
         .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .and_then(|rest| {
+            rest.trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<f64>()
+                .ok()
+        })
         .map_or(0.0, |kilobytes| kilobytes / 1024.0)
 }
 
@@ -134,7 +158,13 @@ fn bench_error(context: &str, error: impl std::fmt::Display) -> Error {
 }
 
 /// Runs the whole benchmark on `inputs`, using `work_dir` for the two indexes.
-pub fn run_bench(inputs: &[PathBuf], queries: &[String], threads: usize, rounds: usize, work_dir: &Path) -> Result<BenchReport> {
+pub fn run_bench(
+    inputs: &[PathBuf],
+    queries: &[String],
+    threads: usize,
+    rounds: usize,
+    work_dir: &Path,
+) -> Result<BenchReport> {
     let walk = corpus::walk(inputs);
     let files: Vec<_> = walk.files.clone();
     let megabytes = files.iter().map(|file| file.size).sum::<u64>() as f64 / 1e6;
@@ -162,30 +192,46 @@ pub fn run_bench(inputs: &[PathBuf], queries: &[String], threads: usize, rounds:
     let noop_reindex_seconds = started.elapsed().as_secs_f64();
 
     // Stage breakdown, one thread, outside the timed runs.
-    let mut breakdown = Breakdown { walk_and_read_s: 0.0, parse_s: 0.0, extract_s: 0.0 };
+    let mut breakdown = Breakdown {
+        walk_and_read_s: 0.0,
+        parse_s: 0.0,
+        extract_s: 0.0,
+    };
     let mut prepared = Vec::new();
     let fields = FieldOverrides::default();
     for file in &files {
         let started = Instant::now();
-        let Ok(bytes) = std::fs::read(&file.path) else { continue };
+        let Ok(bytes) = std::fs::read(&file.path) else {
+            continue;
+        };
         breakdown.walk_and_read_s += started.elapsed().as_secs_f64();
         let started = Instant::now();
-        let Ok(parsed) = parse_file(&file.path, &bytes, &fields) else { continue };
+        let Ok(parsed) = parse_file(&file.path, &bytes, &fields) else {
+            continue;
+        };
         breakdown.parse_s += started.elapsed().as_secs_f64();
         for article in parsed.articles {
-            let title = article.title.clone().unwrap_or_else(|| title_from_body(&article.body));
+            let title = article
+                .title
+                .clone()
+                .unwrap_or_else(|| title_from_body(&article.body));
             let date = article.date.map(|date| date.to_utc().timestamp());
             let started = Instant::now();
             let extracted = crate::extract::extract(String::new(), article);
             breakdown.extract_s += started.elapsed().as_secs_f64();
-            prepared.push(Prepared { title, body: extracted.body, date });
+            prepared.push(Prepared {
+                title,
+                body: extracted.body,
+                date,
+            });
         }
     }
 
     // Baseline: the same documents, prepared, into raw tantivy.
     let baseline_dir = work_dir.join("baseline");
     let _ = std::fs::remove_dir_all(&baseline_dir);
-    std::fs::create_dir_all(&baseline_dir).map_err(|error| bench_error("baseline folder", error))?;
+    std::fs::create_dir_all(&baseline_dir)
+        .map_err(|error| bench_error("baseline folder", error))?;
     reset_peak_rss();
     let started = Instant::now();
     let baseline_index = baseline_index(&baseline_dir, &prepared, threads, options.memory_bytes)?;
@@ -199,7 +245,12 @@ pub fn run_bench(inputs: &[PathBuf], queries: &[String], threads: usize, rounds:
 
     news_index.reload()?;
     let query_newsdex = time_queries(queries, rounds, |query| {
-        let request = SearchRequest { text: Some(query.to_string()), limit: 10, snippets: true, ..SearchRequest::default() };
+        let request = SearchRequest {
+            text: Some(query.to_string()),
+            limit: 10,
+            snippets: true,
+            ..SearchRequest::default()
+        };
         search(&news_index, &request).map(|_| ())
     })?;
     let query_baseline = time_baseline_queries(&baseline_index, queries, rounds)?;
@@ -207,7 +258,10 @@ pub fn run_bench(inputs: &[PathBuf], queries: &[String], threads: usize, rounds:
     let query_filtered = time_queries(queries, rounds, |query| {
         let request = SearchRequest {
             text: Some(query.to_string()),
-            filters: Filters { dates: middle, ..Filters::default() },
+            filters: Filters {
+                dates: middle,
+                ..Filters::default()
+            },
             limit: 10,
             snippets: true,
             ..SearchRequest::default()
@@ -216,7 +270,11 @@ pub fn run_bench(inputs: &[PathBuf], queries: &[String], threads: usize, rounds:
     })?;
     let list = time_queries(queries, rounds, |_| {
         let request = SearchRequest {
-            filters: Filters { dates: middle, dated_only: true, ..Filters::default() },
+            filters: Filters {
+                dates: middle,
+                dated_only: true,
+                ..Filters::default()
+            },
             limit: 50,
             sort: SortOrder::Newest,
             ..SearchRequest::default()
@@ -254,7 +312,11 @@ fn middle_of_span(news_index: &NewsIndex) -> Result<DateRange> {
     DateRange::from_bounds(Some(&from), Some(&to))
 }
 
-fn time_queries(queries: &[String], rounds: usize, mut run: impl FnMut(&str) -> Result<()>) -> Result<Latency> {
+fn time_queries(
+    queries: &[String],
+    rounds: usize,
+    mut run: impl FnMut(&str) -> Result<()>,
+) -> Result<Latency> {
     let mut samples = Vec::new();
     for _ in 0..rounds.max(1) {
         for query in queries {
@@ -266,7 +328,12 @@ fn time_queries(queries: &[String], rounds: usize, mut run: impl FnMut(&str) -> 
     Ok(Latency::from_samples(samples))
 }
 
-fn baseline_index(dir: &Path, prepared: &[Prepared], threads: usize, memory: usize) -> Result<Index> {
+fn baseline_index(
+    dir: &Path,
+    prepared: &[Prepared],
+    threads: usize,
+    memory: usize,
+) -> Result<Index> {
     let mut builder = Schema::builder();
     let text = TextOptions::default()
         .set_indexing_options(
@@ -278,7 +345,8 @@ fn baseline_index(dir: &Path, prepared: &[Prepared], threads: usize, memory: usi
     let title = builder.add_text_field("title", text.clone());
     let body = builder.add_text_field("body", text);
     let date = builder.add_date_field("date", DateOptions::default().set_fast().set_indexed());
-    let index = Index::create_in_dir(dir, builder.build()).map_err(|error| bench_error("baseline index", error))?;
+    let index = Index::create_in_dir(dir, builder.build())
+        .map_err(|error| bench_error("baseline index", error))?;
     let mut writer: IndexWriter<TantivyDocument> = index
         .writer_with_num_threads(threads, memory.max(threads * (15 << 20)))
         .map_err(|error| bench_error("baseline writer", error))?;
@@ -287,15 +355,23 @@ fn baseline_index(dir: &Path, prepared: &[Prepared], threads: usize, memory: usi
         if let Some(seconds) = article.date {
             document.add_date(date, tantivy::DateTime::from_timestamp_secs(seconds));
         }
-        writer.add_document(document).map_err(|error| bench_error("baseline add", error))?;
+        writer
+            .add_document(document)
+            .map_err(|error| bench_error("baseline add", error))?;
     }
-    writer.commit().map_err(|error| bench_error("baseline commit", error))?;
-    writer.wait_merging_threads().map_err(|error| bench_error("baseline merge", error))?;
+    writer
+        .commit()
+        .map_err(|error| bench_error("baseline commit", error))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|error| bench_error("baseline merge", error))?;
     Ok(index)
 }
 
 fn time_baseline_queries(index: &Index, queries: &[String], rounds: usize) -> Result<Latency> {
-    let reader = index.reader().map_err(|error| bench_error("baseline reader", error))?;
+    let reader = index
+        .reader()
+        .map_err(|error| bench_error("baseline reader", error))?;
     let schema = index.schema();
     let (Ok(title), Ok(body)) = (schema.get_field("title"), schema.get_field("body")) else {
         return Err(bench_error("baseline schema", "missing field"));
@@ -303,13 +379,18 @@ fn time_baseline_queries(index: &Index, queries: &[String], rounds: usize) -> Re
     let parser = QueryParser::for_index(index, vec![title, body]);
     time_queries(queries, rounds, |text| {
         let searcher = reader.searcher();
-        let query = parser.parse_query(text).map_err(|error| bench_error("baseline query", error))?;
+        let query = parser
+            .parse_query(text)
+            .map_err(|error| bench_error("baseline query", error))?;
         let top = searcher
             .search(&query, &TopDocs::with_limit(10).order_by_score())
             .map_err(|error| bench_error("baseline search", error))?;
-        let generator = SnippetGenerator::create(&searcher, &*query, body).map_err(|error| bench_error("baseline snippet", error))?;
+        let generator = SnippetGenerator::create(&searcher, &*query, body)
+            .map_err(|error| bench_error("baseline snippet", error))?;
         for (_, address) in top {
-            let document: TantivyDocument = searcher.doc(address).map_err(|error| bench_error("baseline doc", error))?;
+            let document: TantivyDocument = searcher
+                .doc(address)
+                .map_err(|error| bench_error("baseline doc", error))?;
             std::hint::black_box(generator.snippet_from_doc(&document));
         }
         Ok(())

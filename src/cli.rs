@@ -14,7 +14,13 @@ use crate::search::SortOrder;
 #[command(name = "newsdex", version, max_term_width = 100)]
 pub struct Cli {
     /// Index folder.
-    #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSDEX_INDEX",
+        default_value = "index",
+        value_name = "DIR"
+    )]
     pub index: PathBuf,
 
     /// When to highlight matches: auto (on a terminal, unless NO_COLOR is set), always, never.

@@ -158,7 +158,12 @@ mod tests {
         let names: Vec<_> = walk
             .files
             .iter()
-            .map(|file| file.path.strip_prefix(absolute(root).unwrap()).unwrap().to_path_buf())
+            .map(|file| {
+                file.path
+                    .strip_prefix(absolute(root).unwrap())
+                    .unwrap()
+                    .to_path_buf()
+            })
             .collect();
         assert_eq!(names, [PathBuf::from("2022/01/a.txt"), PathBuf::from("b")]);
         assert!(walk.errors.is_empty());
@@ -175,7 +180,11 @@ mod tests {
         let walk = walk(&[root.to_path_buf()]);
         assert_eq!(walk.files.len(), 1);
         assert_eq!(walk.errors.len(), 1);
-        assert!(walk.errors[0].to_string().contains("loop"), "{}", walk.errors[0]);
+        assert!(
+            walk.errors[0].to_string().contains("loop"),
+            "{}",
+            walk.errors[0]
+        );
     }
 
     #[test]

@@ -89,7 +89,11 @@ pub fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> 
     out.write_all(b"\n")
 }
 
-pub fn results_json(out: &mut dyn Write, query: Option<&str>, results: &SearchResults) -> io::Result<()> {
+pub fn results_json(
+    out: &mut dyn Write,
+    query: Option<&str>,
+    results: &SearchResults,
+) -> io::Result<()> {
     let document = ResultsJson {
         query,
         total: results.total,
@@ -114,7 +118,10 @@ fn highlighted(snippet: &Snippet, style: Style) -> String {
     let mut written = 0;
     for range in &snippet.highlights {
         // Ranges come from tantivy's tokenizer: always on character boundaries.
-        let (Some(before), Some(word)) = (snippet.text.get(written..range.start), snippet.text.get(range.clone())) else {
+        let (Some(before), Some(word)) = (
+            snippet.text.get(written..range.start),
+            snippet.text.get(range.clone()),
+        ) else {
             continue;
         };
         marked.push_str(before);
@@ -144,16 +151,34 @@ fn undated_or(date: Option<String>) -> String {
 }
 
 /// `N articles match`, then one block per hit.
-pub fn results_text(out: &mut dyn Write, results: &SearchResults, offset: usize, style: Style) -> io::Result<()> {
-    let noun = if results.total == 1 { "article matches" } else { "articles match" };
+pub fn results_text(
+    out: &mut dyn Write,
+    results: &SearchResults,
+    offset: usize,
+    style: Style,
+) -> io::Result<()> {
+    let noun = if results.total == 1 {
+        "article matches"
+    } else {
+        "articles match"
+    };
     writeln!(out, "{} {noun}", results.total)?;
     for (rank, hit) in results.hits.iter().enumerate() {
         let article = &hit.article;
         writeln!(out)?;
         let date = undated_or(article.date.map(|date| date.to_string()));
-        let copies = if hit.copies > 1 { format!("  [{} copies]", hit.copies) } else { String::new() };
+        let copies = if hit.copies > 1 {
+            format!("  [{} copies]", hit.copies)
+        } else {
+            String::new()
+        };
         let (bold, reset) = if style.color { (BOLD, RESET) } else { ("", "") };
-        writeln!(out, "{}. {date}  {bold}{}{reset}{copies}", offset + rank + 1, article.title)?;
+        writeln!(
+            out,
+            "{}. {date}  {bold}{}{reset}{copies}",
+            offset + rank + 1,
+            article.title
+        )?;
         let (dim, reset) = if style.color { (DIM, RESET) } else { ("", "") };
         writeln!(out, "   {dim}{}{reset}", display_path(&article.path))?;
         if let Some(snippet) = &hit.snippet {
@@ -172,21 +197,38 @@ pub fn list_text(out: &mut dyn Write, results: &SearchResults, style: Style) -> 
         let article = &hit.article;
         let date = undated_or(article.date.map(|date| date.to_string()));
         let (dim, reset) = if style.color { (DIM, RESET) } else { ("", "") };
-        writeln!(out, "{date}  {}  {dim}{}{reset}", article.title, display_path(&article.path))?;
+        writeln!(
+            out,
+            "{date}  {}  {dim}{}{reset}",
+            article.title,
+            display_path(&article.path)
+        )?;
     }
     Ok(())
 }
 
 pub fn article_text(out: &mut dyn Write, article: &Article) -> io::Result<()> {
     writeln!(out, "path:     {}", display_path(&article.path))?;
-    writeln!(out, "date:     {}", undated_or(article.date.map(|date| date.to_string())))?;
+    writeln!(
+        out,
+        "date:     {}",
+        undated_or(article.date.map(|date| date.to_string()))
+    )?;
     writeln!(out, "title:    {}", article.title)?;
-    for (label, value) in [("url:", &article.url), ("author:", &article.author), ("source:", &article.source)] {
+    for (label, value) in [
+        ("url:", &article.url),
+        ("author:", &article.author),
+        ("source:", &article.source),
+    ] {
         if let Some(value) = value {
             writeln!(out, "{label:<9} {value}")?;
         }
     }
-    writeln!(out, "entities: {}", entity_summary(&article.entities, usize::MAX))?;
+    writeln!(
+        out,
+        "entities: {}",
+        entity_summary(&article.entities, usize::MAX)
+    )?;
     writeln!(out, "quotes:")?;
     for quote in &article.quotes {
         let speaker = quote.speaker.as_deref().unwrap_or("(unknown)");
@@ -202,24 +244,48 @@ pub fn quotes_text(out: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io
         let speaker = quote.speaker.as_deref().unwrap_or("(unknown)");
         let date = undated_or(quote.date.clone());
         writeln!(out, "{date}  {bold}{speaker}{reset}: “{}”", quote.text)?;
-        writeln!(out, "            {} ({})", quote.title, display_path(&quote.path))?;
+        writeln!(
+            out,
+            "            {} ({})",
+            quote.title,
+            display_path(&quote.path)
+        )?;
     }
     Ok(())
 }
 
 pub fn entities_text(out: &mut dyn Write, counts: &[EntityCount]) -> io::Result<()> {
-    let width = counts.iter().map(|count| count.name.chars().count()).max().unwrap_or(0);
+    let width = counts
+        .iter()
+        .map(|count| count.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for count in counts {
-        writeln!(out, "{:>7}  {:<width$}  {}", count.articles, count.name, count.kind)?;
+        writeln!(
+            out,
+            "{:>7}  {:<width$}  {}",
+            count.articles, count.name, count.kind
+        )?;
     }
     Ok(())
 }
 
 pub fn timeline_text(out: &mut dyn Write, periods: &[Period]) -> io::Result<()> {
-    let most = periods.iter().map(|period| period.articles).max().unwrap_or(0).max(1);
+    let most = periods
+        .iter()
+        .map(|period| period.articles)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     for period in periods {
         let bar_len = (period.articles * 50).div_ceil(most) as usize;
-        writeln!(out, "{:<10} {:>7}  {}", period.period, period.articles, "█".repeat(bar_len))?;
+        writeln!(
+            out,
+            "{:<10} {:>7}  {}",
+            period.period,
+            period.articles,
+            "█".repeat(bar_len)
+        )?;
     }
     Ok(())
 }
@@ -231,7 +297,11 @@ pub fn stats_text(out: &mut dyn Write, stats: &IndexStats, index_dir: &Path) -> 
     if let (Some(first), Some(last)) = (&stats.first_date, &stats.last_date) {
         writeln!(out, "date span:      {first} to {last}")?;
     }
-    writeln!(out, "size on disk:   {:.1} MB", stats.size_bytes as f64 / 1e6)?;
+    writeln!(
+        out,
+        "size on disk:   {:.1} MB",
+        stats.size_bytes as f64 / 1e6
+    )?;
     writeln!(out, "segments:       {}", stats.segments)?;
     writeln!(out, "top entities:")?;
     entities_text(out, &stats.top_entities)
@@ -249,6 +319,9 @@ mod tests {
         };
         assert_eq!(highlighted(&snippet, Style { color: false }), snippet.text);
         let bold = highlighted(&snippet, Style { color: true });
-        assert_eq!(bold, "Zoë said \x1b[1mUkraine\x1b[0m’s \x1b[1msovereignty\x1b[0m");
+        assert_eq!(
+            bold,
+            "Zoë said \x1b[1mUkraine\x1b[0m’s \x1b[1msovereignty\x1b[0m"
+        );
     }
 }

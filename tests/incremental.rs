@@ -1,13 +1,18 @@
 //! Incremental indexing: unchanged files are skipped, edited files replaced,
 //! deleted files removed, broken files reported without losing the rest.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 mod common;
 
 use common::{json_of, stderr_of, Sandbox};
 use predicates::prelude::*;
 
 fn count(sandbox: &Sandbox, query: &str) -> u64 {
-    let output = sandbox.newsdex(&["query", query, "--format", "json", "--all-copies"]).output().unwrap();
+    let output = sandbox
+        .newsdex(&["query", query, "--format", "json", "--all-copies"])
+        .output()
+        .unwrap();
     if output.status.code() == Some(1) {
         return 0;
     }
@@ -32,17 +37,28 @@ fn rerun_on_unchanged_corpus_adds_nothing() {
 #[test]
 fn edited_file_is_updated_without_duplicate_and_deleted_file_disappears() {
     let sandbox = Sandbox::new();
-    sandbox.write("news/a.txt", " date 2022-01-10 The harbour reopened after the storm.");
-    sandbox.write("news/b.txt", " date 2022-01-11 The bridge closed for repairs.");
+    sandbox.write(
+        "news/a.txt",
+        " date 2022-01-10 The harbour reopened after the storm.",
+    );
+    sandbox.write(
+        "news/b.txt",
+        " date 2022-01-11 The bridge closed for repairs.",
+    );
     sandbox.newsdex(&["index", "news"]).assert().success();
     assert_eq!(count(&sandbox, "harbour"), 1);
 
-    sandbox.write("news/a.txt", " date 2022-01-10 The harbour reopened after the storm, and the ferry sailed.");
+    sandbox.write(
+        "news/a.txt",
+        " date 2022-01-10 The harbour reopened after the storm, and the ferry sailed.",
+    );
     sandbox
         .newsdex(&["index", "news"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("0 added, 1 updated, 0 removed, 1 unchanged"));
+        .stderr(predicate::str::contains(
+            "0 added, 1 updated, 0 removed, 1 unchanged",
+        ));
     assert_eq!(count(&sandbox, "harbour"), 1);
     assert_eq!(count(&sandbox, "ferry"), 1);
 
@@ -63,7 +79,10 @@ fn rebuild_starts_from_empty() {
     sandbox.write("one/a.txt", " date 2022-01-10 The harbour reopened.");
     sandbox.write("two/b.txt", " date 2022-01-11 The bridge closed.");
     sandbox.newsdex(&["index", "one"]).assert().success();
-    sandbox.newsdex(&["index", "--rebuild", "two"]).assert().success();
+    sandbox
+        .newsdex(&["index", "--rebuild", "two"])
+        .assert()
+        .success();
     assert_eq!(count(&sandbox, "harbour"), 0);
     assert_eq!(count(&sandbox, "bridge"), 1);
 }
@@ -71,16 +90,37 @@ fn rebuild_starts_from_empty() {
 #[test]
 fn corrupt_files_are_reported_and_the_rest_indexed() {
     let sandbox = Sandbox::new();
-    sandbox.write("mixed/good.txt", " date 2022-01-10 The harbour reopened after the storm.");
+    sandbox.write(
+        "mixed/good.txt",
+        " date 2022-01-10 The harbour reopened after the storm.",
+    );
     sandbox.write("mixed/empty.txt", "");
-    sandbox.write("mixed/binary.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10");
+    sandbox.write(
+        "mixed/binary.png",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+    );
     sandbox.write("mixed/zeros.bin", [0u8; 4096]);
-    sandbox.write("mixed/latin.txt", b" date 2022-01-12 Caf\xe9 owners in Montr\xe9al met the mayor.".as_slice());
-    sandbox.write("mixed/baddate.txt", " date 2022-13-45 A date that cannot be.");
+    sandbox.write(
+        "mixed/latin.txt",
+        b" date 2022-01-12 Caf\xe9 owners in Montr\xe9al met the mayor.".as_slice(),
+    );
+    sandbox.write(
+        "mixed/baddate.txt",
+        " date 2022-13-45 A date that cannot be.",
+    );
     let output = sandbox.newsdex(&["index", "mixed"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(2), "a failed file makes the run exit 2");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a failed file makes the run exit 2"
+    );
     let stderr = stderr_of(&output);
-    for (file, reason) in [("empty.txt", "empty"), ("binary.png", "binary"), ("zeros.bin", "binary"), ("baddate.txt", "date")] {
+    for (file, reason) in [
+        ("empty.txt", "empty"),
+        ("binary.png", "binary"),
+        ("zeros.bin", "binary"),
+        ("baddate.txt", "date"),
+    ] {
         let line = stderr
             .lines()
             .find(|line| line.contains(file))
@@ -89,7 +129,11 @@ fn corrupt_files_are_reported_and_the_rest_indexed() {
     }
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(count(&sandbox, "harbour"), 1);
-    assert_eq!(count(&sandbox, "Montréal"), 1, "a stray Latin-1 byte is decoded, not fatal");
+    assert_eq!(
+        count(&sandbox, "Montréal"),
+        1,
+        "a stray Latin-1 byte is decoded, not fatal"
+    );
 }
 
 #[test]
@@ -102,5 +146,7 @@ fn a_second_index_run_finds_the_new_files_only() {
         .newsdex(&["index", "news"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("1 added, 0 updated, 0 removed, 1 unchanged"));
+        .stderr(predicate::str::contains(
+            "1 added, 0 updated, 0 removed, 1 unchanged",
+        ));
 }

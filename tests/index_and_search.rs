@@ -1,6 +1,8 @@
 //! End to end: index the sample corpus and the reference article, then search,
 //! list and show them as a user would.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
 mod common;
 
 use common::{json_of, seed_dir, stderr_of, Sandbox};
@@ -27,7 +29,12 @@ fn reference_article_ranks_in_top_three_for_ukraine_sovereignty() {
     let hits = result["hits"].as_array().unwrap();
     let position = hits
         .iter()
-        .position(|hit| hit["path"].as_str().unwrap().ends_with("000_7f02db305e5edaad.txt"))
+        .position(|hit| {
+            hit["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("000_7f02db305e5edaad.txt")
+        })
         .expect("the reference article is a hit");
     assert!(position < 3, "reference article ranked {}", position + 1);
     assert_eq!(hits[position]["date"], "2022-01-10");
@@ -37,11 +44,25 @@ fn reference_article_ranks_in_top_three_for_ukraine_sovereignty() {
 #[test]
 fn list_of_one_day_gives_exactly_that_days_articles_in_order() {
     let sandbox = indexed_sandbox();
-    let result = json_of(sandbox.newsdex(&["list", "--from", "2022-01-10", "--to", "2022-01-10", "--format", "json"]));
+    let result = json_of(sandbox.newsdex(&[
+        "list",
+        "--from",
+        "2022-01-10",
+        "--to",
+        "2022-01-10",
+        "--format",
+        "json",
+    ]));
     let hits = result["hits"].as_array().unwrap();
-    let dates: Vec<&str> = hits.iter().map(|hit| hit["date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = hits
+        .iter()
+        .map(|hit| hit["date"].as_str().unwrap())
+        .collect();
     assert!(dates.len() >= 2, "{dates:?}");
-    assert!(dates.iter().all(|date| date.starts_with("2022-01-10")), "{dates:?}");
+    assert!(
+        dates.iter().all(|date| date.starts_with("2022-01-10")),
+        "{dates:?}"
+    );
     // The corpus's own count of that day, plus the reference article.
     let corpus_count = std::fs::read_dir(sandbox.path().join("corpus"))
         .unwrap()
@@ -53,7 +74,12 @@ fn list_of_one_day_gives_exactly_that_days_articles_in_order() {
     assert_eq!(dates.len(), corpus_count + 1);
 
     let whole = json_of(sandbox.newsdex(&["list", "--limit", "1000", "--format", "json"]));
-    let all_dates: Vec<&str> = whole["hits"].as_array().unwrap().iter().map(|hit| hit["date"].as_str().unwrap()).collect();
+    let all_dates: Vec<&str> = whole["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|hit| hit["date"].as_str().unwrap())
+        .collect();
     let mut sorted = all_dates.clone();
     sorted.sort();
     assert_eq!(all_dates, sorted, "list is in date order");
@@ -74,14 +100,26 @@ fn query_output_in_text_names_count_title_and_path() {
 #[test]
 fn stemming_and_accent_folding_find_variants() {
     let sandbox = Sandbox::new();
-    sandbox.write("a/one.txt", " date 2022-02-01 Mélanie Lacroix announced new sanctions on steel exports.");
-    sandbox.write("a/two.txt", " date 2022-02-02 Farmers discussed the harvest in Ontario.");
-    sandbox.newsdex(&["index", "--quiet", "a"]).assert().success();
+    sandbox.write(
+        "a/one.txt",
+        " date 2022-02-01 Mélanie Lacroix announced new sanctions on steel exports.",
+    );
+    sandbox.write(
+        "a/two.txt",
+        " date 2022-02-02 Farmers discussed the harvest in Ontario.",
+    );
+    sandbox
+        .newsdex(&["index", "--quiet", "a"])
+        .assert()
+        .success();
     for query in ["Melanie", "mélanie", "sanction", "sanctioned", "export"] {
         let result = json_of(sandbox.newsdex(&["query", query, "--format", "json"]));
         let hits = result["hits"].as_array().unwrap();
         assert_eq!(hits.len(), 1, "query {query:?}");
-        assert!(hits[0]["path"].as_str().unwrap().ends_with("one.txt"), "query {query:?}");
+        assert!(
+            hits[0]["path"].as_str().unwrap().ends_with("one.txt"),
+            "query {query:?}"
+        );
     }
 }
 
@@ -89,30 +127,61 @@ fn stemming_and_accent_folding_find_variants() {
 fn articles_with_every_word_rank_above_those_with_some() {
     let sandbox = Sandbox::new();
     // The partial matches repeat one word many times, which BM25 alone would reward.
-    sandbox.write("c/partial1.txt", " date 2022-03-01 Grain grain grain grain grain. Grain prices rose again in grain markets.");
-    sandbox.write("c/partial2.txt", " date 2022-03-02 Exports exports exports exports of steel fell.");
+    sandbox.write(
+        "c/partial1.txt",
+        " date 2022-03-01 Grain grain grain grain grain. Grain prices rose again in grain markets.",
+    );
+    sandbox.write(
+        "c/partial2.txt",
+        " date 2022-03-02 Exports exports exports exports of steel fell.",
+    );
     sandbox.write("c/full.txt", " date 2022-03-03 A long report on the shipping season mentioned grain once and exports once, among many other topics of the week.");
-    sandbox.newsdex(&["index", "--quiet", "c"]).assert().success();
+    sandbox
+        .newsdex(&["index", "--quiet", "c"])
+        .assert()
+        .success();
     let result = json_of(sandbox.newsdex(&["query", "grain exports", "--format", "json"]));
     let hits = result["hits"].as_array().unwrap();
     assert_eq!(result["total"], 3);
-    assert!(hits[0]["path"].as_str().unwrap().ends_with("full.txt"), "{hits:?}");
+    assert!(
+        hits[0]["path"].as_str().unwrap().ends_with("full.txt"),
+        "{hits:?}"
+    );
 }
 
 #[test]
 fn date_filters_are_inclusive_and_exclude_undated_articles() {
     let sandbox = Sandbox::new();
     sandbox.write("d/jan9.txt", " date 2022-01-09 Talks on energy prices.");
-    sandbox.write("d/jan10.txt", " date 2022-01-10 Talks on energy prices again.");
-    sandbox.write("d/jan11.txt", " date 2022-01-11 More talks on energy prices.");
+    sandbox.write(
+        "d/jan10.txt",
+        " date 2022-01-10 Talks on energy prices again.",
+    );
+    sandbox.write(
+        "d/jan11.txt",
+        " date 2022-01-11 More talks on energy prices.",
+    );
     sandbox.write("d/undated.txt", " Undated talks on energy prices.");
-    sandbox.newsdex(&["index", "--quiet", "d"]).assert().success();
+    sandbox
+        .newsdex(&["index", "--quiet", "d"])
+        .assert()
+        .success();
     let in_range = |from: &str, to: &str| {
-        let result = json_of(sandbox.newsdex(&["query", "energy", "--from", from, "--to", to, "--sort", "oldest", "--format", "json"]));
-        result["hits"].as_array().unwrap().iter().map(|hit| hit["date"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+        let result = json_of(sandbox.newsdex(&[
+            "query", "energy", "--from", from, "--to", to, "--sort", "oldest", "--format", "json",
+        ]));
+        result["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|hit| hit["date"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
     };
     assert_eq!(in_range("2022-01-10", "2022-01-10"), ["2022-01-10"]);
-    assert_eq!(in_range("2022-01-09", "2022-01-11"), ["2022-01-09", "2022-01-10", "2022-01-11"]);
+    assert_eq!(
+        in_range("2022-01-09", "2022-01-11"),
+        ["2022-01-09", "2022-01-10", "2022-01-11"]
+    );
     let all = json_of(sandbox.newsdex(&["query", "energy", "--format", "json"]));
     assert_eq!(all["total"], 4);
 }
@@ -121,7 +190,11 @@ fn date_filters_are_inclusive_and_exclude_undated_articles() {
 fn exit_codes_follow_ripgrep() {
     let sandbox = indexed_sandbox();
     sandbox.newsdex(&["query", "sovereignty"]).assert().code(0);
-    sandbox.newsdex(&["query", "xylophonezzz"]).assert().code(1).stdout("0 articles match\n");
+    sandbox
+        .newsdex(&["query", "xylophonezzz"])
+        .assert()
+        .code(1)
+        .stdout("0 articles match\n");
     sandbox
         .newsdex(&["query", "title:(unclosed"])
         .assert()
@@ -133,7 +206,14 @@ fn exit_codes_follow_ripgrep() {
         .code(2)
         .stderr(predicate::str::contains("invalid date \"2022-02-30\""));
     sandbox
-        .newsdex(&["query", "energy", "--from", "2022-03-01", "--to", "2022-02-01"])
+        .newsdex(&[
+            "query",
+            "energy",
+            "--from",
+            "2022-03-01",
+            "--to",
+            "2022-02-01",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("after --to"));
@@ -145,13 +225,19 @@ fn missing_index_says_how_to_make_one() {
     let output = sandbox.newsdex(&["query", "anything"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = stderr_of(&output);
-    assert!(stderr.contains("no index at") && stderr.contains("run 'newsdex index' first"), "{stderr}");
+    assert!(
+        stderr.contains("no index at") && stderr.contains("run 'newsdex index' first"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn json_lines_output_parses_line_by_line_and_show_prints_the_article() {
     let sandbox = indexed_sandbox();
-    let output = sandbox.newsdex(&["query", "Ukraine", "--format", "jsonl", "--limit", "3"]).output().unwrap();
+    let output = sandbox
+        .newsdex(&["query", "Ukraine", "--format", "jsonl", "--limit", "3"])
+        .output()
+        .unwrap();
     let lines: Vec<serde_json::Value> = String::from_utf8(output.stdout)
         .unwrap()
         .lines()
@@ -159,7 +245,9 @@ fn json_lines_output_parses_line_by_line_and_show_prints_the_article() {
         .collect();
     assert_eq!(lines.len(), 3);
     for hit in &lines {
-        for key in ["path", "date", "title", "score", "snippet", "entities", "quotes"] {
+        for key in [
+            "path", "date", "title", "score", "snippet", "entities", "quotes",
+        ] {
             assert!(hit.get(key).is_some(), "{key} missing in {hit}");
         }
     }
@@ -167,7 +255,11 @@ fn json_lines_output_parses_line_by_line_and_show_prints_the_article() {
     let shown = json_of(sandbox.newsdex(&["show", path, "--format", "json"]));
     assert_eq!(shown["path"], path);
     assert!(!shown["body"].as_str().unwrap().is_empty());
-    sandbox.newsdex(&["show", "no/such/file.txt"]).assert().code(2).stderr(predicate::str::contains("not in the index"));
+    sandbox
+        .newsdex(&["show", "no/such/file.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not in the index"));
 }
 
 /// The benchmark must not rot: a tiny run on the sample corpus, no timing asserted.
@@ -178,6 +270,9 @@ fn bench_smoke_runs_on_the_sample_corpus() {
     let mut command = sandbox.newsdex(&["bench", "--rounds", "1", "--format", "json"]);
     command.arg(&corpus);
     let report = json_of(command);
-    assert_eq!(report["newsdex"]["articles"], report["baseline"]["articles"]);
+    assert_eq!(
+        report["newsdex"]["articles"],
+        report["baseline"]["articles"]
+    );
     assert!(report["newsdex"]["articles"].as_u64().unwrap() >= 30);
 }

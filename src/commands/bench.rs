@@ -24,14 +24,31 @@ fn indexing_row(out: &mut dyn Write, name: &str, figures: &IndexingFigures) -> s
 }
 
 fn latency_row(out: &mut dyn Write, name: &str, latency: &Latency) -> std::io::Result<()> {
-    writeln!(out, "| {name} | {:.2} | {:.2} | {:.2} |", latency.p50_ms, latency.p95_ms, latency.p99_ms)
+    writeln!(
+        out,
+        "| {name} | {:.2} | {:.2} | {:.2} |",
+        latency.p50_ms, latency.p95_ms, latency.p99_ms
+    )
 }
 
 fn table(out: &mut dyn Write, report: &BenchReport) -> std::io::Result<()> {
-    let corpus: Vec<String> = report.corpus.iter().map(|path| path.display().to_string()).collect();
-    writeln!(out, "corpus: {}; threads: {}; queries: {}", corpus.join(", "), report.threads, report.queries)?;
+    let corpus: Vec<String> = report
+        .corpus
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect();
+    writeln!(
+        out,
+        "corpus: {}; threads: {}; queries: {}",
+        corpus.join(", "),
+        report.threads,
+        report.queries
+    )?;
     writeln!(out)?;
-    writeln!(out, "| indexing | articles | MB | seconds | MB/s | articles/s | peak RSS MB |")?;
+    writeln!(
+        out,
+        "| indexing | articles | MB | seconds | MB/s | articles/s | peak RSS MB |"
+    )?;
     writeln!(out, "| --- | --- | --- | --- | --- | --- | --- |")?;
     indexing_row(out, "newsdex", &report.newsdex)?;
     indexing_row(out, "baseline (raw tantivy)", &report.baseline)?;
@@ -59,7 +76,10 @@ fn table(out: &mut dyn Write, report: &BenchReport) -> std::io::Result<()> {
         ratio(report.newsdex.megabytes, breakdown.extract_s)
     )?;
     writeln!(out)?;
-    writeln!(out, "| query latency (ms, in-process, top 10 + snippets) | p50 | p95 | p99 |")?;
+    writeln!(
+        out,
+        "| query latency (ms, in-process, top 10 + snippets) | p50 | p95 | p99 |"
+    )?;
     writeln!(out, "| --- | --- | --- | --- |")?;
     latency_row(out, "newsdex query", &report.query_newsdex)?;
     latency_row(out, "baseline query", &report.query_baseline)?;
@@ -81,10 +101,16 @@ pub fn run(args: &BenchArgs) -> Result<Outcome> {
             .filter(|line| !line.is_empty())
             .map(str::to_string)
             .collect(),
-        None => DEFAULT_QUERIES.iter().map(|query| query.to_string()).collect(),
+        None => DEFAULT_QUERIES
+            .iter()
+            .map(|query| query.to_string())
+            .collect(),
     };
     let temporary = tempfile::tempdir().context("cannot create a temporary folder")?;
-    let work_dir = args.work_dir.clone().unwrap_or_else(|| temporary.path().to_path_buf());
+    let work_dir = args
+        .work_dir
+        .clone()
+        .unwrap_or_else(|| temporary.path().to_path_buf());
     let threads = args.threads.unwrap_or_else(default_threads);
     let report = run_bench(&args.paths, &queries, threads, args.rounds, &work_dir)?;
     with_stdout(|out| match args.format {

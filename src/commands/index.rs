@@ -12,7 +12,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::cli::IndexArgs;
 use crate::commands::{field_overrides, Outcome};
 use crate::corpus;
-use crate::index::writer::{default_threads, index_files, IndexEvents, IndexOptions, IndexSummary, Problem};
+use crate::index::writer::{
+    default_threads, index_files, IndexEvents, IndexOptions, IndexSummary, Problem,
+};
 use crate::index::NewsIndex;
 use crate::render::display_path;
 
@@ -53,7 +55,11 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 
 fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
     let megabytes = summary.bytes_read as f64 / 1e6;
-    let rate = if seconds > 0.0 { megabytes / seconds } else { 0.0 };
+    let rate = if seconds > 0.0 {
+        megabytes / seconds
+    } else {
+        0.0
+    };
     format!(
         "{} added, {} updated, {} removed, {} unchanged, {} failed, {} warnings; {} articles written, {:.1} MB read in {:.2} s ({:.1} MB/s)",
         summary.added,
@@ -96,9 +102,14 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
         if summary.interrupted {
             eprintln!("interrupted: what was indexed so far is committed; run 'newsdex index' again to finish");
         }
-        let nothing_changed = summary.added + summary.updated + summary.removed + summary.failed == 0;
+        let nothing_changed =
+            summary.added + summary.updated + summary.removed + summary.failed == 0;
         if nothing_changed && !summary.interrupted {
-            eprintln!("everything is unchanged ({} files); {}", summary.unchanged, summary_line(&summary, seconds));
+            eprintln!(
+                "everything is unchanged ({} files); {}",
+                summary.unchanged,
+                summary_line(&summary, seconds)
+            );
         } else {
             eprintln!("{}", summary_line(&summary, seconds));
         }

@@ -8,7 +8,12 @@ use crate::index::NewsIndex;
 use crate::render;
 use crate::search::{search, SearchRequest, SearchResults, SortOrder};
 
-fn print_results(results: &SearchResults, query: Option<&str>, format: Format, render_text: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<()> {
+fn print_results(
+    results: &SearchResults,
+    query: Option<&str>,
+    format: Format,
+    render_text: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
     with_stdout(|out| match format {
         Format::Text => render_text(out),
         Format::Json => render::results_json(out, query, results),
@@ -42,12 +47,18 @@ pub fn run_list(news_index: &NewsIndex, args: &ListArgs, color: ColorChoice) -> 
         filters,
         limit: args.limit,
         offset: 0,
-        sort: if args.newest { SortOrder::Newest } else { SortOrder::Oldest },
+        sort: if args.newest {
+            SortOrder::Newest
+        } else {
+            SortOrder::Oldest
+        },
         all_copies: args.all_copies,
         snippets: false,
     };
     let results = search(news_index, &request)?;
     let style = style(color);
-    print_results(&results, None, args.format, |out| render::list_text(out, &results, style))?;
+    print_results(&results, None, args.format, |out| {
+        render::list_text(out, &results, style)
+    })?;
     Ok(Outcome::from_count(results.hits.len()))
 }

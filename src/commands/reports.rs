@@ -25,29 +25,48 @@ fn print_items<T: serde::Serialize>(
     })
 }
 
-pub fn run_quotes(news_index: &NewsIndex, args: &QuotesArgs, color: ColorChoice) -> Result<Outcome> {
+pub fn run_quotes(
+    news_index: &NewsIndex,
+    args: &QuotesArgs,
+    color: ColorChoice,
+) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
     let mut quotes = find_quotes(news_index, args.query.as_deref(), &filters, args.limit)?;
     for quote in &mut quotes {
         quote.path = render::display_path(&quote.path);
     }
     let style = style(color);
-    print_items(&quotes, args.format, |out| render::quotes_text(out, &quotes, style))?;
+    print_items(&quotes, args.format, |out| {
+        render::quotes_text(out, &quotes, style)
+    })?;
     Ok(Outcome::from_count(quotes.len()))
 }
 
 pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
-    let counts = top_entities(news_index, args.query.as_deref(), &filters, args.kind, args.limit)?;
-    print_items(&counts, args.format, |out| render::entities_text(out, &counts))?;
+    let counts = top_entities(
+        news_index,
+        args.query.as_deref(),
+        &filters,
+        args.kind,
+        args.limit,
+    )?;
+    print_items(&counts, args.format, |out| {
+        render::entities_text(out, &counts)
+    })?;
     Ok(Outcome::from_count(counts.len()))
 }
 
 pub fn run_timeline(news_index: &NewsIndex, args: &TimelineArgs) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
-    let periods: Vec<library::Period> = timeline(news_index, args.query.as_deref(), &filters, args.interval)?;
-    print_items(&periods, args.format, |out| render::timeline_text(out, &periods))?;
-    Ok(Outcome::from_count(periods.iter().filter(|period| period.articles > 0).count()))
+    let periods: Vec<library::Period> =
+        timeline(news_index, args.query.as_deref(), &filters, args.interval)?;
+    print_items(&periods, args.format, |out| {
+        render::timeline_text(out, &periods)
+    })?;
+    Ok(Outcome::from_count(
+        periods.iter().filter(|period| period.articles > 0).count(),
+    ))
 }
 
 pub fn run_stats(news_index: &NewsIndex, args: &StatsArgs) -> Result<Outcome> {

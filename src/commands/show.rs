@@ -27,7 +27,11 @@ fn article_key(typed: &str) -> String {
 pub fn run(news_index: &NewsIndex, args: &ShowArgs) -> Result<Outcome> {
     let key = article_key(&args.path);
     let Some(article) = find_article(news_index, &key)? else {
-        bail!("{}: not in the index {}", args.path, news_index.dir.display());
+        bail!(
+            "{}: not in the index {}",
+            args.path,
+            news_index.dir.display()
+        );
     };
     with_stdout(|out| match args.format {
         Format::Text => render::article_text(out, &article),

@@ -19,12 +19,18 @@ fn is_debris_line(line: &str) -> bool {
         "photo:",
     ];
     line.chars().filter(|c| c.is_alphabetic()).count() < 3
-        || debris_prefixes.iter().any(|prefix| lower.starts_with(prefix))
+        || debris_prefixes
+            .iter()
+            .any(|prefix| lower.starts_with(prefix))
 }
 
 /// The first sentence of the first non-debris line, cut under [`MAX_TITLE_CHARS`].
 pub fn title_from_body(body: &str) -> String {
-    let Some(line) = body.lines().map(str::trim).find(|line| !is_debris_line(line)) else {
+    let Some(line) = body
+        .lines()
+        .map(str::trim)
+        .find(|line| !is_debris_line(line))
+    else {
         return String::new();
     };
     let sentence = first_sentence(line);

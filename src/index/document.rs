@@ -104,7 +104,8 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> Article {
         .unwrap_or_default();
     Article {
         path: first_text(doc, fields.path).unwrap_or_default(),
-        date: first_text(doc, fields.date_text).and_then(|text| ArticleDate::parse_canonical(&text)),
+        date: first_text(doc, fields.date_text)
+            .and_then(|text| ArticleDate::parse_canonical(&text)),
         title: first_text(doc, fields.title).unwrap_or_default(),
         url: first_text(doc, fields.url),
         author: first_text(doc, fields.author),
@@ -151,6 +152,9 @@ mod tests {
             body_fingerprint("Talks resumed\nin Geneva."),
             body_fingerprint("talks  resumed in   Geneva. ")
         );
-        assert_ne!(body_fingerprint("Talks resumed"), body_fingerprint("Talks ended"));
+        assert_ne!(
+            body_fingerprint("Talks resumed"),
+            body_fingerprint("Talks ended")
+        );
     }
 }

@@ -72,11 +72,12 @@ impl NewsIndex {
         }
         let index = Index::open_in_dir(dir).map_err(|source| tantivy_error(dir, source))?;
         schema::register_analyzers(&index);
-        let fields = Fields::from_schema(&index.schema()).map_err(|reason| Error::SchemaVersion {
-            path: dir.to_path_buf(),
-            found: reason,
-            expected: SCHEMA_VERSION,
-        })?;
+        let fields =
+            Fields::from_schema(&index.schema()).map_err(|reason| Error::SchemaVersion {
+                path: dir.to_path_buf(),
+                found: reason,
+                expected: SCHEMA_VERSION,
+            })?;
         Ok(NewsIndex {
             dir: dir.to_path_buf(),
             index,
@@ -108,7 +109,8 @@ impl NewsIndex {
         let marker_path = dir.join(MARKER_FILE);
         // Serialising a struct of one integer cannot fail.
         let marker_text = serde_json::to_string(&marker).unwrap_or_default();
-        std::fs::write(&marker_path, marker_text).map_err(|source| io_error(&marker_path, source))?;
+        std::fs::write(&marker_path, marker_text)
+            .map_err(|source| io_error(&marker_path, source))?;
         NewsIndex::open(dir)
     }
 
@@ -129,7 +131,9 @@ impl NewsIndex {
     /// The reader, brought up to the last commit.
     pub fn reload(&self) -> Result<tantivy::IndexReader> {
         let reader = self.reader()?;
-        reader.reload().map_err(|source| tantivy_error(&self.dir, source))?;
+        reader
+            .reload()
+            .map_err(|source| tantivy_error(&self.dir, source))?;
         Ok(reader)
     }
 
@@ -141,7 +145,13 @@ impl NewsIndex {
 
 /// Whether a file name is one that tantivy or newsdex writes into an index folder.
 fn is_index_file(name: &str) -> bool {
-    let fixed = ["meta.json", ".managed.json", MARKER_FILE, ".tantivy-writer.lock", ".tantivy-meta.lock"];
+    let fixed = [
+        "meta.json",
+        ".managed.json",
+        MARKER_FILE,
+        ".tantivy-writer.lock",
+        ".tantivy-meta.lock",
+    ];
     if fixed.contains(&name) {
         return true;
     }
@@ -183,7 +193,10 @@ mod tests {
     fn open_missing_index_says_how_to_make_one() {
         let dir = tempfile::tempdir().unwrap();
         let error = NewsIndex::open(&dir.path().join("index")).err().unwrap();
-        assert!(error.to_string().contains("run 'newsdex index' first"), "{error}");
+        assert!(
+            error.to_string().contains("run 'newsdex index' first"),
+            "{error}"
+        );
     }
 
     #[test]

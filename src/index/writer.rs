@@ -175,7 +175,9 @@ pub fn index_files(
                 }
                 let outcome = index_one_file(news_index, &writer, file, *stamp, options, events);
                 events.file_done(file.size);
-                let mut counts = tally.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                let mut counts = tally
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
                 counts.bytes_read += file.size;
                 match outcome {
                     FileOutcome::Added(articles) => {
@@ -193,21 +195,23 @@ pub fn index_files(
         });
         if last_commit.elapsed() >= options.commit_every {
             writer.commit().map_err(|source| news_index.error(source))?;
-            tally.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).commits += 1;
+            tally
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .commits += 1;
             last_commit = Instant::now();
         }
     }
-    let mut summary = tally.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut summary = tally
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     summary.interrupted = stop.load(Ordering::Relaxed);
     summary.warnings = counting.warnings.load(Ordering::Relaxed);
 
     // Removals only after a complete walk: an interrupted run has not seen every file.
     if !summary.interrupted {
         for key in previous.keys() {
-            let under_walked_folder = walk
-                .folder_keys
-                .iter()
-                .any(|folder| is_under(key, folder));
+            let under_walked_folder = walk.folder_keys.iter().any(|folder| is_under(key, folder));
             if under_walked_folder && !seen.contains(key.as_str()) {
                 writer.delete_term(Term::from_field_text(news_index.fields.source_file, key));
                 summary.removed += 1;
@@ -315,7 +319,12 @@ fn index_one_file(
         let article = crate::extract::extract(key, parsed_article);
         if article.date.is_none() {
             let path = PathBuf::from(&article.path);
-            report(events, &path, "no date found; indexed without a date".to_string(), false);
+            report(
+                events,
+                &path,
+                "no date found; indexed without a date".to_string(),
+                false,
+            );
         }
         let doc = to_document(fields, &article, &file.key, new_stamp);
         if let Err(error) = writer.add_document(doc) {

@@ -15,7 +15,9 @@ impl DateRange {
     /// Builds the range from the user's inclusive `--from` and `--to`.
     pub fn from_bounds(from: Option<&str>, to: Option<&str>) -> Result<DateRange> {
         let range = DateRange {
-            from: from.map(|text| parse_bound(text, Bound::Start)).transpose()?,
+            from: from
+                .map(|text| parse_bound(text, Bound::Start))
+                .transpose()?,
             until: to.map(|text| parse_bound(text, Bound::End)).transpose()?,
         };
         if let (Some(start), Some(end)) = (range.from, range.until) {
@@ -69,15 +71,32 @@ mod tests {
     use super::*;
 
     fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     #[test]
     fn bounds_are_inclusive() {
         let cases = [
-            (Some("2022-01-10"), Some("2022-01-10"), Some("2022-01-10T00:00:00Z"), Some("2022-01-11T00:00:00Z")),
-            (None, Some("2022-01-10T09:30:00+01:00"), None, Some("2022-01-10T08:30:01Z")),
-            (Some("2022-01-10T09:30:00Z"), None, Some("2022-01-10T09:30:00Z"), None),
+            (
+                Some("2022-01-10"),
+                Some("2022-01-10"),
+                Some("2022-01-10T00:00:00Z"),
+                Some("2022-01-11T00:00:00Z"),
+            ),
+            (
+                None,
+                Some("2022-01-10T09:30:00+01:00"),
+                None,
+                Some("2022-01-10T08:30:01Z"),
+            ),
+            (
+                Some("2022-01-10T09:30:00Z"),
+                None,
+                Some("2022-01-10T09:30:00Z"),
+                None,
+            ),
         ];
         for (from, to, expected_from, expected_until) in cases {
             let range = DateRange::from_bounds(from, to).unwrap();

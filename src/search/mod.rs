@@ -77,11 +77,16 @@ const SNIPPET_CHARS: usize = 220;
 pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
-    let text = request.text.as_deref().filter(|text| !text.trim().is_empty());
+    let text = request
+        .text
+        .as_deref()
+        .filter(|text| !text.trim().is_empty());
     let text_queries = text
         .map(|text| query::parse_text(news_index, text))
         .transpose()?;
-    let any_word = text_queries.as_ref().map(|queries| queries.any_word.box_clone());
+    let any_word = text_queries
+        .as_ref()
+        .map(|queries| queries.any_word.box_clone());
     let matching = query::with_filters(news_index, any_word, &request.filters)?;
     let total = searcher
         .search(&*matching, &Count)
@@ -89,7 +94,11 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
 
     let tiers: Vec<Box<dyn Query>> = match (&text_queries, request.sort) {
         (Some(queries), SortOrder::Relevance) => vec![
-            query::with_filters(news_index, Some(queries.all_words.box_clone()), &request.filters)?,
+            query::with_filters(
+                news_index,
+                Some(queries.all_words.box_clone()),
+                &request.filters,
+            )?,
             matching.box_clone(),
         ],
         _ => vec![matching.box_clone()],
@@ -172,7 +181,8 @@ fn rank(
             Some(order) => searcher
                 .search(
                     &**tier,
-                    &TopDocs::with_limit(limit).order_by_fast_field::<tantivy::DateTime>("date", order),
+                    &TopDocs::with_limit(limit)
+                        .order_by_fast_field::<tantivy::DateTime>("date", order),
                 )
                 .map_err(|source| news_index.error(source))?
                 .into_iter()
@@ -188,7 +198,11 @@ fn rank(
     Ok(ranked)
 }
 
-fn body_hash(news_index: &NewsIndex, searcher: &Searcher, address: DocAddress) -> Result<Option<u64>> {
+fn body_hash(
+    news_index: &NewsIndex,
+    searcher: &Searcher,
+    address: DocAddress,
+) -> Result<Option<u64>> {
     let column = searcher
         .segment_reader(address.segment_ord)
         .fast_fields()

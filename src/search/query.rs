@@ -36,7 +36,12 @@ pub struct TextQueries {
 
 /// Field weights: a word in the title, the entities or the quotes says more
 /// about an article than the same word somewhere in its body.
-const FIELD_BOOSTS: [(&str, f32); 4] = [("title", 2.0), ("entity", 1.5), ("quote", 1.2), ("body", 1.0)];
+const FIELD_BOOSTS: [(&str, f32); 4] = [
+    ("title", 2.0),
+    ("entity", 1.5),
+    ("quote", 1.2),
+    ("body", 1.0),
+];
 
 pub fn parse_text(news_index: &NewsIndex, text: &str) -> Result<TextQueries> {
     let fields = &news_index.fields;
@@ -75,14 +80,21 @@ fn analyzed_terms(news_index: &NewsIndex, field: Field, name: &str) -> Result<Ve
 }
 
 /// The words of `name`, in order, inside one value of `field`.
-fn name_query(news_index: &NewsIndex, field: Field, flag: &str, name: &str) -> Result<Box<dyn Query>> {
+fn name_query(
+    news_index: &NewsIndex,
+    field: Field,
+    flag: &str,
+    name: &str,
+) -> Result<Box<dyn Query>> {
     let mut terms = analyzed_terms(news_index, field, name)?;
     if terms.len() > 1 {
         return Ok(Box::new(PhraseQuery::new(terms)));
     }
     match terms.pop() {
         Some(term) => Ok(Box::new(TermQuery::new(term, IndexRecordOption::Basic))),
-        None => Err(Error::Usage(format!("{flag} {name:?} has no words to match"))),
+        None => Err(Error::Usage(format!(
+            "{flag} {name:?} has no words to match"
+        ))),
     }
 }
 
@@ -97,8 +109,14 @@ fn filter_clauses(news_index: &NewsIndex, filters: &Filters) -> Result<Vec<Box<d
                 DateTime::from_timestamp_secs(instant.timestamp()),
             )
         };
-        let lower = filters.dates.from.map_or(Bound::Unbounded, |from| Bound::Included(to_term(from)));
-        let upper = filters.dates.until.map_or(Bound::Unbounded, |until| Bound::Excluded(to_term(until)));
+        let lower = filters
+            .dates
+            .from
+            .map_or(Bound::Unbounded, |from| Bound::Included(to_term(from)));
+        let upper = filters
+            .dates
+            .until
+            .map_or(Bound::Unbounded, |until| Bound::Excluded(to_term(until)));
         clauses.push(Box::new(RangeQuery::new(lower, upper)));
     } else if filters.dated_only {
         clauses.push(Box::new(ExistsQuery::new("date".to_string(), false)));
@@ -107,7 +125,12 @@ fn filter_clauses(news_index: &NewsIndex, filters: &Filters) -> Result<Vec<Box<d
         clauses.push(name_query(news_index, fields.entity, "--entity", entity)?);
     }
     if let Some(speaker) = &filters.speaker {
-        clauses.push(name_query(news_index, fields.speaker, "--speaker", speaker)?);
+        clauses.push(name_query(
+            news_index,
+            fields.speaker,
+            "--speaker",
+            speaker,
+        )?);
     }
     if let Some(source) = &filters.source {
         clauses.push(name_query(news_index, fields.source, "--source", source)?);

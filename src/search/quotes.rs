@@ -40,7 +40,10 @@ fn terms(analyzer: &mut Option<TextAnalyzer>, text: &str) -> Vec<String> {
 
 /// `true` when `needle`'s terms occur in order, contiguously, in `haystack`.
 fn contains_run(haystack: &[String], needle: &[String]) -> bool {
-    needle.is_empty() || haystack.windows(needle.len()).any(|window| window == needle)
+    needle.is_empty()
+        || haystack
+            .windows(needle.len())
+            .any(|window| window == needle)
 }
 
 /// Quotes whose text holds every word of `text` (when given) and whose speaker
@@ -63,7 +66,9 @@ pub fn find_quotes(
     let results = search(news_index, &request)?;
     let mut news = analyzer(news_index, NEWS_ANALYZER);
     let mut names = analyzer(news_index, NAMES_ANALYZER);
-    let wanted_words = text.map(|words| terms(&mut news, words)).unwrap_or_default();
+    let wanted_words = text
+        .map(|words| terms(&mut news, words))
+        .unwrap_or_default();
     let wanted_speaker = filters
         .speaker
         .as_deref()
@@ -107,8 +112,14 @@ mod tests {
     fn speaker_words_must_appear_in_order() {
         let words = |text: &str| text.split(' ').map(str::to_string).collect::<Vec<_>>();
         assert!(contains_run(&words("renee lacoste"), &words("lacoste")));
-        assert!(contains_run(&words("renee lacoste"), &words("renee lacoste")));
-        assert!(!contains_run(&words("renee lacoste"), &words("lacoste renee")));
+        assert!(contains_run(
+            &words("renee lacoste"),
+            &words("renee lacoste")
+        ));
+        assert!(!contains_run(
+            &words("renee lacoste"),
+            &words("lacoste renee")
+        ));
         assert!(contains_run(&words("anyone"), &[]));
     }
 }

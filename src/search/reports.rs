@@ -30,7 +30,11 @@ pub struct EntityCount {
 }
 
 /// The matching articles (all of them without text), as one query.
-fn matching_query(news_index: &NewsIndex, text: Option<&str>, filters: &Filters) -> Result<Box<dyn Query>> {
+fn matching_query(
+    news_index: &NewsIndex,
+    text: Option<&str>,
+    filters: &Filters,
+) -> Result<Box<dyn Query>> {
     let text = text.filter(|text| !text.trim().is_empty());
     let scoring = text
         .map(|text| query::parse_text(news_index, text).map(|queries| queries.any_word))
@@ -38,14 +42,20 @@ fn matching_query(news_index: &NewsIndex, text: Option<&str>, filters: &Filters)
     query::with_filters(news_index, scoring, filters)
 }
 
-fn aggregate(news_index: &NewsIndex, searcher: &Searcher, query: &dyn Query, request: Value) -> Result<Value> {
+fn aggregate(
+    news_index: &NewsIndex,
+    searcher: &Searcher,
+    query: &dyn Query,
+    request: Value,
+) -> Result<Value> {
     let aggregations: Aggregations = serde_json::from_value(request)
         .map_err(|error| Error::Usage(format!("bad aggregation request: {error}")))?;
     let collector = AggregationCollector::from_aggs(aggregations, Default::default());
     let results = searcher
         .search(query, &collector)
         .map_err(|source| news_index.error(source))?;
-    serde_json::to_value(results).map_err(|error| Error::Usage(format!("aggregation result: {error}")))
+    serde_json::to_value(results)
+        .map_err(|error| Error::Usage(format!("aggregation result: {error}")))
 }
 
 /// The entities named by the most matching articles, optionally of one kind.
@@ -60,13 +70,21 @@ pub fn top_entities(
     let searcher = reader.searcher();
     let query = matching_query(news_index, text, filters)?;
     // With a kind filter the other kinds' buckets are dropped afterwards, so ask for more.
-    let size = if kind.is_some() { limit.saturating_mul(8).max(1000) } else { limit };
+    let size = if kind.is_some() {
+        limit.saturating_mul(8).max(1000)
+    } else {
+        limit
+    };
     let request = json!({ "top": { "terms": { "field": "entity_tag", "size": size } } });
     let result = aggregate(news_index, &searcher, &*query, request)?;
-    let buckets = result["top"]["buckets"].as_array().cloned().unwrap_or_default();
+    let buckets = result["top"]["buckets"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let mut counts = Vec::new();
     for bucket in buckets {
-        let (Some(tag), Some(articles)) = (bucket["key"].as_str(), bucket["doc_count"].as_u64()) else {
+        let (Some(tag), Some(articles)) = (bucket["key"].as_str(), bucket["doc_count"].as_u64())
+        else {
             continue;
         };
         let Some((entity_kind, name)) = parse_entity_tag(tag) else {
@@ -106,7 +124,11 @@ pub struct Period {
 fn period_label(day: NaiveDate, interval: Interval) -> String {
     match interval {
         Interval::Day => day.format("%Y-%m-%d").to_string(),
-        Interval::Week => day.week(chrono::Weekday::Mon).first_day().format("%Y-%m-%d").to_string(),
+        Interval::Week => day
+            .week(chrono::Weekday::Mon)
+            .first_day()
+            .format("%Y-%m-%d")
+            .to_string(),
         Interval::Month => day.format("%Y-%m").to_string(),
         Interval::Year => day.format("%Y").to_string(),
     }
@@ -123,16 +145,23 @@ pub fn timeline(
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
     let query = matching_query(news_index, text, filters)?;
-    let request = json!({ "days": { "date_histogram": { "field": "date", "fixed_interval": "1d" } } });
+    let request =
+        json!({ "days": { "date_histogram": { "field": "date", "fixed_interval": "1d" } } });
     let result = aggregate(news_index, &searcher, &*query, request)?;
-    let buckets = result["days"]["buckets"].as_array().cloned().unwrap_or_default();
+    let buckets = result["days"]["buckets"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let mut by_period: BTreeMap<String, u64> = BTreeMap::new();
     let mut span: Option<(NaiveDate, NaiveDate)> = None;
     for bucket in buckets {
-        let (Some(millis), Some(count)) = (bucket["key"].as_f64(), bucket["doc_count"].as_u64()) else {
+        let (Some(millis), Some(count)) = (bucket["key"].as_f64(), bucket["doc_count"].as_u64())
+        else {
             continue;
         };
-        let Some(day) = DateTime::<Utc>::from_timestamp_millis(millis as i64).map(|at| at.date_naive()) else {
+        let Some(day) =
+            DateTime::<Utc>::from_timestamp_millis(millis as i64).map(|at| at.date_naive())
+        else {
             continue;
         };
         if count == 0 {
@@ -168,9 +197,19 @@ pub struct IndexStats {
 }
 
 fn edge_date(news_index: &NewsIndex, searcher: &Searcher, order: Order) -> Result<Option<String>> {
-    let dated = query::with_filters(news_index, None, &Filters { dated_only: true, ..Filters::default() })?;
+    let dated = query::with_filters(
+        news_index,
+        None,
+        &Filters {
+            dated_only: true,
+            ..Filters::default()
+        },
+    )?;
     let top = searcher
-        .search(&*dated, &TopDocs::with_limit(1).order_by_fast_field::<tantivy::DateTime>("date", order))
+        .search(
+            &*dated,
+            &TopDocs::with_limit(1).order_by_fast_field::<tantivy::DateTime>("date", order),
+        )
         .map_err(|source| news_index.error(source))?;
     Ok(top
         .into_iter()
@@ -183,7 +222,14 @@ fn edge_date(news_index: &NewsIndex, searcher: &Searcher, order: Order) -> Resul
 pub fn stats(news_index: &NewsIndex) -> Result<IndexStats> {
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
-    let dated = query::with_filters(news_index, None, &Filters { dated_only: true, ..Filters::default() })?;
+    let dated = query::with_filters(
+        news_index,
+        None,
+        &Filters {
+            dated_only: true,
+            ..Filters::default()
+        },
+    )?;
     let dated_articles = searcher
         .search(&*dated, &Count)
         .map_err(|source| news_index.error(source))? as u64;
