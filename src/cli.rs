@@ -84,6 +84,10 @@ pub struct IndexArgs {
     #[arg(long, value_name = "MB", default_value_t = 256)]
     pub memory: usize,
 
+    /// Commit at least every this many seconds on long runs.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, hide = true)]
+    pub commit_every: f64,
+
     #[command(flatten)]
     pub fields: FieldArgs,
 }

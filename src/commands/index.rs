@@ -87,7 +87,7 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
         threads: args.threads.unwrap_or_else(default_threads),
         memory_bytes: args.memory << 20,
         fields: field_overrides(&args.fields)?,
-        ..IndexOptions::default()
+        commit_every: std::time::Duration::from_secs_f64(args.commit_every.max(0.0)),
     };
     let news_index = NewsIndex::open_or_create(index_dir, args.rebuild)
         .with_context(|| format!("cannot open index {}", index_dir.display()))?;
@@ -98,10 +98,14 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
     let summary = index_files(&news_index, walk, &options, &progress, &stop)?;
     progress.bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
+    // Said even with --quiet: the index is not complete.
+    if summary.interrupted {
+        eprintln!(
+            "interrupted: {} files indexed and committed; run 'newsdex index' again to finish",
+            summary.added + summary.updated
+        );
+    }
     if !args.quiet {
-        if summary.interrupted {
-            eprintln!("interrupted: what was indexed so far is committed; run 'newsdex index' again to finish");
-        }
         let nothing_changed =
             summary.added + summary.updated + summary.removed + summary.failed == 0;
         if nothing_changed && !summary.interrupted {
