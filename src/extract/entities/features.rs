@@ -1,0 +1,278 @@
+//! Feature extraction for the entity tagger, shared by training and tagging.
+//!
+//! Owns the hashed feature templates: the lowercased word, its shape, prefixes
+//! and suffixes, ±2 words of context, sentence-initial and headline flags,
+//! whether the word is seen lowercase or capitalized elsewhere in the same
+//! article, and gazetteer hits. Every feature is a 64-bit hash; the model maps
+//! it into a fixed table, so no vocabulary is stored.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are already good 64-bit hashes.
+#[derive(Default)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = mix(self.0, u64::from(*byte));
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// A set of word hashes.
+pub type HashSet64 = HashSet<u64, BuildHasherDefault<IdentityHasher>>;
+
+/// Mixes `value` into `hash` (FxHash step followed by a rotation).
+#[inline]
+pub fn mix(hash: u64, value: u64) -> u64 {
+    (hash.rotate_left(5) ^ value).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// Final avalanche so that the top bits used as bucket index are well spread.
+#[inline]
+pub fn finish(hash: u64) -> u64 {
+    let mut x = hash;
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// Hash of a character sequence.
+fn hash_chars(chars: &[char]) -> u64 {
+    chars.iter().fold(0xcbf2_9ce4_8422_2325, |hash, c| mix(hash, u64::from(*c)))
+}
+
+/// Character used for features: curly quotes straightened, digits folded to `0`.
+fn normalize_char(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '«' | '»' => '"',
+        '—' | '–' => '-',
+        c if c.is_ascii_digit() => '0',
+        c => c,
+    }
+}
+
+/// Per-token facts computed once and reused by every template.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenInfo {
+    pub lower: u64,
+    pub cased: u64,
+    pub shape: u64,
+    pub prefixes: [u64; 4],
+    pub suffixes: [u64; 4],
+    pub length_bucket: u8,
+    /// Starts with an uppercase letter.
+    pub capitalized: bool,
+    /// Starts with a lowercase letter.
+    pub lowercase: bool,
+    pub hashtag: bool,
+    /// Contains an uppercase letter or a digit: a possible entity word.
+    pub interesting: bool,
+}
+
+impl TokenInfo {
+    /// Computes the facts of one token; `scratch` is a reusable buffer.
+    pub fn new(word: &str, hashtag: bool, scratch: &mut Vec<char>) -> TokenInfo {
+        scratch.clear();
+        scratch.extend(word.chars().map(normalize_char));
+        let cased = hash_chars(scratch);
+        let mut shape = 0xcbf2_9ce4_8422_2325_u64;
+        let mut last_class = '\0';
+        let mut interesting = false;
+        for c in scratch.iter() {
+            let class = if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if *c == '0' {
+                'd'
+            } else {
+                *c
+            };
+            interesting |= class == 'X' || class == 'd';
+            if class != last_class {
+                shape = mix(shape, u64::from(class));
+                last_class = class;
+            }
+        }
+        let first = scratch.first().copied().unwrap_or(' ');
+        for c in scratch.iter_mut() {
+            if c.is_uppercase() {
+                *c = c.to_lowercase().next().unwrap_or(*c);
+            }
+        }
+        let lower = hash_chars(scratch);
+        let count = scratch.len();
+        let mut prefixes = [0; 4];
+        let mut suffixes = [0; 4];
+        for n in 1..=4 {
+            let take = n.min(count);
+            prefixes[n - 1] = mix(hash_chars(&scratch[..take]), n as u64);
+            suffixes[n - 1] = mix(hash_chars(&scratch[count - take..]), 16 + n as u64);
+        }
+        let length_bucket = match count {
+            0..=4 => count as u8,
+            5..=6 => 5,
+            7..=10 => 6,
+            _ => 7,
+        };
+        TokenInfo {
+            lower,
+            cased,
+            shape,
+            prefixes,
+            suffixes,
+            length_bucket,
+            capitalized: first.is_uppercase(),
+            lowercase: first.is_lowercase(),
+            hashtag,
+            interesting,
+        }
+    }
+}
+
+/// Article-wide evidence about how each word is written elsewhere.
+#[derive(Debug, Default)]
+pub struct DocContext {
+    /// Words seen starting lowercase in ordinary (not all-caps) sentences.
+    pub seen_lowercase: HashSet64,
+    /// Words seen capitalized, not sentence-initial, in ordinary sentences.
+    pub seen_capitalized: HashSet64,
+}
+
+impl DocContext {
+    /// Records one sentence's words.
+    pub fn add_sentence(&mut self, tokens: &[TokenInfo], all_caps: bool) {
+        if all_caps {
+            return;
+        }
+        for (position, token) in tokens.iter().enumerate() {
+            if token.lowercase {
+                self.seen_lowercase.insert(token.lower);
+            } else if token.capitalized && position > 0 {
+                self.seen_capitalized.insert(token.lower);
+            }
+        }
+    }
+}
+
+/// How a sentence is written as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentenceCase {
+    Normal,
+    /// A headline or heading in capitals: case says nothing.
+    AllCaps,
+    /// Most words capitalized (a title-case headline).
+    TitleCase,
+}
+
+/// Classifies a sentence from its words.
+pub fn sentence_case(words: &[&str]) -> SentenceCase {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    let (mut capitalized_words, mut alphabetic_words) = (0usize, 0usize);
+    for word in words {
+        let mut chars = word.chars().filter(|c| c.is_alphabetic()).peekable();
+        let Some(first) = chars.peek().copied() else { continue };
+        alphabetic_words += 1;
+        capitalized_words += usize::from(first.is_uppercase());
+        for c in chars {
+            upper += usize::from(c.is_uppercase());
+            lower += usize::from(c.is_lowercase());
+        }
+    }
+    if upper >= 2 && lower * 10 < upper {
+        return SentenceCase::AllCaps;
+    }
+    if alphabetic_words >= 4 && capitalized_words * 10 >= alphabetic_words * 8 {
+        return SentenceCase::TitleCase;
+    }
+    SentenceCase::Normal
+}
+
+/// Gazetteer hits of one token: bit `2*k` = begins a name of kind `k`, `2*k+1` = inside one.
+pub type GazetteerBits = u8;
+
+/// Hash for a padding word outside the sentence.
+const PAD_BEFORE: u64 = 0x1111_2222_3333_4444;
+const PAD_AFTER: u64 = 0x5555_6666_7777_8888;
+
+/// Appends the feature hashes of token `i` of a sentence to `out`.
+pub fn token_features(
+    tokens: &[TokenInfo],
+    gazetteer: &[GazetteerBits],
+    i: usize,
+    case: SentenceCase,
+    doc: &DocContext,
+    out: &mut Vec<u64>,
+) {
+    let token = &tokens[i];
+    let word_at = |offset: isize| -> u64 {
+        let position = i as isize + offset;
+        if position < 0 {
+            return PAD_BEFORE;
+        }
+        tokens.get(position as usize).map_or(PAD_AFTER, |t| t.lower)
+    };
+    let shape_at = |offset: isize| -> u64 {
+        let position = i as isize + offset;
+        if position < 0 {
+            return PAD_BEFORE;
+        }
+        tokens.get(position as usize).map_or(PAD_AFTER, |t| t.shape)
+    };
+    let case_id = case as u64;
+    let initial = u64::from(i == 0);
+    let mut push = |template: u64, value: u64| out.push(mix(mix(template, value), template));
+    push(1, 0);
+    push(2, token.lower);
+    push(3, token.cased);
+    push(4, token.shape);
+    push(5, mix(token.shape, u64::from(token.length_bucket)));
+    for (n, prefix) in token.prefixes.iter().enumerate() {
+        push(10 + n as u64, *prefix);
+    }
+    for (n, suffix) in token.suffixes.iter().enumerate() {
+        push(20 + n as u64, *suffix);
+    }
+    push(30, word_at(-1));
+    push(31, word_at(1));
+    push(32, word_at(-2));
+    push(33, word_at(2));
+    push(34, shape_at(-1));
+    push(35, shape_at(1));
+    push(36, mix(word_at(-1), token.lower));
+    push(37, mix(token.lower, word_at(1)));
+    push(38, mix(mix(shape_at(-1), token.shape), shape_at(1)));
+    push(39, mix(word_at(-1), token.shape));
+    push(40, mix(token.shape, word_at(1)));
+    push(41, mix(initial, token.shape));
+    push(42, mix(initial, token.lower));
+    push(43, mix(case_id, token.shape));
+    push(44, mix(case_id, token.lower));
+    push(45, mix(case_id, mix(shape_at(-1), shape_at(1))));
+    push(46, u64::from(token.hashtag));
+    let seen_lower = doc.seen_lowercase.contains(&token.lower);
+    let seen_capital = doc.seen_capitalized.contains(&token.lower);
+    let seen = u64::from(seen_lower) | u64::from(seen_capital) << 1;
+    push(50, mix(seen, token.shape));
+    push(51, mix(seen, mix(case_id, initial)));
+    let bits = gazetteer.get(i).copied().unwrap_or(0);
+    if bits != 0 {
+        push(60, u64::from(bits));
+        push(61, mix(u64::from(bits), token.shape));
+        let before = if i > 0 { gazetteer[i - 1] } else { 0 };
+        let after = gazetteer.get(i + 1).copied().unwrap_or(0);
+        push(62, mix(mix(u64::from(before), u64::from(bits)), u64::from(after)));
+    }
+}

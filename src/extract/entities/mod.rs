@@ -1,0 +1,48 @@
+//! Named entities: people, organisations, places and other names (events,
+//! nationalities, products), one canonical name per entity per article.
+//!
+//! An averaged-perceptron sequence tagger (BIO tags, hashed features, Viterbi)
+//! trained on CoNLL-2003 `train` by `examples/train_ner.rs`; its weights are
+//! compiled in from `models/ner.bin`, so nothing is read at run time.
+//!
+//! - [`tokenize`]: text -> sentences of tokens (CoNLL-style, plus web debris)
+//! - [`features`]: hashed feature templates shared by training and tagging
+//! - [`model`]: weight table, gazetteer, Viterbi and the model file format
+//! - [`tagger`]: article -> mentions (byte spans with a kind)
+//! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list
+//! - [`train`]: the training loop (used by the example, not at run time)
+
+pub mod canonical;
+pub mod features;
+pub mod model;
+pub mod tagger;
+pub mod tokenize;
+pub mod train;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::OnceLock;
+
+use crate::article::Entity;
+
+use model::Model;
+
+/// The trained weights, compiled into the binary.
+static MODEL_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin"));
+
+/// The model, decoded once on first use; `None` if the compiled-in file is empty or damaged.
+fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES)).as_ref()
+}
+
+/// All named entities of an article's text (title, blank line, body), one
+/// canonical name per entity, in order of first mention.
+pub fn extract_entities(text: &str) -> Vec<Entity> {
+    let Some(model) = model() else {
+        return Vec::new();
+    };
+    let mentions = tagger::tag_text(model, text);
+    canonical::entities_from_mentions(text, &mentions)
+}

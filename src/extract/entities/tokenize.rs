@@ -1,0 +1,371 @@
+//! Tokenizer and sentence splitter for entity tagging.
+//!
+//! Owns the step from raw article text to sentences of tokens with byte
+//! offsets. It reproduces CoNLL-2003 tokenization on detokenized Reuters text
+//! (`U.S.` and `Inc.` keep their dot, `'s` and `n't` split off, hyphenated
+//! words stay whole) and copes with modern scraped news: curly quotes and
+//! apostrophes, `#hashtags` (the `#` is dropped so `#NATO` tags as `NATO`),
+//! `@handles`, URLs, `pic.twitter.com` links, e-mail addresses and the
+//! `[email protected]` debris that scrapers leave, which all become
+//! [`TokenKind::Junk`] tokens that are never part of an entity.
+
+/// What a token is, as far as tagging cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word, number or punctuation mark, tagged by the model.
+    Word,
+    /// A word written as a hashtag; its span excludes the `#`.
+    Hashtag,
+    /// A URL, handle, e-mail or scraping debris: always outside any entity.
+    Junk,
+}
+
+/// One token: a byte range of the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text inside `text`, the string it was cut from.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Abbreviations that keep their final dot, lowercased and without the dot.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "jr", "sr", "gen", "col", "lt",
+    "sgt", "capt", "rep", "sen", "gov", "prof", "rev", "fr", "jan", "feb", "mar", "apr", "aug",
+    "sep", "sept", "oct", "nov", "dec", "vs", "etc", "bros", "cos", "mt", "ft", "adm",
+    "messrs", "pty", "plc", "cie", "ave", "u.s", "u.k", "u.n", "e.u",
+];
+
+/// Characters split off the front of a word, each as its own token.
+fn is_leading_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '`' | '«' | '„' | '<' | '*' | '—' | '–' | '…'
+    )
+}
+
+/// Characters split off the end of a word, each as its own token.
+fn is_trailing_punct(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | '"'
+            | '\''
+            | '”'
+            | '’'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '.'
+            | '»'
+            | '>'
+            | '*'
+            | '—'
+            | '–'
+            | '…'
+    )
+}
+
+/// Whether `chunk` (a whitespace-free run) is a link, handle or e-mail address.
+fn is_junk_chunk(chunk: &str) -> bool {
+    let lower = chunk.to_ascii_lowercase();
+    lower.contains('@')
+        || lower.contains("http://")
+        || lower.contains("https://")
+        || lower.starts_with("www.")
+        || lower.contains("pic.twitter.com")
+        || lower.contains(".com/")
+        || lower.contains(".org/")
+        || (chunk == lower && (lower.ends_with(".com") || lower.ends_with(".org") || lower.ends_with(".net")))
+}
+
+/// Whether `core` ending in a dot keeps it: `U.S.`, `J.`, `Inc.`, `Mr.`.
+fn keeps_final_dot(core: &str) -> bool {
+    let Some(stem) = core.strip_suffix('.') else {
+        return false;
+    };
+    if stem.is_empty() || stem.ends_with('.') {
+        return false;
+    }
+    let letters_and_dots = stem.chars().all(|c| c.is_alphabetic() || c == '.');
+    let single_letter = stem.chars().count() == 1 && stem.chars().all(char::is_alphabetic);
+    let dotted = letters_and_dots && stem.contains('.');
+    let lower = stem.to_lowercase();
+    single_letter || dotted || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Clitics split off the end of a word, CoNLL style.
+const CLITICS: &[&str] = &["'s", "’s", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"];
+
+/// Collects tokens into sentences, breaking after sentence-final punctuation.
+struct SentenceBuilder {
+    sentences: Vec<Vec<Token>>,
+    current: Vec<Token>,
+    /// Set after `.`, `!` or `?`; closing quotes keep it, the next word decides.
+    pending_break: bool,
+}
+
+impl SentenceBuilder {
+    fn push(&mut self, token: Token, text: &str) {
+        let token_text = token.text(text);
+        let first = token_text.chars().next().unwrap_or(' ');
+        if self.pending_break {
+            let attached = self.current.last().is_some_and(|last| last.end == token.start);
+            let straight_quote = matches!(first, '"' | '\'');
+            let closes = matches!(first, '”' | '’' | ')' | ']') || (straight_quote && attached);
+            if !closes {
+                let opens_sentence = first.is_uppercase()
+                    || first.is_ascii_digit()
+                    || matches!(first, '"' | '“' | '‘' | '(' | '—' | '–');
+                if opens_sentence {
+                    self.end_sentence();
+                }
+                self.pending_break = false;
+            }
+        }
+        self.current.push(token);
+        if matches!(token_text, "." | "!" | "?" | "..." | "…") {
+            self.pending_break = true;
+        }
+    }
+
+    fn end_sentence(&mut self) {
+        self.pending_break = false;
+        if !self.current.is_empty() {
+            self.sentences.push(std::mem::take(&mut self.current));
+        }
+    }
+}
+
+/// Splits `text` into sentences of tokens.
+///
+/// A blank line always ends a sentence; a single line break ends one when the
+/// line before ends a sentence or is short (a headline, a byline), and
+/// otherwise counts as a space (hard-wrapped text).
+pub fn tokenize(text: &str) -> Vec<Vec<Token>> {
+    let mut builder = SentenceBuilder {
+        sentences: Vec::new(),
+        current: Vec::new(),
+        pending_break: false,
+    };
+    let mut offset = 0;
+    let mut previous_line_short = true;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.trim_end();
+        if content.trim().is_empty() {
+            builder.end_sentence();
+            previous_line_short = true;
+            continue;
+        }
+        let ends_sentence = content.ends_with(['.', '!', '?', ':', '"', '”']);
+        if previous_line_short {
+            builder.end_sentence();
+        }
+        tokenize_line(content, line_start, text, &mut builder);
+        previous_line_short = content.chars().count() < 60 || ends_sentence;
+    }
+    builder.end_sentence();
+    builder.sentences
+}
+
+/// Tokenizes one line whose first byte sits at `line_start` of `text`.
+fn tokenize_line(line: &str, line_start: usize, text: &str, builder: &mut SentenceBuilder) {
+    let mut chunks: Vec<(usize, &str)> = Vec::new();
+    let mut chunk_start = None;
+    for (index, c) in line.char_indices() {
+        match (c.is_whitespace(), chunk_start) {
+            (true, Some(start)) => {
+                chunks.push((start, &line[start..index]));
+                chunk_start = None;
+            }
+            (false, None) => chunk_start = Some(index),
+            _ => {}
+        }
+    }
+    if let Some(start) = chunk_start {
+        chunks.push((start, &line[start..]));
+    }
+    let mut index = 0;
+    while index < chunks.len() {
+        let (start, chunk) = chunks[index];
+        let absolute = line_start + start;
+        // Cloudflare's e-mail obfuscation: `[email protected]` spans two chunks.
+        let is_email_debris = chunk.ends_with("[email")
+            && chunks
+                .get(index + 1)
+                .is_some_and(|(_, next)| next.starts_with("protected]"));
+        if is_email_debris {
+            let (next_start, next) = chunks[index + 1];
+            let lead = chunk.len() - "[email".len();
+            split_chunk(&chunk[..lead], absolute, text, builder);
+            let debris_end = line_start + next_start + "protected]".len();
+            builder.push(
+                Token { start: absolute + lead, end: debris_end, kind: TokenKind::Junk },
+                text,
+            );
+            let rest = &next["protected]".len()..];
+            split_chunk(rest, debris_end, text, builder);
+            index += 2;
+            continue;
+        }
+        split_chunk(chunk, absolute, text, builder);
+        index += 1;
+    }
+}
+
+/// Splits one whitespace-free chunk starting at byte `start` into tokens.
+fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuilder) {
+    if chunk.is_empty() {
+        return;
+    }
+    let mut lo = 0;
+    let mut hi = chunk.len();
+    let mut hashtag = false;
+    // Leading punctuation, one token per character.
+    while let Some(c) = chunk[lo..hi].chars().next() {
+        if c == '#' && chunk[lo + 1..hi].chars().next().is_some_and(char::is_alphanumeric) {
+            hashtag = true;
+            lo += 1;
+            break;
+        }
+        if !is_leading_punct(c) || lo + c.len_utf8() == hi {
+            break;
+        }
+        let word = Token { start: start + lo, end: start + lo + c.len_utf8(), kind: TokenKind::Word };
+        builder.push(word, text);
+        lo += c.len_utf8();
+    }
+    // Trailing punctuation, collected right to left.
+    let mut trailing: Vec<Token> = Vec::new();
+    loop {
+        let core = &chunk[lo..hi];
+        let Some(c) = core.chars().next_back() else { break };
+        if core.len() == c.len_utf8() {
+            break;
+        }
+        if let Some(clitic) = CLITICS.iter().find(|clitic| ends_with_ignore_case(core, clitic)) {
+            let word_part = &core[..core.len() - clitic.len()];
+            if word_part.chars().any(char::is_alphanumeric) {
+                hi -= clitic.len();
+                trailing.push(Token { start: start + hi, end: start + hi + clitic.len(), kind: TokenKind::Word });
+                continue;
+            }
+        }
+        if !is_trailing_punct(c) {
+            break;
+        }
+        if c == '.' && keeps_final_dot(core) && !is_junk_chunk(core) {
+            break;
+        }
+        hi -= c.len_utf8();
+        trailing.push(Token { start: start + hi, end: start + hi + c.len_utf8(), kind: TokenKind::Word });
+    }
+    let core = &chunk[lo..hi];
+    if !core.is_empty() {
+        let kind = if is_junk_chunk(core) {
+            TokenKind::Junk
+        } else if hashtag {
+            TokenKind::Hashtag
+        } else {
+            TokenKind::Word
+        };
+        push_core(core, start + lo, kind, text, builder);
+    }
+    for token in trailing.into_iter().rev() {
+        builder.push(token, text);
+    }
+}
+
+/// Pushes a word, splitting it at dashes and slashes between words (`word—word`).
+fn push_core(core: &str, start: usize, kind: TokenKind, text: &str, builder: &mut SentenceBuilder) {
+    if kind == TokenKind::Junk {
+        builder.push(Token { start, end: start + core.len(), kind }, text);
+        return;
+    }
+    let mut piece_start = 0;
+    for (index, c) in core.char_indices() {
+        if matches!(c, '—' | '–' | '…') {
+            if index > piece_start {
+                builder.push(Token { start: start + piece_start, end: start + index, kind }, text);
+            }
+            let dash_end = index + c.len_utf8();
+            builder.push(Token { start: start + index, end: start + dash_end, kind: TokenKind::Word }, text);
+            piece_start = dash_end;
+        }
+    }
+    if piece_start < core.len() {
+        builder.push(Token { start: start + piece_start, end: start + core.len(), kind }, text);
+    }
+}
+
+/// ASCII-case-insensitive `ends_with` for the clitic table.
+fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len()
+        && word.is_char_boundary(word.len() - suffix.len())
+        && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Vec<String>> {
+        tokenize(text)
+            .iter()
+            .map(|sentence| sentence.iter().map(|t| t.text(text).to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn splits_like_conll() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The U.S. Senate's vote.", &["The", "U.S.", "Senate", "'s", "vote", "."]),
+            ("Acme Inc. said it doesn't.", &["Acme", "Inc.", "said", "it", "does", "n't", "."]),
+            ("Shares rose 3.5 percent (to $4).", &["Shares", "rose", "3.5", "percent", "(", "to", "$4", ")", "."]),
+            ("a German-born \"star\",", &["a", "German-born", "\"", "star", "\"", ","]),
+            ("Canada’s minister", &["Canada", "’s", "minister"]),
+            ("Ministers’ meeting", &["Ministers", "’", "meeting"]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<String> = words(text).concat();
+            assert_eq!(&got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn modern_debris_becomes_junk() {
+        let text = "Joly took part in a #NATO meeting. pic.twitter.com/ODEa — Policy (@CanadaFP) [email protected] on https://x.org/a";
+        let tokens: Vec<Token> = tokenize(text).concat();
+        let junk: Vec<&str> = tokens.iter().filter(|t| t.kind == TokenKind::Junk).map(|t| t.text(text)).collect();
+        assert_eq!(junk, ["pic.twitter.com/ODEa", "@CanadaFP", "[email protected]", "https://x.org/a"]);
+        let hashtag: Vec<&str> = tokens.iter().filter(|t| t.kind == TokenKind::Hashtag).map(|t| t.text(text)).collect();
+        assert_eq!(hashtag, ["NATO"]);
+    }
+
+    #[test]
+    fn sentences_break_at_periods_and_blank_lines() {
+        let text = "SOCCER - LEEDS WIN\n\nLONDON 1996-08-30\n\nMr. Smith went home. He slept. \"Yes.\" Then U.S. troops left.";
+        let got = words(text);
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert_eq!(got[2], ["Mr.", "Smith", "went", "home", "."]);
+        assert_eq!(got[4], ["\"", "Yes", ".", "\""]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join() {
+        let text = "The Bank of England said on Thursday that interest rates would stay where\nthey are for now.";
+        assert_eq!(words(text).len(), 1);
+    }
+}

@@ -1,0 +1,234 @@
+//! Training of the entity tagger: an averaged structured perceptron over the
+//! hashed features of [`super::features`], decoded with Viterbi.
+//!
+//! Owns reading CoNLL-2003 files, the gazetteer built from training names
+//! (cross-fold while training, so the model does not learn to trust it
+//! blindly), the training loop with a fixed seed and epoch count, and the
+//! pruning and `i16` quantisation that keep `models/ner.bin` small.
+//! Used by `examples/train_ner.rs`; nothing here runs at extraction time.
+
+use super::features::{token_features, GazetteerBits};
+use super::model::{
+    gazetteer_bits, sequence_hash, tag_kind, viterbi, Gazetteer, Model, NUM_TAGS, TAG_NAMES,
+};
+use super::tagger::{prepare, PreparedSentence};
+
+/// One training sentence: words and their BIO tag indices.
+#[derive(Debug, Clone)]
+pub struct TrainingSentence {
+    pub words: Vec<String>,
+    pub tags: Vec<usize>,
+}
+
+/// Reads CoNLL-2003 text (`WORD POS CHUNK TAG` lines) into documents of sentences.
+pub fn parse_conll(text: &str) -> Vec<Vec<TrainingSentence>> {
+    let mut docs: Vec<Vec<TrainingSentence>> = vec![Vec::new()];
+    let mut current = TrainingSentence { words: Vec::new(), tags: Vec::new() };
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with("-DOCSTART-") {
+            if !current.words.is_empty() {
+                let sentence = std::mem::replace(&mut current, TrainingSentence { words: Vec::new(), tags: Vec::new() });
+                if let Some(doc) = docs.last_mut() {
+                    doc.push(sentence);
+                }
+            }
+            if line.starts_with("-DOCSTART-") {
+                docs.push(Vec::new());
+            }
+            continue;
+        }
+        let mut fields = line.split(' ');
+        let word = fields.next().unwrap_or("");
+        let tag_name = fields.next_back().unwrap_or("O");
+        let tag = TAG_NAMES.iter().position(|name| *name == tag_name).unwrap_or(0);
+        current.words.push(word.to_string());
+        current.tags.push(tag);
+    }
+    if !current.words.is_empty() {
+        if let Some(doc) = docs.last_mut() {
+            doc.push(current);
+        }
+    }
+    docs.retain(|doc| !doc.is_empty());
+    docs
+}
+
+/// Settings of one training run.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    pub bits: u32,
+    pub epochs: usize,
+    pub seed: u64,
+    /// Averaged weights with a smaller magnitude are dropped.
+    pub prune_below: f32,
+    pub use_gazetteer: bool,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { bits: 19, epochs: 12, seed: 2003, prune_below: 0.0, use_gazetteer: true }
+    }
+}
+
+/// Adds the names of `sentences` to `gazetteer`.
+fn add_names(gazetteer: &mut Gazetteer, sentence: &TrainingSentence, lower_hashes: &[u64]) {
+    let mut i = 0;
+    while i < sentence.tags.len() {
+        let Some(kind) = tag_kind(sentence.tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < sentence.tags.len() && sentence.tags[end] == sentence.tags[i] + 1 {
+            end += 1;
+        }
+        if end - i <= super::model::GAZETTEER_MAX_TOKENS {
+            *gazetteer.entry(sequence_hash(&lower_hashes[i..end])).or_insert(0) |= 1 << kind;
+        }
+        i = end;
+    }
+}
+
+/// A sentence with its feature rows precomputed.
+struct Example {
+    /// Feature bucket indices of each token, flattened; `offsets[i]..offsets[i+1]`.
+    buckets: Vec<u32>,
+    offsets: Vec<usize>,
+    tags: Vec<usize>,
+}
+
+/// Small deterministic generator for shuffling.
+fn next_random(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+/// Trains a model on `docs` and returns it.
+pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: impl FnMut(&str)) -> Model {
+    let prepared: Vec<(Vec<PreparedSentence>, super::features::DocContext)> = docs
+        .iter()
+        .map(|doc| {
+            prepare(doc.iter().map(|sentence| sentence.words.iter().map(|word| (word.as_str(), false)).collect()))
+        })
+        .collect();
+    // Gazetteers: one from all documents for the model, and two folds so that a
+    // training document only sees names from the other half.
+    let mut full = Gazetteer::new();
+    let mut folds = [Gazetteer::new(), Gazetteer::new()];
+    for (index, (doc, (sentences, _))) in docs.iter().zip(&prepared).enumerate() {
+        for (sentence, info) in doc.iter().zip(sentences) {
+            let lower: Vec<u64> = info.infos.iter().map(|token| token.lower).collect();
+            add_names(&mut full, sentence, &lower);
+            add_names(&mut folds[index % 2], sentence, &lower);
+        }
+    }
+    if !options.use_gazetteer {
+        full.clear();
+        folds.iter_mut().for_each(Gazetteer::clear);
+    }
+    let mut model = Model {
+        bits: options.bits,
+        weights: Vec::new(),
+        scale: 1.0,
+        transitions: [[0.0; NUM_TAGS]; NUM_TAGS + 1],
+        gazetteer: Gazetteer::new(),
+    };
+    let mut examples = Vec::new();
+    let mut features = Vec::new();
+    let mut gazetteer = Vec::<GazetteerBits>::new();
+    for (index, (doc, (sentences, context))) in docs.iter().zip(&prepared).enumerate() {
+        let other_fold = &folds[1 - index % 2];
+        for (sentence, info) in doc.iter().zip(sentences) {
+            let lower: Vec<u64> = info.infos.iter().map(|token| token.lower).collect();
+            gazetteer_bits(other_fold, &lower, &mut gazetteer);
+            let mut example = Example { buckets: Vec::new(), offsets: vec![0], tags: sentence.tags.clone() };
+            for i in 0..info.infos.len() {
+                features.clear();
+                token_features(&info.infos, &gazetteer, i, info.case, context, &mut features);
+                example.buckets.extend(features.iter().map(|feature| model.bucket(*feature) as u32));
+                example.offsets.push(example.buckets.len());
+            }
+            examples.push(example);
+        }
+    }
+    let size = (1usize << options.bits) * NUM_TAGS;
+    let mut weights = vec![0f32; size];
+    let mut accumulated = vec![0f32; size];
+    let mut transitions = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
+    let mut transitions_accumulated = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut random = options.seed | 1;
+    let mut step = 1f32;
+    let mut emissions = Vec::new();
+    for epoch in 0..options.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (next_random(&mut random) % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut mistakes = 0usize;
+        for &index in &order {
+            let example = &examples[index];
+            emissions.clear();
+            for token in 0..example.tags.len() {
+                let mut score = [0f32; NUM_TAGS];
+                for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]] {
+                    let row = bucket as usize * NUM_TAGS;
+                    for (total, weight) in score.iter_mut().zip(&weights[row..row + NUM_TAGS]) {
+                        *total += weight;
+                    }
+                }
+                emissions.push(score);
+            }
+            let predicted = viterbi(&emissions, &transitions);
+            if predicted != example.tags {
+                for token in 0..example.tags.len() {
+                    let (gold, guess) = (example.tags[token], predicted[token]);
+                    let gold_previous = if token == 0 { NUM_TAGS } else { example.tags[token - 1] };
+                    let guess_previous = if token == 0 { NUM_TAGS } else { predicted[token - 1] };
+                    if gold != guess || gold_previous != guess_previous {
+                        transitions[gold_previous][gold] += 1.0;
+                        transitions_accumulated[gold_previous][gold] += step;
+                        transitions[guess_previous][guess] -= 1.0;
+                        transitions_accumulated[guess_previous][guess] -= step;
+                    }
+                    if gold == guess {
+                        continue;
+                    }
+                    mistakes += 1;
+                    for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]] {
+                        let row = bucket as usize * NUM_TAGS;
+                        weights[row + gold] += 1.0;
+                        accumulated[row + gold] += step;
+                        weights[row + guess] -= 1.0;
+                        accumulated[row + guess] -= step;
+                    }
+                }
+            }
+            step += 1.0;
+        }
+        log(&format!("epoch {}: {mistakes} token mistakes", epoch + 1));
+    }
+    // Averaging: w_avg = w - accumulated / step.
+    let mut max_abs = 0f32;
+    for (weight, sum) in weights.iter_mut().zip(&accumulated) {
+        *weight -= sum / step;
+        if weight.abs() < options.prune_below {
+            *weight = 0.0;
+        }
+        max_abs = max_abs.max(weight.abs());
+    }
+    for (row, sums) in transitions.iter_mut().zip(&transitions_accumulated) {
+        for (weight, sum) in row.iter_mut().zip(sums) {
+            *weight -= sum / step;
+        }
+    }
+    let scale = if max_abs > 0.0 { max_abs / 32767.0 } else { 1.0 };
+    model.weights = weights.iter().map(|weight| (weight / scale).round() as i16).collect();
+    model.scale = scale;
+    model.transitions = transitions;
+    model.gazetteer = full;
+    model
+}
