@@ -249,12 +249,33 @@ fn make_snippet(generator: &SnippetGenerator, body: &str) -> Snippet {
             highlights: Vec::new(),
         };
     }
+    let fragment = snippet.fragment();
+    let mut highlights = snippet.highlighted().to_vec();
+    // A fragment may begin inside a word ("s deputy" after "minister’"): start at the next word.
+    let starts_mid_word = body
+        .find(fragment)
+        .and_then(|start| body[..start].chars().next_back())
+        .is_some_and(|before| !before.is_whitespace());
+    let first_highlight = highlights
+        .first()
+        .map_or(fragment.len(), |range| range.start);
+    let skip = match fragment.find(char::is_whitespace) {
+        Some(space) if starts_mid_word && space < first_highlight => space + 1,
+        _ => 0,
+    };
+    let starts_inside_body = !body.starts_with(fragment);
+    let ends_inside_body = !body.trim_end().ends_with(fragment.trim_end());
+    let prefix = if starts_inside_body { "…" } else { "" };
+    let suffix = if ends_inside_body { "…" } else { "" };
     // Replacing line breaks by spaces keeps every byte offset valid.
-    let text = snippet.fragment().replace(['\n', '\r', '\t'], " ");
-    Snippet {
-        text,
-        highlights: snippet.highlighted().to_vec(),
+    let kept = fragment[skip..].trim_end().replace(['\n', '\r', '\t'], " ");
+    let text = format!("{prefix}{kept}{suffix}");
+    for range in &mut highlights {
+        let shift = |offset: usize| offset - skip + prefix.len();
+        *range = shift(range.start)..shift(range.end);
     }
+    highlights.retain(|range| range.end <= prefix.len() + kept.len());
+    Snippet { text, highlights }
 }
 
 /// The first `max_chars` characters of `text`, cut at a word boundary.
