@@ -19,7 +19,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use crate::article::Article;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::document::from_document;
 use crate::index::NewsIndex;
 pub use dates::DateRange;
@@ -75,12 +75,22 @@ const SNIPPET_CHARS: usize = 220;
 
 /// Runs a search; see the module doc for the ranking.
 pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
-    let reader = news_index.reader()?;
-    let searcher = reader.searcher();
-    let text = request
+    if request.limit == 0 {
+        return Err(Error::Usage("--limit must be at least 1".to_string()));
+    }
+    if request
         .text
         .as_deref()
-        .filter(|text| !text.trim().is_empty());
+        .is_some_and(|text| text.trim().is_empty())
+    {
+        return Err(Error::Query {
+            query: String::new(),
+            reason: "the query is empty (to see every article, use 'newsdex list')".to_string(),
+        });
+    }
+    let reader = news_index.reader()?;
+    let searcher = reader.searcher();
+    let text = request.text.as_deref();
     let text_queries = text
         .map(|text| query::parse_text(news_index, text))
         .transpose()?;

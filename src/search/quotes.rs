@@ -55,7 +55,9 @@ pub fn find_quotes(
     limit: usize,
 ) -> Result<Vec<QuoteHit>> {
     let request = SearchRequest {
-        text: text.map(|words| words.to_string()),
+        text: text
+            .filter(|words| !words.trim().is_empty())
+            .map(str::to_string),
         filters: filters.clone(),
         limit: ARTICLES_SCANNED,
         offset: 0,

@@ -66,6 +66,9 @@ pub fn top_entities(
     kind: Option<EntityKind>,
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
+    if limit == 0 {
+        return Err(Error::Usage("--limit must be at least 1".to_string()));
+    }
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
     let query = matching_query(news_index, text, filters)?;
