@@ -114,6 +114,20 @@ pub struct BenchReport {
     pub list: Latency,
     pub breakdown: Breakdown,
     pub queries: usize,
+    /// Indexing and query figures on growing slices of the corpus (empty unless asked).
+    pub scaling: Vec<ScalePoint>,
+}
+
+/// newsdex on one slice of the corpus: every `1/share`-th file, so each slice
+/// spans the same dates and the largest is 4× the smallest.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScalePoint {
+    /// 1, 2 or 4: the slice's size relative to the smallest.
+    pub scale: usize,
+    pub articles: u64,
+    pub seconds: f64,
+    pub microseconds_per_article: f64,
+    pub query_p50_ms: f64,
 }
 
 struct Silent;
@@ -157,12 +171,58 @@ fn bench_error(context: &str, error: impl std::fmt::Display) -> Error {
     Error::Usage(format!("bench: {context}: {error}"))
 }
 
-/// Runs the whole benchmark on `inputs`, using `work_dir` for the two indexes.
+/// Indexes the quarter, the half and the whole of the corpus and queries each.
+fn scaling(
+    files: &[corpus::SourceFile],
+    queries: &[String],
+    options: &IndexOptions,
+    rounds: usize,
+    work_dir: &Path,
+) -> Result<Vec<ScalePoint>> {
+    let stop = AtomicBool::new(false);
+    let mut points = Vec::new();
+    for (scale, step) in [(1, 4), (2, 2), (4, 1)] {
+        let slice: Vec<_> = files.iter().step_by(step).cloned().collect();
+        let dir = work_dir.join(format!("scale-{scale}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let started = Instant::now();
+        let news_index = NewsIndex::open_or_create(&dir, true)?;
+        let walk = corpus::Walk {
+            files: slice,
+            ..corpus::Walk::default()
+        };
+        let summary = index_files(&news_index, walk, options, &Silent, &stop)?;
+        let seconds = started.elapsed().as_secs_f64();
+        news_index.reload()?;
+        let latency = time_queries(queries, rounds, |query| {
+            let request = SearchRequest {
+                text: Some(query.to_string()),
+                limit: 10,
+                snippets: true,
+                ..SearchRequest::default()
+            };
+            search(&news_index, &request).map(|_| ())
+        })?;
+        points.push(ScalePoint {
+            scale,
+            articles: summary.articles,
+            seconds,
+            microseconds_per_article: seconds * 1e6 / summary.articles.max(1) as f64,
+            query_p50_ms: latency.p50_ms,
+        });
+        drop(news_index);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(points)
+}
+
+/// Runs the whole benchmark on `inputs`, using `work_dir` for the indexes.
 pub fn run_bench(
     inputs: &[PathBuf],
     queries: &[String],
     threads: usize,
     rounds: usize,
+    with_scaling: bool,
     work_dir: &Path,
 ) -> Result<BenchReport> {
     let walk = corpus::walk(inputs);
@@ -281,7 +341,13 @@ pub fn run_bench(
         };
         search(&news_index, &request).map(|_| ())
     })?;
+    let scaling = if with_scaling {
+        scaling(&files, queries, &options, rounds, work_dir)?
+    } else {
+        Vec::new()
+    };
     Ok(BenchReport {
+        scaling,
         corpus: inputs.to_vec(),
         threads,
         newsdex,

@@ -272,6 +272,10 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 5)]
     pub rounds: usize,
 
+    /// Also index a quarter, a half and all of the corpus, to show how time and latency grow.
+    #[arg(long)]
+    pub scaling: bool,
+
     /// Where the two benchmark indexes are written (default: a temporary folder, removed after).
     #[arg(long, value_name = "DIR")]
     pub work_dir: Option<PathBuf>,

@@ -180,7 +180,16 @@ pub fn results_text(
             article.title
         )?;
         let (dim, reset) = if style.color { (DIM, RESET) } else { ("", "") };
-        writeln!(out, "   {dim}{}{reset}", display_path(&article.path))?;
+        let source = article
+            .source
+            .as_deref()
+            .map(|source| format!(" · {source}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "   {dim}{}{source}{reset}",
+            display_path(&article.path)
+        )?;
         if let Some(snippet) = &hit.snippet {
             writeln!(out, "   {}", highlighted(snippet, style))?;
         }

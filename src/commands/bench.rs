@@ -89,7 +89,33 @@ fn table(out: &mut dyn Write, report: &BenchReport) -> std::io::Result<()> {
         out,
         "| ratio newsdex / baseline (p50) | {:.2} × | | |",
         ratio(report.query_newsdex.p50_ms, report.query_baseline.p50_ms)
-    )
+    )?;
+    let Some(smallest) = report.scaling.first() else {
+        return Ok(());
+    };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| scale | articles | seconds | µs/article | vs 1× | query p50 ms | vs 1× |"
+    )?;
+    writeln!(out, "| --- | --- | --- | --- | --- | --- | --- |")?;
+    for point in &report.scaling {
+        writeln!(
+            out,
+            "| {}× | {} | {:.2} | {:.0} | {:.2} × | {:.2} | {:.2} × |",
+            point.scale,
+            point.articles,
+            point.seconds,
+            point.microseconds_per_article,
+            ratio(
+                point.microseconds_per_article,
+                smallest.microseconds_per_article
+            ),
+            point.query_p50_ms,
+            ratio(point.query_p50_ms, smallest.query_p50_ms)
+        )?;
+    }
+    Ok(())
 }
 
 pub fn run(args: &BenchArgs) -> Result<Outcome> {
@@ -112,7 +138,14 @@ pub fn run(args: &BenchArgs) -> Result<Outcome> {
         .clone()
         .unwrap_or_else(|| temporary.path().to_path_buf());
     let threads = args.threads.unwrap_or_else(default_threads);
-    let report = run_bench(&args.paths, &queries, threads, args.rounds, &work_dir)?;
+    let report = run_bench(
+        &args.paths,
+        &queries,
+        threads,
+        args.rounds,
+        args.scaling,
+        &work_dir,
+    )?;
     with_stdout(|out| match args.format {
         Format::Text => table(out, &report),
         Format::Json | Format::Jsonl => json_line(out, &report),

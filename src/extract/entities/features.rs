@@ -49,7 +49,9 @@ pub fn finish(hash: u64) -> u64 {
 
 /// Hash of a character sequence.
 fn hash_chars(chars: &[char]) -> u64 {
-    chars.iter().fold(0xcbf2_9ce4_8422_2325, |hash, c| mix(hash, u64::from(*c)))
+    chars
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, c| mix(hash, u64::from(*c)))
 }
 
 /// Character used for features: curly quotes straightened, digits folded to `0`.
@@ -183,7 +185,9 @@ pub fn sentence_case(words: &[&str]) -> SentenceCase {
     let (mut capitalized_words, mut alphabetic_words) = (0usize, 0usize);
     for word in words {
         let mut chars = word.chars().filter(|c| c.is_alphabetic()).peekable();
-        let Some(first) = chars.peek().copied() else { continue };
+        let Some(first) = chars.peek().copied() else {
+            continue;
+        };
         alphabetic_words += 1;
         capitalized_words += usize::from(first.is_uppercase());
         for c in chars {
@@ -273,6 +277,9 @@ pub fn token_features(
         push(61, mix(u64::from(bits), token.shape));
         let before = if i > 0 { gazetteer[i - 1] } else { 0 };
         let after = gazetteer.get(i + 1).copied().unwrap_or(0);
-        push(62, mix(mix(u64::from(before), u64::from(bits)), u64::from(after)));
+        push(
+            62,
+            mix(mix(u64::from(before), u64::from(bits)), u64::from(after)),
+        );
     }
 }

@@ -23,12 +23,21 @@ pub struct TrainingSentence {
 /// Reads CoNLL-2003 text (`WORD POS CHUNK TAG` lines) into documents of sentences.
 pub fn parse_conll(text: &str) -> Vec<Vec<TrainingSentence>> {
     let mut docs: Vec<Vec<TrainingSentence>> = vec![Vec::new()];
-    let mut current = TrainingSentence { words: Vec::new(), tags: Vec::new() };
+    let mut current = TrainingSentence {
+        words: Vec::new(),
+        tags: Vec::new(),
+    };
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with("-DOCSTART-") {
             if !current.words.is_empty() {
-                let sentence = std::mem::replace(&mut current, TrainingSentence { words: Vec::new(), tags: Vec::new() });
+                let sentence = std::mem::replace(
+                    &mut current,
+                    TrainingSentence {
+                        words: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                );
                 if let Some(doc) = docs.last_mut() {
                     doc.push(sentence);
                 }
@@ -41,7 +50,10 @@ pub fn parse_conll(text: &str) -> Vec<Vec<TrainingSentence>> {
         let mut fields = line.split(' ');
         let word = fields.next().unwrap_or("");
         let tag_name = fields.next_back().unwrap_or("O");
-        let tag = TAG_NAMES.iter().position(|name| *name == tag_name).unwrap_or(0);
+        let tag = TAG_NAMES
+            .iter()
+            .position(|name| *name == tag_name)
+            .unwrap_or(0);
         current.words.push(word.to_string());
         current.tags.push(tag);
     }
@@ -67,7 +79,13 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { bits: 19, epochs: 12, seed: 2003, prune_below: 0.0, use_gazetteer: true }
+        TrainOptions {
+            bits: 19,
+            epochs: 12,
+            seed: 2003,
+            prune_below: 0.0,
+            use_gazetteer: true,
+        }
     }
 }
 
@@ -84,7 +102,9 @@ fn add_names(gazetteer: &mut Gazetteer, sentence: &TrainingSentence, lower_hashe
             end += 1;
         }
         if end - i <= super::model::GAZETTEER_MAX_TOKENS {
-            *gazetteer.entry(sequence_hash(&lower_hashes[i..end])).or_insert(0) |= 1 << kind;
+            *gazetteer
+                .entry(sequence_hash(&lower_hashes[i..end]))
+                .or_insert(0) |= 1 << kind;
         }
         i = end;
     }
@@ -107,11 +127,21 @@ fn next_random(state: &mut u64) -> u64 {
 }
 
 /// Trains a model on `docs` and returns it.
-pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: impl FnMut(&str)) -> Model {
+pub fn train(
+    docs: &[Vec<TrainingSentence>],
+    options: &TrainOptions,
+    mut log: impl FnMut(&str),
+) -> Model {
     let prepared: Vec<(Vec<PreparedSentence>, super::features::DocContext)> = docs
         .iter()
         .map(|doc| {
-            prepare(doc.iter().map(|sentence| sentence.words.iter().map(|word| (word.as_str(), false)).collect()))
+            prepare(doc.iter().map(|sentence| {
+                sentence
+                    .words
+                    .iter()
+                    .map(|word| (word.as_str(), false))
+                    .collect()
+            }))
         })
         .collect();
     // Gazetteers: one from all documents for the model, and two folds so that a
@@ -144,11 +174,24 @@ pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: im
         for (sentence, info) in doc.iter().zip(sentences) {
             let lower: Vec<u64> = info.infos.iter().map(|token| token.lower).collect();
             gazetteer_bits(other_fold, &lower, &mut gazetteer);
-            let mut example = Example { buckets: Vec::new(), offsets: vec![0], tags: sentence.tags.clone() };
+            let mut example = Example {
+                buckets: Vec::new(),
+                offsets: vec![0],
+                tags: sentence.tags.clone(),
+            };
             for i in 0..info.infos.len() {
                 features.clear();
-                token_features(&info.infos, &gazetteer, i, info.case, context, &mut features);
-                example.buckets.extend(features.iter().map(|feature| model.bucket(*feature) as u32));
+                token_features(
+                    &info.infos,
+                    &gazetteer,
+                    i,
+                    info.case,
+                    context,
+                    &mut features,
+                );
+                example
+                    .buckets
+                    .extend(features.iter().map(|feature| model.bucket(*feature) as u32));
                 example.offsets.push(example.buckets.len());
             }
             examples.push(example);
@@ -174,7 +217,8 @@ pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: im
             emissions.clear();
             for token in 0..example.tags.len() {
                 let mut score = [0f32; NUM_TAGS];
-                for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]] {
+                for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]]
+                {
                     let row = bucket as usize * NUM_TAGS;
                     for (total, weight) in score.iter_mut().zip(&weights[row..row + NUM_TAGS]) {
                         *total += weight;
@@ -186,8 +230,16 @@ pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: im
             if predicted != example.tags {
                 for token in 0..example.tags.len() {
                     let (gold, guess) = (example.tags[token], predicted[token]);
-                    let gold_previous = if token == 0 { NUM_TAGS } else { example.tags[token - 1] };
-                    let guess_previous = if token == 0 { NUM_TAGS } else { predicted[token - 1] };
+                    let gold_previous = if token == 0 {
+                        NUM_TAGS
+                    } else {
+                        example.tags[token - 1]
+                    };
+                    let guess_previous = if token == 0 {
+                        NUM_TAGS
+                    } else {
+                        predicted[token - 1]
+                    };
                     if gold != guess || gold_previous != guess_previous {
                         transitions[gold_previous][gold] += 1.0;
                         transitions_accumulated[gold_previous][gold] += step;
@@ -198,7 +250,9 @@ pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: im
                         continue;
                     }
                     mistakes += 1;
-                    for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]] {
+                    for &bucket in
+                        &example.buckets[example.offsets[token]..example.offsets[token + 1]]
+                    {
                         let row = bucket as usize * NUM_TAGS;
                         weights[row + gold] += 1.0;
                         accumulated[row + gold] += step;
@@ -225,8 +279,15 @@ pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: im
             *weight -= sum / step;
         }
     }
-    let scale = if max_abs > 0.0 { max_abs / 32767.0 } else { 1.0 };
-    model.weights = weights.iter().map(|weight| (weight / scale).round() as i16).collect();
+    let scale = if max_abs > 0.0 {
+        max_abs / 32767.0
+    } else {
+        1.0
+    };
+    model.weights = weights
+        .iter()
+        .map(|weight| (weight / scale).round() as i16)
+        .collect();
     model.scale = scale;
     model.transitions = transitions;
     model.gazetteer = full;
