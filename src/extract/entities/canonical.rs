@@ -32,7 +32,7 @@ const NOT_NAMES: &[&str] = &[
     "these", "those", "it", "he", "she", "they", "we", "i", "you", "but", "and", "or", "also",
     "however", "meanwhile", "in", "on", "at", "for", "of", "to", "with", "as", "by", "after",
     "before", "if", "when", "while", "there", "here", "his", "her", "their", "our", "its", "my",
-    "update", "reuters", "ap", "afp", "photo", "video", "advertisement", "pic", "email", "news",
+    "update", "photo", "video", "advertisement", "pic", "email", "news",
     "breaking", "live", "read", "more", "said", "says", "mr", "mrs", "ms", "dr", "minister",
     "president",
 ];
@@ -100,6 +100,8 @@ struct NameStats {
     votes: [usize; 4],
     /// Surface forms and how often each was seen.
     surfaces: Vec<(String, usize)>,
+    /// Seen only in headlines written in capitals.
+    only_shouted: bool,
 }
 
 /// Builds the entity list of an article from its mentions.
@@ -112,8 +114,9 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
             continue;
         }
         let key = name.to_lowercase();
-        let entry = stats.entry(key).or_insert_with(|| NameStats { first_seen: order, votes: [0; 4], surfaces: Vec::new() });
+        let entry = stats.entry(key).or_insert_with(|| NameStats { first_seen: order, votes: [0; 4], surfaces: Vec::new(), only_shouted: true });
         entry.votes[mention.kind] += 1;
+        entry.only_shouted &= mention.shouted;
         match entry.surfaces.iter_mut().find(|(seen, _)| *seen == name) {
             Some((_, count)) => *count += 1,
             None => entry.surfaces.push((name, 1)),
@@ -123,7 +126,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         .into_values()
         .map(|stat| {
             let kind = (0..4).max_by_key(|kind| (stat.votes[*kind], 4 - kind)).unwrap_or(3);
-            (stat.first_seen, preferred_surface(&stat.surfaces), kind)
+            (stat.first_seen, preferred_surface(&stat.surfaces, stat.only_shouted), kind)
         })
         .collect();
     names.sort();
@@ -134,15 +137,16 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         .collect()
 }
 
-/// The most frequent surface form, preferring one not in capitals (`Japan` over `JAPAN`).
-fn preferred_surface(surfaces: &[(String, usize)]) -> String {
+/// The most frequent surface form, preferring one not in capitals (`Japan`
+/// over `JAPAN`); a name seen only in a capitals headline is recased.
+fn preferred_surface(surfaces: &[(String, usize)], only_shouted: bool) -> String {
     let shouting = |name: &str| name.chars().filter(|c| c.is_alphabetic()).count() > 4 && !name.chars().any(char::is_lowercase);
     let best = surfaces
         .iter()
         .max_by_key(|(name, count)| (!shouting(name), *count, std::cmp::Reverse(name.clone())))
         .map(|(name, _)| name.clone())
         .unwrap_or_default();
-    if !shouting(&best) {
+    if !only_shouted || !shouting(&best) {
         return best;
     }
     best.split(' ')
@@ -193,7 +197,7 @@ mod tests {
 
     fn mention(text: &str, needle: &str, kind: usize) -> Mention {
         let start = text.find(needle).unwrap_or_else(|| panic!("{needle} not in text"));
-        Mention { start, end: start + needle.len(), kind, hashtag: false }
+        Mention { start, end: start + needle.len(), kind, hashtag: false, shouted: needle == "JAPAN" }
     }
 
     #[test]

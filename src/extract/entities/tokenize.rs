@@ -78,6 +78,9 @@ fn is_trailing_punct(c: char) -> bool {
 
 /// Whether `chunk` (a whitespace-free run) is a link, handle or e-mail address.
 fn is_junk_chunk(chunk: &str) -> bool {
+    if !chunk.bytes().any(|byte| matches!(byte, b'@' | b'/' | b'.')) {
+        return false;
+    }
     let lower = chunk.to_ascii_lowercase();
     lower.contains('@')
         || lower.contains("http://")
@@ -255,7 +258,8 @@ fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuil
         if core.len() == c.len_utf8() {
             break;
         }
-        if let Some(clitic) = CLITICS.iter().find(|clitic| ends_with_ignore_case(core, clitic)) {
+        let may_have_clitic = core.contains(['\'', '’']);
+        if let Some(clitic) = CLITICS.iter().filter(|_| may_have_clitic).find(|clitic| ends_with_ignore_case(core, clitic)) {
             let word_part = &core[..core.len() - clitic.len()];
             if word_part.chars().any(char::is_alphanumeric) {
                 hi -= clitic.len();
