@@ -14,171 +14,26 @@ use super::tagger::Mention;
 
 /// Words that are titles or roles, never part of a person's name.
 const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "minister",
-    "president",
-    "prime",
-    "premier",
-    "chancellor",
-    "secretary",
-    "general",
-    "gen",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "governor",
-    "gov",
-    "mayor",
-    "judge",
-    "justice",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "foreign",
-    "defence",
-    "defense",
-    "deputy",
-    "vice",
-    "chief",
-    "ceo",
-    "chairman",
-    "chairwoman",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "commander",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "coach",
-    "sheikh",
-    "archbishop",
-    "bishop",
-    "cardinal",
-    "father",
-    "rev",
-    "reverend",
-    "officer",
-    "envoy",
-    "leader",
-    "speaker",
-    "director",
-    "head",
-    "admiral",
-    "adm",
-    "major",
-    "maj",
-    "marshal",
-    "comrade",
-    "madam",
-    "mister",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "minister",
+    "president", "prime", "premier", "chancellor", "secretary", "general", "gen", "senator", "sen",
+    "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "king", "queen",
+    "prince", "princess", "pope", "foreign", "defence", "defense", "deputy", "vice", "chief", "ceo",
+    "chairman", "chairwoman", "spokesman", "spokeswoman", "ambassador", "commander", "colonel",
+    "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "coach", "sheikh", "archbishop",
+    "bishop", "cardinal", "father", "rev", "reverend", "officer", "envoy", "leader", "speaker",
+    "director", "head", "admiral", "adm", "major", "maj", "marshal", "comrade", "madam", "mister",
 ];
 
 /// Capitalized words that are never names on their own.
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "but",
-    "and",
-    "or",
-    "also",
-    "however",
-    "meanwhile",
-    "in",
-    "on",
-    "at",
-    "for",
-    "of",
-    "to",
-    "with",
-    "as",
-    "by",
-    "after",
-    "before",
-    "if",
-    "when",
-    "while",
-    "there",
-    "here",
-    "his",
-    "her",
-    "their",
-    "our",
-    "its",
-    "my",
-    "update",
-    "reuters",
-    "ap",
-    "afp",
-    "photo",
-    "video",
-    "advertisement",
-    "pic",
-    "email",
-    "news",
-    "breaking",
-    "live",
-    "read",
-    "more",
-    "said",
-    "says",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "minister",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday", "tomorrow", "the", "a", "an", "this", "that",
+    "these", "those", "it", "he", "she", "they", "we", "i", "you", "but", "and", "or", "also",
+    "however", "meanwhile", "in", "on", "at", "for", "of", "to", "with", "as", "by", "after",
+    "before", "if", "when", "while", "there", "here", "his", "her", "their", "our", "its", "my",
+    "update", "photo", "video", "advertisement", "pic", "email", "news",
+    "breaking", "live", "read", "more", "said", "says", "mr", "mrs", "ms", "dr", "minister",
     "president",
 ];
 
@@ -207,9 +62,7 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
         *last = trimmed;
     }
     if kind == 0 {
-        while words.len() > 1
-            && TITLES.contains(&words[0].trim_end_matches('.').to_lowercase().as_str())
-        {
+        while words.len() > 1 && TITLES.contains(&words[0].trim_end_matches('.').to_lowercase().as_str()) {
             words.remove(0);
         }
     }
@@ -225,30 +78,20 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     if letters == 0 || !name.chars().any(char::is_uppercase) {
         return false;
     }
-    if lower.contains('@')
-        || lower.contains("http")
-        || lower.contains("pic.twitter")
-        || lower.contains("www.")
-    {
+    if lower.contains('@') || lower.contains("http") || lower.contains("pic.twitter") || lower.contains("www.") {
         return false;
     }
     if NOT_NAMES.contains(&lower.as_str()) {
         return false;
     }
-    let all_titles = kind == 0
-        && lower
-            .split_whitespace()
-            .all(|word| TITLES.contains(&word.trim_end_matches('.')));
+    let all_titles = kind == 0 && lower.split_whitespace().all(|word| TITLES.contains(&word.trim_end_matches('.')));
     !all_titles
 }
 
 /// A `#CamelCaseSlogan` hashtag that names nothing.
 fn is_slogan_hashtag(name: &str) -> bool {
     let chars: Vec<char> = name.chars().collect();
-    chars
-        .windows(2)
-        .any(|pair| pair[0].is_lowercase() && pair[1].is_uppercase())
-        && chars.len() > 8
+    chars.windows(2).any(|pair| pair[0].is_lowercase() && pair[1].is_uppercase()) && chars.len() > 8
 }
 
 /// Per-name tally while reading the mentions.
@@ -257,6 +100,8 @@ struct NameStats {
     votes: [usize; 4],
     /// Surface forms and how often each was seen.
     surfaces: Vec<(String, usize)>,
+    /// Seen only in headlines written in capitals.
+    only_shouted: bool,
 }
 
 /// Builds the entity list of an article from its mentions.
@@ -264,19 +109,14 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let mut stats: HashMap<String, NameStats> = HashMap::new();
     for (order, mention) in mentions.iter().enumerate() {
         let surface = text.get(mention.start..mention.end).unwrap_or("");
-        let Some(name) = clean_name(surface, mention.kind) else {
-            continue;
-        };
+        let Some(name) = clean_name(surface, mention.kind) else { continue };
         if mention.hashtag && is_slogan_hashtag(&name) {
             continue;
         }
         let key = name.to_lowercase();
-        let entry = stats.entry(key).or_insert_with(|| NameStats {
-            first_seen: order,
-            votes: [0; 4],
-            surfaces: Vec::new(),
-        });
+        let entry = stats.entry(key).or_insert_with(|| NameStats { first_seen: order, votes: [0; 4], surfaces: Vec::new(), only_shouted: true });
         entry.votes[mention.kind] += 1;
+        entry.only_shouted &= mention.shouted;
         match entry.surfaces.iter_mut().find(|(seen, _)| *seen == name) {
             Some((_, count)) => *count += 1,
             None => entry.surfaces.push((name, 1)),
@@ -285,44 +125,34 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let mut names: Vec<(usize, String, usize)> = stats
         .into_values()
         .map(|stat| {
-            let kind = (0..4)
-                .max_by_key(|kind| (stat.votes[*kind], 4 - kind))
-                .unwrap_or(3);
-            (stat.first_seen, preferred_surface(&stat.surfaces), kind)
+            let kind = (0..4).max_by_key(|kind| (stat.votes[*kind], 4 - kind)).unwrap_or(3);
+            (stat.first_seen, preferred_surface(&stat.surfaces, stat.only_shouted), kind)
         })
         .collect();
     names.sort();
     merge_person_names(&mut names);
     names
         .into_iter()
-        .map(|(_, name, kind)| Entity {
-            name,
-            kind: entity_kind(kind),
-        })
+        .map(|(_, name, kind)| Entity { name, kind: entity_kind(kind) })
         .collect()
 }
 
-/// The most frequent surface form, preferring one not in capitals (`Japan` over `JAPAN`).
-fn preferred_surface(surfaces: &[(String, usize)]) -> String {
-    let shouting = |name: &str| {
-        name.chars().filter(|c| c.is_alphabetic()).count() > 4
-            && !name.chars().any(char::is_lowercase)
-    };
+/// The most frequent surface form, preferring one not in capitals (`Japan`
+/// over `JAPAN`); a name seen only in a capitals headline is recased.
+fn preferred_surface(surfaces: &[(String, usize)], only_shouted: bool) -> String {
+    let shouting = |name: &str| name.chars().filter(|c| c.is_alphabetic()).count() > 4 && !name.chars().any(char::is_lowercase);
     let best = surfaces
         .iter()
         .max_by_key(|(name, count)| (!shouting(name), *count, std::cmp::Reverse(name.clone())))
         .map(|(name, _)| name.clone())
         .unwrap_or_default();
-    if !shouting(&best) {
+    if !only_shouted || !shouting(&best) {
         return best;
     }
     best.split(' ')
         .map(|word| {
             let mut chars = word.chars();
-            let first: String = chars
-                .next()
-                .map(|c| c.to_uppercase().collect())
-                .unwrap_or_default();
+            let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
             if word.chars().count() <= 4 {
                 return word.to_string();
             }
@@ -339,12 +169,7 @@ fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
         .iter()
         .enumerate()
         .filter(|(_, (_, name, kind))| *kind == 0 && name.contains(' '))
-        .map(|(index, (_, name, _))| {
-            (
-                index,
-                name.to_lowercase().split(' ').map(str::to_string).collect(),
-            )
-        })
+        .map(|(index, (_, name, _))| (index, name.to_lowercase().split(' ').map(str::to_string).collect()))
         .collect();
     let mut drop = vec![false; names.len()];
     for (index, (_, name, _)) in names.iter().enumerate() {
@@ -371,15 +196,8 @@ mod tests {
     use super::*;
 
     fn mention(text: &str, needle: &str, kind: usize) -> Mention {
-        let start = text
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle} not in text"));
-        Mention {
-            start,
-            end: start + needle.len(),
-            kind,
-            hashtag: false,
-        }
+        let start = text.find(needle).unwrap_or_else(|| panic!("{needle} not in text"));
+        Mention { start, end: start + needle.len(), kind, hashtag: false, shouted: needle == "JAPAN" }
     }
 
     #[test]
@@ -414,28 +232,15 @@ mod tests {
             .iter()
             .map(|m| {
                 let surface = &text[m.start..m.end];
-                let cut = surface
-                    .split(' ')
-                    .next()
-                    .filter(|_| surface.starts_with("Japan"))
-                    .map_or(m.end, |w| m.start + w.len());
+                let cut = surface.split(' ').next().filter(|_| surface.starts_with("Japan")).map_or(m.end, |w| m.start + w.len());
                 let cut = if surface == "Joly." { cut - 1 } else { cut };
-                Mention {
-                    end: cut,
-                    ..m.clone()
-                }
+                Mention { end: cut, ..m.clone() }
             })
             .collect();
         let got = entities_from_mentions(text, &fixed);
         let expected = vec![
-            Entity {
-                name: "Mélanie Joly".into(),
-                kind: EntityKind::Person,
-            },
-            Entity {
-                name: "Japan".into(),
-                kind: EntityKind::Place,
-            },
+            Entity { name: "Mélanie Joly".into(), kind: EntityKind::Person },
+            Entity { name: "Japan".into(), kind: EntityKind::Place },
         ];
         assert_eq!(got, expected);
     }

@@ -49,9 +49,7 @@ pub fn finish(hash: u64) -> u64 {
 
 /// Hash of a character sequence.
 fn hash_chars(chars: &[char]) -> u64 {
-    chars
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325, |hash, c| mix(hash, u64::from(*c)))
+    chars.iter().fold(0xcbf2_9ce4_8422_2325, |hash, c| mix(hash, u64::from(*c)))
 }
 
 /// Character used for features: curly quotes straightened, digits folded to `0`.
@@ -71,8 +69,11 @@ pub struct TokenInfo {
     pub lower: u64,
     pub cased: u64,
     pub shape: u64,
-    pub prefixes: [u64; 4],
-    pub suffixes: [u64; 4],
+    /// First and last four normalized lowercase characters (`\0` padded),
+    /// hashed into affix features only for tokens the model scores.
+    pub head: [char; 4],
+    pub tail: [char; 4],
+    pub char_count: u8,
     pub length_bucket: u8,
     /// Starts with an uppercase letter.
     pub capitalized: bool,
@@ -81,6 +82,9 @@ pub struct TokenInfo {
     pub hashtag: bool,
     /// Contains an uppercase letter or a digit: a possible entity word.
     pub interesting: bool,
+    /// Uppercase and lowercase letters after the first letter, for [`sentence_case`].
+    pub inner_upper: u16,
+    pub inner_lower: u16,
 }
 
 impl TokenInfo {
@@ -88,11 +92,12 @@ impl TokenInfo {
     pub fn new(word: &str, hashtag: bool, scratch: &mut Vec<char>) -> TokenInfo {
         scratch.clear();
         scratch.extend(word.chars().map(normalize_char));
-        let cased = hash_chars(scratch);
+        let mut info = TokenInfo { hashtag, ..TokenInfo::default() };
+        info.cased = hash_chars(scratch);
         let mut shape = 0xcbf2_9ce4_8422_2325_u64;
         let mut last_class = '\0';
-        let mut interesting = false;
-        for c in scratch.iter() {
+        let mut seen_letter = false;
+        for c in scratch.iter_mut() {
             let class = if c.is_uppercase() {
                 'X'
             } else if c.is_lowercase() {
@@ -102,45 +107,56 @@ impl TokenInfo {
             } else {
                 *c
             };
-            interesting |= class == 'X' || class == 'd';
+            info.interesting |= class == 'X' || class == 'd';
             if class != last_class {
                 shape = mix(shape, u64::from(class));
                 last_class = class;
             }
-        }
-        let first = scratch.first().copied().unwrap_or(' ');
-        for c in scratch.iter_mut() {
-            if c.is_uppercase() {
+            if class == 'X' || class == 'x' {
+                if !seen_letter {
+                    info.capitalized = class == 'X';
+                    info.lowercase = class == 'x';
+                    seen_letter = true;
+                } else if class == 'X' {
+                    info.inner_upper = info.inner_upper.saturating_add(1);
+                } else {
+                    info.inner_lower = info.inner_lower.saturating_add(1);
+                }
+            }
+            if class == 'X' {
                 *c = c.to_lowercase().next().unwrap_or(*c);
             }
         }
-        let lower = hash_chars(scratch);
+        let starts_with_letter = scratch.first().is_some_and(|c| c.is_alphabetic());
+        info.capitalized &= starts_with_letter;
+        info.lowercase &= starts_with_letter;
+        info.shape = shape;
+        info.lower = hash_chars(scratch);
         let count = scratch.len();
-        let mut prefixes = [0; 4];
-        let mut suffixes = [0; 4];
-        for n in 1..=4 {
-            let take = n.min(count);
-            prefixes[n - 1] = mix(hash_chars(&scratch[..take]), n as u64);
-            suffixes[n - 1] = mix(hash_chars(&scratch[count - take..]), 16 + n as u64);
+        for n in 0..4.min(count) {
+            info.head[n] = scratch[n];
+            info.tail[n] = scratch[count - 1 - n];
         }
-        let length_bucket = match count {
+        info.char_count = count.min(255) as u8;
+        info.length_bucket = match count {
             0..=4 => count as u8,
             5..=6 => 5,
             7..=10 => 6,
             _ => 7,
         };
-        TokenInfo {
-            lower,
-            cased,
-            shape,
-            prefixes,
-            suffixes,
-            length_bucket,
-            capitalized: first.is_uppercase(),
-            lowercase: first.is_lowercase(),
-            hashtag,
-            interesting,
-        }
+        info
+    }
+
+    /// Hash of the first `n` characters (1..=4).
+    fn prefix(&self, n: usize) -> u64 {
+        let take = n.min(usize::from(self.char_count)).min(4);
+        mix(hash_chars(&self.head[..take]), n as u64)
+    }
+
+    /// Hash of the last `n` characters (1..=4), read backwards.
+    fn suffix(&self, n: usize) -> u64 {
+        let take = n.min(usize::from(self.char_count)).min(4);
+        mix(hash_chars(&self.tail[..take]), 16 + n as u64)
     }
 }
 
@@ -179,21 +195,18 @@ pub enum SentenceCase {
     TitleCase,
 }
 
-/// Classifies a sentence from its words.
-pub fn sentence_case(words: &[&str]) -> SentenceCase {
+/// Classifies a sentence from its tokens.
+pub fn sentence_case(tokens: &[TokenInfo]) -> SentenceCase {
     let (mut upper, mut lower) = (0usize, 0usize);
     let (mut capitalized_words, mut alphabetic_words) = (0usize, 0usize);
-    for word in words {
-        let mut chars = word.chars().filter(|c| c.is_alphabetic()).peekable();
-        let Some(first) = chars.peek().copied() else {
+    for token in tokens {
+        if !token.capitalized && !token.lowercase {
             continue;
-        };
-        alphabetic_words += 1;
-        capitalized_words += usize::from(first.is_uppercase());
-        for c in chars {
-            upper += usize::from(c.is_uppercase());
-            lower += usize::from(c.is_lowercase());
         }
+        alphabetic_words += 1;
+        capitalized_words += usize::from(token.capitalized);
+        upper += usize::from(token.inner_upper);
+        lower += usize::from(token.inner_lower);
     }
     if upper >= 2 && lower * 10 < upper {
         return SentenceCase::AllCaps;
@@ -211,8 +224,29 @@ pub type GazetteerBits = u8;
 const PAD_BEFORE: u64 = 0x1111_2222_3333_4444;
 const PAD_AFTER: u64 = 0x5555_6666_7777_8888;
 
-/// Appends the feature hashes of token `i` of a sentence to `out`.
-pub fn token_features(
+/// Hash of one feature: a template number and a value.
+#[inline]
+fn feature(template: u64, value: u64) -> u64 {
+    mix(mix(template, value), template)
+}
+
+/// Appends the features that depend on the token alone (word, shape, affixes),
+/// which the tagger caches per distinct token.
+pub fn word_features(token: &TokenInfo, out: &mut Vec<u64>) {
+    out.push(feature(1, 0));
+    out.push(feature(2, token.lower));
+    out.push(feature(3, token.cased));
+    out.push(feature(4, token.shape));
+    out.push(feature(5, mix(token.shape, u64::from(token.length_bucket))));
+    for n in 1..=4 {
+        out.push(feature(9 + n as u64, token.prefix(n)));
+        out.push(feature(19 + n as u64, token.suffix(n)));
+    }
+    out.push(feature(46, u64::from(token.hashtag)));
+}
+
+/// Appends the features of token `i` that depend on its sentence and article.
+pub fn context_features(
     tokens: &[TokenInfo],
     gazetteer: &[GazetteerBits],
     i: usize,
@@ -237,18 +271,7 @@ pub fn token_features(
     };
     let case_id = case as u64;
     let initial = u64::from(i == 0);
-    let mut push = |template: u64, value: u64| out.push(mix(mix(template, value), template));
-    push(1, 0);
-    push(2, token.lower);
-    push(3, token.cased);
-    push(4, token.shape);
-    push(5, mix(token.shape, u64::from(token.length_bucket)));
-    for (n, prefix) in token.prefixes.iter().enumerate() {
-        push(10 + n as u64, *prefix);
-    }
-    for (n, suffix) in token.suffixes.iter().enumerate() {
-        push(20 + n as u64, *suffix);
-    }
+    let mut push = |template: u64, value: u64| out.push(feature(template, value));
     push(30, word_at(-1));
     push(31, word_at(1));
     push(32, word_at(-2));
@@ -265,7 +288,6 @@ pub fn token_features(
     push(43, mix(case_id, token.shape));
     push(44, mix(case_id, token.lower));
     push(45, mix(case_id, mix(shape_at(-1), shape_at(1))));
-    push(46, u64::from(token.hashtag));
     let seen_lower = doc.seen_lowercase.contains(&token.lower);
     let seen_capital = doc.seen_capitalized.contains(&token.lower);
     let seen = u64::from(seen_lower) | u64::from(seen_capital) << 1;
@@ -277,9 +299,6 @@ pub fn token_features(
         push(61, mix(u64::from(bits), token.shape));
         let before = if i > 0 { gazetteer[i - 1] } else { 0 };
         let after = gazetteer.get(i + 1).copied().unwrap_or(0);
-        push(
-            62,
-            mix(mix(u64::from(before), u64::from(bits)), u64::from(after)),
-        );
+        push(62, mix(mix(u64::from(before), u64::from(bits)), u64::from(after)));
     }
 }

@@ -5,15 +5,15 @@
 //! [`NUM_TAGS`] columns of `i16`; the file stores only non-zero rows.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
-use super::features::{mix, GazetteerBits};
+use super::features::{mix, GazetteerBits, IdentityHasher, TokenInfo};
 
 /// Number of BIO tags: `O`, then `B-`/`I-` for each of the four kinds.
 pub const NUM_TAGS: usize = 9;
 /// Tag names, in column order.
-pub const TAG_NAMES: [&str; NUM_TAGS] = [
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-];
+pub const TAG_NAMES: [&str; NUM_TAGS] =
+    ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 /// Longest gazetteer name, in tokens.
 pub const GAZETTEER_MAX_TOKENS: usize = 6;
 
@@ -36,30 +36,30 @@ pub fn transition_allowed(previous: usize, tag: usize) -> bool {
 }
 
 /// Gazetteer: hash of a lowercased token sequence -> kinds it was seen as (bit per kind).
-pub type Gazetteer = HashMap<u64, u8>;
+pub type Gazetteer = HashMap<u64, u8, BuildHasherDefault<IdentityHasher>>;
 
 /// Hash of a token sequence from the tokens' lowercase hashes.
 pub fn sequence_hash(lower_hashes: &[u64]) -> u64 {
-    lower_hashes
-        .iter()
-        .fold(0x9e37_79b9_7f4a_7c15, |hash, word| mix(hash, *word))
+    lower_hashes.iter().fold(0x9e37_79b9_7f4a_7c15, |hash, word| mix(hash, *word))
 }
 
-/// Marks each token that begins (`2*kind`) or continues (`2*kind+1`) a gazetteer name.
-pub fn gazetteer_bits(gazetteer: &Gazetteer, lower_hashes: &[u64], out: &mut Vec<GazetteerBits>) {
+/// Marks each token that begins (`2*kind`) or continues (`2*kind+1`) a gazetteer
+/// name; names only start at tokens with a capital or a digit.
+pub fn gazetteer_bits(gazetteer: &Gazetteer, tokens: &[TokenInfo], out: &mut Vec<GazetteerBits>) {
     out.clear();
-    out.resize(lower_hashes.len(), 0);
+    out.resize(tokens.len(), 0);
     if gazetteer.is_empty() {
         return;
     }
-    for start in 0..lower_hashes.len() {
-        let longest = GAZETTEER_MAX_TOKENS.min(lower_hashes.len() - start);
+    for start in 0..tokens.len() {
+        if !tokens[start].interesting {
+            continue;
+        }
+        let longest = GAZETTEER_MAX_TOKENS.min(tokens.len() - start);
         let mut hash = 0x9e37_79b9_7f4a_7c15;
         for length in 1..=longest {
-            hash = mix(hash, lower_hashes[start + length - 1]);
-            let Some(kinds) = gazetteer.get(&hash) else {
-                continue;
-            };
+            hash = mix(hash, tokens[start + length - 1].lower);
+            let Some(kinds) = gazetteer.get(&hash) else { continue };
             for kind in 0..4 {
                 if kinds & (1 << kind) != 0 {
                     out[start] |= 1 << (2 * kind);
@@ -73,7 +73,8 @@ pub fn gazetteer_bits(gazetteer: &Gazetteer, lower_hashes: &[u64], out: &mut Vec
 }
 
 /// Best tag sequence for per-token emission scores under `transitions`
-/// (`transitions[NUM_TAGS]` is the row for the sentence start).
+/// (`transitions[NUM_TAGS]` is the row for the sentence start). A token whose
+/// only finite score is `O` takes a fast path.
 pub fn viterbi(
     emissions: &[[f32; NUM_TAGS]],
     transitions: &[[f32; NUM_TAGS]; NUM_TAGS + 1],
@@ -91,7 +92,9 @@ pub fn viterbi(
     }
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
-        for tag in 0..NUM_TAGS {
+        let only_outside = emissions[i][1..].iter().all(|value| *value == f32::NEG_INFINITY);
+        let tags = if only_outside { 1 } else { NUM_TAGS };
+        for tag in 0..tags {
             let mut best = f32::NEG_INFINITY;
             let mut best_previous = 0;
             for previous in 0..NUM_TAGS {
@@ -142,8 +145,8 @@ impl Model {
         (super::features::finish(feature) >> (64 - self.bits)) as usize
     }
 
-    /// Adds the weights of `features` into emission scores.
-    pub fn emission(&self, features: &[u64]) -> [f32; NUM_TAGS] {
+    /// Sums the quantised weights of `features` (multiply by `scale` for scores).
+    pub fn raw_emission(&self, features: &[u64]) -> [i32; NUM_TAGS] {
         let mut sum = [0i32; NUM_TAGS];
         for feature in features {
             let row = self.bucket(*feature) * NUM_TAGS;
@@ -153,7 +156,7 @@ impl Model {
                 }
             }
         }
-        sum.map(|total| total as f32 * self.scale)
+        sum
     }
 
     /// Serializes the model: header, transitions, gazetteer, then non-zero rows.
@@ -212,7 +215,7 @@ impl Model {
             }
         }
         let gazetteer_len = u32::from_le_bytes(reader.take(4)?.try_into().ok()?) as usize;
-        let mut gazetteer = Gazetteer::with_capacity(gazetteer_len);
+        let mut gazetteer = Gazetteer::with_capacity_and_hasher(gazetteer_len, Default::default());
         for _ in 0..gazetteer_len {
             let hash = u64::from_le_bytes(reader.take(8)?.try_into().ok()?);
             gazetteer.insert(hash, reader.take(1)?[0]);
@@ -230,13 +233,7 @@ impl Model {
                 }
             }
         }
-        Some(Model {
-            bits,
-            weights,
-            scale,
-            transitions,
-            gazetteer,
-        })
+        Some(Model { bits, weights, scale, transitions, gazetteer })
     }
 }
 
@@ -293,15 +290,9 @@ mod tests {
         let mut weights = vec![0i16; (1 << 8) * NUM_TAGS];
         weights[5] = 7;
         weights[200 * NUM_TAGS + 8] = -3;
-        let mut gazetteer = Gazetteer::new();
+        let mut gazetteer = Gazetteer::default();
         gazetteer.insert(42, 0b101);
-        let model = Model {
-            bits: 8,
-            weights,
-            scale: 0.5,
-            transitions: [[1.0; NUM_TAGS]; NUM_TAGS + 1],
-            gazetteer,
-        };
+        let model = Model { bits: 8, weights, scale: 0.5, transitions: [[1.0; NUM_TAGS]; NUM_TAGS + 1], gazetteer };
         let back = Model::from_bytes(&model.to_bytes()).expect("round trip");
         assert_eq!(back.weights, model.weights);
         assert_eq!(back.gazetteer, model.gazetteer);

@@ -5,7 +5,14 @@
 //! skips the model for lowercase stretches that cannot hold a name, and turns
 //! BIO tags back into byte spans of the text.
 
-use super::features::{sentence_case, token_features, DocContext, SentenceCase, TokenInfo};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::features::{
+    context_features, mix, sentence_case, word_features, DocContext, IdentityHasher, SentenceCase,
+    TokenInfo,
+};
 use super::model::{gazetteer_bits, is_begin, tag_kind, viterbi, Model, NUM_TAGS};
 use super::tokenize::{tokenize, Token, TokenKind};
 
@@ -18,6 +25,8 @@ pub struct Mention {
     pub kind: usize,
     /// Written as a hashtag (`#NATO`).
     pub hashtag: bool,
+    /// Found in a sentence written in capitals (a headline).
+    pub shouted: bool,
 }
 
 /// A sentence ready for feature extraction.
@@ -35,27 +44,58 @@ where
     let mut scratch = Vec::new();
     let mut doc = DocContext::default();
     let mut prepared = Vec::new();
-    let mut words: Vec<&str> = Vec::new();
     for sentence in sentences {
-        words.clear();
-        words.extend(sentence.iter().map(|(word, _)| *word));
-        let case = sentence_case(&words);
         let infos: Vec<TokenInfo> = sentence
             .iter()
             .map(|(word, hashtag)| TokenInfo::new(word, *hashtag, &mut scratch))
             .collect();
+        let case = sentence_case(&infos);
         doc.add_sentence(&infos, case == SentenceCase::AllCaps);
         prepared.push(PreparedSentence { infos, case });
     }
     (prepared, doc)
 }
 
-/// Whether token `i` and both its neighbours lack capitals and digits, so it
-/// is outside any name and the model need not score it.
+/// Whether token `i` is plainly outside any name, so the model need not score
+/// it: it has no capital or digit and is not between such tokens (a name's
+/// inner `of`, `de` or `&` has one within two tokens on each side).
 fn plainly_outside(infos: &[TokenInfo], i: usize) -> bool {
-    let lo = i.saturating_sub(1);
-    let hi = (i + 2).min(infos.len());
-    infos[lo..hi].iter().all(|info| !info.interesting)
+    if infos[i].interesting {
+        return false;
+    }
+    let before = infos[i.saturating_sub(2)..i].iter().any(|info| info.interesting);
+    let after = infos[(i + 1).min(infos.len())..(i + 3).min(infos.len())]
+        .iter()
+        .any(|info| info.interesting);
+    !(before && after)
+}
+
+/// Most distinct tokens whose word-feature scores are cached per thread.
+const WORD_CACHE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    /// Scores of [`word_features`] per token, keyed by its cased hash and hashtag flag.
+    static WORD_SCORES: RefCell<HashMap<u64, [i32; NUM_TAGS], BuildHasherDefault<IdentityHasher>>> =
+        RefCell::new(HashMap::default());
+}
+
+/// The model's scores for the token-only features of `token`, cached.
+fn word_scores(model: &Model, token: &TokenInfo, features: &mut Vec<u64>) -> [i32; NUM_TAGS] {
+    let key = mix(token.cased, u64::from(token.hashtag));
+    WORD_SCORES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(scores) = cache.get(&key) {
+            return *scores;
+        }
+        if cache.len() >= WORD_CACHE_LIMIT {
+            cache.clear();
+        }
+        features.clear();
+        word_features(token, features);
+        let scores = model.raw_emission(features);
+        cache.insert(key, scores);
+        scores
+    })
 }
 
 /// Tags all mentions of `text`.
@@ -71,7 +111,6 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut features = Vec::with_capacity(64);
     let mut emissions: Vec<[f32; NUM_TAGS]> = Vec::new();
-    let mut lower_hashes = Vec::new();
     let mut gazetteer = Vec::new();
     let mut forced_outside = [f32::NEG_INFINITY; NUM_TAGS];
     forced_outside[0] = 0.0;
@@ -80,27 +119,64 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
         if infos.iter().all(|info| !info.interesting) {
             continue;
         }
-        lower_hashes.clear();
-        lower_hashes.extend(infos.iter().map(|info| info.lower));
-        gazetteer_bits(&model.gazetteer, &lower_hashes, &mut gazetteer);
+        gazetteer_bits(&model.gazetteer, infos, &mut gazetteer);
         emissions.clear();
         for (i, token) in tokens.iter().enumerate() {
             if token.kind == TokenKind::Junk || plainly_outside(infos, i) {
                 emissions.push(forced_outside);
                 continue;
             }
+            let mut scores = word_scores(model, &infos[i], &mut features);
             features.clear();
-            token_features(infos, &gazetteer, i, sentence.case, &doc, &mut features);
-            emissions.push(model.emission(&features));
+            context_features(infos, &gazetteer, i, sentence.case, &doc, &mut features);
+            for (total, part) in scores.iter_mut().zip(model.raw_emission(&features)) {
+                *total += part;
+            }
+            emissions.push(scores.map(|total| total as f32 * model.scale));
         }
-        let tags = viterbi(&emissions, &model.transitions);
-        collect_mentions(tokens, &tags, &mut mentions);
+        let mut tags = viterbi(&emissions, &model.transitions);
+        tag_tweet_signature(tokens, text, &mut tags);
+        let shouted = sentence.case == SentenceCase::AllCaps;
+        collect_mentions(tokens, &tags, shouted, &mut mentions);
     }
     mentions
 }
 
+/// Makes the display name of an embedded tweet's signature one entity:
+/// in `— Foreign Policy CAN (@CanadaFP) January 7, 2022` the words between
+/// the dash and `(@handle)` name the account, an organization unless the
+/// tagger saw a person there.
+fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
+    let Some(handle) = tokens.iter().position(|token| {
+        token.kind == TokenKind::Junk && token.text(text).starts_with('@')
+    }) else {
+        return;
+    };
+    if handle < 3 || tokens[handle - 1].text(text) != "(" {
+        return;
+    }
+    let Some(dash) = tokens[..handle - 1]
+        .iter()
+        .rposition(|token| matches!(token.text(text), "—" | "–" | "-" | "--"))
+    else {
+        return;
+    };
+    let name = dash + 1..handle - 1;
+    let capitalized = tokens[name.clone()]
+        .first()
+        .is_some_and(|token| token.text(text).starts_with(char::is_uppercase));
+    if name.is_empty() || name.len() > 6 || !capitalized {
+        return;
+    }
+    let person_tokens = tags[name.clone()].iter().filter(|tag| tag_kind(**tag) == Some(0)).count();
+    let kind = if person_tokens * 2 > name.len() { 0 } else { 1 };
+    for (offset, tag) in tags[name].iter_mut().enumerate() {
+        *tag = 1 + 2 * kind + usize::from(offset > 0);
+    }
+}
+
 /// Turns BIO tags of one sentence into mentions.
-fn collect_mentions(tokens: &[Token], tags: &[usize], out: &mut Vec<Mention>) {
+fn collect_mentions(tokens: &[Token], tags: &[usize], shouted: bool, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < tags.len() {
         let Some(kind) = tag_kind(tags[i]) else {
@@ -116,6 +192,7 @@ fn collect_mentions(tokens: &[Token], tags: &[usize], out: &mut Vec<Mention>) {
             end: tokens[end - 1].end,
             kind,
             hashtag: tokens[i].kind == TokenKind::Hashtag,
+            shouted,
         });
         i = end;
     }
