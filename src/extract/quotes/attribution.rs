@@ -20,9 +20,71 @@ const WINDOW_TOKENS: usize = 40;
 /// Most tokens between the closing mark and the verb in `“…,” NAME said`.
 const MAX_SUBJECT_TOKENS: usize = 12;
 /// Most tokens in an apposition (`X, the agency’s director, said`).
-const MAX_APPOSITION_TOKENS: usize = 15;
+const MAX_APPOSITION_TOKENS: usize = 20;
 /// Most lowercase words of a description before a verb (`Trump’s campaign said`).
 const MAX_DESCRIPTION_WORDS: usize = 3;
+
+/// Whether a lowercase word looks like a finite verb: a regular past or third
+/// person form, or a common irregular past.
+fn looks_finite(word: &str) -> bool {
+    let regular =
+        (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"))) && word.len() > 3;
+    regular
+        || matches!(
+            word,
+            "went"
+                | "made"
+                | "took"
+                | "gave"
+                | "came"
+                | "got"
+                | "put"
+                | "kept"
+                | "left"
+                | "ran"
+                | "saw"
+                | "thought"
+                | "felt"
+                | "knew"
+                | "became"
+                | "began"
+                | "brought"
+                | "sent"
+                | "spent"
+                | "stood"
+                | "struck"
+                | "wrote"
+                | "spoke"
+                | "met"
+                | "held"
+                | "heard"
+                | "paid"
+                | "led"
+                | "won"
+                | "lost"
+                | "told"
+                | "said"
+                | "sought"
+                | "fought"
+                | "built"
+                | "meant"
+                | "found"
+                | "threw"
+                | "drew"
+                | "shot"
+                | "hit"
+                | "let"
+                | "set"
+                | "cut"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "are"
+        )
+}
 
 /// What the words around a quotation say about its speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +123,9 @@ impl Attributor<'_> {
     /// The speaker named after a quotation: `“…,” she said`, `“…,” said X`, `“…,” X, the director, said`.
     ///
     /// `window` runs from just after the closing mark to the sentence end or the next quotation.
-    pub fn after_quote(&self, window: Range<usize>) -> Option<Found> {
+    /// `closed_sentence` says the quotation ended with a period, after which a
+    /// capitalised word usually starts a new sentence rather than an attribution.
+    pub fn after_quote(&self, window: Range<usize>, closed_sentence: bool) -> Option<Found> {
         let mut start = window.start;
         while start < window.end
             && matches!(
@@ -75,18 +139,55 @@ impl Attributor<'_> {
             return None;
         }
         let first = self.words.word(start)?;
-        if is_inverting_speech_verb(first) {
+        let starts_capitalised = first.chars().next().is_some_and(char::is_uppercase);
+        if is_inverting_speech_verb(first) && !(closed_sentence && starts_capitalised) {
             return self.name_after(start + 1, window.end);
         }
         if first.eq_ignore_ascii_case("according") && self.words.word(start + 1) == Some("to") {
             return self.name_after(start + 2, window.end);
         }
+        if !closed_sentence {
+            if let Some(found) = self.long_apposition(start, window.end) {
+                return Some(found);
+            }
+        }
         let verb_search_end = window.end.min(start + MAX_SUBJECT_TOKENS);
-        let verb = (start + 1..verb_search_end)
-            .find(|&i| self.words.word(i).is_some_and(is_speech_verb))?;
+        let verb = (start + 1..verb_search_end).find(|&i| self.is_verb_at(i, start))?;
         let (found, subject_start) = self.name_before(verb, start)?;
         // The subject must open the window: `“…,” NAME said`, not `“…” Then NAME said`.
-        (subject_start == start).then_some(found)
+        if subject_start != start {
+            return None;
+        }
+        // After `“… .”` only a bare `NAME said` continues the sentence; anything
+        // longer is a new sentence about something else.
+        let bare_name = matches!(found, Found::Name(_)) && verb - start <= 3;
+        if closed_sentence && starts_capitalised && !bare_name {
+            return None;
+        }
+        Some(found)
+    }
+
+    /// `“…,” NAME, a long description with its own commas, said`: the name
+    /// opens the window and a comma-preceded speech verb closes the apposition.
+    fn long_apposition(&self, start: usize, end: usize) -> Option<Found> {
+        let words = &self.words;
+        let (found, after_subject) = if words.word(start).is_some_and(is_subject_pronoun) {
+            (Found::Pronoun(start), start + 1)
+        } else {
+            let run = words.run_starting_at(start, end)?;
+            let after = run.end;
+            (Found::Name(words.strip_titles(run)?), after)
+        };
+        if !words
+            .tokens
+            .get(after_subject)
+            .is_some_and(|t| t.is_punct(','))
+        {
+            return None;
+        }
+        let closing_verb = (after_subject + 2..end)
+            .find(|&i| words.tokens[i - 1].is_punct(',') && self.is_verb_at(i, start));
+        closing_verb.map(|_| found)
     }
 
     /// The speaker named before a quotation in the same sentence: `X said: “…”`,
@@ -104,7 +205,7 @@ impl Attributor<'_> {
                 }
                 continue;
             }
-            if !is_speech_verb(word) {
+            if !self.is_verb_at(index, window.start) {
                 continue;
             }
             if let Some((found, _)) = self.name_before(index, window.start) {
@@ -120,40 +221,77 @@ impl Attributor<'_> {
         None
     }
 
-    /// Weaker evidence before a quotation: `Smith: “…”` or a sentence whose subject opens it
-    /// (`Smith spoke on Tuesday, warning “…”`).
+    /// Weaker evidence before a quotation: `Smith: “…”`, or the subject of the
+    /// sentence (`Speaking in Ohio, Smith went after Jones, calling him “…”`).
     pub fn sentence_subject(&self, window: Range<usize>) -> Option<Found> {
+        let words = &self.words;
         if window.is_empty() {
             return None;
         }
         let last = window.end - 1;
-        if self.words.tokens[last].is_punct(':') && last > window.start {
-            if let Some(run) = self.words.run_ending_at(last - 1, window.start) {
+        if words.tokens[last].is_punct(':') && last > window.start {
+            if let Some(run) = words.run_ending_at(last - 1, window.start) {
                 if run.start == window.start {
-                    return self.words.strip_titles(run).map(Found::Name);
+                    return words.strip_titles(run).map(Found::Name);
                 }
             }
         }
         let mut start = window.start;
-        while start < window.end && !self.words.tokens[start].is_word() {
+        while start < window.end && !words.tokens[start].is_word() {
             start += 1;
         }
-        let first = self.words.word(start)?;
-        let verb_follows = |after: usize| {
-            self.words.word(after).is_some_and(|w| {
-                w.chars().next().is_some_and(char::is_lowercase)
-                    && !is_phrase_boundary(w)
-                    && !is_determiner(w)
-            })
-        };
-        if is_subject_pronoun(first) && first != "it" && first != "It" {
-            return verb_follows(start + 1).then_some(Found::Pronoun(start));
+        let first = words.word(start)?;
+        let is_personal_pronoun = is_subject_pronoun(first) && !first.eq_ignore_ascii_case("it");
+        if is_personal_pronoun && self.verb_like_follows(start + 1, window.end) {
+            return Some(Found::Pronoun(start));
         }
-        let run = self.words.run_starting_at(start, window.end)?;
-        if !verb_follows(run.end) {
-            return None;
+        let mut index = start;
+        while index < window.end {
+            let Some(run) = words.run_starting_at(index, window.end) else {
+                index += 1;
+                continue;
+            };
+            let after = run.end;
+            // "Bernie Sanders, celebrating a win, is pledging …": a name opening the sentence.
+            let opens_with_apposition =
+                run.start == start && words.tokens.get(after).is_some_and(|t| t.is_punct(','));
+            if opens_with_apposition || self.verb_like_follows(after, window.end) {
+                if let Some(name) = words.strip_titles(run) {
+                    return Some(Found::Name(name));
+                }
+            }
+            index = after;
         }
-        self.words.strip_titles(run).map(Found::Name)
+        None
+    }
+
+    /// Whether a finite verb follows at `index`, allowing adverbs in between
+    /// ("Trump went", "Smith has argued", "Smith repeatedly argued").
+    fn verb_like_follows(&self, index: usize, end: usize) -> bool {
+        let mut position = index;
+        while position < end {
+            let Some(word) = self.words.word(position) else {
+                return false;
+            };
+            let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            if !lowercase || is_phrase_boundary(word) || is_determiner(word) {
+                return false;
+            }
+            let is_adverb = word.len() > 4 && word.ends_with("ly");
+            if !is_adverb {
+                return is_verb_filler(word) || is_speech_verb(word) || looks_finite(word);
+            }
+            position += 1;
+        }
+        false
+    }
+
+    /// A speech verb, lowercase unless it opens the window ("States" is no verb).
+    fn is_verb_at(&self, index: usize, window_start: usize) -> bool {
+        self.words.word(index).is_some_and(|word| {
+            let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            (lowercase || index == window_start) && is_speech_verb(word)
+        })
     }
 
     /// The subject right before a speech verb at `verb`, not reaching below `lower`,
@@ -213,15 +351,33 @@ impl Attributor<'_> {
         Some((Found::Unnamed, index))
     }
 
-    /// Extends a subject back over a determiner ("the Clinton campaign") so the
+    /// Extends a subject back over the description in front of the name
+    /// ("the Clinton campaign", "Sanders campaign manager Jeff Weaver") so the
     /// after-quote check sees where the subject really starts.
     fn description_start(&self, start: usize, lower: usize) -> usize {
-        let has_determiner = start > lower && self.words.word(start - 1).is_some_and(is_determiner);
-        if has_determiner {
-            start - 1
-        } else {
-            start
+        let mut index = start;
+        for _ in 0..MAX_DESCRIPTION_WORDS * 2 {
+            if index == lower {
+                break;
+            }
+            let Some(word) = self.words.word(index - 1) else {
+                break;
+            };
+            if is_determiner(word) {
+                return index - 1;
+            }
+            let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            let describes = self.words.is_name_word(index - 1)
+                || (lowercase
+                    && !is_phrase_boundary(word)
+                    && !is_speech_verb(word)
+                    && !is_verb_filler(word));
+            if !describes {
+                break;
+            }
+            index -= 1;
         }
+        index
     }
 
     /// `X, the agency’s director, said`: the name before the apposition, or the one inside it.

@@ -78,43 +78,115 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
     let mut resolver = Resolver::new(words, &quoted_tokens, entities);
     let attributor = Attributor { words };
 
-    let mut quotes = Vec::new();
-    // The previous reported quotation's last paragraph and speaker, for continuations.
-    let mut previous: Option<(usize, Option<String>)> = None;
-    for (index, quote) in located.iter().enumerate() {
-        if !quote.reportable {
-            continue;
-        }
-        let previous_reported = located[..index].iter().rev().find(|q| q.reportable);
-        let next_reported = located[index + 1..].iter().find(|q| q.reportable);
-        let after = after_window(&attributor, quote, next_reported);
-        let before = before_window(&attributor, quote, previous_reported);
-        let found = attributor
-            .after_quote(after)
-            .or_else(|| attributor.before_quote(before.clone()))
-            .map(Evidence::Found)
-            .or_else(|| tweet_author(&words, quote).map(Evidence::Named))
-            .or_else(|| {
-                attributor
-                    .sentence_subject(before.clone())
-                    .map(Evidence::Found)
-            })
-            .or_else(|| {
-                lead_in_paragraph(&attributor, quote, before.is_empty()).map(Evidence::Found)
-            });
-        let speaker = match found {
+    let reported: Vec<&Located> = located.iter().filter(|q| q.reportable).collect();
+    // First pass, in text order so that named speakers become antecedents for
+    // later pronouns: what each quotation's own sentence says.
+    let mut speakers: Vec<Option<String>> = Vec::with_capacity(reported.len());
+    let mut attributed: Vec<bool> = Vec::with_capacity(reported.len());
+    for (index, quote) in reported.iter().enumerate() {
+        let previous = index.checked_sub(1).map(|i| reported[i]);
+        let next = reported.get(index + 1).copied();
+        let evidence = own_attribution(&attributor, &words, quote, previous, next);
+        attributed.push(evidence.is_some());
+        speakers.push(match evidence {
             Some(Evidence::Found(found)) => speaker_name(&mut resolver, &words, found),
             Some(Evidence::Named(name)) => Some(name),
-            None => continuation(previous.as_ref(), quote),
-        };
-        previous = Some((quote.last_paragraph, speaker.clone()));
-        debug_assert!(quote.span.close > quote.span.open);
-        quotes.push(Quote {
-            text: quote.text.clone(),
-            speaker,
+            None => None,
         });
     }
-    quotes
+    // Second pass: a quotation without attribution continues its neighbour's
+    // words (`“…,” she said. “…”`, or a quoted paragraph before `“…,” X said.`).
+    for index in 0..reported.len() {
+        if attributed[index] {
+            continue;
+        }
+        let quote = reported[index];
+        let from_previous = index
+            .checked_sub(1)
+            .filter(|&p| quote.first_paragraph <= reported[p].last_paragraph + 1)
+            .and_then(|p| speakers[p].clone());
+        let from_next = || {
+            let next = index + 1;
+            let adjacent = reported
+                .get(next)
+                .is_some_and(|n| n.first_paragraph <= quote.last_paragraph + 1);
+            if adjacent && attributed[next] {
+                speakers[next].clone()
+            } else {
+                None
+            }
+        };
+        speakers[index] = from_previous.or_else(from_next);
+    }
+    reported
+        .iter()
+        .zip(speakers)
+        .map(|(quote, speaker)| Quote {
+            text: quote.text.clone(),
+            speaker,
+        })
+        .collect()
+}
+
+/// What a quotation's own sentence (and, for a sentence that is only the
+/// quotation, the one before it) says about its speaker.
+fn own_attribution(
+    attributor: &Attributor,
+    words: &Words,
+    quote: &Located,
+    previous: Option<&Located>,
+    next: Option<&Located>,
+) -> Option<Evidence> {
+    let after = after_window(attributor, quote, next);
+    let before = before_window(attributor, quote, previous);
+    let found = attributor
+        .after_quote(after, quote.text.ends_with('.'))
+        .or_else(|| attributor.before_quote(before.clone()));
+    if let Some(found) = found {
+        return Some(Evidence::Found(found));
+    }
+    if let Some(account) = tweet_author(words, quote) {
+        return Some(Evidence::Named(account));
+    }
+    let weaker = attributor
+        .sentence_subject(before.clone())
+        .or_else(|| lead_in_paragraph(attributor, quote, before.is_empty()))
+        .or_else(|| previous_sentence(attributor, quote, &before, previous));
+    weaker.map(Evidence::Found)
+}
+
+/// A quotation that is a whole sentence takes the speaker of the sentence
+/// before it in the same paragraph (`Lynch announced the suit. “We are …”`).
+fn previous_sentence(
+    attributor: &Attributor,
+    quote: &Located,
+    before: &Range<usize>,
+    previous: Option<&Located>,
+) -> Option<Found> {
+    let tokens = attributor.words.tokens;
+    if !before.is_empty() || before.start == 0 {
+        return None;
+    }
+    let sentence_end = before.start - 1;
+    if tokens[sentence_end].kind == TokenKind::Break {
+        return None;
+    }
+    let floor = previous
+        .map_or(0, |p| p.close + 1)
+        .max(sentence_end.saturating_sub(WINDOW_TOKENS));
+    let start = (floor..sentence_end)
+        .rev()
+        .find(|&i| attributor.ends_sentence(i))
+        .map_or(floor, |i| i + 1);
+    // A sentence holding the previous quotation is that quotation's business.
+    if start == floor && previous.is_some_and(|p| p.close + 1 == floor) {
+        return None;
+    }
+    debug_assert!(quote.open >= sentence_end);
+    let window = start..sentence_end;
+    attributor
+        .before_quote(window.clone())
+        .or_else(|| attributor.sentence_subject(window))
 }
 
 /// Either attribution evidence still to be resolved, or a finished name.
@@ -132,18 +204,6 @@ fn speaker_name(resolver: &mut Resolver, words: &Words, found: Found) -> Option<
         }
         Found::Pronoun(token) => resolver.resolve_pronoun(token),
         Found::Unnamed => None,
-    }
-}
-
-/// A quotation with no attribution of its own continues the previous speaker's
-/// words when it follows in the same or the next paragraph (`“…,” she said. “…”`).
-fn continuation(previous: Option<&(usize, Option<String>)>, quote: &Located) -> Option<String> {
-    let (paragraph, speaker) = previous?;
-    let close_enough = quote.first_paragraph <= paragraph + 1;
-    if close_enough {
-        speaker.clone()
-    } else {
-        None
     }
 }
 

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::{is_non_name_capital, is_organisation_word, is_title};
-use super::tokens::{Token, TokenKind};
+use super::tokens::Token;
 
 /// Lowercase words that may sit inside a name ("Secretary of State", "Charles de Gaulle").
 fn is_name_connector(word: &str) -> bool {
@@ -24,6 +24,23 @@ fn is_name_connector(word: &str) -> bool {
             | "dos"
             | "for"
             | "&"
+    )
+}
+
+/// Titles that are also common surnames ("Billie Jean King", "John Major").
+fn is_surname_title(word: &str) -> bool {
+    matches!(
+        word,
+        "King"
+            | "Major"
+            | "Judge"
+            | "Bishop"
+            | "Prince"
+            | "Cardinal"
+            | "Pastor"
+            | "Sheriff"
+            | "Coach"
+            | "Chief"
     )
 }
 
@@ -175,7 +192,9 @@ impl<'a> Words<'a> {
             }
         }
         if start >= run.end {
-            return has_organisation_word.then(|| self.skip_article(run));
+            // "King says …": some titles are also surnames when they stand alone.
+            let lone_surname = run.len() == 1 && self.word(run.start).is_some_and(is_surname_title);
+            return (has_organisation_word || lone_surname).then(|| self.skip_article(run));
         }
         if has_organisation_word {
             return Some(self.skip_article(run));
@@ -220,13 +239,6 @@ impl<'a> Words<'a> {
     pub fn is_organisation(&self, run: &Range<usize>) -> bool {
         run.clone()
             .any(|i| self.word(i).is_some_and(is_organisation_word))
-    }
-
-    /// The word of a token, for paragraph-break checks done by callers.
-    pub fn is_break(&self, index: usize) -> bool {
-        self.tokens
-            .get(index)
-            .is_some_and(|t| t.kind == TokenKind::Break)
     }
 }
 
