@@ -127,16 +127,27 @@ impl Attributor<'_> {
     /// capitalised word usually starts a new sentence rather than an attribution.
     pub fn after_quote(&self, window: Range<usize>, closed_sentence: bool) -> Option<Found> {
         let mut start = window.start;
-        while start < window.end
-            && matches!(
-                self.words.tokens[start].kind,
-                TokenKind::Punct(',' | '—' | '–' | '-')
-            )
-        {
+        let mut after_dash = false;
+        while start < window.end {
+            match self.words.tokens[start].kind {
+                TokenKind::Punct('—' | '–' | '―' | '-') => after_dash = true,
+                TokenKind::Punct(',') => {}
+                _ => break,
+            }
             start += 1;
         }
         if start >= window.end {
             return None;
+        }
+        // `“…” — Jane Doe`: a signature line names the speaker and nothing else.
+        if after_dash {
+            if let Some(run) = self.words.run_starting_at(start, window.end) {
+                let signs_off = self.words.tokens.get(run.end).is_none_or(|t| !t.is_word())
+                    || run.end >= window.end;
+                if signs_off {
+                    return self.words.strip_titles(run).map(Found::Name);
+                }
+            }
         }
         let first = self.words.word(start)?;
         let starts_capitalised = first.chars().next().is_some_and(char::is_uppercase);
@@ -208,6 +219,15 @@ impl Attributor<'_> {
             if !self.is_verb_at(index, window.start) {
                 continue;
             }
+            // "Trump went after Bush, calling him “…”": a participle after a comma
+            // belongs to the clause's subject, not to the name before the comma.
+            let after_comma = index > window.start && self.words.tokens[index - 1].is_punct(',');
+            if after_comma && word.ends_with("ing") {
+                if let Some(found) = self.sentence_subject(window.start..index - 1) {
+                    return Some(found);
+                }
+                continue;
+            }
             if let Some((found, _)) = self.name_before(index, window.start) {
                 return Some(found);
             }
@@ -253,8 +273,9 @@ impl Attributor<'_> {
             };
             let after = run.end;
             // "Bernie Sanders, celebrating a win, is pledging …": a name opening the sentence.
-            let opens_with_apposition =
-                run.start == start && words.tokens.get(after).is_some_and(|t| t.is_punct(','));
+            let opens_with_apposition = run.start == start
+                && run.len() > 1
+                && words.tokens.get(after).is_some_and(|t| t.is_punct(','));
             if opens_with_apposition || self.verb_like_follows(after, window.end) {
                 if let Some(name) = words.strip_titles(run) {
                     return Some(Found::Name(name));

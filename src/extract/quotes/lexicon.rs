@@ -236,7 +236,10 @@ static NON_NAME_CAPITALS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     speaking still subscribe such sunday thank thanks that the their then there these they
     this those thursday to today tomorrow tuesday two unlike until update updated via video
     was watch we wednesday well were what when where while who why will with would writing yes
-    yesterday yet you your",
+    yesterday yet you your
+    specifically adding wait indeed instead similarly additionally finally ultimately separately notably
+    responding referring citing noting overall look again previously recently currently next first
+    second third hence thus therefore besides regardless otherwise perhaps maybe sure absolutely",
     )
 });
 
