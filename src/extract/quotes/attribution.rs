@@ -1,0 +1,472 @@
+//! Who said a quotation, read from the words right around it.
+//!
+//! News prose attributes quotations in a handful of shapes: `“…,” she said`,
+//! `“…,” said X, the agency’s director`, `X said: “…”`, `according to X`,
+//! `X called it “…”`. Each shape is checked on a bounded window of tokens
+//! (the rest of the sentence after the closing mark, the start of the
+//! sentence before the opening mark), so the cost per quotation is constant.
+
+use std::ops::Range;
+
+use super::lexicon::{
+    is_determiner, is_inverting_speech_verb, is_phrase_boundary, is_speech_verb,
+    is_subject_pronoun, is_verb_filler,
+};
+use super::names::Words;
+use super::tokens::TokenKind;
+
+/// Most tokens read on either side of a quotation.
+const WINDOW_TOKENS: usize = 40;
+/// Most tokens between the closing mark and the verb in `“…,” NAME said`.
+const MAX_SUBJECT_TOKENS: usize = 12;
+/// Most tokens in an apposition (`X, the agency’s director, said`).
+const MAX_APPOSITION_TOKENS: usize = 20;
+/// Most lowercase words of a description before a verb (`Trump’s campaign said`).
+const MAX_DESCRIPTION_WORDS: usize = 3;
+
+/// Whether a lowercase word looks like a finite verb: a regular past or third
+/// person form, or a common irregular past.
+fn looks_finite(word: &str) -> bool {
+    let regular =
+        (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"))) && word.len() > 3;
+    regular
+        || matches!(
+            word,
+            "went"
+                | "made"
+                | "took"
+                | "gave"
+                | "came"
+                | "got"
+                | "put"
+                | "kept"
+                | "left"
+                | "ran"
+                | "saw"
+                | "thought"
+                | "felt"
+                | "knew"
+                | "became"
+                | "began"
+                | "brought"
+                | "sent"
+                | "spent"
+                | "stood"
+                | "struck"
+                | "wrote"
+                | "spoke"
+                | "met"
+                | "held"
+                | "heard"
+                | "paid"
+                | "led"
+                | "won"
+                | "lost"
+                | "told"
+                | "said"
+                | "sought"
+                | "fought"
+                | "built"
+                | "meant"
+                | "found"
+                | "threw"
+                | "drew"
+                | "shot"
+                | "hit"
+                | "let"
+                | "set"
+                | "cut"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "are"
+        )
+}
+
+/// What the words around a quotation say about its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A name, as the tokens of the name run (titles already stripped).
+    Name(Range<usize>),
+    /// A pronoun to resolve, as its token index.
+    Pronoun(usize),
+    /// A speaker exists but is not named ("the statement said", "officials said").
+    Unnamed,
+}
+
+/// The attribution patterns, over one article's tokens.
+pub struct Attributor<'a> {
+    pub words: Words<'a>,
+}
+
+impl Attributor<'_> {
+    /// Whether the token ends a sentence (a period that is not an abbreviation, `!`, `?`).
+    pub fn ends_sentence(&self, index: usize) -> bool {
+        let tokens = self.words.tokens;
+        match tokens[index].kind {
+            TokenKind::Break => true,
+            TokenKind::Punct('!' | '?') => true,
+            TokenKind::Punct('.') => {
+                let next_is_lowercase = self
+                    .words
+                    .word(index + 1)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+                !self.words.is_abbreviation_period(index) && !next_is_lowercase
+            }
+            _ => false,
+        }
+    }
+
+    /// The speaker named after a quotation: `“…,” she said`, `“…,” said X`, `“…,” X, the director, said`.
+    ///
+    /// `window` runs from just after the closing mark to the sentence end or the next quotation.
+    /// `closed_sentence` says the quotation ended with a period, after which a
+    /// capitalised word usually starts a new sentence rather than an attribution.
+    pub fn after_quote(&self, window: Range<usize>, closed_sentence: bool) -> Option<Found> {
+        let mut start = window.start;
+        let mut after_dash = false;
+        while start < window.end {
+            match self.words.tokens[start].kind {
+                TokenKind::Punct('—' | '–' | '―' | '-') => after_dash = true,
+                TokenKind::Punct(',') => {}
+                _ => break,
+            }
+            start += 1;
+        }
+        if start >= window.end {
+            return None;
+        }
+        // `“…” — Jane Doe`: a signature line names the speaker and nothing else.
+        if after_dash {
+            if let Some(run) = self.words.run_starting_at(start, window.end) {
+                let signs_off = self.words.tokens.get(run.end).is_none_or(|t| !t.is_word())
+                    || run.end >= window.end;
+                if signs_off {
+                    return self.words.strip_titles(run).map(Found::Name);
+                }
+            }
+        }
+        let first = self.words.word(start)?;
+        let starts_capitalised = first.chars().next().is_some_and(char::is_uppercase);
+        if is_inverting_speech_verb(first) && !(closed_sentence && starts_capitalised) {
+            return self.name_after(start + 1, window.end);
+        }
+        if first.eq_ignore_ascii_case("according") && self.words.word(start + 1) == Some("to") {
+            return self.name_after(start + 2, window.end);
+        }
+        if !closed_sentence {
+            if let Some(found) = self.long_apposition(start, window.end) {
+                return Some(found);
+            }
+        }
+        let verb_search_end = window.end.min(start + MAX_SUBJECT_TOKENS);
+        let verb = (start + 1..verb_search_end).find(|&i| self.is_verb_at(i, start))?;
+        let (found, subject_start) = self.name_before(verb, start)?;
+        // The subject must open the window: `“…,” NAME said`, not `“…” Then NAME said`.
+        if subject_start != start {
+            return None;
+        }
+        // After `“… .”` only a bare `NAME said` continues the sentence; anything
+        // longer is a new sentence about something else.
+        let bare_name = matches!(found, Found::Name(_)) && verb - start <= 3;
+        if closed_sentence && starts_capitalised && !bare_name {
+            return None;
+        }
+        Some(found)
+    }
+
+    /// `“…,” NAME, a long description with its own commas, said`: the name
+    /// opens the window and a comma-preceded speech verb closes the apposition.
+    fn long_apposition(&self, start: usize, end: usize) -> Option<Found> {
+        let words = &self.words;
+        let (found, after_subject) = if words.word(start).is_some_and(is_subject_pronoun) {
+            (Found::Pronoun(start), start + 1)
+        } else {
+            let run = words.run_starting_at(start, end)?;
+            let after = run.end;
+            (Found::Name(words.strip_titles(run)?), after)
+        };
+        if !words
+            .tokens
+            .get(after_subject)
+            .is_some_and(|t| t.is_punct(','))
+        {
+            return None;
+        }
+        let closing_verb = (after_subject + 2..end)
+            .find(|&i| words.tokens[i - 1].is_punct(',') && self.is_verb_at(i, start));
+        closing_verb.map(|_| found)
+    }
+
+    /// The speaker named before a quotation in the same sentence: `X said: “…”`,
+    /// `According to X, “…”`, `X called it “…”`.
+    ///
+    /// `window` runs from the sentence start (or the previous quotation) to the opening mark.
+    pub fn before_quote(&self, window: Range<usize>) -> Option<Found> {
+        for index in window.clone().rev() {
+            let Some(word) = self.words.word(index) else {
+                continue;
+            };
+            if word.eq_ignore_ascii_case("according") && self.words.word(index + 1) == Some("to") {
+                if let Some(found) = self.name_after(index + 2, window.end) {
+                    return Some(found);
+                }
+                continue;
+            }
+            if !self.is_verb_at(index, window.start) {
+                continue;
+            }
+            // "Trump went after Bush, calling him “…”": a participle after a comma
+            // belongs to the clause's subject, not to the name before the comma.
+            let after_comma = index > window.start && self.words.tokens[index - 1].is_punct(',');
+            if after_comma && word.ends_with("ing") {
+                if let Some(found) = self.sentence_subject(window.start..index - 1) {
+                    return Some(found);
+                }
+                continue;
+            }
+            if let Some((found, _)) = self.name_before(index, window.start) {
+                return Some(found);
+            }
+            // "Said Smith: “…”" puts the speaker after the verb.
+            if index == window.start {
+                if let Some(found) = self.name_after(index + 1, window.end) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    /// Weaker evidence before a quotation: `Smith: “…”`, or the subject of the
+    /// sentence (`Speaking in Ohio, Smith went after Jones, calling him “…”`).
+    pub fn sentence_subject(&self, window: Range<usize>) -> Option<Found> {
+        let words = &self.words;
+        if window.is_empty() {
+            return None;
+        }
+        let last = window.end - 1;
+        if words.tokens[last].is_punct(':') && last > window.start {
+            if let Some(run) = words.run_ending_at(last - 1, window.start) {
+                if run.start == window.start {
+                    return words.strip_titles(run).map(Found::Name);
+                }
+            }
+        }
+        let mut start = window.start;
+        while start < window.end && !words.tokens[start].is_word() {
+            start += 1;
+        }
+        let first = words.word(start)?;
+        let is_personal_pronoun = is_subject_pronoun(first) && !first.eq_ignore_ascii_case("it");
+        if is_personal_pronoun && self.verb_like_follows(start + 1, window.end) {
+            return Some(Found::Pronoun(start));
+        }
+        let mut index = start;
+        while index < window.end {
+            let Some(run) = words.run_starting_at(index, window.end) else {
+                index += 1;
+                continue;
+            };
+            let after = run.end;
+            // "Bernie Sanders, celebrating a win, is pledging …": a name opening the sentence.
+            let opens_with_apposition = run.start == start
+                && run.len() > 1
+                && words.tokens.get(after).is_some_and(|t| t.is_punct(','));
+            if opens_with_apposition || self.verb_like_follows(after, window.end) {
+                if let Some(name) = words.strip_titles(run) {
+                    return Some(Found::Name(name));
+                }
+            }
+            index = after;
+        }
+        None
+    }
+
+    /// Whether a finite verb follows at `index`, allowing adverbs in between
+    /// ("Trump went", "Smith has argued", "Smith repeatedly argued").
+    fn verb_like_follows(&self, index: usize, end: usize) -> bool {
+        let mut position = index;
+        while position < end {
+            let Some(word) = self.words.word(position) else {
+                return false;
+            };
+            let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            if !lowercase || is_phrase_boundary(word) || is_determiner(word) {
+                return false;
+            }
+            let is_adverb = word.len() > 4 && word.ends_with("ly");
+            if !is_adverb {
+                return is_verb_filler(word) || is_speech_verb(word) || looks_finite(word);
+            }
+            position += 1;
+        }
+        false
+    }
+
+    /// A speech verb, lowercase unless it opens the window ("States" is no verb).
+    fn is_verb_at(&self, index: usize, window_start: usize) -> bool {
+        self.words.word(index).is_some_and(|word| {
+            let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            (lowercase || index == window_start) && is_speech_verb(word)
+        })
+    }
+
+    /// The subject right before a speech verb at `verb`, not reaching below `lower`,
+    /// with the token where that subject starts.
+    pub fn name_before(&self, verb: usize, lower: usize) -> Option<(Found, usize)> {
+        let words = &self.words;
+        let mut end = verb;
+        while end > lower && words.word(end - 1).is_some_and(is_verb_filler) {
+            end -= 1;
+        }
+        if end == lower {
+            return None;
+        }
+        let last = end - 1;
+        if words.tokens[last].is_punct(',') {
+            return self.apposition_before(last, lower);
+        }
+        let word = words.word(last)?;
+        if is_subject_pronoun(word) {
+            return Some((Found::Pronoun(last), last));
+        }
+        if let Some(run) = words.run_ending_at(last, lower) {
+            let start = self.description_start(run.start, lower);
+            return Some((
+                words.strip_titles(run).map_or(Found::Unnamed, Found::Name),
+                start,
+            ));
+        }
+        if !word.chars().next().is_some_and(char::is_lowercase) || is_phrase_boundary(word) {
+            return None;
+        }
+        // A description: "the senator said", "officials said", "Trump’s campaign said".
+        let mut index = last;
+        for _ in 0..MAX_DESCRIPTION_WORDS {
+            if index == lower {
+                return Some((Found::Unnamed, index));
+            }
+            let previous = index - 1;
+            if let Some(run) = words.run_ending_at(previous, lower) {
+                let start = self.description_start(run.start, lower);
+                return Some((
+                    words.strip_titles(run).map_or(Found::Unnamed, Found::Name),
+                    start,
+                ));
+            }
+            match words.word(previous) {
+                Some(w) if is_determiner(w) => return Some((Found::Unnamed, previous)),
+                Some(w)
+                    if w.chars().next().is_some_and(char::is_lowercase)
+                        && !is_phrase_boundary(w) =>
+                {
+                    index = previous;
+                }
+                _ => return Some((Found::Unnamed, index)),
+            }
+        }
+        Some((Found::Unnamed, index))
+    }
+
+    /// Extends a subject back over the description in front of the name
+    /// ("the Clinton campaign", "Sanders campaign manager Jeff Weaver") so the
+    /// after-quote check sees where the subject really starts.
+    fn description_start(&self, start: usize, lower: usize) -> usize {
+        let mut index = start;
+        for _ in 0..MAX_DESCRIPTION_WORDS * 2 {
+            if index == lower {
+                break;
+            }
+            let Some(word) = self.words.word(index - 1) else {
+                break;
+            };
+            if is_determiner(word) {
+                return index - 1;
+            }
+            let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            let describes = self.words.is_name_word(index - 1)
+                || (lowercase
+                    && !is_phrase_boundary(word)
+                    && !is_speech_verb(word)
+                    && !is_verb_filler(word));
+            if !describes {
+                break;
+            }
+            index -= 1;
+        }
+        index
+    }
+
+    /// `X, the agency’s director, said`: the name before the apposition, or the one inside it.
+    fn apposition_before(&self, comma: usize, lower: usize) -> Option<(Found, usize)> {
+        let words = &self.words;
+        let floor = comma.saturating_sub(MAX_APPOSITION_TOKENS).max(lower);
+        let opening = (floor..comma)
+            .rev()
+            .find(|&i| words.tokens[i].is_punct(','))?;
+        if opening > lower {
+            if let Some(run) = words.run_ending_at(opening - 1, lower) {
+                if let Some(name) = words.strip_titles(run.clone()) {
+                    return Some((Found::Name(name), self.description_start(run.start, lower)));
+                }
+            }
+            if words.word(opening - 1).is_some_and(is_subject_pronoun) {
+                return Some((Found::Pronoun(opening - 1), opening - 1));
+            }
+        }
+        // "The agency’s director, John Smith, said"
+        let inside = words.run_ending_at(comma - 1, opening + 1)?;
+        let name = words.strip_titles(inside)?;
+        Some((Found::Name(name), opening.saturating_sub(1).max(lower)))
+    }
+
+    /// The speaker named after an inverted verb: `said X`, `said Sen. X`,
+    /// `said Clinton spokesman Brian Fallon`, `said the agency’s director, John Smith`.
+    pub fn name_after(&self, start: usize, upper: usize) -> Option<Found> {
+        let words = &self.words;
+        if start >= upper {
+            return None;
+        }
+        let first = words.word(start)?;
+        if is_subject_pronoun(first) {
+            return Some(Found::Pronoun(start));
+        }
+        let limit = upper.min(start + WINDOW_TOKENS / 4);
+        let mut index = start;
+        let mut last_run: Option<Range<usize>> = None;
+        while index < limit {
+            if let Some(run) = words.run_starting_at(index, limit) {
+                index = run.end;
+                last_run = Some(run);
+                continue;
+            }
+            let Some(word) = words.word(index) else {
+                break;
+            };
+            // "said Smith of the FBI": the name is found, the rest describes it.
+            let describes_found_name = last_run.is_some() && matches!(word, "of" | "for");
+            if is_phrase_boundary(word) || is_speech_verb(word) || describes_found_name {
+                break;
+            }
+            index += 1;
+        }
+        let stops_at_comma = words.tokens.get(index).is_some_and(|t| t.is_punct(','));
+        if let Some(run) = last_run {
+            return Some(words.strip_titles(run).map_or(Found::Unnamed, Found::Name));
+        }
+        // "said the agency’s director, John Smith"
+        if stops_at_comma {
+            if let Some(run) = words.run_starting_at(index + 1, upper) {
+                let followed_by_end = words.tokens.get(run.end).is_none_or(|t| !t.is_word());
+                if followed_by_end {
+                    return Some(words.strip_titles(run).map_or(Found::Unnamed, Found::Name));
+                }
+            }
+        }
+        Some(Found::Unnamed)
+    }
+}

@@ -1,0 +1,309 @@
+//! Word lists for attribution: speech verbs, titles, pronouns and the
+//! capitalised words that are never part of a speaker's name.
+//!
+//! Lookups lowercase ASCII words into a stack buffer, so classifying a token
+//! never allocates; every list is ASCII, so a non-ASCII word is never in one.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Longest word any list holds, in bytes; longer words are in none of them.
+const MAX_LEXICON_WORD: usize = 16;
+
+/// Runs `check` on the ASCII-lowercased `word`, or returns false when it cannot be in a list.
+fn lowered(word: &str, check: impl Fn(&str) -> bool) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_LEXICON_WORD || !word.is_ascii() {
+        return false;
+    }
+    let mut buffer = [0u8; MAX_LEXICON_WORD];
+    for (slot, byte) in buffer.iter_mut().zip(bytes) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    // Lowercasing ASCII bytes keeps them ASCII, so this is always valid UTF-8.
+    std::str::from_utf8(&buffer[..bytes.len()]).is_ok_and(check)
+}
+
+/// Verbs that introduce or follow a direct quotation ("said", "told", "tweeted").
+pub fn is_speech_verb(word: &str) -> bool {
+    lowered(word, |w| SPEECH_VERBS.contains(w))
+}
+
+/// Speech verbs that may also stand before the speaker ("said Smith"), unlike "called".
+pub fn is_inverting_speech_verb(word: &str) -> bool {
+    lowered(word, |w| INVERTING_SPEECH_VERBS.contains(w))
+}
+
+/// Words between a speaker and a speech verb that do not break the pattern ("has long said").
+pub fn is_verb_filler(word: &str) -> bool {
+    if word.len() > 4 && word.ends_with("ly") {
+        return true;
+    }
+    lowered(word, |w| VERB_FILLERS.contains(w))
+}
+
+/// Personal pronouns that can be the subject of a speech verb.
+pub fn is_subject_pronoun(word: &str) -> bool {
+    lowered(word, |w| {
+        matches!(w, "he" | "she" | "they" | "we" | "i" | "it")
+    })
+}
+
+/// Titles and roles that precede a name and are not part of it ("Foreign Minister Joly").
+pub fn is_title(word: &str) -> bool {
+    lowered(word.trim_end_matches('.'), |w| TITLES.contains(w))
+}
+
+/// Titles that say a person (not an organisation) follows, with the gender they imply.
+pub fn person_title_gender(word: &str) -> Option<Gender> {
+    let word = word.trim_end_matches('.');
+    if lowered(word, |w| {
+        matches!(
+            w,
+            "mr" | "sir" | "lord" | "king" | "prince" | "congressman" | "spokesman" | "chairman"
+        )
+    }) {
+        return Some(Gender::Male);
+    }
+    if lowered(word, |w| {
+        matches!(
+            w,
+            "mrs"
+                | "ms"
+                | "miss"
+                | "lady"
+                | "queen"
+                | "princess"
+                | "congresswoman"
+                | "spokeswoman"
+                | "chairwoman"
+                | "dame"
+        )
+    }) {
+        return Some(Gender::Female);
+    }
+    None
+}
+
+/// A grammatical gender, as far as pronouns and titles reveal it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a subject pronoun refers to, if any.
+pub fn pronoun_gender(word: &str) -> Option<Gender> {
+    if lowered(word, |w| w == "he") {
+        return Some(Gender::Male);
+    }
+    if lowered(word, |w| w == "she") {
+        return Some(Gender::Female);
+    }
+    None
+}
+
+/// Whether a pronoun stands for an organisation or a group rather than one person.
+pub fn is_group_pronoun(word: &str) -> bool {
+    lowered(word, |w| matches!(w, "they" | "we" | "it"))
+}
+
+/// Capitalised words that are never (part of) a speaker's name: sentence-initial
+/// function words, pronouns, weekdays and months.
+pub fn is_non_name_capital(word: &str) -> bool {
+    lowered(word, |w| NON_NAME_CAPITALS.contains(w))
+}
+
+/// Words that end a speaker name when read after a speech verb ("said Smith on Tuesday").
+pub fn is_phrase_boundary(word: &str) -> bool {
+    lowered(word, |w| PHRASE_BOUNDARIES.contains(w))
+}
+
+/// Determiners that start a description rather than a name ("the minister", "a spokesman").
+pub fn is_determiner(word: &str) -> bool {
+    lowered(word, |w| {
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "another"
+                | "one"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        )
+    })
+}
+
+/// Words that mark a name as an organisation rather than a person.
+pub fn is_organisation_word(word: &str) -> bool {
+    lowered(word.trim_end_matches("’s").trim_end_matches("'s"), |w| {
+        ORGANISATION_WORDS.contains(w)
+    })
+}
+
+static SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "accuse accused accuses accusing acknowledge acknowledged acknowledges acknowledging add
+    added adding adds admit admits admitted admitting agree agreed agrees announce announced
+    announces announcing answered answering answers argue argued argues arguing ask asked
+    asking asks assert asserted asserting asserts assure assured assures assuring attacked
+    attacking attacks barked barks beamed beams begged begs blasted blasting blasts boast
+    boasted boasting boasts brag bragged bragging brags branded branding brands called calling
+    calls caution cautioned cautioning cautions chant chanted chants charged charges charging
+    chide chided chides claimed claiming claims clarified clarifies clarify commented
+    commenting comments complain complained complaining complains concede conceded concedes
+    conceding conclude concluded concludes concluding concurred concurs confirmed confirming
+    confirms contend contended contending contends continue continued continues continuing
+    countered countering counters cried cries criticise criticised criticises criticising
+    criticize criticized criticizes criticizing declare declared declares declaring deemed
+    deems demanded demanding demands denied denies denying describe described describes
+    describing disputed disputes dub dubbed dubbing dubs echoed echoes echoing elaborate
+    elaborated elaborates emailed emails emphasise emphasised emphasises emphasising emphasize
+    emphasized emphasizes emphasizing exclaim exclaimed exclaims explain explained explaining
+    explains fumed fumes griped gripes grumble grumbled grumbles gush gushed gushes hailed
+    hailing hails inform informed informs insist insisted insisting insists instruct
+    instructed instructs interject interjected interjects joked jokes joking labeled labeling
+    labelled labelling labels lament lamented lamenting laments laughed laughs marveled
+    marvelled marvels mock mocked mocking mocks mused muses mutter muttered mutters noted
+    notes noting objected objects observe observed observes observing opine opined opines
+    plead pleaded pleads pledged pledges pledging posted posting posts praised praises
+    praising predict predicted predicting predicts proclaim proclaimed proclaiming proclaims
+    promised promises promising protested protests questioned questions quip quipped quipping
+    quips raved raves reads reasoned reasons rebut rebuts rebutted recall recalled recalling
+    recalls recount recounted recounting recounts reiterate reiterated reiterates reiterating
+    remarked remarking remarks remind reminded reminding reminds replied replies replying
+    reported reporting reports respond responded responding responds retort retorted retorts
+    said sang say saying says scoff scoffed scoffs scold scolded scolds screamed screams
+    shared shares sharing shout shouted shouting shouts sighed sighs sing sings slam slammed
+    slamming slams snapped snaps speculate speculated speculates speculating stated states
+    stating stress stressed stresses stressing suggest suggested suggesting suggests taunted
+    taunts teased teases tell telling tells testified testifies testify testifying texted
+    texts thundered thunders told tout touted touting touts tweeted tweeting tweets urge urged
+    urges urging vowed vowing vows warn warned warning warns whispered whispers wondered
+    wondering wonders write writes writing wrote yell yelled yelling yells",
+    )
+});
+
+static INVERTING_SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "acknowledged added adds admitted announced answered argued argues asked asks asserted
+    barked beamed boasted cautioned commented complained conceded concluded concludes
+    continued continues countered cried declared echoed exclaimed explained explains gushed
+    insisted insists joked lamented laughed marveled mused muttered noted notes observed
+    opined predicted quipped read reads recalled recalls recounted reiterated remarked replied
+    replies reported responded retorted said says scoffed shouted sighed stated suggested
+    tells thundered told tweeted warned warns whispered wondered writes wrote yelled",
+    )
+});
+
+static VERB_FILLERS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "again also d did does even famously first further had has have is just last later ll never
+    not now often once previously recently reportedly s still then too ve was were will would",
+    )
+});
+
+static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "acting adm admiral adviser advisor aide ambassador analyst anchor assistant attorney atty
+    bishop candidate capt captain cardinal ceo chair chairman chairwoman chancellor chief chmn
+    cmdr coach col colonel commander commissioner congressman congresswoman correspondent
+    defence defense democratic deputy director dr economy elect emeritus executive finance
+    first foreign former founder gen general gop gov governor health homeland host house imam
+    incumbent interior judge justice king lady leader lord lt maj major majority manager mayor
+    minister minority miss mr mrs ms national nominee officer pastor pollster pope premier
+    pres president presidential press prime prince princess prof professor queen rabbi rep
+    representative reps republican rev reverend sec secretary security sen senator senior sens
+    sgt sheriff sir speaker spokesman spokesperson spokeswoman spox state strategist supt u.s
+    us vice whip white",
+    )
+});
+
+static NON_NAME_CAPITALS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "a about according additional after all also although among an and another april are as
+    asked at aug august because before both breaking but by can click could dear dec december
+    despite did do does during each earlier editing even every feb february follow for friday
+    from he her here his how however i if image in instead is it its jan january july june
+    just last later let like many march may meanwhile monday most must my no not nov november
+    now oct october of oh ok okay on one only or other our photo pic.twitter.com please read
+    reporting said saturday says sept september she should since so some source sources
+    speaking still subscribe such sunday thank thanks that the their then there these they
+    this those thursday to today tomorrow tuesday two unlike until update updated via video
+    was watch we wednesday well were what when where while who why will with would writing yes
+    yesterday yet you your
+    specifically adding wait indeed instead similarly additionally finally ultimately separately notably
+    responding referring citing noting overall look again previously recently currently next first
+    second third hence thus therefore besides regardless otherwise perhaps maybe sure absolutely",
+    )
+});
+
+static PHRASE_BOUNDARIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "about according adding after and as at because before but citing during earlier from in
+    last later noting on referring said since speaking than that this through to told via when
+    where which while who whose with wrote",
+    )
+});
+
+static ORGANISATION_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "abc administration afp agency ap army assembly association bank bbc board breitbart
+    cabinet campaign cbs center centre cia club cnn command commission committee company
+    congress corp council court daily department dnc embassy facebook fbi federation forces
+    foundation fox fund google gop government group herald house inc institute journal kremlin
+    magazine media ministry mission msnbc nato navy nbc network news npr office organisation
+    organization pac parliament party pentagon police politico post press reuters review ria
+    rnc senate service services staff statement tass tass. times tribune twitter union
+    university",
+    )
+});
+
+/// A word list from whitespace-separated lowercase words.
+fn words(list: &'static str) -> HashSet<&'static str> {
+    list.split_whitespace().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_lowercase_and_short() {
+        let lists = [
+            &SPEECH_VERBS,
+            &INVERTING_SPEECH_VERBS,
+            &VERB_FILLERS,
+            &TITLES,
+            &NON_NAME_CAPITALS,
+            &PHRASE_BOUNDARIES,
+            &ORGANISATION_WORDS,
+        ];
+        for list in lists {
+            assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
+            assert!(list
+                .iter()
+                .all(|w| w.len() <= MAX_LEXICON_WORD && w.to_lowercase() == **w));
+        }
+    }
+
+    #[test]
+    fn classifies_words_case_insensitively() {
+        assert!(is_speech_verb("Said"));
+        assert!(is_speech_verb("told"));
+        assert!(!is_speech_verb("sad"));
+        assert!(is_title("Sen."));
+        assert!(is_title("Minister"));
+        assert!(!is_title("Joly"));
+        assert!(is_non_name_capital("Tuesday"));
+        assert!(!is_non_name_capital("Mélanie"));
+        assert_eq!(pronoun_gender("She"), Some(Gender::Female));
+        assert_eq!(person_title_gender("Mr."), Some(Gender::Male));
+        assert!(is_organisation_word("Department"));
+    }
+}

@@ -1,0 +1,307 @@
+//! Direct quotations and their speakers.
+//!
+//! Three passes, each linear in the article: [`marks`] pairs quotation marks
+//! into passages, [`tokens`] splits the article into words once, and for each
+//! passage [`attribution`] reads a bounded window of words on either side for
+//! the speaker, which [`resolve`] turns into a name (pronouns to the person
+//! they stand for, surnames to full names). Passages that are not speech —
+//! titles of works, one- or two-word scare quotes — are not reported.
+
+mod attribution;
+mod lexicon;
+mod marks;
+mod names;
+mod reportable;
+mod resolve;
+#[cfg(test)]
+mod tests;
+mod tokens;
+
+use std::ops::Range;
+
+use crate::article::{Entity, Quote};
+
+use attribution::{Attributor, Found};
+use marks::QuotedSpan;
+use names::Words;
+use resolve::Resolver;
+use tokens::{token_at, tokenize, TokenKind};
+
+/// Most tokens read on either side of a quotation for its attribution.
+const WINDOW_TOKENS: usize = 40;
+
+/// A quoted passage located in the token stream.
+struct Located<'s> {
+    span: &'s QuotedSpan,
+    /// Token index of the opening mark.
+    open: usize,
+    /// Token index of the closing mark.
+    close: usize,
+    /// Paragraph number of the opening and the closing mark.
+    first_paragraph: usize,
+    last_paragraph: usize,
+    /// Whether the passage is speech worth reporting (not a title or a scare quote).
+    reportable: bool,
+    text: String,
+}
+
+/// All direct quotations of at least three words, with their speakers when known.
+pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
+    let spans = marks::find_quoted_spans(text);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let tokens = tokenize(text);
+    let paragraph_of = paragraph_numbers(&tokens);
+    let words = Words {
+        text,
+        tokens: &tokens,
+    };
+    let located: Vec<Located> = spans
+        .iter()
+        .filter_map(|span| {
+            let open = token_at(&tokens, span.open);
+            let close = token_at(&tokens, span.close).checked_sub(1)?;
+            let quote_text = span.text(text);
+            Some(Located {
+                span,
+                open,
+                close,
+                first_paragraph: paragraph_of[open],
+                last_paragraph: paragraph_of[close],
+                reportable: reportable::is_reportable(&quote_text, span.single),
+                text: quote_text,
+            })
+        })
+        .collect();
+    let quoted_tokens: Vec<Range<usize>> = located.iter().map(|q| q.open..q.close + 1).collect();
+    let mut resolver = Resolver::new(words, &quoted_tokens, entities);
+    let attributor = Attributor { words };
+
+    let reported: Vec<&Located> = located.iter().filter(|q| q.reportable).collect();
+    // First pass, in text order so that named speakers become antecedents for
+    // later pronouns: what each quotation's own sentence says.
+    let mut speakers: Vec<Option<String>> = Vec::with_capacity(reported.len());
+    let mut attributed: Vec<bool> = Vec::with_capacity(reported.len());
+    for (index, quote) in reported.iter().enumerate() {
+        let previous = index.checked_sub(1).map(|i| reported[i]);
+        let next = reported.get(index + 1).copied();
+        let evidence = own_attribution(&attributor, &words, quote, previous, next);
+        attributed.push(evidence.is_some());
+        speakers.push(match evidence {
+            Some(Evidence::Found(found)) => speaker_name(&mut resolver, &words, found),
+            Some(Evidence::Named(name)) => Some(name),
+            None => None,
+        });
+    }
+    // Second pass: a quotation without attribution continues its neighbour's
+    // words (`“…,” she said. “…”`, or a quoted paragraph before `“…,” X said.`).
+    for index in 0..reported.len() {
+        if attributed[index] {
+            continue;
+        }
+        let quote = reported[index];
+        let from_previous = index
+            .checked_sub(1)
+            .filter(|&p| quote.first_paragraph <= reported[p].last_paragraph + 1)
+            .and_then(|p| speakers[p].clone());
+        let from_next = || {
+            let next = index + 1;
+            let adjacent = reported
+                .get(next)
+                .is_some_and(|n| n.first_paragraph <= quote.last_paragraph + 1);
+            if adjacent && attributed[next] {
+                speakers[next].clone()
+            } else {
+                None
+            }
+        };
+        speakers[index] = from_previous.or_else(from_next);
+    }
+    reported
+        .iter()
+        .zip(speakers)
+        .map(|(quote, speaker)| Quote {
+            text: quote.text.clone(),
+            speaker,
+        })
+        .collect()
+}
+
+/// What a quotation's own sentence (and, for a sentence that is only the
+/// quotation, the one before it) says about its speaker.
+fn own_attribution(
+    attributor: &Attributor,
+    words: &Words,
+    quote: &Located,
+    previous: Option<&Located>,
+    next: Option<&Located>,
+) -> Option<Evidence> {
+    let after = after_window(attributor, quote, next);
+    let before = before_window(attributor, quote, previous);
+    let found = attributor
+        .after_quote(after, quote.text.ends_with('.'))
+        .or_else(|| attributor.before_quote(before.clone()));
+    if let Some(found) = found {
+        return Some(Evidence::Found(found));
+    }
+    if let Some(account) = tweet_author(words, quote) {
+        return Some(Evidence::Named(account));
+    }
+    let weaker = attributor
+        .sentence_subject(before.clone())
+        .or_else(|| lead_in_paragraph(attributor, quote, before.is_empty()))
+        .or_else(|| previous_sentence(attributor, quote, &before, previous));
+    weaker.map(Evidence::Found)
+}
+
+/// A quotation that is a whole sentence takes the speaker of the sentence
+/// before it in the same paragraph (`Lynch announced the suit. “We are …”`).
+fn previous_sentence(
+    attributor: &Attributor,
+    quote: &Located,
+    before: &Range<usize>,
+    previous: Option<&Located>,
+) -> Option<Found> {
+    let tokens = attributor.words.tokens;
+    if !before.is_empty() || before.start == 0 {
+        return None;
+    }
+    let sentence_end = before.start - 1;
+    if tokens[sentence_end].kind == TokenKind::Break {
+        return None;
+    }
+    let floor = previous
+        .map_or(0, |p| p.close + 1)
+        .max(sentence_end.saturating_sub(WINDOW_TOKENS));
+    let start = (floor..sentence_end)
+        .rev()
+        .find(|&i| attributor.ends_sentence(i))
+        .map_or(floor, |i| i + 1);
+    // A sentence holding the previous quotation is that quotation's business.
+    if start == floor && previous.is_some_and(|p| p.close + 1 == floor) {
+        return None;
+    }
+    debug_assert!(quote.open >= sentence_end);
+    let window = start..sentence_end;
+    attributor
+        .before_quote(window.clone())
+        .or_else(|| attributor.sentence_subject(window))
+}
+
+/// Either attribution evidence still to be resolved, or a finished name.
+enum Evidence {
+    Found(Found),
+    Named(String),
+}
+
+/// The speaker string for what attribution found.
+fn speaker_name(resolver: &mut Resolver, words: &Words, found: Found) -> Option<String> {
+    match found {
+        Found::Name(run) => {
+            resolver.note_speaker(run.start);
+            Some(resolver.canonical_name(words.name_text(&run), run.start))
+        }
+        Found::Pronoun(token) => resolver.resolve_pronoun(token),
+        Found::Unnamed => None,
+    }
+}
+
+/// Tokens after the closing mark up to the sentence end or the next quotation.
+fn after_window(attributor: &Attributor, quote: &Located, next: Option<&Located>) -> Range<usize> {
+    let tokens = attributor.words.tokens;
+    let start = quote.close + 1;
+    let limit = next
+        .map_or(tokens.len(), |n| n.open)
+        .min(start + WINDOW_TOKENS)
+        .min(tokens.len());
+    let end = (start..limit)
+        .find(|&i| attributor.ends_sentence(i))
+        .unwrap_or(limit);
+    start..end
+}
+
+/// Tokens from the sentence start (or the previous quotation's end) to the opening mark.
+fn before_window(
+    attributor: &Attributor,
+    quote: &Located,
+    previous: Option<&Located>,
+) -> Range<usize> {
+    let end = quote.open;
+    let floor = previous
+        .map_or(0, |p| p.close + 1)
+        .max(end.saturating_sub(WINDOW_TOKENS));
+    let start = (floor..end)
+        .rev()
+        .find(|&i| attributor.ends_sentence(i))
+        .map_or(floor, |i| i + 1);
+    start.min(end)..end
+}
+
+/// A quotation that opens its paragraph after a lead-in ending in a colon
+/// (`He listed his reasons:` then the quoted list) takes the lead-in's speaker.
+fn lead_in_paragraph(
+    attributor: &Attributor,
+    quote: &Located,
+    opens_sentence: bool,
+) -> Option<Found> {
+    let tokens = attributor.words.tokens;
+    let starts_paragraph = quote.open == 0 || tokens[quote.open - 1].kind == TokenKind::Break;
+    if !opens_sentence || !starts_paragraph || quote.open < 2 {
+        return None;
+    }
+    let colon = quote.open - 2;
+    if !tokens[colon].is_punct(':') {
+        return None;
+    }
+    let floor = colon.saturating_sub(WINDOW_TOKENS);
+    let start = (floor..colon)
+        .rev()
+        .find(|&i| attributor.ends_sentence(i))
+        .map_or(floor, |i| i + 1);
+    let lead_in = start..colon + 1;
+    attributor
+        .before_quote(lead_in.clone())
+        .or_else(|| attributor.sentence_subject(lead_in))
+}
+
+/// The account of an embedded tweet: the `— Name (@handle) Date` line right after
+/// the paragraph holding the quotation.
+fn tweet_author(words: &Words, quote: &Located) -> Option<String> {
+    let tokens = words.tokens;
+    let after_close = quote.close + 1;
+    let paragraph_end =
+        (after_close..tokens.len()).find(|&i| tokens[i].kind == TokenKind::Break)?;
+    let signature = paragraph_end + 1;
+    let starts_with_dash = tokens
+        .get(signature)
+        .is_some_and(|t| matches!(t.kind, TokenKind::Punct('—' | '–' | '-')));
+    if !starts_with_dash {
+        return None;
+    }
+    let line_end = (signature..tokens.len())
+        .find(|&i| tokens[i].kind == TokenKind::Break)
+        .unwrap_or(tokens.len());
+    let handle = (signature + 1..line_end).find(|&i| {
+        tokens[i].is_punct('(') && words.word(i + 1).is_some_and(|w| w.starts_with('@'))
+    })?;
+    if handle <= signature + 1 {
+        return None;
+    }
+    let name = words.text[tokens[signature].end..tokens[handle].start].trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The paragraph number of every token (a break belongs to the paragraph it ends).
+fn paragraph_numbers(tokens: &[tokens::Token]) -> Vec<usize> {
+    let mut paragraph = 0;
+    let mut numbers = Vec::with_capacity(tokens.len() + 1);
+    for token in tokens {
+        numbers.push(paragraph);
+        if token.kind == TokenKind::Break {
+            paragraph += 1;
+        }
+    }
+    numbers.push(paragraph);
+    numbers
+}

@@ -1,0 +1,302 @@
+//! Speaker names in running text: runs of capitalised words, cleaned of
+//! titles and possessives ("Foreign Minister Mélanie Joly’s" -> "Mélanie Joly").
+
+use std::ops::Range;
+
+use super::lexicon::{is_non_name_capital, is_organisation_word, is_title};
+use super::tokens::Token;
+
+/// Lowercase words that may sit inside a name ("Secretary of State", "Charles de Gaulle").
+fn is_name_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "de"
+            | "da"
+            | "van"
+            | "von"
+            | "der"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "du"
+            | "del"
+            | "dos"
+            | "for"
+            | "&"
+    )
+}
+
+/// Titles that are also common surnames ("Billie Jean King", "John Major").
+fn is_surname_title(word: &str) -> bool {
+    matches!(
+        word,
+        "King"
+            | "Major"
+            | "Judge"
+            | "Bishop"
+            | "Prince"
+            | "Cardinal"
+            | "Pastor"
+            | "Sheriff"
+            | "Coach"
+            | "Chief"
+    )
+}
+
+/// First words of place names that would otherwise look like a person's first name.
+fn is_place_start(word: &str) -> bool {
+    matches!(
+        word,
+        "New"
+            | "United"
+            | "North"
+            | "South"
+            | "East"
+            | "West"
+            | "San"
+            | "Los"
+            | "Las"
+            | "Saint"
+            | "Great"
+            | "Middle"
+    )
+}
+
+/// The article text and its tokens, with the word-level questions attribution asks.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+}
+
+impl<'a> Words<'a> {
+    pub fn word(&self, index: usize) -> Option<&'a str> {
+        let token = self.tokens.get(index)?;
+        token.is_word().then(|| &self.text[token.start..token.end])
+    }
+
+    /// Whether the token is a word that may be part of a name.
+    pub fn is_name_word(&self, index: usize) -> bool {
+        self.word(index).is_some_and(|word| {
+            let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
+            starts_upper && !is_non_name_capital(strip_possessive(word))
+        })
+    }
+
+    pub fn is_possessive(&self, index: usize) -> bool {
+        self.word(index)
+            .is_some_and(|word| strip_possessive(word).len() < word.len())
+    }
+
+    /// A period that belongs to an abbreviation or an initial ("Sen.", "John F. Kennedy").
+    pub fn is_abbreviation_period(&self, index: usize) -> bool {
+        if !self.tokens.get(index).is_some_and(|t| t.is_punct('.')) || index == 0 {
+            return false;
+        }
+        let Some(word) = self.word(index - 1) else {
+            return false;
+        };
+        let glued = self.tokens[index - 1].end == self.tokens[index].start;
+        let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        glued
+            && (is_initial
+                || is_title(word)
+                || word.contains('.')
+                || matches!(
+                    word,
+                    "Jr" | "Sr" | "St" | "Inc" | "Co" | "Corp" | "Ltd" | "No" | "vs"
+                ))
+    }
+
+    /// The tokens of the name run that ends at `last` (inclusive), not reaching below `lower`.
+    pub fn run_ending_at(&self, last: usize, lower: usize) -> Option<Range<usize>> {
+        if !self.is_name_word(last) {
+            return None;
+        }
+        let mut start = last;
+        while start > lower {
+            let before = start - 1;
+            if self.is_name_word(before) && !self.is_possessive(before) {
+                start = before;
+            } else if self.is_abbreviation_period(before)
+                && before > lower
+                && self.is_name_word(before - 1)
+            {
+                start = before - 1;
+            } else if before > lower
+                && self.word(before).is_some_and(is_name_connector)
+                && self.is_name_word(before - 1)
+            {
+                start = before - 1;
+            } else {
+                break;
+            }
+        }
+        Some(start..last + 1)
+    }
+
+    /// The tokens of the name run that starts at `first`, not reaching `upper`.
+    pub fn run_starting_at(&self, first: usize, upper: usize) -> Option<Range<usize>> {
+        if !self.is_name_word(first) {
+            return None;
+        }
+        let mut end = first + 1;
+        while end < upper && !self.is_possessive(end - 1) {
+            if self.is_name_word(end) {
+                end += 1;
+            } else if self.is_abbreviation_period(end)
+                && end + 1 < upper
+                && self.is_name_word(end + 1)
+            {
+                end += 2;
+            } else if end + 1 < upper
+                && self.word(end).is_some_and(is_name_connector)
+                && self.is_name_word(end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        Some(first..end)
+    }
+
+    /// The run without leading titles, or `None` when only titles remain ("the Foreign Minister").
+    ///
+    /// Organisation names made of title-like words ("White House", "Republican
+    /// National Committee") are kept whole.
+    pub fn strip_titles(&self, run: Range<usize>) -> Option<Range<usize>> {
+        let has_organisation_word = run
+            .clone()
+            .any(|i| self.word(i).is_some_and(is_organisation_word));
+        let mut start = run.start;
+        let mut last_title_end = None;
+        let mut index = run.start;
+        while index < run.end {
+            let Some(word) = self.word(index) else {
+                index += 1; // a period after an abbreviated title
+                continue;
+            };
+            if is_title(word) || (word == "of" && last_title_end.is_some()) {
+                last_title_end = Some(index + 1);
+                index += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(end) = last_title_end {
+            start = end;
+            while start < run.end && !self.tokens[start].is_word() {
+                start += 1;
+            }
+        }
+        if start >= run.end {
+            // "King says …": some titles are also surnames when they stand alone.
+            let lone_surname = run.len() == 1 && self.word(run.start).is_some_and(is_surname_title);
+            return (has_organisation_word || lone_surname).then(|| self.skip_article(run));
+        }
+        if has_organisation_word {
+            return Some(self.skip_article(run));
+        }
+        Some(start..run.end)
+    }
+
+    fn skip_article(&self, run: Range<usize>) -> Range<usize> {
+        let starts_with_the = self.word(run.start).is_some_and(|w| w == "The") && run.len() > 1;
+        if starts_with_the {
+            run.start + 1..run.end
+        } else {
+            run
+        }
+    }
+
+    /// The name as written, without a trailing possessive.
+    pub fn name_text(&self, run: &Range<usize>) -> &'a str {
+        let start = self.tokens[run.start].start;
+        let end = self.tokens[run.end - 1].end;
+        strip_possessive(&self.text[start..end])
+    }
+
+    /// Whether the name looks like a person's (not an organisation or a place).
+    pub fn looks_like_person(&self, run: &Range<usize>) -> bool {
+        let words: Vec<&str> = run.clone().filter_map(|i| self.word(i)).collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        let all_capitalised = words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let not_organisation = !words.iter().any(|w| is_organisation_word(w));
+        let not_all_caps = words.iter().any(|w| w.chars().any(char::is_lowercase));
+        (2..=4).contains(&words.len())
+            && all_capitalised
+            && not_organisation
+            && not_all_caps
+            && !is_place_start(first)
+    }
+
+    pub fn is_organisation(&self, run: &Range<usize>) -> bool {
+        run.clone()
+            .any(|i| self.word(i).is_some_and(is_organisation_word))
+    }
+}
+
+/// The word without a trailing `’s` / `'s` / `’`.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    word
+}
+
+/// The last word of a name, the part that survives "Mélanie Joly" -> "Joly".
+pub fn last_word(name: &str) -> &str {
+    name.rsplit([' ', '\u{a0}']).next().unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn run_text(text: &str, at_end: &str) -> Option<String> {
+        let tokens = tokenize(text);
+        let words = Words {
+            text,
+            tokens: &tokens,
+        };
+        let last = tokens
+            .iter()
+            .rposition(|t| &text[t.start..t.end] == at_end)?;
+        let run = words.run_ending_at(last, 0)?;
+        let stripped = words.strip_titles(run)?;
+        Some(words.name_text(&stripped).to_string())
+    }
+
+    #[test]
+    fn names_lose_titles_and_possessives() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "said Foreign Minister Mélanie Joly",
+                "Joly",
+                Some("Mélanie Joly"),
+            ),
+            ("when Sen. Ted Cruz", "Cruz", Some("Ted Cruz")),
+            ("Secretary of State John Kerry", "Kerry", Some("John Kerry")),
+            ("and President Biden", "Biden", Some("Biden")),
+            ("the White House", "House", Some("White House")),
+            ("The New York Times", "Times", Some("New York Times")),
+            ("then Trump’s", "Trump’s", Some("Trump")),
+            ("the Foreign Minister", "Minister", None),
+            ("But Clinton", "Clinton", Some("Clinton")),
+            ("Mr Biden", "Biden", Some("Biden")),
+            ("John F. Kennedy", "Kennedy", Some("John F. Kennedy")),
+        ];
+        for (text, at_end, expected) in cases {
+            assert_eq!(run_text(text, at_end).as_deref(), *expected, "text: {text}");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Which quoted passages are quotations worth reporting.
+//!
+//! Quotation marks also set off scare quotes (so-called “special operation”)
+//! and titles of shows, books and slogans (“Good Morning America”). Readers
+//! want speech: at least three words, not written in title case.
+
+/// Fewest words a reported quotation has; shorter passages are scare quotes.
+const MIN_WORDS: usize = 3;
+/// Longest passage still taken for a title when every word is capitalised.
+const MAX_TITLE_WORDS: usize = 12;
+
+/// Whether the passage between quotation marks should be reported as a quotation.
+pub fn is_reportable(text: &str, single: bool) -> bool {
+    let _ = single;
+    word_count(text) >= MIN_WORDS && !looks_like_title(text)
+}
+
+/// Words as the scorer and readers count them: runs of letters and digits.
+pub fn word_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for ch in text.chars() {
+        let is_word_char = ch.is_alphanumeric() || ch == '_';
+        if is_word_char && !in_word {
+            count += 1;
+        }
+        in_word = is_word_char;
+    }
+    count
+}
+
+/// Small words that stay lowercase in title case ("Law and Order").
+fn is_title_case_small_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "as"
+            | "vs"
+            | "nor"
+            | "but"
+    )
+}
+
+/// A title of a work, a show or a slogan: short, every significant word
+/// capitalised, no punctuation inside that would make it a sentence.
+fn looks_like_title(text: &str) -> bool {
+    let trimmed = text.trim().trim_end_matches([',', '.', '!', '?', ';', ':']);
+    let inner_punctuation = trimmed.contains(['.', ',', '?', '!', ';', ':']);
+    if inner_punctuation {
+        return false;
+    }
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    if words.len() > MAX_TITLE_WORDS {
+        return false;
+    }
+    let mut capitalised = 0;
+    for (position, word) in words.iter().enumerate() {
+        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        if first.is_uppercase() || first.is_numeric() {
+            capitalised += 1;
+            continue;
+        }
+        if position == 0 || !is_title_case_small_word(word) {
+            return false;
+        }
+    }
+    capitalised >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_speech_not_titles_or_scare_quotes() {
+        let cases: &[(&str, bool)] = &[
+            ("We will not back down,", true),
+            ("special operation", false),
+            ("Good Morning America", false),
+            ("Law and Order,", false),
+            ("The Nightly Show with Larry Wilmore.", false),
+            ("I Think She Will.", false),
+            ("Yes. We will see, I Think.", true),
+            ("unwavering support", false),
+            ("the security of Ukraine is the security of Europe", true),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(is_reportable(text, false), *expected, "text: {text}");
+        }
+    }
+
+    #[test]
+    fn counts_words_like_the_scorer() {
+        assert_eq!(word_count("don’t stop, 2022"), 4);
+        assert_eq!(word_count("  "), 0);
+    }
+}

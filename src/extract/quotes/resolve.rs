@@ -1,0 +1,217 @@
+//! Turning what attribution found into a speaker string: pronouns to the
+//! nearest fitting person before them, surnames to full names.
+//!
+//! The article's entities (from the tagger) are preferred when present; when
+//! they are absent, the name runs of the article itself stand in for them, so
+//! "Joly" still becomes "Mélanie Joly" when the article names her in full.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::article::{Entity, EntityKind};
+
+use super::lexicon::{is_group_pronoun, person_title_gender, pronoun_gender, Gender};
+use super::names::{last_word, Words};
+
+/// Most tokens back a group pronoun ("they", "it") may look for its organisation.
+const GROUP_PRONOUN_REACH: usize = 80;
+
+/// A name mentioned outside quotations, and what it looks like.
+#[derive(Debug, Clone)]
+struct Mention<'a> {
+    token: usize,
+    name: &'a str,
+    person: bool,
+    organisation: bool,
+    gender: Option<Gender>,
+}
+
+/// The names of one article, indexed for pronoun resolution and canonical names.
+pub struct Resolver<'a> {
+    words: Words<'a>,
+    mentions: Vec<Mention<'a>>,
+    /// Multi-word person names by their last word, in text order.
+    full_names: HashMap<&'a str, Vec<(usize, &'a str)>>,
+    entities: &'a [Entity],
+}
+
+impl<'a> Resolver<'a> {
+    /// Collects the name mentions outside `quoted` token ranges (sorted, disjoint).
+    pub fn new(words: Words<'a>, quoted: &[Range<usize>], entities: &'a [Entity]) -> Self {
+        let mut mentions = Vec::new();
+        let mut quoted_ranges = quoted.iter().peekable();
+        let mut index = 0;
+        while index < words.tokens.len() {
+            while quoted_ranges.peek().is_some_and(|range| range.end <= index) {
+                quoted_ranges.next();
+            }
+            if let Some(range) = quoted_ranges.peek().filter(|range| range.contains(&index)) {
+                index = range.end;
+                continue;
+            }
+            let upper = quoted_ranges
+                .peek()
+                .map_or(words.tokens.len(), |range| range.start);
+            let Some(run) = words.run_starting_at(index, upper) else {
+                index += 1;
+                continue;
+            };
+            index = run.end;
+            let title_gender = run
+                .clone()
+                .find_map(|i| words.word(i).and_then(person_title_gender));
+            let has_title = words
+                .strip_titles(run.clone())
+                .is_some_and(|name| name.start > run.start);
+            let Some(name_run) = words.strip_titles(run.clone()) else {
+                continue;
+            };
+            mentions.push(Mention {
+                token: name_run.start,
+                name: words.name_text(&name_run),
+                person: words.looks_like_person(&name_run)
+                    || (has_title && !words.is_organisation(&name_run)),
+                organisation: words.is_organisation(&run),
+                gender: title_gender,
+            });
+        }
+        let mut full_names: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+        for mention in mentions.iter().filter(|m| m.person && m.name.contains(' ')) {
+            full_names
+                .entry(last_word(mention.name))
+                .or_default()
+                .push((mention.token, mention.name));
+        }
+        // A surname seen with a gendered title passes the gender on to the full name.
+        let mut gender_by_surname: HashMap<&str, Gender> = HashMap::new();
+        for mention in &mentions {
+            if let Some(gender) = mention.gender {
+                gender_by_surname.insert(last_word(mention.name), gender);
+            }
+        }
+        for mention in &mut mentions {
+            let surname = last_word(mention.name);
+            if mention.gender.is_none() {
+                mention.gender = gender_by_surname.get(surname).copied();
+            }
+            if !mention.person && !mention.organisation && full_names.contains_key(mention.name) {
+                mention.person = true;
+            }
+        }
+        Resolver {
+            words,
+            mentions,
+            full_names,
+            entities,
+        }
+    }
+
+    /// Marks a name as a speaker: whoever spoke is a fitting antecedent for a later "he" or "she".
+    pub fn note_speaker(&mut self, token: usize) {
+        if let Some(mention) = self.mentions.iter_mut().find(|m| m.token == token) {
+            if !mention.organisation {
+                mention.person = true;
+            }
+        }
+    }
+
+    /// The canonical form of a name found at `token`: the entity's name, or the
+    /// fullest form of the same person in this article.
+    pub fn canonical_name(&self, name: &'a str, token: usize) -> String {
+        if let Some(entity) = self.matching_entity(name, token) {
+            return entity.name.clone();
+        }
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        let Some(forms) = self.full_names.get(name) else {
+            return name.to_string();
+        };
+        let before = forms.iter().rev().find(|(position, _)| *position < token);
+        before
+            .or(forms.first())
+            .map_or(name, |(_, full)| full)
+            .to_string()
+    }
+
+    /// The entity a name refers to: the same name, or a person with the same surname
+    /// (the one named nearest before `token` when several share it).
+    fn matching_entity(&self, name: &str, token: usize) -> Option<&'a Entity> {
+        if let Some(exact) = self
+            .entities
+            .iter()
+            .find(|e| e.name.eq_ignore_ascii_case(name))
+        {
+            return Some(exact);
+        }
+        let surname = last_word(name);
+        let same_surname: Vec<&Entity> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && last_word(&e.name) == surname)
+            .collect();
+        if same_surname.len() > 1 {
+            let offset = self
+                .words
+                .tokens
+                .get(token)
+                .map_or(self.words.text.len(), |t| t.start);
+            let prefix = &self.words.text[..offset];
+            let nearest = same_surname
+                .iter()
+                .max_by_key(|e| prefix.rfind(e.name.as_str()));
+            return nearest.copied();
+        }
+        if let Some(&only) = same_surname.first() {
+            return Some(only);
+        }
+        self.entities.iter().find(|e| contains_words(&e.name, name))
+    }
+
+    /// The name a pronoun at `token` stands for: the nearest fitting person (or, for
+    /// "they"/"we"/"it", organisation) mentioned before it.
+    pub fn resolve_pronoun(&self, token: usize) -> Option<String> {
+        let pronoun = self.words.word(token)?;
+        let before = self.mentions.partition_point(|m| m.token < token);
+        let candidates = self.mentions[..before].iter().rev();
+        if is_group_pronoun(pronoun) {
+            let organisation = candidates
+                .take_while(|m| m.token + GROUP_PRONOUN_REACH >= token)
+                .find(|m| {
+                    m.organisation || self.entity_kind(m.name) == Some(EntityKind::Organization)
+                })?;
+            return Some(self.canonical_name(organisation.name, organisation.token));
+        }
+        let wanted = pronoun_gender(pronoun);
+        let person = candidates.into_iter().find(|m| {
+            let is_person = self
+                .entity_kind(m.name)
+                .map_or(m.person, |kind| kind == EntityKind::Person);
+            let gender_fits = match (wanted, m.gender) {
+                (Some(want), Some(have)) => want == have,
+                _ => true,
+            };
+            is_person && gender_fits
+        })?;
+        Some(self.canonical_name(person.name, person.token))
+    }
+
+    /// The kind of the entity a mention refers to, when the tagger knows it.
+    fn entity_kind(&self, name: &str) -> Option<EntityKind> {
+        if self.entities.is_empty() {
+            return None;
+        }
+        let surname = last_word(name);
+        let entity = self.entities.iter().find(|e| {
+            e.name.eq_ignore_ascii_case(name)
+                || (e.kind == EntityKind::Person && last_word(&e.name) == surname)
+        })?;
+        Some(entity.kind)
+    }
+}
+
+/// Whether `haystack` contains `needle` as whole words ("Department of State" contains "State").
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    let padded = format!(" {haystack} ");
+    padded.contains(&format!(" {needle} "))
+}

@@ -1,0 +1,214 @@
+//! Behaviour users notice, one table row per shape of attribution.
+
+use super::extract_quotes;
+use crate::article::{Entity, EntityKind, Quote};
+
+fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+    extract_quotes(text, &[])
+        .into_iter()
+        .map(|Quote { text, speaker }| (text, speaker))
+        .collect()
+}
+
+fn speakers(text: &str) -> Vec<Option<String>> {
+    quotes(text)
+        .into_iter()
+        .map(|(_, speaker)| speaker)
+        .collect()
+}
+
+#[test]
+fn attributes_common_news_shapes() {
+    let cases: &[(&str, &[Option<&str>])] = &[
+        (
+            "“We will rebuild every bridge,” Anna Kovac said on Monday.",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "“We will rebuild every bridge,” said Anna Kovac, the city’s mayor.",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "“We will rebuild every bridge,” Anna Kovac, the city’s mayor, said.",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "Anna Kovac said: “We will rebuild every bridge.”",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "Mayor Anna Kovac told reporters that “every bridge will be rebuilt.”",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "According to Anna Kovac, “every bridge will be rebuilt soon.”",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "“Every bridge will be rebuilt soon,” according to Anna Kovac.",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "\"We are ready for the winter,\" President Biden said.",
+            &[Some("Biden")],
+        ),
+        (
+            "“We are ready for the winter,” Mr Biden said.",
+            &[Some("Biden")],
+        ),
+        (
+            "“We are ready for the winter,” said Sen. Ted Cruz on Tuesday.",
+            &[Some("Ted Cruz")],
+        ),
+        (
+            "“We are ready for the winter,” the ministry said in a statement.",
+            &[None],
+        ),
+        (
+            "“We are ready for the winter,” the State Department said.",
+            &[Some("State Department")],
+        ),
+        (
+            "“We have no comment on that at all,” a spokesman said.",
+            &[None],
+        ),
+        (
+            "Kovac slammed the plan as “a waste of public money.”",
+            &[Some("Kovac")],
+        ),
+        (
+            "“No one was hurt in the blast,” said city spokesman Lev Marek.",
+            &[Some("Lev Marek")],
+        ),
+        (
+            "The report is “far from complete and badly sourced,” the agency wrote.",
+            &[None],
+        ),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<Option<String>> = expected.iter().map(|s| s.map(String::from)).collect();
+        assert_eq!(speakers(text), expected, "text: {text}");
+    }
+}
+
+#[test]
+fn resolves_pronouns_to_the_nearest_fitting_person() {
+    let cases: &[(&str, &[Option<&str>])] = &[
+        (
+            "Officials met Anna Kovac in Riga on Monday.\n\n“We need more time for the talks,” she said.",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "Mr. Peter Lund met Ms. Anna Kovac in Riga.\n\n“We need more time for the talks,” he said.",
+            &[Some("Peter Lund")],
+        ),
+        (
+            "“The talks went well for everyone,” said Lev Marek. Later he added: “We will meet again soon.”",
+            &[Some("Lev Marek"), Some("Lev Marek")],
+        ),
+        ("“We need more time for the talks,” he said.", &[None]),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<Option<String>> = expected.iter().map(|s| s.map(String::from)).collect();
+        assert_eq!(speakers(text), expected, "text: {text}");
+    }
+}
+
+#[test]
+fn split_and_continued_quotations_keep_their_speaker() {
+    let text = "“The water is safe to drink,” Kovac said. “We tested it twice this week.”\n\n\
+                “Nobody should worry about it,” she added.\n\n\
+                Lev Marek disagreed with the mayor.";
+    assert_eq!(
+        speakers(text),
+        [
+            Some("Kovac".to_string()),
+            Some("Kovac".to_string()),
+            Some("Kovac".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_over_several_paragraphs_is_one_quote() {
+    let text = "Anna Kovac said:\n\n“The first part of the speech is here.\n\n\
+                “And the second part ends it.”\n\nThe hall applauded.";
+    let found = quotes(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.starts_with("The first part"));
+    assert!(found[0].0.ends_with("ends it."));
+    assert_eq!(found[0].1.as_deref(), Some("Anna Kovac"));
+}
+
+#[test]
+fn skips_scare_quotes_titles_and_apostrophes() {
+    let cases: &[(&str, usize)] = &[
+        (
+            "Moscow calls it a so-called “special operation” in the east.",
+            0,
+        ),
+        ("She appeared on “Good Morning America” on Tuesday.", 0),
+        ("Canada’s minister met the voters’ representatives.", 0),
+        ("He called the deal ‘a very bad idea for us’ on Monday.", 1),
+        ("Headline: Kovac Says ‘We Will Not Back Down’", 0),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(quotes(text).len(), *expected, "text: {text}");
+    }
+}
+
+#[test]
+fn attributes_an_embedded_tweet_to_its_account() {
+    let text = "Ministry on the talks: “We remain ready for dialogue at any level.” pic.twitter.com/abc\n\n\
+                — Ministry of Foreign Affairs (@MFA) March 3, 2022\n\nMore text follows.";
+    assert_eq!(
+        speakers(text),
+        [Some("Ministry of Foreign Affairs".to_string())]
+    );
+}
+
+#[test]
+fn entities_give_full_names() {
+    let entities = [Entity {
+        name: "Anna Kovac".into(),
+        kind: EntityKind::Person,
+    }];
+    let text = "“We will rebuild every bridge,” Kovac said.";
+    let found = extract_quotes(text, &entities);
+    assert_eq!(found[0].speaker.as_deref(), Some("Anna Kovac"));
+}
+
+#[test]
+fn reference_article_attributes_joly_and_the_state_department() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/000_7f02db305e5edaad.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("note: reference article {path} is absent, skipping");
+        return;
+    };
+    let entities = [Entity {
+        name: "Mélanie Joly".into(),
+        kind: EntityKind::Person,
+    }];
+    for entities in [&entities[..], &[]] {
+        let found = extract_quotes(&text, entities);
+        let joly: Vec<&Quote> = found
+            .iter()
+            .filter(|q| q.speaker.as_deref() == Some("Mélanie Joly"))
+            .collect();
+        assert_eq!(joly.len(), 2, "{found:#?}");
+        assert!(joly[0].text.starts_with("The most important thing"));
+        assert!(joly[1].text.starts_with("the security of Ukraine"));
+        let state = found
+            .iter()
+            .find(|q| q.text.starts_with("I believe that if Russia"));
+        assert_eq!(
+            state.and_then(|q| q.speaker.as_deref()),
+            Some("Department of State"),
+            "{found:#?}"
+        );
+        assert_eq!(found.len(), 3, "{found:#?}");
+    }
+}
