@@ -1,0 +1,167 @@
+//! Whole-file tests of [`parse_file`] over the hand-written fixtures in
+//! `tests/fixtures/formats/`, one per layout.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+
+fn fixture_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(relative)
+}
+
+fn parse_fixture(relative: &str) -> Result<ParsedFile, ParseError> {
+    let path = fixture_path(relative);
+    let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    parse_file(&path, &bytes, &FieldOverrides::default())
+}
+
+fn date_text(article: &ParsedArticle) -> Option<String> {
+    article.date.map(|date| date.to_string())
+}
+
+#[test]
+fn reference_text_fixture() {
+    let parsed = parse_fixture("reference.txt").unwrap();
+    let article = &parsed.articles[0];
+    assert_eq!(parsed.articles.len(), 1);
+    assert_eq!(article.part, None);
+    assert_eq!(date_text(article).as_deref(), Some("2022-03-02"));
+    assert!(article.body.starts_with("The mayor of the river town said"));
+    assert!(article.body.contains("\n\n\u{201c}We owe it"));
+    assert_eq!(article.source, None);
+}
+
+#[test]
+fn ukraine_style_file_name_gives_the_date_and_debris_goes() {
+    let parsed = parse_fixture("20220311T141500Z_PL_en_3fa9c0d2e1.txt").unwrap();
+    let article = &parsed.articles[0];
+    assert_eq!(
+        date_text(article).as_deref(),
+        Some("2022-03-11T14:15:00+00:00")
+    );
+    assert!(article.body.starts_with("Farmers in the northern valley"));
+    assert!(
+        article.body.contains("\n\nAdvertisement\n\n"),
+        "only leading debris is dropped"
+    );
+    assert_eq!(article.source, None);
+}
+
+#[test]
+fn json_lines_fixture_keeps_good_lines() {
+    let parsed = parse_fixture("wire.jsonl").unwrap();
+    let summary: Vec<(Option<usize>, Option<String>)> = parsed
+        .articles
+        .iter()
+        .map(|article| (article.part, date_text(article)))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (Some(1), Some("2022-02-14T08:30:00+00:00".into())),
+            (Some(3), Some("2022-02-16".into())),
+        ]
+    );
+    assert_eq!(parsed.articles[0].source.as_deref(), Some("Example Wire"));
+    assert_eq!(parsed.skipped.len(), 2, "{:?}", parsed.skipped);
+    assert!(parsed.skipped[0].starts_with("line 2: "));
+    assert_eq!(parsed.skipped[1], "line 4: no body text");
+}
+
+#[test]
+fn json_array_fixture() {
+    let parsed = parse_fixture("roundup.json").unwrap();
+    assert_eq!(parsed.articles.len(), 2);
+    let first = &parsed.articles[0];
+    assert_eq!(first.part, Some(1));
+    assert_eq!(first.author.as_deref(), Some("Mia Novak, Tom Berg"));
+    assert_eq!(first.source.as_deref(), Some("Example Daily"));
+    assert_eq!(
+        date_text(&parsed.articles[1]).as_deref(),
+        Some("2022-04-06T15:45:00+02:00")
+    );
+}
+
+#[test]
+fn whole_file_failures() {
+    let none = FieldOverrides::default();
+    let cases: [(&str, &[u8], ParseError); 6] = [
+        ("a.txt", b"", ParseError::Empty),
+        ("a.txt", b"  \n\n ", ParseError::Empty),
+        ("a.png", b"\x89PNG\r\n\x1a\n\0\0", ParseError::Binary),
+        (
+            "a.txt",
+            b"date 2022-13-45 Body.",
+            ParseError::BadDate("2022-13-45".into()),
+        ),
+        ("a.json", br#"{"title":"x"}"#, ParseError::NoBody),
+        (
+            "a.jsonl",
+            b"{\"title\":\"x\"}\n",
+            ParseError::Malformed(
+                "no usable records (1 skipped; first: line 1: no body text)".into(),
+            ),
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let result = parse_file(Path::new(name), bytes, &none);
+        assert_eq!(
+            result.map(|parsed| parsed.articles),
+            Err(expected),
+            "{name} {bytes:?}"
+        );
+    }
+}
+
+#[test]
+fn file_name_date_fills_only_missing_dates() {
+    let none = FieldOverrides::default();
+    let cases = [
+        ("2022-01-25-some-slug.txt", "Body.", Some("2022-01-25")),
+        ("20220125_talks.txt", "Body.", Some("2022-01-25")),
+        (
+            "20220125_talks.txt",
+            "date 2021-12-31 Body.",
+            Some("2021-12-31"),
+        ),
+        ("notes.txt", "Body.", None),
+    ];
+    for (name, text, expected) in cases {
+        let parsed = parse_file(
+            Path::new("corpus").join(name).as_path(),
+            text.as_bytes(),
+            &none,
+        )
+        .unwrap();
+        assert_eq!(
+            date_text(&parsed.articles[0]).as_deref(),
+            expected,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let none = FieldOverrides::default();
+    let names = ["a.txt", "a.json", "a.jsonl", "a.csv", "a.sgm", "noext"];
+    let inputs: [&[u8]; 10] = [
+        b"date",
+        b"date ",
+        b"date \xff\xfe",
+        b"-- \n-- \n",
+        b"---\n---\n",
+        b"[",
+        b"\"a,\"b\n\"",
+        b"<REUTERS><DATE>",
+        b"\xEF\xBB\xBF",
+        b"Title: x\n",
+    ];
+    for name in names {
+        for bytes in inputs {
+            let _ = parse_file(Path::new(name), bytes, &none);
+        }
+    }
+}
