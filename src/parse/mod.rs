@@ -8,8 +8,10 @@
 //! format shares: decoding first, the file-name date fallback last.
 
 mod decode;
+mod header;
 mod json;
 mod record;
+mod reuters;
 mod text;
 
 use std::path::Path;
@@ -73,7 +75,9 @@ pub struct FieldOverrides {
 /// The input layouts newsdex reads; see the module of each for its rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
-    ReferenceText,
+    /// The reference format, a header block, YAML front matter or the Reuters
+    /// financial layout: told apart by [`parse_plain_text`].
+    PlainText,
     JsonLines,
     Json,
 }
@@ -104,8 +108,8 @@ pub fn parse_file(
     let format = detect_format(&extension, &text);
     let mut parsed = match format {
         Format::JsonLines => json::parse_json_lines(&text, fields),
-        Format::Json => json::parse_json(&text, fields)?,
-        Format::ReferenceText => one_article(text::parse_reference_text(&text)?),
+        Format::Json => parse_json_or_json_lines(&text, fields)?,
+        Format::PlainText => one_article(parse_plain_text(&text, fields)?),
     };
     if parsed.articles.is_empty() {
         return Err(no_usable_records(&parsed.skipped));
@@ -118,8 +122,38 @@ fn detect_format(extension: &str, _text: &str) -> Format {
     match extension {
         "jsonl" | "ndjson" => Format::JsonLines,
         "json" => Format::Json,
-        _ => Format::ReferenceText,
+        _ => Format::PlainText,
     }
+}
+
+/// A `.json` file that is really JSON Lines (one object per line) is read as such.
+fn parse_json_or_json_lines(text: &str, fields: &FieldOverrides) -> Result<ParsedFile, ParseError> {
+    match json::parse_json(text, fields) {
+        Err(ParseError::Malformed(reason)) => {
+            let looks_like_lines =
+                text.trim_start().starts_with('{') && text.trim().lines().count() > 1;
+            if looks_like_lines {
+                return Ok(json::parse_json_lines(text, fields));
+            }
+            Err(ParseError::Malformed(reason))
+        }
+        other => other,
+    }
+}
+
+/// One-article text files, most specific layout first: the Reuters `-- `
+/// header, YAML front matter, a `Key: value` block, then the reference format.
+fn parse_plain_text(text: &str, fields: &FieldOverrides) -> Result<ParsedArticle, ParseError> {
+    if reuters::looks_like_reuters_financial(text) {
+        return reuters::parse_reuters_financial(text);
+    }
+    if let Some(result) = header::parse_front_matter(text, fields) {
+        return result;
+    }
+    if let Some(result) = header::parse_header_block(text, fields) {
+        return result;
+    }
+    text::parse_reference_text(text)
 }
 
 fn one_article(article: ParsedArticle) -> ParsedFile {

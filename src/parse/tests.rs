@@ -165,3 +165,88 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn reuters_financial_fixture_without_extension() {
+    let parsed =
+        parse_fixture("reuters-financial/20070618/us-ferry-operator-idUSL1812345620070618")
+            .unwrap();
+    let article = &parsed.articles[0];
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Ferry operator cuts summer sailings")
+    );
+    assert_eq!(article.author.as_deref(), Some("Laura Brandt"));
+    assert_eq!(
+        date_text(article).as_deref(),
+        Some("2007-06-18T02:46:00-04:00")
+    );
+    assert_eq!(article.source.as_deref(), Some("Reuters"));
+    assert!(article
+        .url
+        .as_deref()
+        .is_some_and(|url| url.ends_with("idUSL1812345620070618")));
+    assert!(article
+        .body
+        .starts_with("OSLO  (Reuters) - A Nordic ferry operator"));
+    assert_eq!(article.body.matches("\n\n").count(), 2);
+}
+
+#[test]
+fn reuters_financial_header_only_has_no_body() {
+    let header_only =
+        "-- Title only\n-- \n-- Sun May 16, 2010 5:52pm EDT\n-- http://www.reuters.com/article/x\n";
+    let result = parse_file(
+        Path::new("20100516/us-x-idUS1"),
+        header_only.as_bytes(),
+        &FieldOverrides::default(),
+    );
+    assert_eq!(
+        result.map(|parsed| parsed.articles),
+        Err(ParseError::NoBody)
+    );
+}
+
+#[test]
+fn header_block_fixture() {
+    let parsed = parse_fixture("header.txt").unwrap();
+    let article = &parsed.articles[0];
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Orchard owners brace for late frost")
+    );
+    assert_eq!(
+        date_text(article).as_deref(),
+        Some("2022-04-12T06:30:00+02:00")
+    );
+    assert_eq!(article.url.as_deref(), Some("https://example.org/frost"));
+    assert_eq!(article.author.as_deref(), Some("Petra Holm"));
+    assert_eq!(article.source.as_deref(), Some("Example Valley News"));
+    assert!(article.body.starts_with("Orchard owners in the valley"));
+}
+
+#[test]
+fn yaml_front_matter_fixture() {
+    let parsed = parse_fixture("frontmatter.md").unwrap();
+    let article = &parsed.articles[0];
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Harbour crane back in service")
+    );
+    assert_eq!(date_text(article).as_deref(), Some("2022-05-20"));
+    assert_eq!(article.author.as_deref(), Some("Erik Lund"));
+    assert_eq!(article.source.as_deref(), Some("Example Coast Weekly"));
+    assert!(article.body.starts_with("The largest crane"));
+}
+
+#[test]
+fn json_extension_holding_json_lines() {
+    let text = "{\"body\":\"One.\"}\n{\"body\":\"Two.\"}\n";
+    let parsed = parse_file(
+        Path::new("a.json"),
+        text.as_bytes(),
+        &FieldOverrides::default(),
+    )
+    .unwrap();
+    assert_eq!(parsed.articles.len(), 2);
+}
