@@ -7,6 +7,7 @@
 //! This file owns the shared types, format detection and the steps every
 //! format shares: decoding first, the file-name date fallback last.
 
+mod csv;
 mod decode;
 mod header;
 mod json;
@@ -80,6 +81,7 @@ enum Format {
     PlainText,
     JsonLines,
     Json,
+    Csv,
 }
 
 /// Parses one file of any supported format.
@@ -109,6 +111,7 @@ pub fn parse_file(
     let mut parsed = match format {
         Format::JsonLines => json::parse_json_lines(&text, fields),
         Format::Json => parse_json_or_json_lines(&text, fields)?,
+        Format::Csv => self::csv::parse_csv(&text, fields)?,
         Format::PlainText => one_article(parse_plain_text(&text, fields)?),
     };
     if parsed.articles.is_empty() {
@@ -118,10 +121,14 @@ pub fn parse_file(
     Ok(parsed)
 }
 
-fn detect_format(extension: &str, _text: &str) -> Format {
+/// The extension decides when it names a structured format; otherwise the
+/// content does (a CSV header with a body column), else it is plain text.
+fn detect_format(extension: &str, text: &str) -> Format {
     match extension {
         "jsonl" | "ndjson" => Format::JsonLines,
         "json" => Format::Json,
+        "csv" => Format::Csv,
+        _ if self::csv::looks_like_csv(text) => Format::Csv,
         _ => Format::PlainText,
     }
 }

@@ -95,6 +95,15 @@ pub fn find_name<S: AsRef<str>>(
         .find_map(|usual| position_of(usual))
 }
 
+/// Whether `name` is one of the usual names of `field` (for content sniffing).
+pub fn is_usual_name(field: Field, name: &str) -> bool {
+    let trimmed = name.trim().trim_matches('"');
+    field
+        .usual_names()
+        .iter()
+        .any(|usual| usual.eq_ignore_ascii_case(trimmed))
+}
+
 /// The raw texts of one record, before validation.
 #[derive(Debug, Default)]
 pub struct RawRecord {

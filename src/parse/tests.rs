@@ -250,3 +250,74 @@ fn json_extension_holding_json_lines() {
     .unwrap();
     assert_eq!(parsed.articles.len(), 2);
 }
+
+#[test]
+fn press_release_csv_fixture() {
+    let parsed = parse_fixture("press.csv").unwrap();
+    let summary: Vec<(Option<usize>, Option<String>, Option<String>)> = parsed
+        .articles
+        .iter()
+        .map(|article| (article.part, article.title.clone(), date_text(article)))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                Some(1),
+                Some("Meeting with regional governors".into()),
+                Some("2022-03-01T12:00:00+00:00".into())
+            ),
+            (
+                Some(2),
+                Some("Telephone conversation with the Prime Minister".into()),
+                Some("2022-03-02T09:30:00+00:00".into())
+            ),
+            (
+                Some(4),
+                Some("Award ceremony".into()),
+                Some("2022-03-04T15:00:00+00:00".into())
+            ),
+        ]
+    );
+    let first = &parsed.articles[0];
+    assert_eq!(first.url.as_deref(), Some("https://example.org/news/101"));
+    assert!(first
+        .body
+        .contains("President: \"Colleagues, good afternoon."));
+    assert_eq!(first.source, None);
+    assert_eq!(
+        parsed.skipped,
+        vec![
+            "row 3: unbalanced quotes".to_string(),
+            "row 5: no body text".to_string()
+        ]
+    );
+}
+
+#[test]
+fn csv_content_without_csv_extension_and_overrides() {
+    let text = "title,seen,story\nA,2022-02-02,Body A.\n";
+    let fields = FieldOverrides {
+        date: Some("seen".into()),
+        body: Some("story".into()),
+        ..FieldOverrides::default()
+    };
+    let parsed = parse_file(Path::new("export.csv"), text.as_bytes(), &fields).unwrap();
+    assert_eq!(
+        date_text(&parsed.articles[0]).as_deref(),
+        Some("2022-02-02")
+    );
+
+    let sniffed = "headline,date,text\nA,2022-02-03,Body A.\n";
+    let parsed = parse_file(
+        Path::new("export.txt"),
+        sniffed.as_bytes(),
+        &FieldOverrides::default(),
+    )
+    .unwrap();
+    assert_eq!(parsed.articles[0].part, Some(1));
+    assert_eq!(
+        date_text(&parsed.articles[0]).as_deref(),
+        Some("2022-02-03")
+    );
+}
