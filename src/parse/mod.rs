@@ -13,6 +13,7 @@ mod header;
 mod json;
 mod record;
 mod reuters;
+mod sgml;
 mod text;
 
 use std::path::Path;
@@ -82,6 +83,7 @@ enum Format {
     JsonLines,
     Json,
     Csv,
+    ReutersSgml,
 }
 
 /// Parses one file of any supported format.
@@ -112,6 +114,7 @@ pub fn parse_file(
         Format::JsonLines => json::parse_json_lines(&text, fields),
         Format::Json => parse_json_or_json_lines(&text, fields)?,
         Format::Csv => self::csv::parse_csv(&text, fields)?,
+        Format::ReutersSgml => sgml::parse_reuters_sgml(&text),
         Format::PlainText => one_article(parse_plain_text(&text, fields)?),
     };
     if parsed.articles.is_empty() {
@@ -122,12 +125,15 @@ pub fn parse_file(
 }
 
 /// The extension decides when it names a structured format; otherwise the
-/// content does (a CSV header with a body column), else it is plain text.
+/// content does (Reuters-21578 markup, a CSV header with a body column), else
+/// it is plain text.
 fn detect_format(extension: &str, text: &str) -> Format {
     match extension {
         "jsonl" | "ndjson" => Format::JsonLines,
         "json" => Format::Json,
         "csv" => Format::Csv,
+        "sgm" | "sgml" => Format::ReutersSgml,
+        _ if sgml::looks_like_reuters_sgml(text) => Format::ReutersSgml,
         _ if self::csv::looks_like_csv(text) => Format::Csv,
         _ => Format::PlainText,
     }

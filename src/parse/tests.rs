@@ -321,3 +321,50 @@ fn csv_content_without_csv_extension_and_overrides() {
         Some("2022-02-03")
     );
 }
+
+#[test]
+fn sgml_fixture_with_a_latin1_byte() {
+    let parsed = parse_fixture("stories.sgm").unwrap();
+    let summary: Vec<(Option<usize>, Option<String>)> = parsed
+        .articles
+        .iter()
+        .map(|article| (article.part, date_text(article)))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (Some(1), Some("1987-03-02T10:15:20.330+00:00".into())),
+            (Some(2), Some("1987-03-02T10:20:01.100+00:00".into())),
+            (Some(3), Some("1987-03-02T11:02:45+00:00".into())),
+        ]
+    );
+    let first = &parsed.articles[0];
+    assert_eq!(
+        first.title.as_deref(),
+        Some("SWISS ROASTER <KAFFEE AG> RAISES PRICES")
+    );
+    assert_eq!(
+        first.body,
+        "Kaffee AG of Z\u{fc}rich said it would raise its retail coffee prices by four pct from next \
+         month because of higher bean costs.\n\nA company spokesman said the move followed similar \
+         increases by roasters in West Germany & Austria."
+    );
+    assert_eq!(first.source.as_deref(), Some("Reuters"));
+    assert_eq!(
+        parsed.articles[1].body,
+        "DUTCH CENTRAL BANK LEAVES RATES UNCHANGED"
+    );
+    assert!(parsed.articles[2]
+        .body
+        .starts_with("HARBOUR TRAFFIC WEEKLY - MARCH 2\n Ships in"));
+    assert!(!parsed.articles[2].body.contains("Reuter"));
+    assert!(parsed.skipped.is_empty());
+}
+
+#[test]
+fn sgml_detected_by_content() {
+    let text = b"<REUTERS NEWID=\"7\">\n<DATE>5-MAR-1987 10:00:00.00</DATE>\n<TEXT><BODY>Caf\xe9 prices rose.\n Reuter\n</BODY></TEXT>\n</REUTERS>\n";
+    let parsed = parse_file(Path::new("stories.txt"), text, &FieldOverrides::default()).unwrap();
+    assert_eq!(parsed.articles[0].body, "Caf\u{e9} prices rose.");
+    assert_eq!(parsed.articles[0].part, Some(1));
+}
