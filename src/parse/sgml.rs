@@ -267,10 +267,13 @@ mod tests {
 <REUTERS NEWID=\"4\">\n<DATE>31-FEB-1987 09:00:00.00</DATE>\n<TEXT><BODY>Text.</BODY></TEXT></REUTERS>\n\
 <REUTERS NEWID=\"5\">\n<DATE>3-MAR-1987 09:00:00.00</DATE>\n<TEXT>&#2;\n&#3;</TEXT></REUTERS>\n";
 
+    /// Part, date, title and body of a parsed story.
+    type Summary = (Option<usize>, Option<String>, Option<String>, String);
+
     #[test]
     fn parses_all_story_layouts() {
         let parsed = parse_reuters_sgml(FILE);
-        let summary: Vec<(Option<usize>, Option<String>, Option<String>, String)> = parsed
+        let summary: Vec<Summary> = parsed
             .articles
             .iter()
             .map(|a| {
