@@ -1,0 +1,364 @@
+//! Reuters-21578 SGML: many `<REUTERS>` stories per file, read with a tolerant tag scanner.
+//!
+//! The files are not XML (control-character references like `&#3;`, Latin-1
+//! bytes, many top-level elements), so no XML parser: this module finds the
+//! few tags it needs by plain string search. It owns the story layouts
+//! (normal `<BODY>`, `TYPE="UNPROC"` raw text, `TYPE="BRIEF"` title only),
+//! entity unescaping, the ` Reuter` sign-off and the re-flowing of the
+//! hard-wrapped bodies into paragraphs.
+
+use crate::extract::dates::parse_date;
+
+use super::record::{non_empty, skip_reason};
+use super::reuters::REUTERS;
+use super::{ParseError, ParsedArticle, ParsedFile};
+
+/// Indentation that starts a new paragraph in a hard-wrapped body.
+const PARAGRAPH_INDENT: &str = "    ";
+
+/// Whether decoded text is Reuters-21578 markup: the DOCTYPE, or a line that
+/// opens a `<REUTERS` story.
+pub fn looks_like_reuters_sgml(text: &str) -> bool {
+    let start = text.trim_start();
+    let doctype = start
+        .get(..15)
+        .is_some_and(|head| head.eq_ignore_ascii_case("<!DOCTYPE lewis"));
+    doctype || start.starts_with("<REUTERS") || text.contains("\n<REUTERS")
+}
+
+/// Parses every story of a Reuters-21578 file; `part` is the 1-based story index.
+pub fn parse_reuters_sgml(text: &str) -> ParsedFile {
+    let mut parsed = ParsedFile::default();
+    for (index, story) in stories(text).enumerate() {
+        let story_number = index + 1;
+        let position = match attribute(story, "NEWID") {
+            Some(new_id) => format!("story {story_number} (NEWID {new_id})"),
+            None => format!("story {story_number}"),
+        };
+        match parse_story(story, story_number) {
+            Ok(article) => parsed.articles.push(article),
+            Err(problem) => parsed.skipped.push(skip_reason(&position, &problem)),
+        }
+    }
+    parsed
+}
+
+/// Each `<REUTERS ...>...</REUTERS>` slice; an unclosed story runs to the next
+/// one or to the end of the file.
+fn stories(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let start = rest.find("<REUTERS")?;
+        let story_and_after = &rest[start..];
+        let next_open = story_and_after[1..]
+            .find("<REUTERS")
+            .map(|offset| offset + 1);
+        let close = story_and_after
+            .find("</REUTERS>")
+            .map(|offset| offset + "</REUTERS>".len());
+        let end = match (close, next_open) {
+            (Some(close), Some(next)) => close.min(next),
+            (Some(close), None) => close,
+            (None, Some(next)) => next,
+            (None, None) => story_and_after.len(),
+        };
+        rest = &story_and_after[end..];
+        Some(&story_and_after[..end])
+    })
+}
+
+fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseError> {
+    let date = match element(story, "DATE")
+        .map(unescape)
+        .and_then(|text| non_empty(Some(text)))
+    {
+        None => None,
+        Some(text) => Some(parse_date(&text).ok_or(ParseError::BadDate(text))?),
+    };
+    let (text_attributes, text_content) =
+        element_with_attributes(story, "TEXT").unwrap_or(("", ""));
+    let text_type = attribute(text_attributes, "TYPE").unwrap_or_default();
+    let title = element(text_content, "TITLE").map(|title| collapse_whitespace(&unescape(title)));
+    let title = non_empty(title);
+    let body = if let Some(body) = element(text_content, "BODY") {
+        reflow(&strip_sign_off(&unescape(body)))
+    } else if text_type.eq_ignore_ascii_case("UNPROC") {
+        // Raw text, often tables, kept line by line.
+        keep_lines(&strip_sign_off(&unescape(&strip_tags(text_content))))
+    } else {
+        // BRIEF stories carry only a headline (and the filler "Blah blah blah.").
+        title.clone().unwrap_or_default()
+    };
+    if body.trim().is_empty() {
+        return Err(ParseError::NoBody);
+    }
+    Ok(ParsedArticle {
+        part: Some(story_number),
+        date,
+        title,
+        url: None,
+        author: None,
+        source: Some(REUTERS.to_string()),
+        body,
+    })
+}
+
+/// The content of the first `<NAME>...</NAME>` (without attributes).
+fn element<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    element_with_attributes(text, name).map(|(_, content)| content)
+}
+
+/// The attribute text and content of the first `<NAME ...>...</NAME>`; an
+/// unclosed element runs to the end of `text`.
+fn element_with_attributes<'a>(text: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
+    let open = format!("<{name}");
+    let mut search_from = 0;
+    let (attributes, content_start) = loop {
+        let start = search_from + text.get(search_from..)?.find(&open)?;
+        let after_name = &text[start + open.len()..];
+        // `<TEXT` must not match `<TEXTS`: the name ends at `>` or whitespace.
+        if after_name.starts_with(|c: char| c == '>' || c.is_whitespace()) {
+            let close = after_name.find('>')?;
+            break (&after_name[..close], start + open.len() + close + 1);
+        }
+        search_from = start + open.len();
+    };
+    let content = &text[content_start..];
+    let end = content.find(&format!("</{name}>")).unwrap_or(content.len());
+    Some((attributes, &content[..end]))
+}
+
+/// The value of `NAME="value"` in a tag's attribute text.
+fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
+    let marker = format!("{name}=\"");
+    let start = attributes.find(&marker)? + marker.len();
+    let length = attributes[start..].find('"')?;
+    Some(&attributes[start..start + length])
+}
+
+/// Removes `<...>` tags (used on UNPROC text, which may still hold a stray tag).
+fn strip_tags(text: &str) -> String {
+    let mut output = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        output.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                rest = &rest[open..];
+                break;
+            }
+        }
+    }
+    output.push_str(rest);
+    output
+}
+
+/// `&lt; &gt; &amp; &quot;` -> characters; `&#N;` control references are
+/// dropped (they are wire-service framing, not text), printable ones decoded.
+fn unescape(text: &str) -> String {
+    let mut output = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(ampersand) = rest.find('&') {
+        output.push_str(&rest[..ampersand]);
+        let candidate = &rest[ampersand..];
+        let reference_len = candidate.find(';').filter(|&end| end <= 8);
+        let Some(end) = reference_len else {
+            output.push('&');
+            rest = &candidate[1..];
+            continue;
+        };
+        let name = &candidate[1..end];
+        let replacement = match name {
+            "lt" => Some(Some('<')),
+            "gt" => Some(Some('>')),
+            "amp" => Some(Some('&')),
+            "quot" => Some(Some('"')),
+            _ => name
+                .strip_prefix('#')
+                .and_then(|digits| digits.parse::<u32>().ok())
+                .map(|code| char::from_u32(code).filter(|c| !c.is_control())),
+        };
+        match replacement {
+            Some(character) => {
+                output.extend(character);
+                rest = &candidate[end + 1..];
+            }
+            None => {
+                output.push('&');
+                rest = &candidate[1..];
+            }
+        }
+    }
+    output.push_str(rest);
+    output
+}
+
+/// Drops the trailing ` Reuter` (or `REUTER`) sign-off.
+fn strip_sign_off(body: &str) -> String {
+    let trimmed = body.trim_end();
+    let Some(cut) = trimmed.len().checked_sub("Reuter".len()) else {
+        return trimmed.to_string();
+    };
+    let (before, last_word) = trimmed.split_at_checked(cut).unwrap_or((trimmed, ""));
+    let is_sign_off = last_word.eq_ignore_ascii_case("Reuter")
+        && (before.is_empty() || before.ends_with(char::is_whitespace));
+    if is_sign_off {
+        before.trim_end().to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Joins hard-wrapped lines into paragraphs: a paragraph starts after a blank
+/// line or at a line indented by four spaces. Paragraphs are separated by one
+/// blank line.
+fn reflow(body: &str) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in body.split('\n') {
+        let words = line.trim();
+        let starts_paragraph = words.is_empty() || line.starts_with(PARAGRAPH_INDENT);
+        if starts_paragraph && !current.is_empty() {
+            paragraphs.push(std::mem::take(&mut current));
+        }
+        if words.is_empty() {
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(words);
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs.join("\n\n")
+}
+
+/// UNPROC text: line ends trimmed, runs of blank lines collapsed.
+fn keep_lines(text: &str) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.split('\n').map(str::trim_end) {
+        let previous_blank = lines.last().is_none_or(|last| last.is_empty());
+        if line.trim().is_empty() && previous_blank {
+            continue;
+        }
+        lines.push(if line.trim().is_empty() { "" } else { line });
+    }
+    lines.join("\n").trim().to_string()
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n\
+<REUTERS TOPICS=\"YES\" NEWID=\"1\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n\
+<TEXT>&#2;\n<TITLE>GRAIN &amp; FEED CO SEES &lt;HIGHER&gt; SALES</TITLE>\n\
+<DATELINE>    CHICAGO, Feb 26 - </DATELINE><BODY>Grain and Feed Co said sales\nwould rise this year.\n    The company gave no figures.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n\
+<REUTERS NEWID=\"2\">\n<DATE> 1-MAR-1987 01:30:29.50</DATE>\n<TEXT TYPE=\"BRIEF\">&#2;\n******<TITLE>FARM BANK RATES STEADY\n</TITLE>Blah blah blah.\n&#3;\n\n</TEXT>\n</REUTERS>\n\
+<REUTERS NEWID=\"3\">\n<DATE>2-MAR-1987 09:00:00.00</DATE>\n<TEXT TYPE=\"UNPROC\">&#2;\nWEEKLY REPORT\n Loans.......1 vs......2\n\n\n Cash........3 vs......4\n Reuter\n&#3;</TEXT>\n</REUTERS>\n\
+<REUTERS NEWID=\"4\">\n<DATE>31-FEB-1987 09:00:00.00</DATE>\n<TEXT><BODY>Text.</BODY></TEXT></REUTERS>\n\
+<REUTERS NEWID=\"5\">\n<DATE>3-MAR-1987 09:00:00.00</DATE>\n<TEXT>&#2;\n&#3;</TEXT></REUTERS>\n";
+
+    /// Part, date, title and body of a parsed story.
+    type Summary = (Option<usize>, Option<String>, Option<String>, String);
+
+    #[test]
+    fn parses_all_story_layouts() {
+        let parsed = parse_reuters_sgml(FILE);
+        let summary: Vec<Summary> = parsed
+            .articles
+            .iter()
+            .map(|a| {
+                (
+                    a.part,
+                    a.date.map(|d| d.to_string()),
+                    a.title.clone(),
+                    a.body.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    Some(1),
+                    Some("1987-02-26T15:01:01.790+00:00".into()),
+                    Some("GRAIN & FEED CO SEES <HIGHER> SALES".into()),
+                    "Grain and Feed Co said sales would rise this year.\n\nThe company gave no figures.".into(),
+                ),
+                (
+                    Some(2),
+                    Some("1987-03-01T01:30:29.500+00:00".into()),
+                    Some("FARM BANK RATES STEADY".into()),
+                    "FARM BANK RATES STEADY".into(),
+                ),
+                (
+                    Some(3),
+                    Some("1987-03-02T09:00:00+00:00".into()),
+                    None,
+                    "WEEKLY REPORT\n Loans.......1 vs......2\n\n Cash........3 vs......4".into(),
+                ),
+            ]
+        );
+        assert!(parsed
+            .articles
+            .iter()
+            .all(|a| a.source.as_deref() == Some("Reuters")));
+        assert_eq!(
+            parsed.skipped,
+            vec![
+                "story 4 (NEWID 4): invalid date \"31-FEB-1987 09:00:00.00\"".to_string(),
+                "story 5 (NEWID 5): no body text".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn unescapes_and_strips_sign_off() {
+        let cases = [
+            ("a &lt;b&gt; &amp; c", "a <b> & c"),
+            ("x&#3;y&#31;z", "xyz"),
+            ("caf&#233;", "caf\u{e9}"),
+            ("AT&T; rose", "AT&T; rose"),
+            ("fish & chips", "fish & chips"),
+            ("trailing &", "trailing &"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(unescape(text), expected, "{text:?}");
+        }
+        let sign_offs = [
+            ("Prices rose.\n Reuter", "Prices rose."),
+            ("Prices rose. REUTER\n", "Prices rose."),
+            ("Talks with Reuter", "Talks with"),
+            ("Reuters reported", "Reuters reported"),
+            ("ByReuter", "ByReuter"),
+            ("é", "é"),
+        ];
+        for (text, expected) in sign_offs {
+            assert_eq!(strip_sign_off(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tolerates_broken_markup() {
+        let cases = [
+            "<REUTERS><DATE>",
+            "<REUTERS NEWID=\"1\"><DATE>26-FEB-1987</DATE><TEXT><BODY>Unclosed body",
+            "<REUTERS><REUTERS><TEXT",
+            "<REUTERS NEWID=\"",
+        ];
+        for text in cases {
+            let _ = parse_reuters_sgml(text);
+        }
+        let unclosed = parse_reuters_sgml(cases[1]);
+        assert_eq!(unclosed.articles[0].body, "Unclosed body");
+    }
+}

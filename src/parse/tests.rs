@@ -1,0 +1,370 @@
+//! Whole-file tests of [`parse_file`] over the hand-written fixtures in
+//! `tests/fixtures/formats/`, one per layout.
+
+use std::path::{Path, PathBuf};
+
+use super::*;
+
+fn fixture_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(relative)
+}
+
+fn parse_fixture(relative: &str) -> Result<ParsedFile, ParseError> {
+    let path = fixture_path(relative);
+    let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    parse_file(&path, &bytes, &FieldOverrides::default())
+}
+
+fn date_text(article: &ParsedArticle) -> Option<String> {
+    article.date.map(|date| date.to_string())
+}
+
+#[test]
+fn reference_text_fixture() {
+    let parsed = parse_fixture("reference.txt").unwrap();
+    let article = &parsed.articles[0];
+    assert_eq!(parsed.articles.len(), 1);
+    assert_eq!(article.part, None);
+    assert_eq!(date_text(article).as_deref(), Some("2022-03-02"));
+    assert!(article.body.starts_with("The mayor of the river town said"));
+    assert!(article.body.contains("\n\n\u{201c}We owe it"));
+    assert_eq!(article.source, None);
+}
+
+#[test]
+fn ukraine_style_file_name_gives_the_date_and_debris_goes() {
+    let parsed = parse_fixture("20220311T141500Z_PL_en_3fa9c0d2e1.txt").unwrap();
+    let article = &parsed.articles[0];
+    assert_eq!(
+        date_text(article).as_deref(),
+        Some("2022-03-11T14:15:00+00:00")
+    );
+    assert!(article.body.starts_with("Farmers in the northern valley"));
+    assert!(
+        article.body.contains("\n\nAdvertisement\n\n"),
+        "only leading debris is dropped"
+    );
+    assert_eq!(article.source, None);
+}
+
+#[test]
+fn json_lines_fixture_keeps_good_lines() {
+    let parsed = parse_fixture("wire.jsonl").unwrap();
+    let summary: Vec<(Option<usize>, Option<String>)> = parsed
+        .articles
+        .iter()
+        .map(|article| (article.part, date_text(article)))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (Some(1), Some("2022-02-14T08:30:00+00:00".into())),
+            (Some(3), Some("2022-02-16".into())),
+        ]
+    );
+    assert_eq!(parsed.articles[0].source.as_deref(), Some("Example Wire"));
+    assert_eq!(parsed.skipped.len(), 2, "{:?}", parsed.skipped);
+    assert!(parsed.skipped[0].starts_with("line 2: "));
+    assert_eq!(parsed.skipped[1], "line 4: no body text");
+}
+
+#[test]
+fn json_array_fixture() {
+    let parsed = parse_fixture("roundup.json").unwrap();
+    assert_eq!(parsed.articles.len(), 2);
+    let first = &parsed.articles[0];
+    assert_eq!(first.part, Some(1));
+    assert_eq!(first.author.as_deref(), Some("Mia Novak, Tom Berg"));
+    assert_eq!(first.source.as_deref(), Some("Example Daily"));
+    assert_eq!(
+        date_text(&parsed.articles[1]).as_deref(),
+        Some("2022-04-06T15:45:00+02:00")
+    );
+}
+
+#[test]
+fn whole_file_failures() {
+    let none = FieldOverrides::default();
+    let cases: [(&str, &[u8], ParseError); 6] = [
+        ("a.txt", b"", ParseError::Empty),
+        ("a.txt", b"  \n\n ", ParseError::Empty),
+        ("a.png", b"\x89PNG\r\n\x1a\n\0\0", ParseError::Binary),
+        (
+            "a.txt",
+            b"date 2022-13-45 Body.",
+            ParseError::BadDate("2022-13-45".into()),
+        ),
+        ("a.json", br#"{"title":"x"}"#, ParseError::NoBody),
+        (
+            "a.jsonl",
+            b"{\"title\":\"x\"}\n",
+            ParseError::Malformed(
+                "no usable records (1 skipped; first: line 1: no body text)".into(),
+            ),
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let result = parse_file(Path::new(name), bytes, &none);
+        assert_eq!(
+            result.map(|parsed| parsed.articles),
+            Err(expected),
+            "{name} {bytes:?}"
+        );
+    }
+}
+
+#[test]
+fn file_name_date_fills_only_missing_dates() {
+    let none = FieldOverrides::default();
+    let cases = [
+        ("2022-01-25-some-slug.txt", "Body.", Some("2022-01-25")),
+        ("20220125_talks.txt", "Body.", Some("2022-01-25")),
+        (
+            "20220125_talks.txt",
+            "date 2021-12-31 Body.",
+            Some("2021-12-31"),
+        ),
+        ("notes.txt", "Body.", None),
+    ];
+    for (name, text, expected) in cases {
+        let parsed = parse_file(
+            Path::new("corpus").join(name).as_path(),
+            text.as_bytes(),
+            &none,
+        )
+        .unwrap();
+        assert_eq!(
+            date_text(&parsed.articles[0]).as_deref(),
+            expected,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let none = FieldOverrides::default();
+    let names = ["a.txt", "a.json", "a.jsonl", "a.csv", "a.sgm", "noext"];
+    let inputs: [&[u8]; 10] = [
+        b"date",
+        b"date ",
+        b"date \xff\xfe",
+        b"-- \n-- \n",
+        b"---\n---\n",
+        b"[",
+        b"\"a,\"b\n\"",
+        b"<REUTERS><DATE>",
+        b"\xEF\xBB\xBF",
+        b"Title: x\n",
+    ];
+    for name in names {
+        for bytes in inputs {
+            let _ = parse_file(Path::new(name), bytes, &none);
+        }
+    }
+}
+
+#[test]
+fn reuters_financial_fixture_without_extension() {
+    let parsed =
+        parse_fixture("reuters-financial/20070618/us-ferry-operator-idUSL1812345620070618")
+            .unwrap();
+    let article = &parsed.articles[0];
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Ferry operator cuts summer sailings")
+    );
+    assert_eq!(article.author.as_deref(), Some("Laura Brandt"));
+    assert_eq!(
+        date_text(article).as_deref(),
+        Some("2007-06-18T02:46:00-04:00")
+    );
+    assert_eq!(article.source.as_deref(), Some("Reuters"));
+    assert!(article
+        .url
+        .as_deref()
+        .is_some_and(|url| url.ends_with("idUSL1812345620070618")));
+    assert!(article
+        .body
+        .starts_with("OSLO  (Reuters) - A Nordic ferry operator"));
+    assert_eq!(article.body.matches("\n\n").count(), 2);
+}
+
+#[test]
+fn reuters_financial_header_only_has_no_body() {
+    let header_only =
+        "-- Title only\n-- \n-- Sun May 16, 2010 5:52pm EDT\n-- http://www.reuters.com/article/x\n";
+    let result = parse_file(
+        Path::new("20100516/us-x-idUS1"),
+        header_only.as_bytes(),
+        &FieldOverrides::default(),
+    );
+    assert_eq!(
+        result.map(|parsed| parsed.articles),
+        Err(ParseError::NoBody)
+    );
+}
+
+#[test]
+fn header_block_fixture() {
+    let parsed = parse_fixture("header.txt").unwrap();
+    let article = &parsed.articles[0];
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Orchard owners brace for late frost")
+    );
+    assert_eq!(
+        date_text(article).as_deref(),
+        Some("2022-04-12T06:30:00+02:00")
+    );
+    assert_eq!(article.url.as_deref(), Some("https://example.org/frost"));
+    assert_eq!(article.author.as_deref(), Some("Petra Holm"));
+    assert_eq!(article.source.as_deref(), Some("Example Valley News"));
+    assert!(article.body.starts_with("Orchard owners in the valley"));
+}
+
+#[test]
+fn yaml_front_matter_fixture() {
+    let parsed = parse_fixture("frontmatter.md").unwrap();
+    let article = &parsed.articles[0];
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Harbour crane back in service")
+    );
+    assert_eq!(date_text(article).as_deref(), Some("2022-05-20"));
+    assert_eq!(article.author.as_deref(), Some("Erik Lund"));
+    assert_eq!(article.source.as_deref(), Some("Example Coast Weekly"));
+    assert!(article.body.starts_with("The largest crane"));
+}
+
+#[test]
+fn json_extension_holding_json_lines() {
+    let text = "{\"body\":\"One.\"}\n{\"body\":\"Two.\"}\n";
+    let parsed = parse_file(
+        Path::new("a.json"),
+        text.as_bytes(),
+        &FieldOverrides::default(),
+    )
+    .unwrap();
+    assert_eq!(parsed.articles.len(), 2);
+}
+
+#[test]
+fn press_release_csv_fixture() {
+    let parsed = parse_fixture("press.csv").unwrap();
+    let summary: Vec<(Option<usize>, Option<String>, Option<String>)> = parsed
+        .articles
+        .iter()
+        .map(|article| (article.part, article.title.clone(), date_text(article)))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                Some(1),
+                Some("Meeting with regional governors".into()),
+                Some("2022-03-01T12:00:00+00:00".into())
+            ),
+            (
+                Some(2),
+                Some("Telephone conversation with the Prime Minister".into()),
+                Some("2022-03-02T09:30:00+00:00".into())
+            ),
+            (
+                Some(4),
+                Some("Award ceremony".into()),
+                Some("2022-03-04T15:00:00+00:00".into())
+            ),
+        ]
+    );
+    let first = &parsed.articles[0];
+    assert_eq!(first.url.as_deref(), Some("https://example.org/news/101"));
+    assert!(first
+        .body
+        .contains("President: \"Colleagues, good afternoon."));
+    assert_eq!(first.source, None);
+    assert_eq!(
+        parsed.skipped,
+        vec![
+            "row 3: unbalanced quotes".to_string(),
+            "row 5: no body text".to_string()
+        ]
+    );
+}
+
+#[test]
+fn csv_content_without_csv_extension_and_overrides() {
+    let text = "title,seen,story\nA,2022-02-02,Body A.\n";
+    let fields = FieldOverrides {
+        date: Some("seen".into()),
+        body: Some("story".into()),
+        ..FieldOverrides::default()
+    };
+    let parsed = parse_file(Path::new("export.csv"), text.as_bytes(), &fields).unwrap();
+    assert_eq!(
+        date_text(&parsed.articles[0]).as_deref(),
+        Some("2022-02-02")
+    );
+
+    let sniffed = "headline,date,text\nA,2022-02-03,Body A.\n";
+    let parsed = parse_file(
+        Path::new("export.txt"),
+        sniffed.as_bytes(),
+        &FieldOverrides::default(),
+    )
+    .unwrap();
+    assert_eq!(parsed.articles[0].part, Some(1));
+    assert_eq!(
+        date_text(&parsed.articles[0]).as_deref(),
+        Some("2022-02-03")
+    );
+}
+
+#[test]
+fn sgml_fixture_with_a_latin1_byte() {
+    let parsed = parse_fixture("stories.sgm").unwrap();
+    let summary: Vec<(Option<usize>, Option<String>)> = parsed
+        .articles
+        .iter()
+        .map(|article| (article.part, date_text(article)))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (Some(1), Some("1987-03-02T10:15:20.330+00:00".into())),
+            (Some(2), Some("1987-03-02T10:20:01.100+00:00".into())),
+            (Some(3), Some("1987-03-02T11:02:45+00:00".into())),
+        ]
+    );
+    let first = &parsed.articles[0];
+    assert_eq!(
+        first.title.as_deref(),
+        Some("SWISS ROASTER <KAFFEE AG> RAISES PRICES")
+    );
+    assert_eq!(
+        first.body,
+        "Kaffee AG of Z\u{fc}rich said it would raise its retail coffee prices by four pct from next \
+         month because of higher bean costs.\n\nA company spokesman said the move followed similar \
+         increases by roasters in West Germany & Austria."
+    );
+    assert_eq!(first.source.as_deref(), Some("Reuters"));
+    assert_eq!(
+        parsed.articles[1].body,
+        "DUTCH CENTRAL BANK LEAVES RATES UNCHANGED"
+    );
+    assert!(parsed.articles[2]
+        .body
+        .starts_with("HARBOUR TRAFFIC WEEKLY - MARCH 2\n Ships in"));
+    assert!(!parsed.articles[2].body.contains("Reuter"));
+    assert!(parsed.skipped.is_empty());
+}
+
+#[test]
+fn sgml_detected_by_content() {
+    let text = b"<REUTERS NEWID=\"7\">\n<DATE>5-MAR-1987 10:00:00.00</DATE>\n<TEXT><BODY>Caf\xe9 prices rose.\n Reuter\n</BODY></TEXT>\n</REUTERS>\n";
+    let parsed = parse_file(Path::new("stories.txt"), text, &FieldOverrides::default()).unwrap();
+    assert_eq!(parsed.articles[0].body, "Caf\u{e9} prices rose.");
+    assert_eq!(parsed.articles[0].part, Some(1));
+}

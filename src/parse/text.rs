@@ -1,0 +1,221 @@
+//! The reference text format: optional `date <DATE>` then the body, or a bare body.
+//!
+//! The reference article starts with ` date 2022-01-10 According to ...`: the
+//! date token and the first paragraph share a line. This module also owns the
+//! conservative removal of scraping debris (`Advertisement`, `Sign up ...`)
+//! from the start of body-only texts.
+
+use crate::extract::dates::parse_date;
+
+use super::{ParseError, ParsedArticle};
+
+/// The longest date written after `date`, in words: `Mon Jun 18, 2007 2:46am EDT`.
+const MAX_DATE_WORDS: usize = 6;
+
+/// Parses a one-article text file in the reference format.
+pub fn parse_reference_text(text: &str) -> Result<ParsedArticle, ParseError> {
+    let (date, body) = split_date_line(text)?;
+    let body = strip_leading_debris(body).trim().to_string();
+    if body.is_empty() {
+        return Err(ParseError::NoBody);
+    }
+    Ok(ParsedArticle {
+        date,
+        body,
+        ..ParsedArticle::default()
+    })
+}
+
+/// Splits off a leading `date <DATE>`; the body may continue on the same line.
+///
+/// A first word after `date` that starts with a digit is taken as a date
+/// attempt (so `date 2022-13-45` is a bad date, not body text); a word made of
+/// letters that does not begin a date (`Date palms ...`) leaves a bare body.
+fn split_date_line(text: &str) -> Result<(Option<crate::ArticleDate>, &str), ParseError> {
+    let trimmed = text.trim_start();
+    let Some(after_keyword) = strip_date_keyword(trimmed) else {
+        return Ok((None, text));
+    };
+    let (first_line, rest_of_file) = after_keyword
+        .split_once('\n')
+        .unwrap_or((after_keyword, ""));
+    if let Some(date) = parse_date(first_line) {
+        return Ok((Some(date), rest_of_file));
+    }
+    let word_ends = word_end_offsets(first_line);
+    for &end in word_ends.iter().take(MAX_DATE_WORDS).rev() {
+        if let Some(date) = parse_date(&first_line[..end]) {
+            // The body starts right after the date words, on the same line.
+            let body = &after_keyword[end..];
+            return Ok((Some(date), body));
+        }
+    }
+    let first_word = first_line.split_whitespace().next().unwrap_or_default();
+    if first_word.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(ParseError::BadDate(first_word.to_string()));
+    }
+    Ok((None, text))
+}
+
+/// `date ` or `Date\t` at the start (the keyword alone, not `dated`).
+fn strip_date_keyword(text: &str) -> Option<&str> {
+    let keyword = text.get(..4)?;
+    if !keyword.eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let rest = &text[4..];
+    let after_space = rest.trim_start_matches([' ', '\t']);
+    if after_space.len() == rest.len() || after_space.is_empty() {
+        return None;
+    }
+    Some(after_space)
+}
+
+/// Byte offsets just past each whitespace-separated word of `line`.
+fn word_end_offsets(line: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut in_word = false;
+    for (offset, character) in line.char_indices() {
+        if character.is_whitespace() {
+            if in_word {
+                ends.push(offset);
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    if in_word {
+        ends.push(line.len());
+    }
+    ends
+}
+
+/// Drops lines of pure site furniture from the start of a scraped body. Only
+/// whole lines at the very start go, and only when they match a known pattern,
+/// so real opening sentences (`Following the invasion, ...`) stay.
+pub fn strip_leading_debris(body: &str) -> &str {
+    let mut rest = body;
+    loop {
+        let without_blank = rest.trim_start_matches(|c: char| c.is_whitespace());
+        let (line, after) = without_blank
+            .split_once('\n')
+            .unwrap_or((without_blank, ""));
+        if line.is_empty() || !is_debris_line(line.trim()) {
+            return rest;
+        }
+        rest = after;
+    }
+}
+
+fn is_debris_line(line: &str) -> bool {
+    let short = line.chars().count() <= 100;
+    let no_sentence_end = !line.ends_with(['.', '"', '\u{201d}']);
+    let lower = line.to_lowercase();
+    lower == "advertisement"
+        || lower == "view video"
+        || (short && lower.starts_with("sign up"))
+        || (short && lower.starts_with("subscribe to"))
+        || (short && no_sentence_end && lower.starts_with("follow "))
+        || (short && lower.starts_with("new you can now listen to"))
+        || (line.chars().count() <= 40 && no_sentence_end && lower.starts_with("newsletter"))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_date_and_body() {
+        let cases: [(&str, Option<&str>, &str); 8] = [
+            (
+                " date 2022-01-10 According to the minister, talks go on.\n\nSecond paragraph.",
+                Some("2022-01-10"),
+                "According to the minister, talks go on.\n\nSecond paragraph.",
+            ),
+            (
+                "date 2022-01-10\nBody on the next line.",
+                Some("2022-01-10"),
+                "Body on the next line.",
+            ),
+            (
+                "\n\ndate January 10, 2022\nBody.",
+                Some("2022-01-10"),
+                "Body.",
+            ),
+            (
+                "date 10 January 2022 Troops moved north.",
+                Some("2022-01-10"),
+                "Troops moved north.",
+            ),
+            (
+                "date Mon Jun 18, 2007 2:46am EDT Shares fell.",
+                Some("2007-06-18T02:46:00-04:00"),
+                "Shares fell.",
+            ),
+            (
+                "date 2022-01-10T09:00:00Z Body.",
+                Some("2022-01-10T09:00:00+00:00"),
+                "Body.",
+            ),
+            (
+                "Date palms grow in the south.",
+                None,
+                "Date palms grow in the south.",
+            ),
+            ("The talks resumed.\n", None, "The talks resumed."),
+        ];
+        for (text, date, body) in cases {
+            let article = parse_reference_text(text).unwrap();
+            assert_eq!(
+                article.date.map(|d| d.to_string()).as_deref(),
+                date,
+                "{text:?}"
+            );
+            assert_eq!(article.body, body, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn reports_bad_dates_and_missing_bodies() {
+        let cases = [
+            (
+                "date 2022-13-45 Body.",
+                ParseError::BadDate("2022-13-45".into()),
+            ),
+            (
+                "date 0000-00-00\nBody.",
+                ParseError::BadDate("0000-00-00".into()),
+            ),
+            ("date 2022-01-10\n\n", ParseError::NoBody),
+            ("date 2022-01-10", ParseError::NoBody),
+            ("Advertisement\n\n", ParseError::NoBody),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_reference_text(text), Err(expected), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn strips_only_leading_debris() {
+        let cases = [
+            ("Advertisement\n\nKyiv was quiet.", "Kyiv was quiet."),
+            (
+                "Sign up to our free daily newsletter\nAdvertisement\nKyiv was quiet.\nAdvertisement",
+                "Kyiv was quiet.\nAdvertisement",
+            ),
+            ("Follow this author Ann Lee's opinions Follow\n\nText.", "Text."),
+            ("Newsletter As news happens\n\nText.", "Text."),
+            (
+                "Following the invasion, the city emptied.\n\nText.",
+                "Following the invasion, the city emptied.\n\nText.",
+            ),
+            ("Follow the money, she said.", "Follow the money, she said."),
+            ("Kyiv was quiet.\n\nAdvertisement\n\nMore.", "Kyiv was quiet.\n\nAdvertisement\n\nMore."),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(strip_leading_debris(body).trim(), expected, "{body:?}");
+        }
+    }
+}
