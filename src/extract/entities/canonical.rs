@@ -44,6 +44,10 @@ const NOT_NAMES: &[&str] = &[
     "before", "if", "when", "while", "there", "here", "his", "her", "their", "our", "its", "my",
     "update", "photo", "video", "advertisement", "pic", "email", "news", "breaking", "live", "read",
     "more", "said", "says", "mr", "mrs", "ms", "dr", "minister", "president",
+    // Wire-service section labels that open capitals headlines (`RUGBY UNION - ...`).
+    "soccer", "rugby union", "rugby league", "cricket", "tennis", "golf", "athletics", "cycling",
+    "boxing", "baseball", "basketball", "motor racing", "motorcycling", "yachting", "swimming",
+    "skiing", "ice hockey", "nhl ice hockey", "rowing", "horse racing", "badminton", "squash",
 ];
 
 /// The kind of a model kind index.
@@ -59,7 +63,17 @@ fn entity_kind(kind: usize) -> EntityKind {
 /// A mention's cleaned surface: single spaces, no leading `the`, no trailing
 /// `'s`, and for persons no leading titles. `None` when nothing name-like is left.
 fn clean_name(surface: &str, kind: usize) -> Option<String> {
-    let mut words: Vec<&str> = surface.split_whitespace().collect();
+    let balanced = surface.matches('(').count() == surface.matches(')').count();
+    let stray: &[char] = if balanced {
+        &['[', ']', '"', '“', '”']
+    } else {
+        &['[', ']', '"', '“', '”', '(', ')']
+    };
+    let mut words: Vec<&str> = surface
+        .split_whitespace()
+        .map(|word| word.trim_matches(stray))
+        .filter(|word| !word.is_empty())
+        .collect();
     while words.len() > 1 && LEADING_FUNCTION_WORDS.contains(&words[0].to_lowercase().as_str()) {
         words.remove(0);
     }
@@ -97,6 +111,13 @@ fn is_name_like(name: &str, kind: usize) -> bool {
         return false;
     }
     if NOT_NAMES.contains(&lower.as_str()) {
+        return false;
+    }
+    // `UPDATE 1`, `UPDATE 2`: wire revision labels.
+    let revision_label = lower
+        .strip_prefix("update ")
+        .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit()));
+    if revision_label {
         return false;
     }
     let all_titles = kind == 0

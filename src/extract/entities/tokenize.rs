@@ -48,7 +48,21 @@ const ABBREVIATIONS: &[&str] = &[
 fn is_leading_punct(c: char) -> bool {
     matches!(
         c,
-        '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '`' | '«' | '„' | '<' | '*' | '—' | '–' | '…'
+        '(' | '['
+            | '{'
+            | '"'
+            | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '`'
+            | '«'
+            | '„'
+            | '<'
+            | '*'
+            | '—'
+            | '–'
+            | '…'
     )
 }
 
@@ -232,11 +246,15 @@ fn tokenize_line(line: &str, line_start: usize, text: &str, builder: &mut Senten
 }
 
 /// Where a chunk must be cut although no space separates its parts: a double
-/// quote inside it (`Europe."He`, a scraper's lost space) or a slash between
-/// letters (`Kwan/Bloomberg`). Returns the byte range of the separator.
+/// quote inside it (`Europe."He`, a scraper's lost space), a dot between a
+/// lowercase and an uppercase letter (`Russia.He`) or a slash between letters
+/// (`Kwan/Bloomberg`). Returns the byte range of the separator.
 fn inner_separator(chunk: &str) -> Option<(usize, usize)> {
     // `“` and `”` start with the byte 0xE2 in UTF-8.
-    if !chunk.bytes().any(|byte| matches!(byte, b'"' | b'/' | 0xE2)) {
+    if !chunk
+        .bytes()
+        .any(|byte| matches!(byte, b'"' | b'/' | b'.' | 0xE2))
+    {
         return None;
     }
     let mut previous = ' ';
@@ -245,7 +263,8 @@ fn inner_separator(chunk: &str) -> Option<(usize, usize)> {
         let next = chunk[index + c.len_utf8()..].chars().next().unwrap_or(' ');
         let quote = matches!(c, '"' | '“' | '”') && inside;
         let slash = c == '/' && previous.is_alphabetic() && next.is_alphabetic();
-        if quote || slash {
+        let lost_space = c == '.' && previous.is_lowercase() && next.is_uppercase();
+        if quote || slash || lost_space {
             return Some((index, index + c.len_utf8()));
         }
         previous = c;

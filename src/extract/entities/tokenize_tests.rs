@@ -75,7 +75,7 @@ fn sentences_break_at_periods_and_blank_lines() {
 
 #[test]
 fn lost_spaces_and_photo_credits_split() {
-    let text = "in Europe.\"He said Kwan/Bloomberg and 2021/22 shots";
+    let text = "in Europe.\"He said Kwan/Bloomberg and 2021/22 shots in Russia.He";
     let got: Vec<String> = words(text).concat();
     let expected = [
         "in",
@@ -90,6 +90,10 @@ fn lost_spaces_and_photo_credits_split() {
         "and",
         "2021/22",
         "shots",
+        "in",
+        "Russia",
+        ".",
+        "He",
     ];
     assert_eq!(got, expected);
 }

@@ -114,7 +114,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            bits: 19,
+            bits: 16,
             epochs: 12,
             seed: 2003,
             prune_below: 0.0,
