@@ -22,7 +22,10 @@ fn main() -> ExitCode {
             "epochs" => value.parse().map(|v| options.epochs = v).is_ok(),
             "bits" => value.parse().map(|v| options.bits = v).is_ok(),
             "prune" => value.parse().map(|v| options.prune_below = v).is_ok(),
-            "gazetteer" => value.parse::<u8>().map(|v| options.use_gazetteer = v != 0).is_ok(),
+            "gazetteer" => value
+                .parse::<u8>()
+                .map(|v| options.use_gazetteer = v != 0)
+                .is_ok(),
             "seed" => value.parse().map(|v| options.seed = v).is_ok(),
             _ => false,
         };

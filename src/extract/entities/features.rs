@@ -47,9 +47,14 @@ pub fn finish(hash: u64) -> u64 {
     x ^ (x >> 33)
 }
 
+/// Starting value of character hashes.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
 /// Hash of a character sequence.
 fn hash_chars(chars: &[char]) -> u64 {
-    chars.iter().fold(0xcbf2_9ce4_8422_2325, |hash, c| mix(hash, u64::from(*c)))
+    chars
+        .iter()
+        .fold(FNV_OFFSET, |hash, c| mix(hash, u64::from(*c)))
 }
 
 /// Character used for features: curly quotes straightened, digits folded to `0`.
@@ -91,21 +96,26 @@ impl TokenInfo {
     /// Computes the facts of one token; `scratch` is a reusable buffer.
     pub fn new(word: &str, hashtag: bool, scratch: &mut Vec<char>) -> TokenInfo {
         scratch.clear();
-        scratch.extend(word.chars().map(normalize_char));
-        let mut info = TokenInfo { hashtag, ..TokenInfo::default() };
-        info.cased = hash_chars(scratch);
-        let mut shape = 0xcbf2_9ce4_8422_2325_u64;
+        let mut info = TokenInfo {
+            hashtag,
+            ..TokenInfo::default()
+        };
+        let mut cased = FNV_OFFSET;
+        let mut lower = FNV_OFFSET;
+        let mut shape = FNV_OFFSET;
         let mut last_class = '\0';
         let mut seen_letter = false;
-        for c in scratch.iter_mut() {
+        for raw in word.chars() {
+            let mut c = normalize_char(raw);
+            cased = mix(cased, u64::from(c));
             let class = if c.is_uppercase() {
                 'X'
             } else if c.is_lowercase() {
                 'x'
-            } else if *c == '0' {
+            } else if c == '0' {
                 'd'
             } else {
-                *c
+                c
             };
             info.interesting |= class == 'X' || class == 'd';
             if class != last_class {
@@ -124,14 +134,17 @@ impl TokenInfo {
                 }
             }
             if class == 'X' {
-                *c = c.to_lowercase().next().unwrap_or(*c);
+                c = c.to_lowercase().next().unwrap_or(c);
             }
+            lower = mix(lower, u64::from(c));
+            scratch.push(c);
         }
+        info.cased = cased;
         let starts_with_letter = scratch.first().is_some_and(|c| c.is_alphabetic());
         info.capitalized &= starts_with_letter;
         info.lowercase &= starts_with_letter;
         info.shape = shape;
-        info.lower = hash_chars(scratch);
+        info.lower = lower;
         let count = scratch.len();
         for n in 0..4.min(count) {
             info.head[n] = scratch[n];
@@ -281,24 +294,23 @@ pub fn context_features(
     push(36, mix(word_at(-1), token.lower));
     push(37, mix(token.lower, word_at(1)));
     push(38, mix(mix(shape_at(-1), token.shape), shape_at(1)));
-    push(39, mix(word_at(-1), token.shape));
-    push(40, mix(token.shape, word_at(1)));
     push(41, mix(initial, token.shape));
     push(42, mix(initial, token.lower));
     push(43, mix(case_id, token.shape));
     push(44, mix(case_id, token.lower));
-    push(45, mix(case_id, mix(shape_at(-1), shape_at(1))));
     let seen_lower = doc.seen_lowercase.contains(&token.lower);
     let seen_capital = doc.seen_capitalized.contains(&token.lower);
     let seen = u64::from(seen_lower) | u64::from(seen_capital) << 1;
     push(50, mix(seen, token.shape));
-    push(51, mix(seen, mix(case_id, initial)));
     let bits = gazetteer.get(i).copied().unwrap_or(0);
     if bits != 0 {
         push(60, u64::from(bits));
         push(61, mix(u64::from(bits), token.shape));
         let before = if i > 0 { gazetteer[i - 1] } else { 0 };
         let after = gazetteer.get(i + 1).copied().unwrap_or(0);
-        push(62, mix(mix(u64::from(before), u64::from(bits)), u64::from(after)));
+        push(
+            62,
+            mix(mix(u64::from(before), u64::from(bits)), u64::from(after)),
+        );
     }
 }

@@ -34,7 +34,9 @@ static MODEL_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "
 /// The model, decoded once on first use; `None` if the compiled-in file is empty or damaged.
 fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES)).as_ref()
+    MODEL
+        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
+        .as_ref()
 }
 
 /// All named entities of an article's text (title, blank line, body), one

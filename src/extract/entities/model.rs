@@ -12,8 +12,9 @@ use super::features::{mix, GazetteerBits, IdentityHasher, TokenInfo};
 /// Number of BIO tags: `O`, then `B-`/`I-` for each of the four kinds.
 pub const NUM_TAGS: usize = 9;
 /// Tag names, in column order.
-pub const TAG_NAMES: [&str; NUM_TAGS] =
-    ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+pub const TAG_NAMES: [&str; NUM_TAGS] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
 /// Longest gazetteer name, in tokens.
 pub const GAZETTEER_MAX_TOKENS: usize = 6;
 
@@ -40,7 +41,9 @@ pub type Gazetteer = HashMap<u64, u8, BuildHasherDefault<IdentityHasher>>;
 
 /// Hash of a token sequence from the tokens' lowercase hashes.
 pub fn sequence_hash(lower_hashes: &[u64]) -> u64 {
-    lower_hashes.iter().fold(0x9e37_79b9_7f4a_7c15, |hash, word| mix(hash, *word))
+    lower_hashes
+        .iter()
+        .fold(0x9e37_79b9_7f4a_7c15, |hash, word| mix(hash, *word))
 }
 
 /// Marks each token that begins (`2*kind`) or continues (`2*kind+1`) a gazetteer
@@ -59,7 +62,9 @@ pub fn gazetteer_bits(gazetteer: &Gazetteer, tokens: &[TokenInfo], out: &mut Vec
         let mut hash = 0x9e37_79b9_7f4a_7c15;
         for length in 1..=longest {
             hash = mix(hash, tokens[start + length - 1].lower);
-            let Some(kinds) = gazetteer.get(&hash) else { continue };
+            let Some(kinds) = gazetteer.get(&hash) else {
+                continue;
+            };
             for kind in 0..4 {
                 if kinds & (1 << kind) != 0 {
                     out[start] |= 1 << (2 * kind);
@@ -92,7 +97,9 @@ pub fn viterbi(
     }
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
-        let only_outside = emissions[i][1..].iter().all(|value| *value == f32::NEG_INFINITY);
+        let only_outside = emissions[i][1..]
+            .iter()
+            .all(|value| *value == f32::NEG_INFINITY);
         let tags = if only_outside { 1 } else { NUM_TAGS };
         for tag in 0..tags {
             let mut best = f32::NEG_INFINITY;
@@ -233,7 +240,13 @@ impl Model {
                 }
             }
         }
-        Some(Model { bits, weights, scale, transitions, gazetteer })
+        Some(Model {
+            bits,
+            weights,
+            scale,
+            transitions,
+            gazetteer,
+        })
     }
 }
 
@@ -292,7 +305,13 @@ mod tests {
         weights[200 * NUM_TAGS + 8] = -3;
         let mut gazetteer = Gazetteer::default();
         gazetteer.insert(42, 0b101);
-        let model = Model { bits: 8, weights, scale: 0.5, transitions: [[1.0; NUM_TAGS]; NUM_TAGS + 1], gazetteer };
+        let model = Model {
+            bits: 8,
+            weights,
+            scale: 0.5,
+            transitions: [[1.0; NUM_TAGS]; NUM_TAGS + 1],
+            gazetteer,
+        };
         let back = Model::from_bytes(&model.to_bytes()).expect("round trip");
         assert_eq!(back.weights, model.weights);
         assert_eq!(back.gazetteer, model.gazetteer);

@@ -63,7 +63,9 @@ fn plainly_outside(infos: &[TokenInfo], i: usize) -> bool {
     if infos[i].interesting {
         return false;
     }
-    let before = infos[i.saturating_sub(2)..i].iter().any(|info| info.interesting);
+    let before = infos[i.saturating_sub(2)..i]
+        .iter()
+        .any(|info| info.interesting);
     let after = infos[(i + 1).min(infos.len())..(i + 3).min(infos.len())]
         .iter()
         .any(|info| info.interesting);
@@ -147,9 +149,10 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
 /// the dash and `(@handle)` name the account, an organization unless the
 /// tagger saw a person there.
 fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
-    let Some(handle) = tokens.iter().position(|token| {
-        token.kind == TokenKind::Junk && token.text(text).starts_with('@')
-    }) else {
+    let Some(handle) = tokens
+        .iter()
+        .position(|token| token.kind == TokenKind::Junk && token.text(text).starts_with('@'))
+    else {
         return;
     };
     if handle < 3 || tokens[handle - 1].text(text) != "(" {
@@ -168,7 +171,10 @@ fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
     if name.is_empty() || name.len() > 6 || !capitalized {
         return;
     }
-    let person_tokens = tags[name.clone()].iter().filter(|tag| tag_kind(**tag) == Some(0)).count();
+    let person_tokens = tags[name.clone()]
+        .iter()
+        .filter(|tag| tag_kind(**tag) == Some(0))
+        .count();
     let kind = if person_tokens * 2 > name.len() { 0 } else { 1 };
     for (offset, tag) in tags[name].iter_mut().enumerate() {
         *tag = 1 + 2 * kind + usize::from(offset > 0);

@@ -4,7 +4,10 @@ use super::*;
 use crate::article::EntityKind;
 
 fn names(text: &str) -> Vec<(String, EntityKind)> {
-    extract_entities(text).into_iter().map(|entity| (entity.name, entity.kind)).collect()
+    extract_entities(text)
+        .into_iter()
+        .map(|entity| (entity.name, entity.kind))
+        .collect()
 }
 
 fn has(found: &[(String, EntityKind)], name: &str, kind: EntityKind) -> bool {
@@ -39,7 +42,10 @@ fn finds_typed_names_in_plain_sentences() {
     for (text, expected) in cases {
         let found = names(text);
         for (name, kind) in *expected {
-            assert!(has(&found, name, *kind), "{name} ({kind}) missing in {found:?} for {text:?}");
+            assert!(
+                has(&found, name, *kind),
+                "{name} ({kind}) missing in {found:?} for {text:?}"
+            );
         }
     }
 }
@@ -66,7 +72,12 @@ fn hashtags_name_their_entity() {
     let found = names(text);
     assert!(has(&found, "NATO", EntityKind::Organization), "{found:?}");
     assert!(has(&found, "Ukraine", EntityKind::Place), "{found:?}");
-    assert!(!found.iter().any(|(name, _)| name.contains('#') || name == "StandWithUkraine"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(name, _)| name.contains('#') || name == "StandWithUkraine"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -76,7 +87,13 @@ fn one_name_per_person_without_titles() {
     let found = names(text);
     assert!(has(&found, "Mélanie Joly", EntityKind::Person), "{found:?}");
     assert!(has(&found, "Joe Biden", EntityKind::Person), "{found:?}");
-    for short in ["Joly", "Minister Joly", "Biden", "Biden’s", "President Joe Biden"] {
+    for short in [
+        "Joly",
+        "Minister Joly",
+        "Biden",
+        "Biden’s",
+        "President Joe Biden",
+    ] {
         assert!(!has_name(&found, short), "{short} in {found:?}");
     }
 }
@@ -90,7 +107,10 @@ fn strips_the_and_possessive() {
 
 #[test]
 fn reference_seed_article() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/000_7f02db305e5edaad.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/000_7f02db305e5edaad.txt"
+    );
     let Ok(text) = std::fs::read_to_string(path) else {
         eprintln!("note: {path} absent, reference seed test skipped");
         return;
@@ -105,12 +125,34 @@ fn reference_seed_article() {
         ("NATO", EntityKind::Organization),
     ];
     for (name, kind) in expected {
-        assert!(has(&found, name, kind), "{name} ({kind}) missing in {found:?}");
+        assert!(
+            has(&found, name, kind),
+            "{name} ({kind}) missing in {found:?}"
+        );
     }
     for (name, _) in &found {
         let lower = name.to_lowercase();
-        let junk = ["joly", "minister joly", "pic", "email", "protected", "@", "#", "january", "sunday", "today"];
-        assert!(!junk.iter().any(|j| lower == *j || (j.len() == 1 && lower.contains(j))), "junk {name:?} in {found:?}");
-        assert!(!lower.contains("pic.twitter") && !lower.contains("[email"), "junk {name:?}");
+        let junk = [
+            "joly",
+            "minister joly",
+            "pic",
+            "email",
+            "protected",
+            "@",
+            "#",
+            "january",
+            "sunday",
+            "today",
+        ];
+        assert!(
+            !junk
+                .iter()
+                .any(|j| lower == *j || (j.len() == 1 && lower.contains(j))),
+            "junk {name:?} in {found:?}"
+        );
+        assert!(
+            !lower.contains("pic.twitter") && !lower.contains("[email"),
+            "junk {name:?}"
+        );
     }
 }

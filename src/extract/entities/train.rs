@@ -23,12 +23,21 @@ pub struct TrainingSentence {
 /// Reads CoNLL-2003 text (`WORD POS CHUNK TAG` lines) into documents of sentences.
 pub fn parse_conll(text: &str) -> Vec<Vec<TrainingSentence>> {
     let mut docs: Vec<Vec<TrainingSentence>> = vec![Vec::new()];
-    let mut current = TrainingSentence { words: Vec::new(), tags: Vec::new() };
+    let mut current = TrainingSentence {
+        words: Vec::new(),
+        tags: Vec::new(),
+    };
     for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with("-DOCSTART-") {
             if !current.words.is_empty() {
-                let sentence = std::mem::replace(&mut current, TrainingSentence { words: Vec::new(), tags: Vec::new() });
+                let sentence = std::mem::replace(
+                    &mut current,
+                    TrainingSentence {
+                        words: Vec::new(),
+                        tags: Vec::new(),
+                    },
+                );
                 if let Some(doc) = docs.last_mut() {
                     doc.push(sentence);
                 }
@@ -41,7 +50,10 @@ pub fn parse_conll(text: &str) -> Vec<Vec<TrainingSentence>> {
         let mut fields = line.split(' ');
         let word = fields.next().unwrap_or("");
         let tag_name = fields.next_back().unwrap_or("O");
-        let tag = TAG_NAMES.iter().position(|name| *name == tag_name).unwrap_or(0);
+        let tag = TAG_NAMES
+            .iter()
+            .position(|name| *name == tag_name)
+            .unwrap_or(0);
         current.words.push(word.to_string());
         current.tags.push(tag);
     }
@@ -57,22 +69,23 @@ pub fn parse_conll(text: &str) -> Vec<Vec<TrainingSentence>> {
 /// Names absent from (or spelled differently in) the 1996 training data that
 /// modern news uses constantly, added to the shipped gazetteer only:
 /// `(name, kind)` with kind 0 person, 1 organization, 2 place, 3 other.
+#[rustfmt::skip]
 const MODERN_NAMES: &[(&str, usize)] = &[
-    ("Kyiv", 2), ("Kharkiv", 2), ("Odesa", 2), ("Lviv", 2), ("Dnipro", 2), ("Donetsk", 2),
-    ("Luhansk", 2), ("Mariupol", 2), ("Kherson", 2), ("Zaporizhzhia", 2), ("Mykolaiv", 2),
-    ("Bakhmut", 2), ("Avdiivka", 2), ("Bucha", 2), ("Irpin", 2), ("Chernihiv", 2), ("Sumy", 2),
-    ("Donbas", 2), ("Crimea", 2), ("Belarus", 2), ("Minsk", 2), ("Moscow", 2), ("Kremlin", 1),
-    ("Ukraine", 2), ("Russia", 2), ("Canada", 2), ("Ottawa", 2), ("Washington", 2), ("Brussels", 2),
-    ("Beijing", 2), ("Taiwan", 2), ("Syria", 2), ("Moldova", 2), ("Georgia", 2), ("Kazakhstan", 2),
-    ("NATO", 1), ("Nato", 1), ("EU", 1), ("European Union", 1), ("OSCE", 1), ("UN", 1),
-    ("United Nations", 1), ("Pentagon", 1), ("White House", 1), ("Wagner", 1), ("Gazprom", 1),
-    ("Rosneft", 1), ("IMF", 1), ("World Bank", 1), ("G7", 1), ("G20", 1), ("Twitter", 1),
-    ("Facebook", 1), ("Google", 1), ("Amazon", 1), ("Apple", 1), ("Microsoft", 1), ("Telegram", 1),
-    ("Verkhovna Rada", 1), ("Duma", 1), ("State Duma", 1), ("TASS", 1), ("Interfax", 1),
-    ("Ukrinform", 1), ("CNN", 1), ("BBC", 1), ("Reuters", 1), ("Zelenskyy", 0), ("Zelensky", 0),
-    ("Putin", 0), ("Lavrov", 0), ("Blinken", 0), ("Biden", 0), ("Scholz", 0), ("Macron", 0),
-    ("Stoltenberg", 0), ("Kuleba", 0), ("Peskov", 0), ("Shoigu", 0), ("Lukashenko", 0),
-    ("Joly", 0), ("Trudeau", 0), ("COVID-19", 3), ("Covid", 3),
+    ("Kyiv", 2), ("Kharkiv", 2), ("Odesa", 2), ("Lviv", 2), ("Dnipro", 2),
+    ("Donetsk", 2), ("Luhansk", 2), ("Mariupol", 2), ("Kherson", 2), ("Zaporizhzhia", 2),
+    ("Mykolaiv", 2), ("Bakhmut", 2), ("Avdiivka", 2), ("Bucha", 2), ("Irpin", 2), ("Chernihiv", 2),
+    ("Sumy", 2), ("Donbas", 2), ("Crimea", 2), ("Belarus", 2), ("Minsk", 2), ("Moscow", 2),
+    ("Kremlin", 1), ("Ukraine", 2), ("Russia", 2), ("Canada", 2), ("Ottawa", 2), ("Washington", 2),
+    ("Brussels", 2), ("Beijing", 2), ("Taiwan", 2), ("Syria", 2), ("Moldova", 2), ("Georgia", 2),
+    ("Kazakhstan", 2), ("NATO", 1), ("Nato", 1), ("EU", 1), ("European Union", 1), ("OSCE", 1),
+    ("UN", 1), ("United Nations", 1), ("Pentagon", 1), ("White House", 1), ("Wagner", 1),
+    ("Gazprom", 1), ("Rosneft", 1), ("IMF", 1), ("World Bank", 1), ("G7", 1), ("G20", 1),
+    ("Twitter", 1), ("Facebook", 1), ("Google", 1), ("Amazon", 1), ("Apple", 1), ("Microsoft", 1),
+    ("Telegram", 1), ("Verkhovna Rada", 1), ("Duma", 1), ("State Duma", 1), ("TASS", 1),
+    ("Interfax", 1), ("Ukrinform", 1), ("CNN", 1), ("BBC", 1), ("Reuters", 1), ("Zelenskyy", 0),
+    ("Zelensky", 0), ("Putin", 0), ("Lavrov", 0), ("Blinken", 0), ("Biden", 0), ("Scholz", 0),
+    ("Macron", 0), ("Stoltenberg", 0), ("Kuleba", 0), ("Peskov", 0), ("Shoigu", 0),
+    ("Lukashenko", 0), ("Joly", 0), ("Trudeau", 0), ("COVID-19", 3), ("Covid", 3),
 ];
 
 /// Adds [`MODERN_NAMES`] to a gazetteer.
@@ -100,7 +113,13 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { bits: 19, epochs: 12, seed: 2003, prune_below: 0.0, use_gazetteer: true }
+        TrainOptions {
+            bits: 16,
+            epochs: 12,
+            seed: 2003,
+            prune_below: 0.0,
+            use_gazetteer: true,
+        }
     }
 }
 
@@ -117,7 +136,9 @@ fn add_names(gazetteer: &mut Gazetteer, sentence: &TrainingSentence, lower_hashe
             end += 1;
         }
         if end - i <= super::model::GAZETTEER_MAX_TOKENS {
-            *gazetteer.entry(sequence_hash(&lower_hashes[i..end])).or_insert(0) |= 1 << kind;
+            *gazetteer
+                .entry(sequence_hash(&lower_hashes[i..end]))
+                .or_insert(0) |= 1 << kind;
         }
         i = end;
     }
@@ -140,11 +161,21 @@ fn next_random(state: &mut u64) -> u64 {
 }
 
 /// Trains a model on `docs` and returns it.
-pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: impl FnMut(&str)) -> Model {
+pub fn train(
+    docs: &[Vec<TrainingSentence>],
+    options: &TrainOptions,
+    mut log: impl FnMut(&str),
+) -> Model {
     let prepared: Vec<(Vec<PreparedSentence>, super::features::DocContext)> = docs
         .iter()
         .map(|doc| {
-            prepare(doc.iter().map(|sentence| sentence.words.iter().map(|word| (word.as_str(), false)).collect()))
+            prepare(doc.iter().map(|sentence| {
+                sentence
+                    .words
+                    .iter()
+                    .map(|word| (word.as_str(), false))
+                    .collect()
+            }))
         })
         .collect();
     // Gazetteers: one from all documents for the model, and two folds so that a
@@ -177,12 +208,25 @@ pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: im
         let other_fold = &folds[1 - index % 2];
         for (sentence, info) in doc.iter().zip(sentences) {
             gazetteer_bits(other_fold, &info.infos, &mut gazetteer);
-            let mut example = Example { buckets: Vec::new(), offsets: vec![0], tags: sentence.tags.clone() };
+            let mut example = Example {
+                buckets: Vec::new(),
+                offsets: vec![0],
+                tags: sentence.tags.clone(),
+            };
             for i in 0..info.infos.len() {
                 features.clear();
                 word_features(&info.infos[i], &mut features);
-                context_features(&info.infos, &gazetteer, i, info.case, context, &mut features);
-                example.buckets.extend(features.iter().map(|feature| model.bucket(*feature) as u32));
+                context_features(
+                    &info.infos,
+                    &gazetteer,
+                    i,
+                    info.case,
+                    context,
+                    &mut features,
+                );
+                example
+                    .buckets
+                    .extend(features.iter().map(|feature| model.bucket(*feature) as u32));
                 example.offsets.push(example.buckets.len());
             }
             examples.push(example);
@@ -208,7 +252,8 @@ pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: im
             emissions.clear();
             for token in 0..example.tags.len() {
                 let mut score = [0f32; NUM_TAGS];
-                for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]] {
+                for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]]
+                {
                     let row = bucket as usize * NUM_TAGS;
                     for (total, weight) in score.iter_mut().zip(&weights[row..row + NUM_TAGS]) {
                         *total += weight;
@@ -220,8 +265,16 @@ pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: im
             if predicted != example.tags {
                 for token in 0..example.tags.len() {
                     let (gold, guess) = (example.tags[token], predicted[token]);
-                    let gold_previous = if token == 0 { NUM_TAGS } else { example.tags[token - 1] };
-                    let guess_previous = if token == 0 { NUM_TAGS } else { predicted[token - 1] };
+                    let gold_previous = if token == 0 {
+                        NUM_TAGS
+                    } else {
+                        example.tags[token - 1]
+                    };
+                    let guess_previous = if token == 0 {
+                        NUM_TAGS
+                    } else {
+                        predicted[token - 1]
+                    };
                     if gold != guess || gold_previous != guess_previous {
                         transitions[gold_previous][gold] += 1.0;
                         transitions_accumulated[gold_previous][gold] += step;
@@ -232,7 +285,9 @@ pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: im
                         continue;
                     }
                     mistakes += 1;
-                    for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]] {
+                    for &bucket in
+                        &example.buckets[example.offsets[token]..example.offsets[token + 1]]
+                    {
                         let row = bucket as usize * NUM_TAGS;
                         weights[row + gold] += 1.0;
                         accumulated[row + gold] += step;
@@ -259,8 +314,15 @@ pub fn train(docs: &[Vec<TrainingSentence>], options: &TrainOptions, mut log: im
             *weight -= sum / step;
         }
     }
-    let scale = if max_abs > 0.0 { max_abs / 32767.0 } else { 1.0 };
-    model.weights = weights.iter().map(|weight| (weight / scale).round() as i16).collect();
+    let scale = if max_abs > 0.0 {
+        max_abs / 32767.0
+    } else {
+        1.0
+    };
+    model.weights = weights
+        .iter()
+        .map(|weight| (weight / scale).round() as i16)
+        .collect();
     model.scale = scale;
     model.transitions = transitions;
     model.gazetteer = full;

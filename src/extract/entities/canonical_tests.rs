@@ -1,0 +1,74 @@
+//! Unit tests of [`super`].
+use super::*;
+
+fn mention(text: &str, needle: &str, kind: usize) -> Mention {
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in text"));
+    Mention {
+        start,
+        end: start + needle.len(),
+        kind,
+        hashtag: false,
+        shouted: needle == "JAPAN",
+    }
+}
+
+#[test]
+fn cleans_names() {
+    let cases = [
+        ("the European Union", 1, Some("European Union")),
+        ("Minister Joly", 0, Some("Joly")),
+        ("President Vladimir Putin", 0, Some("Vladimir Putin")),
+        ("Monday", 3, None),
+        ("Minister", 0, None),
+        ("pic.twitter.com/x", 3, None),
+        ("[email protected]", 1, None),
+        ("St. Petersburg", 2, Some("St. Petersburg")),
+        ("In Sochaczew", 2, Some("Sochaczew")),
+    ];
+    for (surface, kind, expected) in cases {
+        assert_eq!(clean_name(surface, kind).as_deref(), expected, "{surface}");
+    }
+}
+
+#[test]
+fn one_canonical_name_per_person_and_majority_kind() {
+    let text = "Mélanie Joly met Joly. Minister Joly spoke. JAPAN won. Japan lost. Japan fell.";
+    let mentions = [
+        mention(text, "Mélanie Joly", 0),
+        mention(text, "Joly.", 1),
+        mention(text, "Minister Joly", 0),
+        mention(text, "JAPAN", 1),
+        mention(text, "Japan lost", 2),
+        mention(text, "Japan fell", 2),
+    ];
+    let fixed: Vec<Mention> = mentions
+        .iter()
+        .map(|m| {
+            let surface = &text[m.start..m.end];
+            let cut = surface
+                .split(' ')
+                .next()
+                .filter(|_| surface.starts_with("Japan"))
+                .map_or(m.end, |w| m.start + w.len());
+            let cut = if surface == "Joly." { cut - 1 } else { cut };
+            Mention {
+                end: cut,
+                ..m.clone()
+            }
+        })
+        .collect();
+    let got = entities_from_mentions(text, &fixed);
+    let expected = vec![
+        Entity {
+            name: "Mélanie Joly".into(),
+            kind: EntityKind::Person,
+        },
+        Entity {
+            name: "Japan".into(),
+            kind: EntityKind::Place,
+        },
+    ];
+    assert_eq!(got, expected);
+}

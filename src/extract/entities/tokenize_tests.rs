@@ -1,0 +1,105 @@
+//! Unit tests of [`super`].
+use super::*;
+
+fn words(text: &str) -> Vec<Vec<String>> {
+    tokenize(text)
+        .iter()
+        .map(|sentence| sentence.iter().map(|t| t.text(text).to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn splits_like_conll() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The U.S. Senate's vote.",
+            &["The", "U.S.", "Senate", "'s", "vote", "."],
+        ),
+        (
+            "Acme Inc. said it doesn't.",
+            &["Acme", "Inc.", "said", "it", "does", "n't", "."],
+        ),
+        (
+            "Shares rose 3.5 percent (to $4).",
+            &[
+                "Shares", "rose", "3.5", "percent", "(", "to", "$4", ")", ".",
+            ],
+        ),
+        (
+            "a German-born \"star\",",
+            &["a", "German-born", "\"", "star", "\"", ","],
+        ),
+        ("Canada’s minister", &["Canada", "’s", "minister"]),
+        ("Ministers’ meeting", &["Ministers", "’", "meeting"]),
+    ];
+    for (text, expected) in cases {
+        let got: Vec<String> = words(text).concat();
+        assert_eq!(&got, expected, "{text}");
+    }
+}
+
+#[test]
+fn modern_debris_becomes_junk() {
+    let text = "Joly took part in a #NATO meeting. pic.twitter.com/ODEa — Policy (@CanadaFP) [email protected] on https://x.org/a";
+    let tokens: Vec<Token> = tokenize(text).concat();
+    let junk: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Junk)
+        .map(|t| t.text(text))
+        .collect();
+    assert_eq!(
+        junk,
+        [
+            "pic.twitter.com/ODEa",
+            "@CanadaFP",
+            "[email protected]",
+            "https://x.org/a"
+        ]
+    );
+    let hashtag: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Hashtag)
+        .map(|t| t.text(text))
+        .collect();
+    assert_eq!(hashtag, ["NATO"]);
+}
+
+#[test]
+fn sentences_break_at_periods_and_blank_lines() {
+    let text = "SOCCER - LEEDS WIN\n\nLONDON 1996-08-30\n\nMr. Smith went home. He slept. \"Yes.\" Then U.S. troops left.";
+    let got = words(text);
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert_eq!(got[2], ["Mr.", "Smith", "went", "home", "."]);
+    assert_eq!(got[4], ["\"", "Yes", ".", "\""]);
+}
+
+#[test]
+fn lost_spaces_and_photo_credits_split() {
+    let text = "in Europe.\"He said Kwan/Bloomberg and 2021/22 shots in Russia.He";
+    let got: Vec<String> = words(text).concat();
+    let expected = [
+        "in",
+        "Europe",
+        ".",
+        "\"",
+        "He",
+        "said",
+        "Kwan",
+        "/",
+        "Bloomberg",
+        "and",
+        "2021/22",
+        "shots",
+        "in",
+        "Russia",
+        ".",
+        "He",
+    ];
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn hard_wrapped_lines_join() {
+    let text = "The Bank of England said on Thursday that interest rates would stay where\nthey are for now.";
+    assert_eq!(words(text).len(), 1);
+}
