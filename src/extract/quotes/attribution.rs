@@ -171,7 +171,7 @@ impl Attributor<'_> {
         }
         // After `“… .”` only a bare `NAME said` continues the sentence; anything
         // longer is a new sentence about something else.
-        let bare_name = matches!(found, Found::Name(_)) && verb - start <= 3;
+        let bare_name = matches!(found, Found::Name(_)) && verb - start <= 3 && self.words.is_name_word(start);
         if closed_sentence && starts_capitalised && !bare_name {
             return None;
         }
@@ -232,7 +232,8 @@ impl Attributor<'_> {
                 return Some(found);
             }
             // "Said Smith: “…”" puts the speaker after the verb.
-            if index == window.start {
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            if index == window.start && capitalised && is_inverting_speech_verb(word) {
                 if let Some(found) = self.name_after(index + 1, window.end) {
                     return Some(found);
                 }
@@ -265,7 +266,10 @@ impl Attributor<'_> {
         if is_personal_pronoun && self.verb_like_follows(start + 1, window.end) {
             return Some(Found::Pronoun(start));
         }
+        // The first name followed by a verb is taken: sentence subjects come
+        // first far more often than a fronted clause ("When X said …, Y …").
         let mut index = start;
+        let mut subject = None;
         while index < window.end {
             let Some(run) = words.run_starting_at(index, window.end) else {
                 index += 1;
@@ -273,17 +277,17 @@ impl Attributor<'_> {
             };
             let after = run.end;
             // "Bernie Sanders, celebrating a win, is pledging …": a name opening the sentence.
-            let opens_with_apposition = run.start == start
-                && run.len() > 1
-                && words.tokens.get(after).is_some_and(|t| t.is_punct(','));
+            let opens_with_apposition =
+                run.start == start && run.len() > 1 && words.tokens.get(after).is_some_and(|t| t.is_punct(','));
             if opens_with_apposition || self.verb_like_follows(after, window.end) {
                 if let Some(name) = words.strip_titles(run) {
-                    return Some(Found::Name(name));
+                    subject = Some(Found::Name(name));
+                    break;
                 }
             }
             index = after;
         }
-        None
+        subject
     }
 
     /// Whether a finite verb follows at `index`, allowing adverbs in between
