@@ -70,7 +70,8 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
                 first_paragraph: paragraph_of[open],
                 last_paragraph: paragraph_of[close],
                 // `<tweet pic="…">`: markup attribute values are no quotations.
-                reportable: reportable::is_reportable(&quote_text) && !text[..span.open].ends_with('='),
+                reportable: reportable::is_reportable(&quote_text)
+                    && !text[..span.open].ends_with('='),
                 text: quote_text,
             })
         })
@@ -94,7 +95,9 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
         // a single-quoted passage counts only when a speech verb introduces it.
         spoken.push(!quote.span.single || matches!(evidence, Some(Evidence::Spoken(_))));
         speakers.push(match evidence {
-            Some(Evidence::Spoken(found) | Evidence::Found(found)) => speaker_name(&mut resolver, &words, found),
+            Some(Evidence::Spoken(found) | Evidence::Found(found)) => {
+                speaker_name(&mut resolver, &words, found)
+            }
             Some(Evidence::Named(name)) => Some(name),
             None => None,
         });
@@ -128,7 +131,10 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
         .zip(speakers)
         .zip(spoken)
         .filter(|(_, spoken)| *spoken)
-        .map(|((quote, speaker), _)| Quote { text: quote.text.clone(), speaker })
+        .map(|((quote, speaker), _)| Quote {
+            text: quote.text.clone(),
+            speaker,
+        })
         .collect()
 }
 
