@@ -21,6 +21,8 @@ const WINDOW_TOKENS: usize = 40;
 const MAX_SUBJECT_TOKENS: usize = 12;
 /// Most tokens in an apposition (`X, the agency’s director, said`).
 const MAX_APPOSITION_TOKENS: usize = 20;
+/// Most tokens in a parenthetical between a name and its verb ("(D-Mo.)").
+const MAX_PARENTHETICAL_TOKENS: usize = 8;
 /// Most lowercase words of a description before a verb (`Trump’s campaign said`).
 const MAX_DESCRIPTION_WORDS: usize = 3;
 
@@ -110,11 +112,19 @@ impl Attributor<'_> {
             TokenKind::Break => true,
             TokenKind::Punct('!' | '?') => true,
             TokenKind::Punct('.') => {
-                let next_is_lowercase = self
-                    .words
-                    .word(index + 1)
-                    .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-                !self.words.is_abbreviation_period(index) && !next_is_lowercase
+                // "R-Ky., said" and "p.m. on Friday" go on; a new sentence starts
+                // with a capital, a quotation mark or a new paragraph.
+                let next_starts_sentence = match tokens.get(index + 1).map(|t| t.kind) {
+                    None | Some(TokenKind::Break) => true,
+                    Some(TokenKind::Word) => self
+                        .words
+                        .word(index + 1)
+                        .is_some_and(|w| !w.starts_with(char::is_lowercase)),
+                    Some(TokenKind::Punct(mark)) => {
+                        matches!(mark, '“' | '"' | '‘' | '(' | '—' | '–' | '[')
+                    }
+                };
+                next_starts_sentence && !self.words.is_abbreviation_period(index)
             }
             _ => false,
         }
@@ -171,7 +181,12 @@ impl Attributor<'_> {
         }
         // After `“… .”` only a bare `NAME said` continues the sentence; anything
         // longer is a new sentence about something else.
-        let bare_name = matches!(found, Found::Name(_)) && verb - start <= 3;
+        let says_no_more = window.end - verb <= 4
+            && !(verb + 1..window.end).any(|i| self.words.word(i) == Some("that"));
+        let bare_name = matches!(found, Found::Name(_))
+            && verb - start <= 3
+            && self.words.is_name_word(start)
+            && says_no_more;
         if closed_sentence && starts_capitalised && !bare_name {
             return None;
         }
@@ -221,18 +236,24 @@ impl Attributor<'_> {
             }
             // "Trump went after Bush, calling him “…”": a participle after a comma
             // belongs to the clause's subject, not to the name before the comma.
-            let after_comma = index > window.start && self.words.tokens[index - 1].is_punct(',');
-            if after_comma && word.ends_with("ing") {
+            if word.ends_with("ing") {
                 if let Some(found) = self.sentence_subject(window.start..index - 1) {
                     return Some(found);
                 }
                 continue;
             }
             if let Some((found, _)) = self.name_before(index, window.start) {
+                // "Clinton says she calls it “…”": the pronoun is the named subject.
+                if let Found::Pronoun(pronoun) = found {
+                    if let Some(Found::Name(name)) = self.sentence_subject(window.start..pronoun) {
+                        return Some(Found::Name(name));
+                    }
+                }
                 return Some(found);
             }
             // "Said Smith: “…”" puts the speaker after the verb.
-            if index == window.start {
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            if index == window.start && capitalised && is_inverting_speech_verb(word) {
                 if let Some(found) = self.name_after(index + 1, window.end) {
                     return Some(found);
                 }
@@ -265,7 +286,10 @@ impl Attributor<'_> {
         if is_personal_pronoun && self.verb_like_follows(start + 1, window.end) {
             return Some(Found::Pronoun(start));
         }
+        // The first name followed by a verb is taken: sentence subjects come
+        // first far more often than a fronted clause ("When X said …, Y …").
         let mut index = start;
+        let mut subject = None;
         while index < window.end {
             let Some(run) = words.run_starting_at(index, window.end) else {
                 index += 1;
@@ -278,12 +302,13 @@ impl Attributor<'_> {
                 && words.tokens.get(after).is_some_and(|t| t.is_punct(','));
             if opens_with_apposition || self.verb_like_follows(after, window.end) {
                 if let Some(name) = words.strip_titles(run) {
-                    return Some(Found::Name(name));
+                    subject = Some(Found::Name(name));
+                    break;
                 }
             }
             index = after;
         }
-        None
+        subject
     }
 
     /// Whether a finite verb follows at `index`, allowing adverbs in between
@@ -326,11 +351,30 @@ impl Attributor<'_> {
         if end == lower {
             return None;
         }
-        let last = end - 1;
+        let mut last = end - 1;
+        if words.tokens[last].is_punct(')') {
+            // "Sen. Claire McCaskill (D-Mo.) said": the party tag is no part of the subject.
+            let floor = last.saturating_sub(MAX_PARENTHETICAL_TOKENS).max(lower);
+            let opening = (floor..last)
+                .rev()
+                .find(|&i| words.tokens[i].is_punct('('))?;
+            if opening == lower {
+                return None;
+            }
+            last = opening - 1;
+        }
         if words.tokens[last].is_punct(',') {
             return self.apposition_before(last, lower);
         }
         let word = words.word(last)?;
+        // "Obama's remarks", "a flurry of tweets": an -s form after anything but
+        // a bare name or pronoun is a plural noun, not a verb.
+        let verb_is_plural_like = words.word(verb).is_some_and(|v| v.ends_with('s'));
+        let bare_subject =
+            is_subject_pronoun(word) || (words.is_name_word(last) && !words.is_possessive(last));
+        if verb_is_plural_like && !bare_subject {
+            return None;
+        }
         if is_subject_pronoun(word) {
             return Some((Found::Pronoun(last), last));
         }

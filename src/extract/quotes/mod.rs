@@ -69,7 +69,9 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
                 close,
                 first_paragraph: paragraph_of[open],
                 last_paragraph: paragraph_of[close],
-                reportable: reportable::is_reportable(&quote_text, span.single),
+                // `<tweet pic="…">`: markup attribute values are no quotations.
+                reportable: reportable::is_reportable(&quote_text)
+                    && !text[..span.open].ends_with('='),
                 text: quote_text,
             })
         })
@@ -83,13 +85,19 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
     // later pronouns: what each quotation's own sentence says.
     let mut speakers: Vec<Option<String>> = Vec::with_capacity(reported.len());
     let mut attributed: Vec<bool> = Vec::with_capacity(reported.len());
+    let mut spoken: Vec<bool> = Vec::with_capacity(reported.len());
     for (index, quote) in reported.iter().enumerate() {
         let previous = index.checked_sub(1).map(|i| reported[i]);
         let next = reported.get(index + 1).copied();
         let evidence = own_attribution(&attributor, &words, quote, previous, next);
         attributed.push(evidence.is_some());
+        // Single marks double as apostrophes and set off headlines and slogans:
+        // a single-quoted passage counts only when a speech verb introduces it.
+        spoken.push(!quote.span.single || matches!(evidence, Some(Evidence::Spoken(_))));
         speakers.push(match evidence {
-            Some(Evidence::Found(found)) => speaker_name(&mut resolver, &words, found),
+            Some(Evidence::Spoken(found) | Evidence::Found(found)) => {
+                speaker_name(&mut resolver, &words, found)
+            }
             Some(Evidence::Named(name)) => Some(name),
             None => None,
         });
@@ -121,7 +129,9 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
     reported
         .iter()
         .zip(speakers)
-        .map(|(quote, speaker)| Quote {
+        .zip(spoken)
+        .filter(|(_, spoken)| *spoken)
+        .map(|((quote, speaker), _)| Quote {
             text: quote.text.clone(),
             speaker,
         })
@@ -143,7 +153,7 @@ fn own_attribution(
         .after_quote(after, quote.text.ends_with('.'))
         .or_else(|| attributor.before_quote(before.clone()));
     if let Some(found) = found {
-        return Some(Evidence::Found(found));
+        return Some(Evidence::Spoken(found));
     }
     if let Some(account) = tweet_author(words, quote) {
         return Some(Evidence::Named(account));
@@ -191,7 +201,11 @@ fn previous_sentence(
 
 /// Either attribution evidence still to be resolved, or a finished name.
 enum Evidence {
+    /// Found next to a speech verb (`X said`, `according to X`).
+    Spoken(Found),
+    /// Found by weaker cues: the sentence's subject, a lead-in, the previous sentence.
     Found(Found),
+    /// A finished name, such as a tweet's account.
     Named(String),
 }
 

@@ -193,8 +193,12 @@ impl<'a> Words<'a> {
         }
         if start >= run.end {
             // "King says …": some titles are also surnames when they stand alone.
-            let lone_surname = run.len() == 1 && self.word(run.start).is_some_and(is_surname_title);
-            return (has_organisation_word || lone_surname).then(|| self.skip_article(run));
+            // "Mr. King added": the last title-like word is the surname.
+            let surname = run.end - 1;
+            if !has_organisation_word && self.word(surname).is_some_and(is_surname_title) {
+                return Some(surname..run.end);
+            }
+            return has_organisation_word.then(|| self.skip_article(run));
         }
         if has_organisation_word {
             return Some(self.skip_article(run));

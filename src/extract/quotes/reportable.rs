@@ -10,8 +10,7 @@ const MIN_WORDS: usize = 3;
 const MAX_TITLE_WORDS: usize = 12;
 
 /// Whether the passage between quotation marks should be reported as a quotation.
-pub fn is_reportable(text: &str, single: bool) -> bool {
-    let _ = single;
+pub fn is_reportable(text: &str) -> bool {
     word_count(text) >= MIN_WORDS && !looks_like_title(text)
 }
 
@@ -99,7 +98,7 @@ mod tests {
             ("the security of Ukraine is the security of Europe", true),
         ];
         for (text, expected) in cases {
-            assert_eq!(is_reportable(text, false), *expected, "text: {text}");
+            assert_eq!(is_reportable(text), *expected, "text: {text}");
         }
     }
 

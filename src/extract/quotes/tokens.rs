@@ -50,7 +50,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 newlines += usize::from(next == '\n');
                 chars.next();
             }
-            let is_paragraph_break = newlines >= 2;
+            // Some sources end paragraphs with a single newline; one after the end
+            // of a sentence or a quotation is taken as a break too, while a newline
+            // inside a sentence (wrapped text) is only whitespace.
+            let after_sentence_end = text[..start]
+                .trim_end()
+                .ends_with(['.', '!', '?', '”', '"', ':']);
+            let is_paragraph_break = newlines >= 2 || after_sentence_end;
             if is_paragraph_break
                 && tokens
                     .last()
