@@ -15,8 +15,9 @@ const SNIFF_LEN: usize = 8 * 1024;
 const MAX_CONTROL_SHARE: f64 = 0.10;
 
 /// Above this share of invalid UTF-8 sequences, a non-SGML file is not taken for
-/// Windows-1252 text with a stray byte but reported as undecodable.
-const MAX_INVALID_SHARE: f64 = 0.01;
+/// Windows-1252 text but reported as undecodable. Latin-1 news in French or German
+/// has a few percent of accented letters, each one invalid UTF-8 byte.
+const MAX_INVALID_SHARE: f64 = 0.25;
 
 /// Magic numbers of formats that turn up in scraped folders but are never articles.
 const BINARY_MAGIC: &[&[u8]] = &[
