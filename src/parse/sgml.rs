@@ -7,6 +7,11 @@
 //! entity unescaping, the ` Reuter` sign-off and the re-flowing of the
 //! hard-wrapped bodies into paragraphs.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::ArticleDate;
 use crate::extract::dates::parse_date;
 
 use super::record::{non_empty, skip_reason};
@@ -67,13 +72,35 @@ fn stories(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// A `<DATE>` as the 1987 wire wrote it: `26-FEB-1987 15:01:01.79`, sometimes
+/// with operator letters after the time (`14:04:26.14F`, `00:02:59.13RM`), a
+/// comment, or an impossible time (`605:12:19.12`). The leading day and, when
+/// it is a real time, the time are kept; the debris is not a reason to lose a story.
+fn story_date(text: &str) -> Option<ArticleDate> {
+    if let Some(date) = parse_date(text) {
+        return Some(date);
+    }
+    let captures = LEADING_DATE.captures(text)?;
+    let day = captures.get(1)?.as_str();
+    let with_time = captures
+        .get(2)
+        .and_then(|time| parse_date(&format!("{day} {}", time.as_str())));
+    with_time.or_else(|| parse_date(day))
+}
+
+static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // A constant pattern, checked by the tests below.
+    Regex::new(r"^\s*(\d{1,2}-[A-Za-z]{3}-\d{4})(?:\s+(\d{1,2}:\d{2}:\d{2}(?:\.\d+)?))?")
+        .unwrap_or_else(|_| unreachable!("valid regex"))
+});
+
 fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseError> {
     let date = match element(story, "DATE")
         .map(unescape)
         .and_then(|text| non_empty(Some(text)))
     {
         None => None,
-        Some(text) => Some(parse_date(&text).ok_or(ParseError::BadDate(text))?),
+        Some(text) => Some(story_date(&text).ok_or(ParseError::BadDate(text))?),
     };
     let (text_attributes, text_content) =
         element_with_attributes(story, "TEXT").unwrap_or(("", ""));
@@ -360,5 +387,24 @@ mod tests {
         }
         let unclosed = parse_reuters_sgml(cases[1]);
         assert_eq!(unclosed.articles[0].body, "Unclosed body");
+    }
+
+    #[test]
+    fn wire_dates_with_operator_debris_keep_their_day() {
+        let cases = [
+            ("27-MAR-1987 14:04:26.14F", "1987-03-27T14:04:26+00:00"),
+            ("27-MAR-1987 00:02:59.13RM", "1987-03-27T00:02:59+00:00"),
+            ("27-MAR-1987 13:58:01.19E A RM", "1987-03-27T13:58:01+00:00"),
+            ("31-MAR-1987 605:12:19.12", "1987-03-31"),
+            (
+                "9-APR-1987 00:00:00.00    # date added by S Finch as guesswork",
+                "1987-04-09T00:00:00+00:00",
+            ),
+        ];
+        for (text, expected) in cases {
+            let date = story_date(text).map(|date| date.to_string());
+            assert_eq!(date.as_deref(), Some(expected), "{text}");
+        }
+        assert_eq!(story_date("31-FEB-1987 09:00:00.00"), None);
     }
 }
