@@ -117,7 +117,9 @@ pub fn parse_date(text: &str) -> Option<ArticleDate> {
     if trimmed.is_empty() || trimmed.len() > 80 {
         return None;
     }
-    let date = parse_date_unchecked(trimmed)?;
+    // `3-MAR-1987  09:15:05.40`: runs of spaces are layout, not meaning.
+    let single_spaced = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let date = parse_date_unchecked(&single_spaced)?;
     is_plausible(date).then_some(date)
 }
 
@@ -240,6 +242,7 @@ mod tests {
             ("Sat Aug 4, 2012 8:15am CEST", "2012-08-04T08:15:00+02:00"),
             ("26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01.790+00:00"),
             ("1-MAR-1987 01:30:29.50", "1987-03-01T01:30:29.500+00:00"),
+            ("3-MAR-1987  09:15:05.40", "1987-03-03T09:15:05.400+00:00"),
             ("20220125T090000Z", "2022-01-25T09:00:00+00:00"),
         ];
         for (text, expected) in cases {

@@ -7,6 +7,7 @@
 //! entity unescaping, the ` Reuter` sign-off and the re-flowing of the
 //! hard-wrapped bodies into paragraphs.
 
+use crate::article::ArticleDate;
 use crate::extract::dates::parse_date;
 
 use super::record::{non_empty, skip_reason};
@@ -68,13 +69,10 @@ fn stories(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseError> {
-    let date = match element(story, "DATE")
-        .map(unescape)
-        .and_then(|text| non_empty(Some(text)))
-    {
-        None => None,
-        Some(text) => Some(parse_date(&text).ok_or(ParseError::BadDate(text))?),
-    };
+    let date = element(story, "DATE")
+        .map(parse_story_date)
+        .transpose()?
+        .flatten();
     let (text_attributes, text_content) =
         element_with_attributes(story, "TEXT").unwrap_or(("", ""));
     let text_type = attribute(text_attributes, "TYPE").unwrap_or_default();
@@ -89,9 +87,12 @@ fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseE
         // BRIEF stories carry only a headline (and the filler "Blah blah blah.").
         title.clone().unwrap_or_default()
     };
-    if body.trim().is_empty() {
-        return Err(ParseError::NoBody);
-    }
+    // A story whose body is only the sign-off is a headline story, like BRIEF.
+    let body = match (body.trim().is_empty(), &title) {
+        (true, Some(title)) => title.clone(),
+        (true, None) => return Err(ParseError::NoBody),
+        (false, _) => body,
+    };
     Ok(ParsedArticle {
         part: Some(story_number),
         date,
@@ -101,6 +102,22 @@ fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseE
         source: Some(REUTERS.to_string()),
         body,
     })
+}
+
+/// Reads `<DATE>`: wire framing may follow (`...59.13&#5;&#5;&#5;RM`, `# date
+/// added by ...`), so only the first two words count; an impossible time
+/// (`605:12:19.12`) still leaves the day.
+fn parse_story_date(raw: &str) -> Result<Option<ArticleDate>, ParseError> {
+    let without_framing = raw.split("&#").next().unwrap_or(raw).trim();
+    let words: Vec<&str> = without_framing.split_whitespace().collect();
+    let Some(day) = words.first() else {
+        return Ok(None);
+    };
+    let day_and_time = words.iter().take(2).copied().collect::<Vec<_>>().join(" ");
+    parse_date(&day_and_time)
+        .or_else(|| parse_date(day))
+        .map(Some)
+        .ok_or_else(|| ParseError::BadDate(without_framing.to_string()))
 }
 
 /// The content of the first `<NAME>...</NAME>` (without attributes).
@@ -263,8 +280,8 @@ mod tests {
 <TEXT>&#2;\n<TITLE>GRAIN &amp; FEED CO SEES &lt;HIGHER&gt; SALES</TITLE>\n\
 <DATELINE>    CHICAGO, Feb 26 - </DATELINE><BODY>Grain and Feed Co said sales\nwould rise this year.\n    The company gave no figures.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n\
 <REUTERS NEWID=\"2\">\n<DATE> 1-MAR-1987 01:30:29.50</DATE>\n<TEXT TYPE=\"BRIEF\">&#2;\n******<TITLE>FARM BANK RATES STEADY\n</TITLE>Blah blah blah.\n&#3;\n\n</TEXT>\n</REUTERS>\n\
-<REUTERS NEWID=\"3\">\n<DATE>2-MAR-1987 09:00:00.00</DATE>\n<TEXT TYPE=\"UNPROC\">&#2;\nWEEKLY REPORT\n Loans.......1 vs......2\n\n\n Cash........3 vs......4\n Reuter\n&#3;</TEXT>\n</REUTERS>\n\
-<REUTERS NEWID=\"4\">\n<DATE>31-FEB-1987 09:00:00.00</DATE>\n<TEXT><BODY>Text.</BODY></TEXT></REUTERS>\n\
+<REUTERS NEWID=\"3\">\n<DATE>2-MAR-1987  09:00:00.00&#5;&#5;RM</DATE>\n<TEXT TYPE=\"UNPROC\">&#2;\nWEEKLY REPORT\n Loans.......1 vs......2\n\n\n Cash........3 vs......4\n Reuter\n&#3;</TEXT>\n</REUTERS>\n\
+<REUTERS NEWID=\"4\">\n<DATE>31-FEB-1987 09:00:00.00 # a guess</DATE>\n<TEXT><BODY>Text.</BODY></TEXT></REUTERS>\n\
 <REUTERS NEWID=\"5\">\n<DATE>3-MAR-1987 09:00:00.00</DATE>\n<TEXT>&#2;\n&#3;</TEXT></REUTERS>\n";
 
     /// Part, date, title and body of a parsed story.
@@ -315,10 +332,44 @@ mod tests {
         assert_eq!(
             parsed.skipped,
             vec![
-                "story 4 (NEWID 4): invalid date \"31-FEB-1987 09:00:00.00\"".to_string(),
+                "story 4 (NEWID 4): invalid date \"31-FEB-1987 09:00:00.00 # a guess\"".to_string(),
                 "story 5 (NEWID 5): no body text".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn reads_story_dates_despite_framing() {
+        let cases = [
+            (
+                "26-FEB-1987 15:01:01.79",
+                Some("1987-02-26T15:01:01.790+00:00"),
+            ),
+            (
+                "  3-MAR-1987 00:43:42.82",
+                Some("1987-03-03T00:43:42.820+00:00"),
+            ),
+            (
+                "3-MAR-1987  09:15:05.40",
+                Some("1987-03-03T09:15:05.400+00:00"),
+            ),
+            (
+                "27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM",
+                Some("1987-03-27T00:02:59.130+00:00"),
+            ),
+            (
+                "9-APR-1987 00:00:00.00 # date added as guesswork ",
+                Some("1987-04-09T00:00:00+00:00"),
+            ),
+            ("31-MAR-1987 605:12:19.12", Some("1987-03-31")),
+            ("7-APR-1987 16:22:00.0", Some("1987-04-07T16:22:00+00:00")),
+            ("", None),
+        ];
+        for (raw, expected) in cases {
+            let parsed = parse_story_date(raw).unwrap().map(|date| date.to_string());
+            assert_eq!(parsed.as_deref(), expected, "{raw:?}");
+        }
+        assert!(parse_story_date("soon").is_err());
     }
 
     #[test]
