@@ -207,3 +207,7 @@ fn fill_dates_from_file_name(path: &Path, parsed: &mut ParsedFile) {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod corpus_sample;
