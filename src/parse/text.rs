@@ -118,7 +118,12 @@ fn is_debris_line(line: &str) -> bool {
         || (short && lower.starts_with("subscribe to"))
         || (short && no_sentence_end && lower.starts_with("follow "))
         || (short && lower.starts_with("new you can now listen to"))
-        || (line.chars().count() <= 40 && no_sentence_end && lower.starts_with("newsletter"))
+        || (short && no_sentence_end && lower.contains("newsletter"))
+        // Sign-up boxes and newsletter teasers of news sites, matched by their
+        // fixed wording (curly or straight apostrophe).
+        || lower.starts_with("by submitting your email")
+        || lower.starts_with("you\u{2019}re reading an excerpt from")
+        || lower.starts_with("you're reading an excerpt from")
 }
 
 #[cfg(test)]
@@ -207,6 +212,19 @@ mod tests {
             ),
             ("Follow this author Ann Lee's opinions Follow\n\nText.", "Text."),
             ("Newsletter As news happens\n\nText.", "Text."),
+            (
+                "Newsletter As news happens\n\nThe Morning Brief: A newsletter for busy readers\n\n\
+                 By submitting your email, you agree to our Terms of Service.\n\nText.",
+                "Text.",
+            ),
+            (
+                "You\u{2019}re reading an excerpt from the Daily newsletter. Sign up to get the rest.\n\nText.",
+                "Text.",
+            ),
+            (
+                "The newsletter industry grew fast in 2021, analysts said.\n\nText.",
+                "The newsletter industry grew fast in 2021, analysts said.\n\nText.",
+            ),
             (
                 "Following the invasion, the city emptied.\n\nText.",
                 "Following the invasion, the city emptied.\n\nText.",
