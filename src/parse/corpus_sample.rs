@@ -62,10 +62,15 @@ impl Tally {
                 self.articles += parsed.articles.len();
                 self.dated += parsed.articles.iter().filter(|a| a.date.is_some()).count();
                 for reason in parsed.skipped {
-                    let kind = reason
+                    // `line 7: invalid date "x"` -> `invalid date`.
+                    let without_position = reason
                         .split_once(": ")
                         .map_or(reason.as_str(), |(_, kind)| kind);
-                    let kind = kind.split(" \"").next().unwrap_or(kind).to_string();
+                    let kind = without_position
+                        .split(" \"")
+                        .next()
+                        .unwrap_or(without_position)
+                        .to_string();
                     *self.skipped.entry(kind).or_default() += 1;
                 }
             }

@@ -188,6 +188,8 @@ fn no_usable_records(skipped: &[String]) -> ParseError {
     }
 }
 
+/// Gives articles without a date the one encoded in the file name, e.g. the
+/// Ukraine corpus layout whose files hold body text only.
 fn fill_dates_from_file_name(path: &Path, parsed: &mut ParsedFile) {
     if parsed.articles.iter().all(|article| article.date.is_some()) {
         return;

@@ -76,10 +76,11 @@ fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseE
     let (text_attributes, text_content) =
         element_with_attributes(story, "TEXT").unwrap_or(("", ""));
     let text_type = attribute(text_attributes, "TYPE").unwrap_or_default();
-    let title = element(text_content, "TITLE").map(|title| collapse_whitespace(&unescape(title)));
-    let title = non_empty(title);
-    let body = if let Some(body) = element(text_content, "BODY") {
-        reflow(&strip_sign_off(&unescape(body)))
+    let title = non_empty(
+        element(text_content, "TITLE").map(|raw_title| collapse_whitespace(&unescape(raw_title))),
+    );
+    let text_body = if let Some(raw_body) = element(text_content, "BODY") {
+        reflow(&strip_sign_off(&unescape(raw_body)))
     } else if text_type.eq_ignore_ascii_case("UNPROC") {
         // Raw text, often tables, kept line by line.
         keep_lines(&strip_sign_off(&unescape(&strip_tags(text_content))))
@@ -88,10 +89,10 @@ fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseE
         title.clone().unwrap_or_default()
     };
     // A story whose body is only the sign-off is a headline story, like BRIEF.
-    let body = match (body.trim().is_empty(), &title) {
-        (true, Some(title)) => title.clone(),
+    let body = match (text_body.trim().is_empty(), &title) {
+        (true, Some(headline)) => headline.clone(),
         (true, None) => return Err(ParseError::NoBody),
-        (false, _) => body,
+        (false, _) => text_body,
     };
     Ok(ParsedArticle {
         part: Some(story_number),

@@ -14,8 +14,8 @@ const MAX_DATE_WORDS: usize = 6;
 
 /// Parses a one-article text file in the reference format.
 pub fn parse_reference_text(text: &str) -> Result<ParsedArticle, ParseError> {
-    let (date, body) = split_date_line(text)?;
-    let body = strip_leading_debris(body).trim().to_string();
+    let (date, raw_body) = split_date_line(text)?;
+    let body = strip_leading_debris(raw_body).trim().to_string();
     if body.is_empty() {
         return Err(ParseError::NoBody);
     }
