@@ -11,6 +11,7 @@ mod csv;
 mod decode;
 mod header;
 mod json;
+mod markup;
 mod record;
 mod reuters;
 mod sgml;

@@ -1,8 +1,8 @@
 //! Reuters-21578 SGML: many `<REUTERS>` stories per file, read with a tolerant tag scanner.
 //!
 //! The files are not XML (control-character references like `&#3;`, Latin-1
-//! bytes, many top-level elements), so no XML parser: this module finds the
-//! few tags it needs by plain string search. It owns the story layouts
+//! bytes, many top-level elements), so no XML parser: [`super::markup`] finds
+//! the few tags needed by plain string search. This module owns the story layouts
 //! (normal `<BODY>`, `TYPE="UNPROC"` raw text, `TYPE="BRIEF"` title only),
 //! entity unescaping, the ` Reuter` sign-off and the re-flowing of the
 //! hard-wrapped bodies into paragraphs.
@@ -10,6 +10,7 @@
 use crate::article::ArticleDate;
 use crate::extract::dates::parse_date;
 
+use super::markup::{attribute, element, element_with_attributes, strip_tags, unescape};
 use super::record::{non_empty, skip_reason};
 use super::reuters::REUTERS;
 use super::{ParseError, ParsedArticle, ParsedFile};
@@ -119,97 +120,6 @@ fn parse_story_date(raw: &str) -> Result<Option<ArticleDate>, ParseError> {
         .or_else(|| parse_date(day))
         .map(Some)
         .ok_or_else(|| ParseError::BadDate(without_framing.to_string()))
-}
-
-/// The content of the first `<NAME>...</NAME>` (without attributes).
-fn element<'a>(text: &'a str, name: &str) -> Option<&'a str> {
-    element_with_attributes(text, name).map(|(_, content)| content)
-}
-
-/// The attribute text and content of the first `<NAME ...>...</NAME>`; an
-/// unclosed element runs to the end of `text`.
-fn element_with_attributes<'a>(text: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
-    let open = format!("<{name}");
-    let mut search_from = 0;
-    let (attributes, content_start) = loop {
-        let start = search_from + text.get(search_from..)?.find(&open)?;
-        let after_name = &text[start + open.len()..];
-        // `<TEXT` must not match `<TEXTS`: the name ends at `>` or whitespace.
-        if after_name.starts_with(|c: char| c == '>' || c.is_whitespace()) {
-            let close = after_name.find('>')?;
-            break (&after_name[..close], start + open.len() + close + 1);
-        }
-        search_from = start + open.len();
-    };
-    let content = &text[content_start..];
-    let end = content.find(&format!("</{name}>")).unwrap_or(content.len());
-    Some((attributes, &content[..end]))
-}
-
-/// The value of `NAME="value"` in a tag's attribute text.
-fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
-    let marker = format!("{name}=\"");
-    let start = attributes.find(&marker)? + marker.len();
-    let length = attributes[start..].find('"')?;
-    Some(&attributes[start..start + length])
-}
-
-/// Removes `<...>` tags (used on UNPROC text, which may still hold a stray tag).
-fn strip_tags(text: &str) -> String {
-    let mut output = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('<') {
-        output.push_str(&rest[..open]);
-        match rest[open..].find('>') {
-            Some(close) => rest = &rest[open + close + 1..],
-            None => {
-                rest = &rest[open..];
-                break;
-            }
-        }
-    }
-    output.push_str(rest);
-    output
-}
-
-/// `&lt; &gt; &amp; &quot;` -> characters; `&#N;` control references are
-/// dropped (they are wire-service framing, not text), printable ones decoded.
-fn unescape(text: &str) -> String {
-    let mut output = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(ampersand) = rest.find('&') {
-        output.push_str(&rest[..ampersand]);
-        let candidate = &rest[ampersand..];
-        let reference_len = candidate.find(';').filter(|&end| end <= 8);
-        let Some(end) = reference_len else {
-            output.push('&');
-            rest = &candidate[1..];
-            continue;
-        };
-        let name = &candidate[1..end];
-        let replacement = match name {
-            "lt" => Some(Some('<')),
-            "gt" => Some(Some('>')),
-            "amp" => Some(Some('&')),
-            "quot" => Some(Some('"')),
-            _ => name
-                .strip_prefix('#')
-                .and_then(|digits| digits.parse::<u32>().ok())
-                .map(|code| char::from_u32(code).filter(|c| !c.is_control())),
-        };
-        match replacement {
-            Some(character) => {
-                output.extend(character);
-                rest = &candidate[end + 1..];
-            }
-            None => {
-                output.push('&');
-                rest = &candidate[1..];
-            }
-        }
-    }
-    output.push_str(rest);
-    output
 }
 
 /// Drops the trailing ` Reuter` (or `REUTER`) sign-off.
@@ -374,18 +284,7 @@ mod tests {
     }
 
     #[test]
-    fn unescapes_and_strips_sign_off() {
-        let cases = [
-            ("a &lt;b&gt; &amp; c", "a <b> & c"),
-            ("x&#3;y&#31;z", "xyz"),
-            ("caf&#233;", "caf\u{e9}"),
-            ("AT&T; rose", "AT&T; rose"),
-            ("fish & chips", "fish & chips"),
-            ("trailing &", "trailing &"),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(unescape(text), expected, "{text:?}");
-        }
+    fn strips_sign_off() {
         let sign_offs = [
             ("Prices rose.\n Reuter", "Prices rose."),
             ("Prices rose. REUTER\n", "Prices rose."),
