@@ -57,13 +57,16 @@ fn split_date_line(text: &str) -> Result<(Option<crate::ArticleDate>, &str), Par
     Ok((None, text))
 }
 
-/// `date ` or `Date\t` at the start (the keyword alone, not `dated`).
+/// `date `, `Date\t` or `Date: ` at the start (the keyword alone, not `dated`).
+/// The colon form covers a lone `Date:` line directly followed by the body,
+/// which is not a header block (that needs a blank line after the header).
 fn strip_date_keyword(text: &str) -> Option<&str> {
     let keyword = text.get(..4)?;
     if !keyword.eq_ignore_ascii_case("date") {
         return None;
     }
-    let rest = &text[4..];
+    let after_keyword = &text[4..];
+    let rest = after_keyword.strip_prefix(':').unwrap_or(after_keyword);
     let after_space = rest.trim_start_matches([' ', '\t']);
     if after_space.len() == rest.len() || after_space.is_empty() {
         return None;
@@ -133,7 +136,7 @@ mod tests {
 
     #[test]
     fn splits_date_and_body() {
-        let cases: [(&str, Option<&str>, &str); 8] = [
+        let cases: [(&str, Option<&str>, &str); 10] = [
             (
                 " date 2022-01-10 According to the minister, talks go on.\n\nSecond paragraph.",
                 Some("2022-01-10"),
@@ -170,6 +173,12 @@ mod tests {
                 "Date palms grow in the south.",
             ),
             ("The talks resumed.\n", None, "The talks resumed."),
+            (
+                "Date: 2022-01-10\nTalks resumed.",
+                Some("2022-01-10"),
+                "Talks resumed.",
+            ),
+            ("Date:2022-01-10 Talks.", None, "Date:2022-01-10 Talks."),
         ];
         for (text, date, body) in cases {
             let article = parse_reference_text(text).unwrap();
