@@ -205,6 +205,12 @@ mod tests {
             ("date 2022-01-10\n\n", ParseError::NoBody),
             ("date 2022-01-10", ParseError::NoBody),
             ("Advertisement\n\n", ParseError::NoBody),
+            // A scraped page that was only a newsletter sign-up box.
+            (
+                "Newsletter As news happens\n\nThe Evening Brief: A newsletter for busy readers\n\n\
+                 By submitting your email, you agree to our Terms of Service.",
+                ParseError::NoBody,
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_reference_text(text), Err(expected), "{text:?}");
