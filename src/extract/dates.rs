@@ -23,6 +23,7 @@ const DAY_FORMATS: &[&str] = &[
     "%Y/%m/%d",
     "%Y%m%d",
     "%B %d, %Y",
+    "%b. %d, %Y",
     "%B %d %Y",
     "%d %B %Y",
     "%d %B, %Y",
@@ -117,7 +118,9 @@ pub fn parse_date(text: &str) -> Option<ArticleDate> {
     if trimmed.is_empty() || trimmed.len() > 80 {
         return None;
     }
-    let date = parse_date_unchecked(trimmed)?;
+    // `3-MAR-1987  09:15:05.40`: runs of spaces are layout, not meaning.
+    let single_spaced = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let date = parse_date_unchecked(&single_spaced)?;
     is_plausible(date).then_some(date)
 }
 
@@ -214,6 +217,13 @@ mod tests {
             ("2022/01/10", "2022-01-10"),
             ("January 10, 2022", "2022-01-10"),
             ("Jan 10, 2022", "2022-01-10"),
+            ("Jan. 10, 2022", "2022-01-10"),
+            ("10 Jan 2022", "2022-01-10"),
+            ("2022-01-10 09:30:00 UTC", "2022-01-10T09:30:00+00:00"),
+            (
+                "Monday, 10 January 2022 09:30 GMT",
+                "2022-01-10T09:30:00+00:00",
+            ),
             ("10 January 2022", "2022-01-10"),
             ("Monday, January 10, 2022", "2022-01-10"),
             ("26-FEB-1987", "1987-02-26"),
@@ -240,6 +250,7 @@ mod tests {
             ("Sat Aug 4, 2012 8:15am CEST", "2012-08-04T08:15:00+02:00"),
             ("26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01.790+00:00"),
             ("1-MAR-1987 01:30:29.50", "1987-03-01T01:30:29.500+00:00"),
+            ("3-MAR-1987  09:15:05.40", "1987-03-03T09:15:05.400+00:00"),
             ("20220125T090000Z", "2022-01-25T09:00:00+00:00"),
         ];
         for (text, expected) in cases {

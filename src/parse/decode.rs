@@ -19,6 +19,10 @@ const MAX_CONTROL_SHARE: f64 = 0.10;
 /// has a few percent of accented letters, each one invalid UTF-8 byte.
 const MAX_INVALID_SHARE: f64 = 0.25;
 
+/// A short file may hold a stray byte or two and still be far above
+/// [`MAX_INVALID_SHARE`]; up to this many invalid bytes are always tolerated.
+const MAX_STRAY_BYTES: usize = 3;
+
 /// Magic numbers of formats that turn up in scraped folders but are never articles.
 const BINARY_MAGIC: &[&[u8]] = &[
     b"\x89PNG",
@@ -106,8 +110,10 @@ fn decode_without_bom(bytes: &[u8], legacy: Legacy) -> Result<String, ParseError
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
         Err(_) => {
-            let invalid_share = invalid_utf8_share(bytes);
-            if legacy == Legacy::Tolerated && invalid_share > MAX_INVALID_SHARE {
+            let invalid_bytes = count_invalid_utf8(bytes);
+            let invalid_share = invalid_bytes as f64 / bytes.len().max(1) as f64;
+            let too_many = invalid_bytes > MAX_STRAY_BYTES && invalid_share > MAX_INVALID_SHARE;
+            if legacy == Legacy::Tolerated && too_many {
                 return Err(ParseError::Undecodable(format!(
                     "not UTF-8 ({:.1} % invalid bytes)",
                     invalid_share * 100.0
@@ -121,13 +127,9 @@ fn decode_without_bom(bytes: &[u8], legacy: Legacy) -> Result<String, ParseError
     }
 }
 
-/// Share of the bytes that are not part of a valid UTF-8 sequence.
-fn invalid_utf8_share(bytes: &[u8]) -> f64 {
-    let mut invalid = 0usize;
-    for chunk in bytes.utf8_chunks() {
-        invalid += chunk.invalid().len();
-    }
-    invalid as f64 / bytes.len().max(1) as f64
+/// How many bytes are not part of a valid UTF-8 sequence.
+fn count_invalid_utf8(bytes: &[u8]) -> usize {
+    bytes.utf8_chunks().map(|chunk| chunk.invalid().len()).sum()
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -232,6 +234,12 @@ mod tests {
                     "The caf\u{e9} on the corner of the square stayed open all night long, \
                     serving soldiers and reporters who had nowhere else to go.",
                 ),
+            ),
+            (
+                "short file, stray byte",
+                b"Caf\xE9 reopens.".to_vec(),
+                Legacy::Tolerated,
+                Ok("Caf\u{e9} reopens."),
             ),
             (
                 "sgml latin1",

@@ -119,12 +119,12 @@ fn value_to_text(field: Field, value: &Value) -> Option<String> {
         Value::String(text) => Some(text.clone()),
         Value::Bool(flag) => Some(flag.to_string()),
         Value::Number(number) if field == Field::Date => {
-            let seconds = number.as_i64()?;
+            let timestamp = number.as_i64()?;
             // Millisecond timestamps are 1000 times larger than any plausible second count.
-            let seconds = if seconds.abs() > 100_000_000_000 {
-                seconds / 1000
+            let seconds = if timestamp.abs() > 100_000_000_000 {
+                timestamp / 1000
             } else {
-                seconds
+                timestamp
             };
             DateTime::from_timestamp(seconds, 0).map(|instant| instant.to_rfc3339())
         }

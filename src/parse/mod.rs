@@ -11,6 +11,7 @@ mod csv;
 mod decode;
 mod header;
 mod json;
+mod markup;
 mod record;
 mod reuters;
 mod sgml;
@@ -188,6 +189,8 @@ fn no_usable_records(skipped: &[String]) -> ParseError {
     }
 }
 
+/// Gives articles without a date the one encoded in the file name, e.g. the
+/// Ukraine corpus layout whose files hold body text only.
 fn fill_dates_from_file_name(path: &Path, parsed: &mut ParsedFile) {
     if parsed.articles.iter().all(|article| article.date.is_some()) {
         return;
@@ -207,3 +210,7 @@ fn fill_dates_from_file_name(path: &Path, parsed: &mut ParsedFile) {
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod corpus_sample;

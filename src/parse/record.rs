@@ -157,8 +157,8 @@ pub fn skip_reason(position: &str, problem: &ParseError) -> String {
 }
 
 /// Trimmed text, or `None` when nothing is left.
-pub fn non_empty(text: Option<String>) -> Option<String> {
-    let text = text?;
+pub fn non_empty(maybe_text: Option<String>) -> Option<String> {
+    let text = maybe_text?;
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return None;

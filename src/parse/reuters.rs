@@ -25,7 +25,7 @@ const HEADER_LINES: usize = 4;
 pub fn looks_like_reuters_financial(text: &str) -> bool {
     let trimmed = text.trim_start_matches('\n');
     let first_line = trimmed.lines().next().unwrap_or_default();
-    first_line.starts_with("-- ")
+    (first_line == "--" || first_line.starts_with("-- "))
         && trimmed
             .lines()
             .take(HEADER_LINES)

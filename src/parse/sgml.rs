@@ -1,19 +1,16 @@
 //! Reuters-21578 SGML: many `<REUTERS>` stories per file, read with a tolerant tag scanner.
 //!
 //! The files are not XML (control-character references like `&#3;`, Latin-1
-//! bytes, many top-level elements), so no XML parser: this module finds the
-//! few tags it needs by plain string search. It owns the story layouts
+//! bytes, many top-level elements), so no XML parser: [`super::markup`] finds
+//! the few tags needed by plain string search. This module owns the story layouts
 //! (normal `<BODY>`, `TYPE="UNPROC"` raw text, `TYPE="BRIEF"` title only),
 //! entity unescaping, the ` Reuter` sign-off and the re-flowing of the
 //! hard-wrapped bodies into paragraphs.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::article::ArticleDate;
 use crate::extract::dates::parse_date;
 
+use super::markup::{attribute, element, element_with_attributes, strip_tags, unescape};
 use super::record::{non_empty, skip_reason};
 use super::reuters::REUTERS;
 use super::{ParseError, ParsedArticle, ParsedFile};
@@ -72,43 +69,19 @@ fn stories(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// A `<DATE>` as the 1987 wire wrote it: `26-FEB-1987 15:01:01.79`, sometimes
-/// with operator letters after the time (`14:04:26.14F`, `00:02:59.13RM`), a
-/// comment, or an impossible time (`605:12:19.12`). The leading day and, when
-/// it is a real time, the time are kept; the debris is not a reason to lose a story.
-fn story_date(text: &str) -> Option<ArticleDate> {
-    if let Some(date) = parse_date(text) {
-        return Some(date);
-    }
-    let captures = LEADING_DATE.captures(text)?;
-    let day = captures.get(1)?.as_str();
-    let with_time = captures
-        .get(2)
-        .and_then(|time| parse_date(&format!("{day} {}", time.as_str())));
-    with_time.or_else(|| parse_date(day))
-}
-
-static LEADING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    // A constant pattern, checked by the tests below.
-    Regex::new(r"^\s*(\d{1,2}-[A-Za-z]{3}-\d{4})(?:\s+(\d{1,2}:\d{2}:\d{2}(?:\.\d+)?))?")
-        .unwrap_or_else(|_| unreachable!("valid regex"))
-});
-
 fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseError> {
-    let date = match element(story, "DATE")
-        .map(unescape)
-        .and_then(|text| non_empty(Some(text)))
-    {
-        None => None,
-        Some(text) => Some(story_date(&text).ok_or(ParseError::BadDate(text))?),
-    };
+    let date = element(story, "DATE")
+        .map(parse_story_date)
+        .transpose()?
+        .flatten();
     let (text_attributes, text_content) =
         element_with_attributes(story, "TEXT").unwrap_or(("", ""));
     let text_type = attribute(text_attributes, "TYPE").unwrap_or_default();
-    let title = element(text_content, "TITLE").map(|title| collapse_whitespace(&unescape(title)));
-    let title = non_empty(title);
-    let body = if let Some(body) = element(text_content, "BODY") {
-        reflow(&strip_sign_off(&unescape(body)))
+    let title = non_empty(
+        element(text_content, "TITLE").map(|raw_title| collapse_whitespace(&unescape(raw_title))),
+    );
+    let text_body = if let Some(raw_body) = element(text_content, "BODY") {
+        reflow(&strip_sign_off(&unescape(raw_body)))
     } else if text_type.eq_ignore_ascii_case("UNPROC") {
         // Raw text, often tables, kept line by line.
         keep_lines(&strip_sign_off(&unescape(&strip_tags(text_content))))
@@ -116,9 +89,12 @@ fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseE
         // BRIEF stories carry only a headline (and the filler "Blah blah blah.").
         title.clone().unwrap_or_default()
     };
-    if body.trim().is_empty() {
-        return Err(ParseError::NoBody);
-    }
+    // A story whose body is only the sign-off is a headline story, like BRIEF.
+    let body = match (text_body.trim().is_empty(), &title) {
+        (true, Some(headline)) => headline.clone(),
+        (true, None) => return Err(ParseError::NoBody),
+        (false, _) => text_body,
+    };
     Ok(ParsedArticle {
         part: Some(story_number),
         date,
@@ -130,95 +106,20 @@ fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseE
     })
 }
 
-/// The content of the first `<NAME>...</NAME>` (without attributes).
-fn element<'a>(text: &'a str, name: &str) -> Option<&'a str> {
-    element_with_attributes(text, name).map(|(_, content)| content)
-}
-
-/// The attribute text and content of the first `<NAME ...>...</NAME>`; an
-/// unclosed element runs to the end of `text`.
-fn element_with_attributes<'a>(text: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
-    let open = format!("<{name}");
-    let mut search_from = 0;
-    let (attributes, content_start) = loop {
-        let start = search_from + text.get(search_from..)?.find(&open)?;
-        let after_name = &text[start + open.len()..];
-        // `<TEXT` must not match `<TEXTS`: the name ends at `>` or whitespace.
-        if after_name.starts_with(|c: char| c == '>' || c.is_whitespace()) {
-            let close = after_name.find('>')?;
-            break (&after_name[..close], start + open.len() + close + 1);
-        }
-        search_from = start + open.len();
+/// Reads `<DATE>`: wire framing may follow (`...59.13&#5;&#5;&#5;RM`, `# date
+/// added by ...`), so only the first two words count; an impossible time
+/// (`605:12:19.12`) still leaves the day.
+fn parse_story_date(raw: &str) -> Result<Option<ArticleDate>, ParseError> {
+    let without_framing = raw.split("&#").next().unwrap_or(raw).trim();
+    let words: Vec<&str> = without_framing.split_whitespace().collect();
+    let Some(day) = words.first() else {
+        return Ok(None);
     };
-    let content = &text[content_start..];
-    let end = content.find(&format!("</{name}>")).unwrap_or(content.len());
-    Some((attributes, &content[..end]))
-}
-
-/// The value of `NAME="value"` in a tag's attribute text.
-fn attribute<'a>(attributes: &'a str, name: &str) -> Option<&'a str> {
-    let marker = format!("{name}=\"");
-    let start = attributes.find(&marker)? + marker.len();
-    let length = attributes[start..].find('"')?;
-    Some(&attributes[start..start + length])
-}
-
-/// Removes `<...>` tags (used on UNPROC text, which may still hold a stray tag).
-fn strip_tags(text: &str) -> String {
-    let mut output = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('<') {
-        output.push_str(&rest[..open]);
-        match rest[open..].find('>') {
-            Some(close) => rest = &rest[open + close + 1..],
-            None => {
-                rest = &rest[open..];
-                break;
-            }
-        }
-    }
-    output.push_str(rest);
-    output
-}
-
-/// `&lt; &gt; &amp; &quot;` -> characters; `&#N;` control references are
-/// dropped (they are wire-service framing, not text), printable ones decoded.
-fn unescape(text: &str) -> String {
-    let mut output = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(ampersand) = rest.find('&') {
-        output.push_str(&rest[..ampersand]);
-        let candidate = &rest[ampersand..];
-        let reference_len = candidate.find(';').filter(|&end| end <= 8);
-        let Some(end) = reference_len else {
-            output.push('&');
-            rest = &candidate[1..];
-            continue;
-        };
-        let name = &candidate[1..end];
-        let replacement = match name {
-            "lt" => Some(Some('<')),
-            "gt" => Some(Some('>')),
-            "amp" => Some(Some('&')),
-            "quot" => Some(Some('"')),
-            _ => name
-                .strip_prefix('#')
-                .and_then(|digits| digits.parse::<u32>().ok())
-                .map(|code| char::from_u32(code).filter(|c| !c.is_control())),
-        };
-        match replacement {
-            Some(character) => {
-                output.extend(character);
-                rest = &candidate[end + 1..];
-            }
-            None => {
-                output.push('&');
-                rest = &candidate[1..];
-            }
-        }
-    }
-    output.push_str(rest);
-    output
+    let day_and_time = words.iter().take(2).copied().collect::<Vec<_>>().join(" ");
+    parse_date(&day_and_time)
+        .or_else(|| parse_date(day))
+        .map(Some)
+        .ok_or_else(|| ParseError::BadDate(without_framing.to_string()))
 }
 
 /// Drops the trailing ` Reuter` (or `REUTER`) sign-off.
@@ -290,8 +191,8 @@ mod tests {
 <TEXT>&#2;\n<TITLE>GRAIN &amp; FEED CO SEES &lt;HIGHER&gt; SALES</TITLE>\n\
 <DATELINE>    CHICAGO, Feb 26 - </DATELINE><BODY>Grain and Feed Co said sales\nwould rise this year.\n    The company gave no figures.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n\
 <REUTERS NEWID=\"2\">\n<DATE> 1-MAR-1987 01:30:29.50</DATE>\n<TEXT TYPE=\"BRIEF\">&#2;\n******<TITLE>FARM BANK RATES STEADY\n</TITLE>Blah blah blah.\n&#3;\n\n</TEXT>\n</REUTERS>\n\
-<REUTERS NEWID=\"3\">\n<DATE>2-MAR-1987 09:00:00.00</DATE>\n<TEXT TYPE=\"UNPROC\">&#2;\nWEEKLY REPORT\n Loans.......1 vs......2\n\n\n Cash........3 vs......4\n Reuter\n&#3;</TEXT>\n</REUTERS>\n\
-<REUTERS NEWID=\"4\">\n<DATE>31-FEB-1987 09:00:00.00</DATE>\n<TEXT><BODY>Text.</BODY></TEXT></REUTERS>\n\
+<REUTERS NEWID=\"3\">\n<DATE>2-MAR-1987  09:00:00.00&#5;&#5;RM</DATE>\n<TEXT TYPE=\"UNPROC\">&#2;\nWEEKLY REPORT\n Loans.......1 vs......2\n\n\n Cash........3 vs......4\n Reuter\n&#3;</TEXT>\n</REUTERS>\n\
+<REUTERS NEWID=\"4\">\n<DATE>31-FEB-1987 09:00:00.00 # a guess</DATE>\n<TEXT><BODY>Text.</BODY></TEXT></REUTERS>\n\
 <REUTERS NEWID=\"5\">\n<DATE>3-MAR-1987 09:00:00.00</DATE>\n<TEXT>&#2;\n&#3;</TEXT></REUTERS>\n";
 
     /// Part, date, title and body of a parsed story.
@@ -342,25 +243,48 @@ mod tests {
         assert_eq!(
             parsed.skipped,
             vec![
-                "story 4 (NEWID 4): invalid date \"31-FEB-1987 09:00:00.00\"".to_string(),
+                "story 4 (NEWID 4): invalid date \"31-FEB-1987 09:00:00.00 # a guess\"".to_string(),
                 "story 5 (NEWID 5): no body text".to_string(),
             ]
         );
     }
 
     #[test]
-    fn unescapes_and_strips_sign_off() {
+    fn reads_story_dates_despite_framing() {
         let cases = [
-            ("a &lt;b&gt; &amp; c", "a <b> & c"),
-            ("x&#3;y&#31;z", "xyz"),
-            ("caf&#233;", "caf\u{e9}"),
-            ("AT&T; rose", "AT&T; rose"),
-            ("fish & chips", "fish & chips"),
-            ("trailing &", "trailing &"),
+            (
+                "26-FEB-1987 15:01:01.79",
+                Some("1987-02-26T15:01:01.790+00:00"),
+            ),
+            (
+                "  3-MAR-1987 00:43:42.82",
+                Some("1987-03-03T00:43:42.820+00:00"),
+            ),
+            (
+                "3-MAR-1987  09:15:05.40",
+                Some("1987-03-03T09:15:05.400+00:00"),
+            ),
+            (
+                "27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM",
+                Some("1987-03-27T00:02:59.130+00:00"),
+            ),
+            (
+                "9-APR-1987 00:00:00.00 # date added as guesswork ",
+                Some("1987-04-09T00:00:00+00:00"),
+            ),
+            ("31-MAR-1987 605:12:19.12", Some("1987-03-31")),
+            ("7-APR-1987 16:22:00.0", Some("1987-04-07T16:22:00+00:00")),
+            ("", None),
         ];
-        for (text, expected) in cases {
-            assert_eq!(unescape(text), expected, "{text:?}");
+        for (raw, expected) in cases {
+            let parsed = parse_story_date(raw).unwrap().map(|date| date.to_string());
+            assert_eq!(parsed.as_deref(), expected, "{raw:?}");
         }
+        assert!(parse_story_date("soon").is_err());
+    }
+
+    #[test]
+    fn strips_sign_off() {
         let sign_offs = [
             ("Prices rose.\n Reuter", "Prices rose."),
             ("Prices rose. REUTER\n", "Prices rose."),
@@ -387,24 +311,5 @@ mod tests {
         }
         let unclosed = parse_reuters_sgml(cases[1]);
         assert_eq!(unclosed.articles[0].body, "Unclosed body");
-    }
-
-    #[test]
-    fn wire_dates_with_operator_debris_keep_their_day() {
-        let cases = [
-            ("27-MAR-1987 14:04:26.14F", "1987-03-27T14:04:26+00:00"),
-            ("27-MAR-1987 00:02:59.13RM", "1987-03-27T00:02:59+00:00"),
-            ("27-MAR-1987 13:58:01.19E A RM", "1987-03-27T13:58:01+00:00"),
-            ("31-MAR-1987 605:12:19.12", "1987-03-31"),
-            (
-                "9-APR-1987 00:00:00.00    # date added by S Finch as guesswork",
-                "1987-04-09T00:00:00+00:00",
-            ),
-        ];
-        for (text, expected) in cases {
-            let date = story_date(text).map(|date| date.to_string());
-            assert_eq!(date.as_deref(), Some(expected), "{text}");
-        }
-        assert_eq!(story_date("31-FEB-1987 09:00:00.00"), None);
     }
 }

@@ -368,3 +368,27 @@ fn sgml_detected_by_content() {
     assert_eq!(parsed.articles[0].body, "Caf\u{e9} prices rose.");
     assert_eq!(parsed.articles[0].part, Some(1));
 }
+
+/// Every fixture cut at every byte (mid-character, mid-tag, mid-quote) must
+/// parse or fail cleanly: the cheapest fuzzing of all the slicing code.
+#[test]
+fn truncated_fixtures_never_panic() {
+    let fixtures = [
+        "reference.txt",
+        "20220311T141500Z_PL_en_3fa9c0d2e1.txt",
+        "wire.jsonl",
+        "roundup.json",
+        "reuters-financial/20070618/us-ferry-operator-idUSL1812345620070618",
+        "header.txt",
+        "frontmatter.md",
+        "press.csv",
+        "stories.sgm",
+    ];
+    for relative in fixtures {
+        let path = fixture_path(relative);
+        let bytes = std::fs::read(&path).unwrap();
+        for end in 0..=bytes.len() {
+            let _ = parse_file(&path, &bytes[..end], &FieldOverrides::default());
+        }
+    }
+}

@@ -14,8 +14,8 @@ const MAX_DATE_WORDS: usize = 6;
 
 /// Parses a one-article text file in the reference format.
 pub fn parse_reference_text(text: &str) -> Result<ParsedArticle, ParseError> {
-    let (date, body) = split_date_line(text)?;
-    let body = strip_leading_debris(body).trim().to_string();
+    let (date, raw_body) = split_date_line(text)?;
+    let body = strip_leading_debris(raw_body).trim().to_string();
     if body.is_empty() {
         return Err(ParseError::NoBody);
     }
@@ -57,13 +57,16 @@ fn split_date_line(text: &str) -> Result<(Option<crate::ArticleDate>, &str), Par
     Ok((None, text))
 }
 
-/// `date ` or `Date\t` at the start (the keyword alone, not `dated`).
+/// `date `, `Date\t` or `Date: ` at the start (the keyword alone, not `dated`).
+/// The colon form covers a lone `Date:` line directly followed by the body,
+/// which is not a header block (that needs a blank line after the header).
 fn strip_date_keyword(text: &str) -> Option<&str> {
     let keyword = text.get(..4)?;
     if !keyword.eq_ignore_ascii_case("date") {
         return None;
     }
-    let rest = &text[4..];
+    let after_keyword = &text[4..];
+    let rest = after_keyword.strip_prefix(':').unwrap_or(after_keyword);
     let after_space = rest.trim_start_matches([' ', '\t']);
     if after_space.len() == rest.len() || after_space.is_empty() {
         return None;
@@ -118,7 +121,12 @@ fn is_debris_line(line: &str) -> bool {
         || (short && lower.starts_with("subscribe to"))
         || (short && no_sentence_end && lower.starts_with("follow "))
         || (short && lower.starts_with("new you can now listen to"))
-        || (line.chars().count() <= 40 && no_sentence_end && lower.starts_with("newsletter"))
+        || (short && no_sentence_end && lower.contains("newsletter"))
+        // Sign-up boxes and newsletter teasers of news sites, matched by their
+        // fixed wording (curly or straight apostrophe).
+        || lower.starts_with("by submitting your email")
+        || lower.starts_with("you\u{2019}re reading an excerpt from")
+        || lower.starts_with("you're reading an excerpt from")
 }
 
 #[cfg(test)]
@@ -128,7 +136,7 @@ mod tests {
 
     #[test]
     fn splits_date_and_body() {
-        let cases: [(&str, Option<&str>, &str); 8] = [
+        let cases: [(&str, Option<&str>, &str); 10] = [
             (
                 " date 2022-01-10 According to the minister, talks go on.\n\nSecond paragraph.",
                 Some("2022-01-10"),
@@ -165,6 +173,12 @@ mod tests {
                 "Date palms grow in the south.",
             ),
             ("The talks resumed.\n", None, "The talks resumed."),
+            (
+                "Date: 2022-01-10\nTalks resumed.",
+                Some("2022-01-10"),
+                "Talks resumed.",
+            ),
+            ("Date:2022-01-10 Talks.", None, "Date:2022-01-10 Talks."),
         ];
         for (text, date, body) in cases {
             let article = parse_reference_text(text).unwrap();
@@ -191,6 +205,12 @@ mod tests {
             ("date 2022-01-10\n\n", ParseError::NoBody),
             ("date 2022-01-10", ParseError::NoBody),
             ("Advertisement\n\n", ParseError::NoBody),
+            // A scraped page that was only a newsletter sign-up box.
+            (
+                "Newsletter As news happens\n\nThe Evening Brief: A newsletter for busy readers\n\n\
+                 By submitting your email, you agree to our Terms of Service.",
+                ParseError::NoBody,
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_reference_text(text), Err(expected), "{text:?}");
@@ -207,6 +227,19 @@ mod tests {
             ),
             ("Follow this author Ann Lee's opinions Follow\n\nText.", "Text."),
             ("Newsletter As news happens\n\nText.", "Text."),
+            (
+                "Newsletter As news happens\n\nThe Morning Brief: A newsletter for busy readers\n\n\
+                 By submitting your email, you agree to our Terms of Service.\n\nText.",
+                "Text.",
+            ),
+            (
+                "You\u{2019}re reading an excerpt from the Daily newsletter. Sign up to get the rest.\n\nText.",
+                "Text.",
+            ),
+            (
+                "The newsletter industry grew fast in 2021, analysts said.\n\nText.",
+                "The newsletter industry grew fast in 2021, analysts said.\n\nText.",
+            ),
             (
                 "Following the invasion, the city emptied.\n\nText.",
                 "Following the invasion, the city emptied.\n\nText.",
