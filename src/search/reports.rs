@@ -194,9 +194,31 @@ pub struct IndexStats {
     pub dated_articles: u64,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
+    /// Articles whose body already occurs in another article (syndicated copies).
+    pub duplicate_articles: u64,
     pub size_bytes: u64,
     pub segments: usize,
     pub top_entities: Vec<EntityCount>,
+}
+
+/// How many articles repeat a body seen in another one, from the body-hash fast field.
+fn count_duplicates(news_index: &NewsIndex, searcher: &Searcher) -> Result<u64> {
+    let mut bodies = std::collections::HashSet::new();
+    let mut duplicates = 0;
+    for segment in searcher.segment_readers() {
+        let hashes = segment
+            .fast_fields()
+            .u64("body_hash")
+            .map_err(|source| news_index.error(source))?;
+        for doc in segment.doc_ids_alive() {
+            if let Some(hash) = hashes.first(doc) {
+                if !bodies.insert(hash) {
+                    duplicates += 1;
+                }
+            }
+        }
+    }
+    Ok(duplicates)
 }
 
 fn edge_date(news_index: &NewsIndex, searcher: &Searcher, order: Order) -> Result<Option<String>> {
@@ -245,6 +267,7 @@ pub fn stats(news_index: &NewsIndex) -> Result<IndexStats> {
     Ok(IndexStats {
         articles: searcher.num_docs(),
         dated_articles,
+        duplicate_articles: count_duplicates(news_index, &searcher)?,
         first_date: edge_date(news_index, &searcher, Order::Asc)?,
         last_date: edge_date(news_index, &searcher, Order::Desc)?,
         size_bytes,
