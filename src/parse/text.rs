@@ -19,11 +19,26 @@ pub fn parse_reference_text(text: &str) -> Result<ParsedArticle, ParseError> {
     if body.is_empty() {
         return Err(ParseError::NoBody);
     }
+    if date.is_none() && is_word_list(&body) {
+        return Err(ParseError::Malformed(
+            "a list of words, not an article (no line holds three words)".to_string(),
+        ));
+    }
     Ok(ParsedArticle {
         date,
         body,
         ..ParsedArticle::default()
     })
+}
+
+/// Vocabulary files shipped beside corpora (one name per line) are not news:
+/// many lines, and none with three words. A headline alone is still an article.
+fn is_word_list(body: &str) -> bool {
+    let lines: Vec<&str> = body
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    lines.len() >= 10 && lines.iter().all(|line| line.split_whitespace().count() < 3)
 }
 
 /// Splits off a leading `date <DATE>`; the body may continue on the same line.
@@ -215,6 +230,19 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(parse_reference_text(text), Err(expected), "{text:?}");
         }
+    }
+
+    #[test]
+    fn word_lists_are_not_articles_but_headlines_are() {
+        let word_list = "alfonsin\namato\nbaker\nbrodersohn\nchirac\ndelors\nduisenberg\nfujioka\ngreenspan\nhaughey\n";
+        assert!(matches!(
+            parse_reference_text(word_list),
+            Err(ParseError::Malformed(_))
+        ));
+        let headline = "Grain shipments resume from the port";
+        assert!(parse_reference_text(headline).is_ok());
+        let dated_list = format!(" date 2022-01-10 {word_list}");
+        assert!(parse_reference_text(&dated_list).is_ok());
     }
 
     #[test]
