@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Scores newsdex's extraction on the gold dev splits with the reference scorer,
+# exactly as the extraction targets are measured. Needs ../shared beside the repo.
+#   scripts/evaluate.sh [dev|train]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+split="${1:-dev}"
+shared="../shared/eval"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+cargo build --release --quiet
+newsdex=target/release/newsdex
+
+python3 "$shared/prepare_eval.py" conll "$shared/conll2003/$split.txt" "$work/conll" >/dev/null
+python3 "$shared/prepare_eval.py" polnear "$shared/polnear/$split" "$work/polnear" >/dev/null
+
+echo "== entities: CoNLL-2003 $split"
+find "$work/conll/docs" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/conll.jsonl"
+python3 "$shared/score.py" entities "$work/conll/gold.jsonl" "$work/conll.jsonl"
+
+echo "== quotes: PolNeAR $split"
+find "$work/polnear/docs" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/polnear.jsonl"
+python3 "$shared/score.py" quotes "$work/polnear/gold.jsonl" "$work/polnear.jsonl"
