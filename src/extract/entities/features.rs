@@ -87,6 +87,8 @@ pub struct TokenInfo {
     pub hashtag: bool,
     /// Contains an uppercase letter or a digit: a possible entity word.
     pub interesting: bool,
+    /// Contains an uppercase letter.
+    pub has_capital: bool,
     /// Uppercase and lowercase letters after the first letter, for [`sentence_case`].
     pub inner_upper: u16,
     pub inner_lower: u16,
@@ -118,6 +120,7 @@ impl TokenInfo {
                 c
             };
             info.interesting |= class == 'X' || class == 'd';
+            info.has_capital |= class == 'X';
             if class != last_class {
                 shape = mix(shape, u64::from(class));
                 last_class = class;

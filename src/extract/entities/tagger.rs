@@ -6,12 +6,9 @@
 //! BIO tags back into byte spans of the text.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 use super::features::{
-    context_features, mix, sentence_case, word_features, DocContext, IdentityHasher, SentenceCase,
-    TokenInfo,
+    context_features, mix, sentence_case, word_features, DocContext, SentenceCase, TokenInfo,
 };
 use super::model::{gazetteer_bits, is_begin, tag_kind, viterbi, Model, NUM_TAGS};
 use super::tokenize::{tokenize, Token, TokenKind};
@@ -36,18 +33,20 @@ pub struct PreparedSentence {
 }
 
 /// Computes token facts and sentence cases for every sentence of an article,
-/// plus the article-wide context built from them.
-pub fn prepare<'a, I>(sentences: I) -> (Vec<PreparedSentence>, DocContext)
+/// plus the article-wide context built from them. Each sentence is a sequence
+/// of `(word, is_hashtag)`.
+pub fn prepare<'a, I, S>(sentences: I) -> (Vec<PreparedSentence>, DocContext)
 where
-    I: IntoIterator<Item = Vec<(&'a str, bool)>>,
+    I: IntoIterator<Item = S>,
+    S: IntoIterator<Item = (&'a str, bool)>,
 {
     let mut scratch = Vec::new();
     let mut doc = DocContext::default();
     let mut prepared = Vec::new();
     for sentence in sentences {
         let infos: Vec<TokenInfo> = sentence
-            .iter()
-            .map(|(word, hashtag)| TokenInfo::new(word, *hashtag, &mut scratch))
+            .into_iter()
+            .map(|(word, hashtag)| TokenInfo::new(word, hashtag, &mut scratch))
             .collect();
         let case = sentence_case(&infos);
         doc.add_sentence(&infos, case == SentenceCase::AllCaps);
@@ -56,46 +55,55 @@ where
     (prepared, doc)
 }
 
-/// Whether token `i` is plainly outside any name, so the model need not score
-/// it: it has no capital or digit and is not between such tokens (a name's
-/// inner `of`, `de` or `&` has one within two tokens on each side).
+/// Whether token `i` is plainly outside any name, so the model need not
+/// score it: a capitalized word is always scored, a number only beside a
+/// capitalized word (`Beograd 96`), and any other token only between
+/// capitalized words within two tokens on each side (`Bank of the Ozarks`).
 fn plainly_outside(infos: &[TokenInfo], i: usize) -> bool {
-    if infos[i].interesting {
+    let token = &infos[i];
+    if token.has_capital {
         return false;
+    }
+    let capital_at = |position: usize| infos.get(position).is_some_and(|info| info.has_capital);
+    if token.interesting {
+        let beside = (i > 0 && capital_at(i - 1)) || capital_at(i + 1);
+        return !beside;
     }
     let before = infos[i.saturating_sub(2)..i]
         .iter()
-        .any(|info| info.interesting);
-    let after = infos[(i + 1).min(infos.len())..(i + 3).min(infos.len())]
-        .iter()
-        .any(|info| info.interesting);
+        .any(|info| info.has_capital);
+    let after = capital_at(i + 1) || capital_at(i + 2);
     !(before && after)
 }
 
-/// Most distinct tokens whose word-feature scores are cached per thread.
-const WORD_CACHE_LIMIT: usize = 1 << 16;
+/// Slots of the per-thread cache of word-feature scores (a power of two).
+const WORD_CACHE_SLOTS: usize = 1 << 12;
+
+/// A direct-mapped cache: slot `key % WORD_CACHE_SLOTS` holds the last token seen there.
+type WordCache = Vec<(u64, [i32; NUM_TAGS])>;
 
 thread_local! {
     /// Scores of [`word_features`] per token, keyed by its cased hash and hashtag flag.
-    static WORD_SCORES: RefCell<HashMap<u64, [i32; NUM_TAGS], BuildHasherDefault<IdentityHasher>>> =
-        RefCell::new(HashMap::default());
+    static WORD_SCORES: RefCell<WordCache> = const { RefCell::new(Vec::new()) };
 }
 
 /// The model's scores for the token-only features of `token`, cached.
 fn word_scores(model: &Model, token: &TokenInfo, features: &mut Vec<u64>) -> [i32; NUM_TAGS] {
-    let key = mix(token.cased, u64::from(token.hashtag));
+    // Key 0 marks an empty slot, so a real key is never 0.
+    let key = mix(token.cased, u64::from(token.hashtag)) | 1;
     WORD_SCORES.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(scores) = cache.get(&key) {
-            return *scores;
+        if cache.is_empty() {
+            cache.resize(WORD_CACHE_SLOTS, (0, [0; NUM_TAGS]));
         }
-        if cache.len() >= WORD_CACHE_LIMIT {
-            cache.clear();
+        let slot = (key >> 40) as usize % WORD_CACHE_SLOTS;
+        if cache[slot].0 == key {
+            return cache[slot].1;
         }
         features.clear();
         word_features(token, features);
         let scores = model.raw_emission(features);
-        cache.insert(key, scores);
+        cache[slot] = (key, scores);
         scores
     })
 }
@@ -107,7 +115,6 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
         sentence
             .iter()
             .map(|token| (token.text(text), token.kind == TokenKind::Hashtag))
-            .collect::<Vec<_>>()
     });
     let (prepared, doc) = prepare(words);
     let mut mentions = Vec::new();
@@ -118,7 +125,7 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
     forced_outside[0] = 0.0;
     for (tokens, sentence) in sentences.iter().zip(&prepared) {
         let infos = &sentence.infos;
-        if infos.iter().all(|info| !info.interesting) {
+        if infos.iter().all(|info| !info.has_capital) {
             continue;
         }
         gazetteer_bits(&model.gazetteer, infos, &mut gazetteer);

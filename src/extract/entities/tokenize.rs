@@ -97,15 +97,21 @@ fn is_junk_chunk(chunk: &str) -> bool {
     if bytes.contains(&b'@') {
         return true;
     }
-    if !bytes.iter().any(|byte| matches!(byte, b'/' | b'.')) {
+    let slashes = bytes.iter().filter(|byte| **byte == b'/').count();
+    let dots = bytes.iter().filter(|byte| **byte == b'.').count();
+    if slashes == 0 && dots == 0 {
         return false;
     }
     let bare_domain = !bytes.iter().any(u8::is_ascii_uppercase)
         && [".com", ".org", ".net"]
             .iter()
             .any(|tld| chunk.ends_with(tld));
-    bare_domain
-        || ["://", "www.", "pic.twitter.com", ".com/", ".org/"]
+    if bare_domain {
+        return true;
+    }
+    // Every link pattern below has a slash or at least two dots.
+    (slashes > 0 || dots >= 2)
+        && ["://", "www.", "pic.twitter.com", ".com/", ".org/"]
             .iter()
             .any(|pattern| chunk.contains(pattern))
 }

@@ -169,13 +169,10 @@ pub fn train(
     let prepared: Vec<(Vec<PreparedSentence>, super::features::DocContext)> = docs
         .iter()
         .map(|doc| {
-            prepare(doc.iter().map(|sentence| {
-                sentence
-                    .words
-                    .iter()
-                    .map(|word| (word.as_str(), false))
-                    .collect()
-            }))
+            prepare(
+                doc.iter()
+                    .map(|sentence| sentence.words.iter().map(|word| (word.as_str(), false))),
+            )
         })
         .collect();
     // Gazetteers: one from all documents for the model, and two folds so that a
