@@ -143,12 +143,42 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
             }
             emissions.push(scores.map(|total| total as f32 * model.scale));
         }
-        let mut tags = viterbi(&emissions, &model.transitions);
+        let mut tags = decode_between_outside_runs(&emissions, &model.transitions);
         tag_tweet_signature(tokens, text, &mut tags);
         let shouted = sentence.case == SentenceCase::AllCaps;
         collect_mentions(tokens, &tags, shouted, &mut mentions);
     }
     mentions
+}
+
+/// Viterbi over each stretch of scored tokens separately: a token forced to
+/// `O` splits the sentence exactly, since every path passes through `O` there.
+/// Most of a sentence is forced, so this skips most of the decoding work.
+fn decode_between_outside_runs(
+    emissions: &[[f32; NUM_TAGS]],
+    transitions: &[[f32; NUM_TAGS]; NUM_TAGS + 1],
+) -> Vec<usize> {
+    let forced = |scores: &[f32; NUM_TAGS]| scores[1..].iter().all(|s| *s == f32::NEG_INFINITY);
+    let mut tags = vec![0; emissions.len()];
+    let mut start = 0;
+    while start < emissions.len() {
+        if forced(&emissions[start]) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < emissions.len() && !forced(&emissions[end]) {
+            end += 1;
+        }
+        // Pad with the forced `O` neighbours so transitions into and out of
+        // the stretch count; the sentence start keeps its own start row.
+        let lo = start.saturating_sub(1);
+        let hi = (end + 1).min(emissions.len());
+        let stretch = viterbi(&emissions[lo..hi], transitions);
+        tags[lo..hi].copy_from_slice(&stretch);
+        start = end;
+    }
+    tags
 }
 
 /// Makes the display name of an embedded tweet's signature one entity:

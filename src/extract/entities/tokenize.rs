@@ -94,15 +94,20 @@ fn is_trailing_punct(c: char) -> bool {
 /// Whether `chunk` (a whitespace-free run) is a link, handle or e-mail address.
 fn is_junk_chunk(chunk: &str) -> bool {
     let bytes = chunk.as_bytes();
-    if bytes.contains(&b'@') {
-        return true;
+    let (mut slashes, mut dots, mut uppercase) = (0usize, 0usize, false);
+    for byte in bytes {
+        match byte {
+            b'@' => return true,
+            b'/' => slashes += 1,
+            b'.' => dots += 1,
+            b'A'..=b'Z' => uppercase = true,
+            _ => {}
+        }
     }
-    let slashes = bytes.iter().filter(|byte| **byte == b'/').count();
-    let dots = bytes.iter().filter(|byte| **byte == b'.').count();
     if slashes == 0 && dots == 0 {
         return false;
     }
-    let bare_domain = !bytes.iter().any(u8::is_ascii_uppercase)
+    let bare_domain = !uppercase
         && [".com", ".org", ".net"]
             .iter()
             .any(|tld| chunk.ends_with(tld));
