@@ -88,24 +88,26 @@ thread_local! {
 }
 
 /// The model's scores for the token-only features of `token`, cached.
-fn word_scores(model: &Model, token: &TokenInfo, features: &mut Vec<u64>) -> [i32; NUM_TAGS] {
+fn word_scores(
+    model: &Model,
+    token: &TokenInfo,
+    cache: &mut WordCache,
+    features: &mut Vec<u64>,
+) -> [i32; NUM_TAGS] {
     // Key 0 marks an empty slot, so a real key is never 0.
     let key = mix(token.cased, u64::from(token.hashtag)) | 1;
-    WORD_SCORES.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.is_empty() {
-            cache.resize(WORD_CACHE_SLOTS, (0, [0; NUM_TAGS]));
-        }
-        let slot = (key >> 40) as usize % WORD_CACHE_SLOTS;
-        if cache[slot].0 == key {
-            return cache[slot].1;
-        }
-        features.clear();
-        word_features(token, features);
-        let scores = model.raw_emission(features);
-        cache[slot] = (key, scores);
-        scores
-    })
+    if cache.is_empty() {
+        cache.resize(WORD_CACHE_SLOTS, (0, [0; NUM_TAGS]));
+    }
+    let slot = (key >> 40) as usize % WORD_CACHE_SLOTS;
+    if cache[slot].0 == key {
+        return cache[slot].1;
+    }
+    features.clear();
+    word_features(token, features);
+    let scores = model.raw_emission(features);
+    cache[slot] = (key, scores);
+    scores
 }
 
 /// Tags all mentions of `text`.
@@ -117,13 +119,28 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
             .map(|token| (token.text(text), token.kind == TokenKind::Hashtag))
     });
     let (prepared, doc) = prepare(words);
+    WORD_SCORES.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut cache) => tag_prepared(model, text, &sentences, &prepared, &doc, &mut cache),
+        Err(_) => tag_prepared(model, text, &sentences, &prepared, &doc, &mut Vec::new()),
+    })
+}
+
+/// Tags the prepared sentences of `text` (see [`tag_text`]).
+fn tag_prepared(
+    model: &Model,
+    text: &str,
+    sentences: &[Vec<Token>],
+    prepared: &[PreparedSentence],
+    doc: &DocContext,
+    cache: &mut WordCache,
+) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut features = Vec::with_capacity(64);
     let mut emissions: Vec<[f32; NUM_TAGS]> = Vec::new();
     let mut gazetteer = Vec::new();
     let mut forced_outside = [f32::NEG_INFINITY; NUM_TAGS];
     forced_outside[0] = 0.0;
-    for (tokens, sentence) in sentences.iter().zip(&prepared) {
+    for (tokens, sentence) in sentences.iter().zip(prepared) {
         let infos = &sentence.infos;
         if infos.iter().all(|info| !info.has_capital) {
             continue;
@@ -135,9 +152,9 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
                 emissions.push(forced_outside);
                 continue;
             }
-            let mut scores = word_scores(model, &infos[i], &mut features);
+            let mut scores = word_scores(model, &infos[i], cache, &mut features);
             features.clear();
-            context_features(infos, &gazetteer, i, sentence.case, &doc, &mut features);
+            context_features(infos, &gazetteer, i, sentence.case, doc, &mut features);
             for (total, part) in scores.iter_mut().zip(model.raw_emission(&features)) {
                 *total += part;
             }
