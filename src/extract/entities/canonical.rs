@@ -144,6 +144,8 @@ struct NameStats {
     surfaces: Vec<(String, usize)>,
     /// Seen only in headlines written in capitals.
     only_shouted: bool,
+    /// Seen only as a sentence-initial common word.
+    only_common_word: bool,
 }
 
 /// Builds the entity list of an article from its mentions.
@@ -163,9 +165,11 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
             votes: [0; 4],
             surfaces: Vec::new(),
             only_shouted: true,
+            only_common_word: true,
         });
         entry.votes[mention.kind] += 1;
         entry.only_shouted &= mention.shouted;
+        entry.only_common_word &= mention.common_word;
         match entry.surfaces.iter_mut().find(|(seen, _)| *seen == name) {
             Some((_, count)) => *count += 1,
             None => entry.surfaces.push((name, 1)),
@@ -173,6 +177,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     }
     let mut names: Vec<(usize, String, usize)> = stats
         .into_values()
+        .filter(|stat| !stat.only_common_word)
         .map(|stat| {
             let kind = (0..4)
                 .max_by_key(|kind| (stat.votes[*kind], 4 - kind))

@@ -24,6 +24,9 @@ pub struct Mention {
     pub hashtag: bool,
     /// Found in a sentence written in capitals (a headline).
     pub shouted: bool,
+    /// One sentence-initial word that the article otherwise writes in
+    /// lowercase and never capitalizes mid-sentence (`Spring`, `Hence`).
+    pub common_word: bool,
 }
 
 /// A sentence ready for feature extraction.
@@ -163,7 +166,12 @@ fn tag_prepared(
         let mut tags = decode_between_outside_runs(&emissions, &model.transitions);
         tag_tweet_signature(tokens, text, &mut tags);
         let shouted = sentence.case == SentenceCase::AllCaps;
-        collect_mentions(tokens, &tags, shouted, &mut mentions);
+        let sentence_facts = SentenceFacts {
+            infos,
+            doc,
+            shouted,
+        };
+        collect_mentions(tokens, &tags, &sentence_facts, &mut mentions);
     }
     mentions
 }
@@ -235,8 +243,32 @@ fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
     }
 }
 
+/// What [`collect_mentions`] needs to know about a sentence besides its tags.
+struct SentenceFacts<'a> {
+    infos: &'a [TokenInfo],
+    doc: &'a DocContext,
+    shouted: bool,
+}
+
+/// Whether the one-token mention at `i` is a sentence-initial common word.
+fn is_common_word(facts: &SentenceFacts, i: usize) -> bool {
+    let info = &facts.infos[i];
+    let sentence_initial = facts.infos[..i]
+        .iter()
+        .all(|before| !before.capitalized && !before.lowercase);
+    sentence_initial
+        && !facts.shouted
+        && facts.doc.seen_lowercase.contains(&info.lower)
+        && !facts.doc.seen_capitalized.contains(&info.lower)
+}
+
 /// Turns BIO tags of one sentence into mentions.
-fn collect_mentions(tokens: &[Token], tags: &[usize], shouted: bool, out: &mut Vec<Mention>) {
+fn collect_mentions(
+    tokens: &[Token],
+    tags: &[usize],
+    facts: &SentenceFacts,
+    out: &mut Vec<Mention>,
+) {
     let mut i = 0;
     while i < tags.len() {
         let Some(kind) = tag_kind(tags[i]) else {
@@ -252,7 +284,8 @@ fn collect_mentions(tokens: &[Token], tags: &[usize], shouted: bool, out: &mut V
             end: tokens[end - 1].end,
             kind,
             hashtag: tokens[i].kind == TokenKind::Hashtag,
-            shouted,
+            shouted: facts.shouted,
+            common_word: end == i + 1 && is_common_word(facts, i),
         });
         i = end;
     }

@@ -71,6 +71,7 @@ fn is_trailing_punct(c: char) -> bool {
     matches!(
         c,
         ')' | ']'
+            | '-'
             | '}'
             | '"'
             | '\''
@@ -269,15 +270,26 @@ fn inner_separator(chunk: &str) -> Option<(usize, usize)> {
         return None;
     }
     let mut previous = ' ';
+    // Letters since the last dot: `U.S.Army` is not cut, `NATO.Stoltenberg` is.
+    let mut run_letters = 0usize;
     for (index, c) in chunk.char_indices() {
         let inside = index > 0 && index + c.len_utf8() < chunk.len();
-        let next = chunk[index + c.len_utf8()..].chars().next().unwrap_or(' ');
+        let mut after = chunk[index + c.len_utf8()..].chars();
+        let next = after.next().unwrap_or(' ');
+        let next_next = after.next().unwrap_or(' ');
         let quote = matches!(c, '"' | '“' | '”') && inside;
         let slash = c == '/' && previous.is_alphabetic() && next.is_alphabetic();
-        let lost_space = c == '.' && previous.is_lowercase() && next.is_uppercase();
+        let lost_space = c == '.'
+            && next.is_uppercase()
+            && (previous.is_lowercase() || (run_letters >= 2 && next_next.is_lowercase()));
         if quote || slash || lost_space {
             return Some((index, index + c.len_utf8()));
         }
+        run_letters = if c.is_alphabetic() {
+            run_letters + 1
+        } else {
+            0
+        };
         previous = c;
     }
     None
@@ -316,7 +328,12 @@ fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuil
             lo += 1;
             break;
         }
-        if !is_leading_punct(c) || lo + c.len_utf8() == hi {
+        let dot_before_word = c == '.'
+            && chunk[lo + 1..hi]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if !(is_leading_punct(c) || dot_before_word) || lo + c.len_utf8() == hi {
             break;
         }
         let word = Token {
