@@ -10,7 +10,9 @@ use std::cell::RefCell;
 use super::features::{
     context_features, mix, sentence_case, word_features, DocContext, SentenceCase, TokenInfo,
 };
-use super::model::{gazetteer_bits, is_begin, tag_kind, viterbi, Model, NUM_TAGS};
+use super::model::{
+    gazetteer_bits, is_begin, tag_kind, tag_of, viterbi, Model, Position, NUM_TAGS,
+};
 use super::tokenize::{tokenize, Token, TokenKind};
 
 /// One tagged occurrence of a name in the text.
@@ -238,8 +240,15 @@ fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
         .filter(|tag| tag_kind(**tag) == Some(0))
         .count();
     let kind = if person_tokens * 2 > name.len() { 0 } else { 1 };
+    let last = name.len() - 1;
     for (offset, tag) in tags[name].iter_mut().enumerate() {
-        *tag = 1 + 2 * kind + usize::from(offset > 0);
+        let position = match (offset == 0, offset == last) {
+            (true, true) => Position::Unit,
+            (true, false) => Position::Begin,
+            (false, true) => Position::Last,
+            (false, false) => Position::Inside,
+        };
+        *tag = tag_of(kind, position);
     }
 }
 

@@ -9,7 +9,8 @@
 
 use super::features::{context_features, word_features, GazetteerBits};
 use super::model::{
-    gazetteer_bits, sequence_hash, tag_kind, viterbi, Gazetteer, Model, NUM_TAGS, TAG_NAMES,
+    gazetteer_bits, is_begin, sequence_hash, tag_kind, tag_of, viterbi, Gazetteer, Model, Position,
+    NUM_TAGS, TAG_NAMES,
 };
 use super::tagger::{prepare, PreparedSentence};
 
@@ -63,7 +64,31 @@ pub fn parse_conll(text: &str) -> Vec<Vec<TrainingSentence>> {
         }
     }
     docs.retain(|doc| !doc.is_empty());
+    for sentence in docs.iter_mut().flatten() {
+        bio_to_bilou(&mut sentence.tags);
+    }
     docs
+}
+
+/// Rewrites CoNLL's `B-`/`I-` tags (read as [`Position::Begin`] and
+/// [`Position::Inside`]) as BILOU: single words become `U-`, last words `L-`.
+fn bio_to_bilou(tags: &mut [usize]) {
+    let original = tags.to_vec();
+    for (i, tag) in tags.iter_mut().enumerate() {
+        let Some(kind) = tag_kind(original[i]) else {
+            continue;
+        };
+        let continues = |j: usize| original[j] == tag_of(kind, Position::Inside);
+        let starts = i == 0 || !continues(i) || tag_kind(original[i - 1]) != Some(kind);
+        let ends = i + 1 == original.len() || !continues(i + 1);
+        let position = match (starts, ends) {
+            (true, true) => Position::Unit,
+            (true, false) => Position::Begin,
+            (false, true) => Position::Last,
+            (false, false) => Position::Inside,
+        };
+        *tag = tag_of(kind, position);
+    }
 }
 
 /// Names absent from (or spelled differently in) the 1996 training data that
@@ -132,7 +157,10 @@ fn add_names(gazetteer: &mut Gazetteer, sentence: &TrainingSentence, lower_hashe
             continue;
         };
         let mut end = i + 1;
-        while end < sentence.tags.len() && sentence.tags[end] == sentence.tags[i] + 1 {
+        while end < sentence.tags.len()
+            && !is_begin(sentence.tags[end])
+            && tag_kind(sentence.tags[end]) == Some(kind)
+        {
             end += 1;
         }
         if end - i <= super::model::GAZETTEER_MAX_TOKENS {
