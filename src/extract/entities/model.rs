@@ -45,18 +45,46 @@ pub fn is_begin(tag: usize) -> bool {
 }
 
 /// Whether `tag` leaves a name open (`B-` or `I-`), so the next tag must continue it.
-fn is_open(tag: usize) -> bool {
+const fn is_open(tag: usize) -> bool {
     tag != usize::MAX && tag > 0 && tag < NUM_TAGS && matches!((tag - 1) % 4, 0 | 1)
 }
 
 /// Whether the tag sequence `previous -> tag` is valid BILOU (`usize::MAX` or
 /// [`NUM_TAGS`] = sentence start).
-pub fn transition_allowed(previous: usize, tag: usize) -> bool {
-    if tag == 0 || is_begin(tag) {
+pub const fn transition_allowed(previous: usize, tag: usize) -> bool {
+    let starts_name = tag == 0 || matches!((tag - 1) % 4, 0 | 3);
+    if starts_name {
         return !is_open(previous);
     }
-    is_open(previous) && tag_kind(previous) == tag_kind(tag)
+    is_open(previous) && (previous - 1) / 4 == (tag - 1) / 4
 }
+
+/// For each tag, the tags allowed right before it, so Viterbi visits only those.
+struct Predecessors {
+    tags: [[u8; NUM_TAGS]; NUM_TAGS],
+    counts: [usize; NUM_TAGS],
+}
+
+/// [`Predecessors`] of every tag, computed at compile time.
+const PREDECESSORS: Predecessors = {
+    let mut table = Predecessors {
+        tags: [[0; NUM_TAGS]; NUM_TAGS],
+        counts: [0; NUM_TAGS],
+    };
+    let mut tag = 0;
+    while tag < NUM_TAGS {
+        let mut previous = 0;
+        while previous < NUM_TAGS {
+            if transition_allowed(previous, tag) {
+                table.tags[tag][table.counts[tag]] = previous as u8;
+                table.counts[tag] += 1;
+            }
+            previous += 1;
+        }
+        tag += 1;
+    }
+    table
+};
 
 /// Gazetteer: hash of a lowercased token sequence -> kinds it was seen as (bit per kind).
 pub type Gazetteer = HashMap<u64, u8, BuildHasherDefault<IdentityHasher>>;
@@ -126,10 +154,9 @@ pub fn viterbi(
         for tag in 0..tags {
             let mut best = f32::NEG_INFINITY;
             let mut best_previous = 0;
-            for previous in 0..NUM_TAGS {
-                if !transition_allowed(previous, tag) {
-                    continue;
-                }
+            let allowed = &PREDECESSORS.tags[tag][..PREDECESSORS.counts[tag]];
+            for &previous in allowed {
+                let previous = usize::from(previous);
                 let candidate = score[previous] + transitions[previous][tag];
                 if candidate > best {
                     best = candidate;

@@ -211,7 +211,7 @@ fn decode_between_outside_runs(
 /// Makes the display name of an embedded tweet's signature one entity:
 /// in `— Foreign Policy CAN (@CanadaFP) January 7, 2022` the words between
 /// the dash and `(@handle)` name the account, an organization unless the
-/// tagger saw a person there.
+/// tagger saw a person in every word.
 fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
     let Some(handle) = tokens
         .iter()
@@ -239,7 +239,8 @@ fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
         .iter()
         .filter(|tag| tag_kind(**tag) == Some(0))
         .count();
-    let kind = if person_tokens * 2 > name.len() { 0 } else { 1 };
+    // Accounts of people usually show just the name, all tagged as a person.
+    let kind = if person_tokens == name.len() { 0 } else { 1 };
     let last = name.len() - 1;
     for (offset, tag) in tags[name].iter_mut().enumerate() {
         let position = match (offset == 0, offset == last) {

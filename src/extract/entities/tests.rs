@@ -157,3 +157,20 @@ fn reference_seed_article() {
         );
     }
 }
+
+#[test]
+fn tweet_signature_names_the_account() {
+    let text = "Canada stands with Ukraine. pic.twitter.com/ODEaaBtJHO\n\n\
+                — Foreign Policy CAN (@CanadaFP) January 7, 2022";
+    let found = names(text);
+    assert!(
+        has(&found, "Foreign Policy CAN", EntityKind::Organization),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(name, _)| name.contains('@') || name == "Policy CAN"),
+        "{found:?}"
+    );
+}

@@ -157,8 +157,9 @@ fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuil
     if chunk.is_empty() {
         return;
     }
-    if !is_junk_chunk(chunk) {
-        if let Some((cut, cut_end)) = inner_separator(chunk) {
+    if let Some((cut, cut_end)) = inner_separator(chunk) {
+        // Links keep their slashes and dots.
+        if !is_junk_chunk(chunk) {
             split_chunk(&chunk[..cut], start, text, builder);
             let separator = Token {
                 start: start + cut,
