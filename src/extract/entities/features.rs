@@ -97,6 +97,9 @@ pub struct TokenInfo {
 impl TokenInfo {
     /// Computes the facts of one token; `scratch` is a reusable buffer.
     pub fn new(word: &str, hashtag: bool, scratch: &mut Vec<char>) -> TokenInfo {
+        if !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_lowercase()) {
+            return TokenInfo::new_ascii_lowercase(word, hashtag);
+        }
         scratch.clear();
         let mut info = TokenInfo {
             hashtag,
@@ -160,6 +163,38 @@ impl TokenInfo {
             7..=10 => 6,
             _ => 7,
         };
+        info
+    }
+
+    /// The same facts as [`TokenInfo::new`] for the most common token, a plain
+    /// lowercase ASCII word, without per-character Unicode work.
+    fn new_ascii_lowercase(word: &str, hashtag: bool) -> TokenInfo {
+        debug_assert!(word.bytes().all(|byte| byte.is_ascii_lowercase()));
+        let bytes = word.as_bytes();
+        let hash = bytes
+            .iter()
+            .fold(FNV_OFFSET, |hash, byte| mix(hash, u64::from(*byte)));
+        let count = bytes.len();
+        let mut info = TokenInfo {
+            lower: hash,
+            cased: hash,
+            shape: mix(FNV_OFFSET, u64::from('x')),
+            lowercase: true,
+            hashtag,
+            inner_lower: u16::try_from(count - 1).unwrap_or(u16::MAX),
+            char_count: count.min(255) as u8,
+            length_bucket: match count {
+                0..=4 => count as u8,
+                5..=6 => 5,
+                7..=10 => 6,
+                _ => 7,
+            },
+            ..TokenInfo::default()
+        };
+        for n in 0..4.min(count) {
+            info.head[n] = char::from(bytes[n]);
+            info.tail[n] = char::from(bytes[count - 1 - n]);
+        }
         info
     }
 
