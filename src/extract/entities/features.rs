@@ -281,9 +281,10 @@ fn feature(template: u64, value: u64) -> u64 {
     mix(mix(template, value), template)
 }
 
-/// Appends the features that depend on the token alone (word, shape, affixes),
-/// which the tagger caches per distinct token.
-pub fn word_features(token: &TokenInfo, out: &mut Vec<u64>) {
+/// Appends the features that depend on the token alone (word, shape, affixes)
+/// and on whether it opens its sentence and how the sentence is cased; the
+/// tagger caches their scores per distinct combination.
+pub fn word_features(token: &TokenInfo, initial: bool, case: SentenceCase, out: &mut Vec<u64>) {
     out.push(feature(1, 0));
     out.push(feature(2, token.lower));
     out.push(feature(3, token.cased));
@@ -294,6 +295,12 @@ pub fn word_features(token: &TokenInfo, out: &mut Vec<u64>) {
         out.push(feature(19 + n as u64, token.suffix(n)));
     }
     out.push(feature(46, u64::from(token.hashtag)));
+    let initial = u64::from(initial);
+    let case_id = case as u64;
+    out.push(feature(41, mix(initial, token.shape)));
+    out.push(feature(42, mix(initial, token.lower)));
+    out.push(feature(43, mix(case_id, token.shape)));
+    out.push(feature(44, mix(case_id, token.lower)));
 }
 
 /// Appends the features of token `i` that depend on its sentence and article.
@@ -301,7 +308,6 @@ pub fn context_features(
     tokens: &[TokenInfo],
     gazetteer: &[GazetteerBits],
     i: usize,
-    case: SentenceCase,
     doc: &DocContext,
     out: &mut Vec<u64>,
 ) {
@@ -320,8 +326,6 @@ pub fn context_features(
         }
         tokens.get(position as usize).map_or(PAD_AFTER, |t| t.shape)
     };
-    let case_id = case as u64;
-    let initial = u64::from(i == 0);
     let mut push = |template: u64, value: u64| out.push(feature(template, value));
     push(30, word_at(-1));
     push(31, word_at(1));
@@ -332,10 +336,6 @@ pub fn context_features(
     push(36, mix(word_at(-1), token.lower));
     push(37, mix(token.lower, word_at(1)));
     push(38, mix(mix(shape_at(-1), token.shape), shape_at(1)));
-    push(41, mix(initial, token.shape));
-    push(42, mix(initial, token.lower));
-    push(43, mix(case_id, token.shape));
-    push(44, mix(case_id, token.lower));
     let seen_lower = doc.seen_lowercase.contains(&token.lower);
     let seen_capital = doc.seen_capitalized.contains(&token.lower);
     let seen = u64::from(seen_lower) | u64::from(seen_capital) << 1;

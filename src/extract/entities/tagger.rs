@@ -88,7 +88,8 @@ const WORD_CACHE_SLOTS: usize = 1 << 12;
 type WordCache = Vec<(u64, [i32; NUM_TAGS])>;
 
 thread_local! {
-    /// Scores of [`word_features`] per token, keyed by its cased hash and hashtag flag.
+    /// Scores of [`word_features`], keyed by the token's cased hash, hashtag
+    /// flag, sentence-initial flag and sentence case.
     static WORD_SCORES: RefCell<WordCache> = const { RefCell::new(Vec::new()) };
 }
 
@@ -96,11 +97,13 @@ thread_local! {
 fn word_scores(
     model: &Model,
     token: &TokenInfo,
+    (initial, case): (bool, SentenceCase),
     cache: &mut WordCache,
     features: &mut Vec<u64>,
 ) -> [i32; NUM_TAGS] {
+    let flags = u64::from(token.hashtag) | u64::from(initial) << 1 | (case as u64) << 2;
     // Key 0 marks an empty slot, so a real key is never 0.
-    let key = mix(token.cased, u64::from(token.hashtag)) | 1;
+    let key = mix(token.cased, flags) | 1;
     if cache.is_empty() {
         cache.resize(WORD_CACHE_SLOTS, (0, [0; NUM_TAGS]));
     }
@@ -109,7 +112,7 @@ fn word_scores(
         return cache[slot].1;
     }
     features.clear();
-    word_features(token, features);
+    word_features(token, initial, case, features);
     let scores = model.raw_emission(features);
     cache[slot] = (key, scores);
     scores
@@ -157,9 +160,10 @@ fn tag_prepared(
                 emissions.push(forced_outside);
                 continue;
             }
-            let mut scores = word_scores(model, &infos[i], cache, &mut features);
+            let position = (i == 0, sentence.case);
+            let mut scores = word_scores(model, &infos[i], position, cache, &mut features);
             features.clear();
-            context_features(infos, &gazetteer, i, sentence.case, doc, &mut features);
+            context_features(infos, &gazetteer, i, doc, &mut features);
             for (total, part) in scores.iter_mut().zip(model.raw_emission(&features)) {
                 *total += part;
             }

@@ -240,15 +240,8 @@ pub fn train(
             };
             for i in 0..info.infos.len() {
                 features.clear();
-                word_features(&info.infos[i], &mut features);
-                context_features(
-                    &info.infos,
-                    &gazetteer,
-                    i,
-                    info.case,
-                    context,
-                    &mut features,
-                );
+                word_features(&info.infos[i], i == 0, info.case, &mut features);
+                context_features(&info.infos, &gazetteer, i, context, &mut features);
                 example
                     .buckets
                     .extend(features.iter().map(|feature| model.bucket(*feature) as u32));
