@@ -79,7 +79,8 @@ impl SentenceBuilder {
     fn end_sentence(&mut self) {
         self.pending_break = false;
         if !self.current.is_empty() {
-            self.sentences.push(std::mem::take(&mut self.current));
+            let full = std::mem::replace(&mut self.current, Vec::with_capacity(32));
+            self.sentences.push(full);
         }
     }
 }
