@@ -44,6 +44,9 @@ const NOT_NAMES: &[&str] = &[
     "before", "if", "when", "while", "there", "here", "his", "her", "their", "our", "its", "my",
     "update", "photo", "video", "advertisement", "pic", "email", "news", "breaking", "live", "read",
     "more", "said", "says", "mr", "mrs", "ms", "dr", "minister", "president",
+    // Site boilerplate that scrapers keep.
+    "privacy policy", "terms of use", "terms of service", "cookie policy", "fox news app",
+    "click here", "sign up", "newsletter", "view video", "watch",
     // Wire-service section labels that open capitals headlines (`RUGBY UNION - ...`).
     "soccer", "rugby union", "rugby league", "cricket", "tennis", "golf", "athletics", "cycling",
     "boxing", "baseball", "basketball", "motor racing", "motorcycling", "yachting", "swimming",

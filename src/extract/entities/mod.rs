@@ -1,7 +1,7 @@
 //! Named entities: people, organisations, places and other names (events,
 //! nationalities, products), one canonical name per entity per article.
 //!
-//! An averaged-perceptron sequence tagger (BIO tags, hashed features, Viterbi)
+//! An averaged-perceptron sequence tagger (BILOU tags, hashed features, Viterbi)
 //! trained on CoNLL-2003 `train` by `examples/train_ner.rs`; its weights are
 //! compiled in from `models/ner.bin`, so nothing is read at run time.
 //!

@@ -3,7 +3,7 @@
 //! Owns the glue between [`super::tokenize`], [`super::features`] and
 //! [`super::model`] at run time: it builds the article-wide context once,
 //! skips the model for lowercase stretches that cannot hold a name, and turns
-//! BIO tags back into byte spans of the text.
+//! BILOU tags back into byte spans of the text.
 
 use std::cell::RefCell;
 
@@ -276,7 +276,7 @@ fn is_common_word(facts: &SentenceFacts, i: usize) -> bool {
         && !facts.doc.seen_capitalized.contains(&info.lower)
 }
 
-/// Turns BIO tags of one sentence into mentions.
+/// Turns BILOU tags of one sentence into mentions.
 fn collect_mentions(
     tokens: &[Token],
     tags: &[usize],

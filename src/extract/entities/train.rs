@@ -14,7 +14,7 @@ use super::model::{
 };
 use super::tagger::{prepare, PreparedSentence};
 
-/// One training sentence: words and their BIO tag indices.
+/// One training sentence: words and their BILOU tag indices.
 #[derive(Debug, Clone)]
 pub struct TrainingSentence {
     pub words: Vec<String>,
