@@ -206,9 +206,14 @@ impl Model {
         let mut sum = [0i32; NUM_TAGS];
         for feature in features {
             let row = self.bucket(*feature) * NUM_TAGS;
-            if let Some(weights) = self.weights.get(row..row + NUM_TAGS) {
-                for (total, weight) in sum.iter_mut().zip(weights) {
-                    *total += i32::from(*weight);
+            // A fixed-size row lets the compiler unroll and vectorise the sum.
+            let row: Option<&[i16; NUM_TAGS]> = self
+                .weights
+                .get(row..row + NUM_TAGS)
+                .and_then(|weights| weights.try_into().ok());
+            if let Some(weights) = row {
+                for tag in 0..NUM_TAGS {
+                    sum[tag] += i32::from(weights[tag]);
                 }
             }
         }
