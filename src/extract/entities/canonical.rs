@@ -6,7 +6,8 @@
 //! `President`) are not part of a person's name; weekday and month names,
 //! common words and web debris never come out; `#NATO` counts as `NATO`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::article::{Entity, EntityKind};
 
@@ -53,6 +54,18 @@ const NOT_NAMES: &[&str] = &[
     "skiing", "ice hockey", "nhl ice hockey", "rowing", "horse racing", "badminton", "squash",
 ];
 
+/// [`NOT_NAMES`] as a set, built on first use (it is checked for every mention).
+fn not_names() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
+}
+
+/// [`TITLES`] as a set, built on first use.
+fn titles() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| TITLES.iter().copied().collect())
+}
+
 /// The kind of a model kind index.
 fn entity_kind(kind: usize) -> EntityKind {
     match kind {
@@ -89,7 +102,7 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
     }
     if kind == 0 {
         while words.len() > 1
-            && TITLES.contains(&words[0].trim_end_matches('.').to_lowercase().as_str())
+            && titles().contains(words[0].trim_end_matches('.').to_lowercase().as_str())
         {
             words.remove(0);
         }
@@ -113,7 +126,7 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     {
         return false;
     }
-    if NOT_NAMES.contains(&lower.as_str()) {
+    if not_names().contains(lower.as_str()) {
         return false;
     }
     // `UPDATE 1`, `UPDATE 2`: wire revision labels.
@@ -126,7 +139,7 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     let all_titles = kind == 0
         && lower
             .split_whitespace()
-            .all(|word| TITLES.contains(&word.trim_end_matches('.')));
+            .all(|word| titles().contains(word.trim_end_matches('.')));
     !all_titles
 }
 
