@@ -6,7 +6,8 @@
 //! `President`) are not part of a person's name; weekday and month names,
 //! common words and web debris never come out; `#NATO` counts as `NATO`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::article::{Entity, EntityKind};
 
@@ -44,11 +45,26 @@ const NOT_NAMES: &[&str] = &[
     "before", "if", "when", "while", "there", "here", "his", "her", "their", "our", "its", "my",
     "update", "photo", "video", "advertisement", "pic", "email", "news", "breaking", "live", "read",
     "more", "said", "says", "mr", "mrs", "ms", "dr", "minister", "president",
+    // Site boilerplate that scrapers keep.
+    "privacy policy", "terms of use", "terms of service", "cookie policy", "fox news app",
+    "click here", "sign up", "newsletter", "view video", "watch",
     // Wire-service section labels that open capitals headlines (`RUGBY UNION - ...`).
     "soccer", "rugby union", "rugby league", "cricket", "tennis", "golf", "athletics", "cycling",
     "boxing", "baseball", "basketball", "motor racing", "motorcycling", "yachting", "swimming",
     "skiing", "ice hockey", "nhl ice hockey", "rowing", "horse racing", "badminton", "squash",
 ];
+
+/// [`NOT_NAMES`] as a set, built on first use (it is checked for every mention).
+fn not_names() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
+}
+
+/// [`TITLES`] as a set, built on first use.
+fn titles() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| TITLES.iter().copied().collect())
+}
 
 /// The kind of a model kind index.
 fn entity_kind(kind: usize) -> EntityKind {
@@ -86,7 +102,7 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
     }
     if kind == 0 {
         while words.len() > 1
-            && TITLES.contains(&words[0].trim_end_matches('.').to_lowercase().as_str())
+            && titles().contains(words[0].trim_end_matches('.').to_lowercase().as_str())
         {
             words.remove(0);
         }
@@ -110,7 +126,7 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     {
         return false;
     }
-    if NOT_NAMES.contains(&lower.as_str()) {
+    if not_names().contains(lower.as_str()) {
         return false;
     }
     // `UPDATE 1`, `UPDATE 2`: wire revision labels.
@@ -123,7 +139,7 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     let all_titles = kind == 0
         && lower
             .split_whitespace()
-            .all(|word| TITLES.contains(&word.trim_end_matches('.')));
+            .all(|word| titles().contains(word.trim_end_matches('.')));
     !all_titles
 }
 
@@ -144,6 +160,8 @@ struct NameStats {
     surfaces: Vec<(String, usize)>,
     /// Seen only in headlines written in capitals.
     only_shouted: bool,
+    /// Seen only as a sentence-initial common word.
+    only_common_word: bool,
 }
 
 /// Builds the entity list of an article from its mentions.
@@ -163,9 +181,11 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
             votes: [0; 4],
             surfaces: Vec::new(),
             only_shouted: true,
+            only_common_word: true,
         });
         entry.votes[mention.kind] += 1;
         entry.only_shouted &= mention.shouted;
+        entry.only_common_word &= mention.common_word;
         match entry.surfaces.iter_mut().find(|(seen, _)| *seen == name) {
             Some((_, count)) => *count += 1,
             None => entry.surfaces.push((name, 1)),
@@ -173,6 +193,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     }
     let mut names: Vec<(usize, String, usize)> = stats
         .into_values()
+        .filter(|stat| !stat.only_common_word)
         .map(|stat| {
             let kind = (0..4)
                 .max_by_key(|kind| (stat.votes[*kind], 4 - kind))

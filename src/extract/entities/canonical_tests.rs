@@ -10,6 +10,7 @@ fn mention(text: &str, needle: &str, kind: usize) -> Mention {
         end: start + needle.len(),
         kind,
         hashtag: false,
+        common_word: false,
         shouted: needle == "JAPAN",
     }
 }

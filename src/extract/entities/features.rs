@@ -87,6 +87,8 @@ pub struct TokenInfo {
     pub hashtag: bool,
     /// Contains an uppercase letter or a digit: a possible entity word.
     pub interesting: bool,
+    /// Contains an uppercase letter.
+    pub has_capital: bool,
     /// Uppercase and lowercase letters after the first letter, for [`sentence_case`].
     pub inner_upper: u16,
     pub inner_lower: u16,
@@ -95,6 +97,9 @@ pub struct TokenInfo {
 impl TokenInfo {
     /// Computes the facts of one token; `scratch` is a reusable buffer.
     pub fn new(word: &str, hashtag: bool, scratch: &mut Vec<char>) -> TokenInfo {
+        if !word.is_empty() && word.bytes().all(|byte| byte.is_ascii_lowercase()) {
+            return TokenInfo::new_ascii_lowercase(word, hashtag);
+        }
         scratch.clear();
         let mut info = TokenInfo {
             hashtag,
@@ -118,6 +123,7 @@ impl TokenInfo {
                 c
             };
             info.interesting |= class == 'X' || class == 'd';
+            info.has_capital |= class == 'X';
             if class != last_class {
                 shape = mix(shape, u64::from(class));
                 last_class = class;
@@ -157,6 +163,38 @@ impl TokenInfo {
             7..=10 => 6,
             _ => 7,
         };
+        info
+    }
+
+    /// The same facts as [`TokenInfo::new`] for the most common token, a plain
+    /// lowercase ASCII word, without per-character Unicode work.
+    fn new_ascii_lowercase(word: &str, hashtag: bool) -> TokenInfo {
+        debug_assert!(word.bytes().all(|byte| byte.is_ascii_lowercase()));
+        let bytes = word.as_bytes();
+        let hash = bytes
+            .iter()
+            .fold(FNV_OFFSET, |hash, byte| mix(hash, u64::from(*byte)));
+        let count = bytes.len();
+        let mut info = TokenInfo {
+            lower: hash,
+            cased: hash,
+            shape: mix(FNV_OFFSET, u64::from('x')),
+            lowercase: true,
+            hashtag,
+            inner_lower: u16::try_from(count - 1).unwrap_or(u16::MAX),
+            char_count: count.min(255) as u8,
+            length_bucket: match count {
+                0..=4 => count as u8,
+                5..=6 => 5,
+                7..=10 => 6,
+                _ => 7,
+            },
+            ..TokenInfo::default()
+        };
+        for n in 0..4.min(count) {
+            info.head[n] = char::from(bytes[n]);
+            info.tail[n] = char::from(bytes[count - 1 - n]);
+        }
         info
     }
 
@@ -243,9 +281,10 @@ fn feature(template: u64, value: u64) -> u64 {
     mix(mix(template, value), template)
 }
 
-/// Appends the features that depend on the token alone (word, shape, affixes),
-/// which the tagger caches per distinct token.
-pub fn word_features(token: &TokenInfo, out: &mut Vec<u64>) {
+/// Appends the features that depend on the token alone (word, shape, affixes)
+/// and on whether it opens its sentence and how the sentence is cased; the
+/// tagger caches their scores per distinct combination.
+pub fn word_features(token: &TokenInfo, initial: bool, case: SentenceCase, out: &mut Vec<u64>) {
     out.push(feature(1, 0));
     out.push(feature(2, token.lower));
     out.push(feature(3, token.cased));
@@ -256,6 +295,12 @@ pub fn word_features(token: &TokenInfo, out: &mut Vec<u64>) {
         out.push(feature(19 + n as u64, token.suffix(n)));
     }
     out.push(feature(46, u64::from(token.hashtag)));
+    let initial = u64::from(initial);
+    let case_id = case as u64;
+    out.push(feature(41, mix(initial, token.shape)));
+    out.push(feature(42, mix(initial, token.lower)));
+    out.push(feature(43, mix(case_id, token.shape)));
+    out.push(feature(44, mix(case_id, token.lower)));
 }
 
 /// Appends the features of token `i` that depend on its sentence and article.
@@ -263,7 +308,6 @@ pub fn context_features(
     tokens: &[TokenInfo],
     gazetteer: &[GazetteerBits],
     i: usize,
-    case: SentenceCase,
     doc: &DocContext,
     out: &mut Vec<u64>,
 ) {
@@ -282,8 +326,6 @@ pub fn context_features(
         }
         tokens.get(position as usize).map_or(PAD_AFTER, |t| t.shape)
     };
-    let case_id = case as u64;
-    let initial = u64::from(i == 0);
     let mut push = |template: u64, value: u64| out.push(feature(template, value));
     push(30, word_at(-1));
     push(31, word_at(1));
@@ -294,10 +336,6 @@ pub fn context_features(
     push(36, mix(word_at(-1), token.lower));
     push(37, mix(token.lower, word_at(1)));
     push(38, mix(mix(shape_at(-1), token.shape), shape_at(1)));
-    push(41, mix(initial, token.shape));
-    push(42, mix(initial, token.lower));
-    push(43, mix(case_id, token.shape));
-    push(44, mix(case_id, token.lower));
     let seen_lower = doc.seen_lowercase.contains(&token.lower);
     let seen_capital = doc.seen_capitalized.contains(&token.lower);
     let seen = u64::from(seen_lower) | u64::from(seen_capital) << 1;

@@ -1,11 +1,12 @@
 //! Named entities: people, organisations, places and other names (events,
 //! nationalities, products), one canonical name per entity per article.
 //!
-//! An averaged-perceptron sequence tagger (BIO tags, hashed features, Viterbi)
+//! An averaged-perceptron sequence tagger (BILOU tags, hashed features, Viterbi)
 //! trained on CoNLL-2003 `train` by `examples/train_ner.rs`; its weights are
 //! compiled in from `models/ner.bin`, so nothing is read at run time.
 //!
-//! - [`tokenize`]: text -> sentences of tokens (CoNLL-style, plus web debris)
+//! - [`tokenize`]: text -> sentences of tokens (CoNLL-style, plus web debris),
+//!   with its character rules in `chunk_rules`
 //! - [`features`]: hashed feature templates shared by training and tagging
 //! - [`model`]: weight table, gazetteer, Viterbi and the model file format
 //! - [`tagger`]: article -> mentions (byte spans with a kind)
@@ -13,6 +14,7 @@
 //! - [`train`]: the training loop (used by the example, not at run time)
 
 pub mod canonical;
+mod chunk_rules;
 pub mod features;
 pub mod model;
 pub mod tagger;

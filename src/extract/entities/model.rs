@@ -1,4 +1,4 @@
-//! The tagger's model: BIO tags, the weight table, the gazetteer, Viterbi
+//! The tagger's model: BILOU tags, the weight table, the gazetteer, Viterbi
 //! decoding and the binary file format of `models/ner.bin`.
 //!
 //! Weights live in a dense table of `2^bits` hashed feature rows times
@@ -9,32 +9,82 @@ use std::hash::BuildHasherDefault;
 
 use super::features::{mix, GazetteerBits, IdentityHasher, TokenInfo};
 
-/// Number of BIO tags: `O`, then `B-`/`I-` for each of the four kinds.
-pub const NUM_TAGS: usize = 9;
+/// Number of BILOU tags: `O`, then `B-`, `I-`, `L-`, `U-` for each of the four kinds.
+pub const NUM_TAGS: usize = 17;
 /// Tag names, in column order.
+#[rustfmt::skip]
 pub const TAG_NAMES: [&str; NUM_TAGS] = [
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+    "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG",
+    "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
 ];
 /// Longest gazetteer name, in tokens.
 pub const GAZETTEER_MAX_TOKENS: usize = 6;
 
+/// Where a tag sits in its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+/// The tag for `kind` (0 PER, 1 ORG, 2 LOC, 3 MISC) at `position`.
+pub fn tag_of(kind: usize, position: Position) -> usize {
+    1 + 4 * kind + position as usize
+}
+
 /// The kind index (0 PER, 1 ORG, 2 LOC, 3 MISC) of a tag, `None` for `O`.
 pub fn tag_kind(tag: usize) -> Option<usize> {
-    (tag > 0).then(|| (tag - 1) / 2)
+    (tag > 0).then(|| (tag - 1) / 4)
 }
 
-/// Whether `tag` starts an entity.
+/// Whether `tag` starts a name (`B-` or `U-`).
 pub fn is_begin(tag: usize) -> bool {
-    tag > 0 && tag % 2 == 1
+    tag > 0 && matches!((tag - 1) % 4, 0 | 3)
 }
 
-/// Whether the tag sequence `previous -> tag` is valid BIO (`usize::MAX` = sentence start).
-pub fn transition_allowed(previous: usize, tag: usize) -> bool {
-    if tag == 0 || is_begin(tag) {
-        return true;
-    }
-    previous != usize::MAX && previous != 0 && tag_kind(previous) == tag_kind(tag)
+/// Whether `tag` leaves a name open (`B-` or `I-`), so the next tag must continue it.
+const fn is_open(tag: usize) -> bool {
+    tag != usize::MAX && tag > 0 && tag < NUM_TAGS && matches!((tag - 1) % 4, 0 | 1)
 }
+
+/// Whether the tag sequence `previous -> tag` is valid BILOU (`usize::MAX` or
+/// [`NUM_TAGS`] = sentence start).
+pub const fn transition_allowed(previous: usize, tag: usize) -> bool {
+    let starts_name = tag == 0 || matches!((tag - 1) % 4, 0 | 3);
+    if starts_name {
+        return !is_open(previous);
+    }
+    is_open(previous) && (previous - 1) / 4 == (tag - 1) / 4
+}
+
+/// For each tag, the tags allowed right before it, so Viterbi visits only those.
+struct Predecessors {
+    tags: [[u8; NUM_TAGS]; NUM_TAGS],
+    counts: [usize; NUM_TAGS],
+}
+
+/// [`Predecessors`] of every tag, computed at compile time.
+const PREDECESSORS: Predecessors = {
+    let mut table = Predecessors {
+        tags: [[0; NUM_TAGS]; NUM_TAGS],
+        counts: [0; NUM_TAGS],
+    };
+    let mut tag = 0;
+    while tag < NUM_TAGS {
+        let mut previous = 0;
+        while previous < NUM_TAGS {
+            if transition_allowed(previous, tag) {
+                table.tags[tag][table.counts[tag]] = previous as u8;
+                table.counts[tag] += 1;
+            }
+            previous += 1;
+        }
+        tag += 1;
+    }
+    table
+};
 
 /// Gazetteer: hash of a lowercased token sequence -> kinds it was seen as (bit per kind).
 pub type Gazetteer = HashMap<u64, u8, BuildHasherDefault<IdentityHasher>>;
@@ -104,10 +154,9 @@ pub fn viterbi(
         for tag in 0..tags {
             let mut best = f32::NEG_INFINITY;
             let mut best_previous = 0;
-            for previous in 0..NUM_TAGS {
-                if !transition_allowed(previous, tag) {
-                    continue;
-                }
+            let allowed = &PREDECESSORS.tags[tag][..PREDECESSORS.counts[tag]];
+            for &previous in allowed {
+                let previous = usize::from(previous);
                 let candidate = score[previous] + transitions[previous][tag];
                 if candidate > best {
                     best = candidate;
@@ -121,7 +170,7 @@ pub fn viterbi(
     }
     let mut best_tag = 0;
     for tag in 1..NUM_TAGS {
-        if score[tag] > score[best_tag] {
+        if !is_open(tag) && score[tag] > score[best_tag] {
             best_tag = tag;
         }
     }
@@ -133,7 +182,7 @@ pub fn viterbi(
     tags
 }
 
-const MAGIC: &[u8; 4] = b"NER1";
+const MAGIC: &[u8; 4] = b"NER2";
 
 /// A trained tagger ready to score features.
 pub struct Model {
@@ -157,9 +206,14 @@ impl Model {
         let mut sum = [0i32; NUM_TAGS];
         for feature in features {
             let row = self.bucket(*feature) * NUM_TAGS;
-            if let Some(weights) = self.weights.get(row..row + NUM_TAGS) {
-                for (total, weight) in sum.iter_mut().zip(weights) {
-                    *total += i32::from(*weight);
+            // A fixed-size row lets the compiler unroll and vectorise the sum.
+            let row: Option<&[i16; NUM_TAGS]> = self
+                .weights
+                .get(row..row + NUM_TAGS)
+                .and_then(|weights| weights.try_into().ok());
+            if let Some(weights) = row {
+                for tag in 0..NUM_TAGS {
+                    sum[tag] += i32::from(weights[tag]);
                 }
             }
         }
@@ -190,7 +244,7 @@ impl Model {
                 .iter()
                 .enumerate()
                 .filter(|(_, weight)| **weight != 0)
-                .fold(0u16, |mask, (tag, _)| mask | 1 << tag);
+                .fold(0u32, |mask, (tag, _)| mask | 1 << tag);
             if mask == 0 {
                 continue;
             }
@@ -232,7 +286,7 @@ impl Model {
         let mut row = 0usize;
         while reader.position < bytes.len() {
             row += usize::try_from(reader.varint()?).ok()?;
-            let mask = u16::from_le_bytes(reader.take(2)?.try_into().ok()?);
+            let mask = u32::from_le_bytes(reader.take(4)?.try_into().ok()?);
             for tag in 0..NUM_TAGS {
                 if mask & (1 << tag) != 0 {
                     let weight = i16::from_le_bytes(reader.take(2)?.try_into().ok()?);

@@ -3,17 +3,16 @@
 //! Owns the glue between [`super::tokenize`], [`super::features`] and
 //! [`super::model`] at run time: it builds the article-wide context once,
 //! skips the model for lowercase stretches that cannot hold a name, and turns
-//! BIO tags back into byte spans of the text.
+//! BILOU tags back into byte spans of the text.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 use super::features::{
-    context_features, mix, sentence_case, word_features, DocContext, IdentityHasher, SentenceCase,
-    TokenInfo,
+    context_features, mix, sentence_case, word_features, DocContext, SentenceCase, TokenInfo,
 };
-use super::model::{gazetteer_bits, is_begin, tag_kind, viterbi, Model, NUM_TAGS};
+use super::model::{
+    gazetteer_bits, is_begin, tag_kind, tag_of, viterbi, Model, Position, NUM_TAGS,
+};
 use super::tokenize::{tokenize, Token, TokenKind};
 
 /// One tagged occurrence of a name in the text.
@@ -27,6 +26,9 @@ pub struct Mention {
     pub hashtag: bool,
     /// Found in a sentence written in capitals (a headline).
     pub shouted: bool,
+    /// One sentence-initial word that the article otherwise writes in
+    /// lowercase and never capitalizes mid-sentence (`Spring`, `Hence`).
+    pub common_word: bool,
 }
 
 /// A sentence ready for feature extraction.
@@ -36,18 +38,20 @@ pub struct PreparedSentence {
 }
 
 /// Computes token facts and sentence cases for every sentence of an article,
-/// plus the article-wide context built from them.
-pub fn prepare<'a, I>(sentences: I) -> (Vec<PreparedSentence>, DocContext)
+/// plus the article-wide context built from them. Each sentence is a sequence
+/// of `(word, is_hashtag)`.
+pub fn prepare<'a, I, S>(sentences: I) -> (Vec<PreparedSentence>, DocContext)
 where
-    I: IntoIterator<Item = Vec<(&'a str, bool)>>,
+    I: IntoIterator<Item = S>,
+    S: IntoIterator<Item = (&'a str, bool)>,
 {
     let mut scratch = Vec::new();
     let mut doc = DocContext::default();
     let mut prepared = Vec::new();
     for sentence in sentences {
         let infos: Vec<TokenInfo> = sentence
-            .iter()
-            .map(|(word, hashtag)| TokenInfo::new(word, *hashtag, &mut scratch))
+            .into_iter()
+            .map(|(word, hashtag)| TokenInfo::new(word, hashtag, &mut scratch))
             .collect();
         let case = sentence_case(&infos);
         doc.add_sentence(&infos, case == SentenceCase::AllCaps);
@@ -56,48 +60,62 @@ where
     (prepared, doc)
 }
 
-/// Whether token `i` is plainly outside any name, so the model need not score
-/// it: it has no capital or digit and is not between such tokens (a name's
-/// inner `of`, `de` or `&` has one within two tokens on each side).
+/// Whether token `i` is plainly outside any name, so the model need not
+/// score it: a capitalized word is always scored, a number only beside a
+/// capitalized word (`Beograd 96`), and any other token only between
+/// capitalized words within two tokens on each side (`Bank of the Ozarks`).
 fn plainly_outside(infos: &[TokenInfo], i: usize) -> bool {
-    if infos[i].interesting {
+    let token = &infos[i];
+    if token.has_capital {
         return false;
+    }
+    let capital_at = |position: usize| infos.get(position).is_some_and(|info| info.has_capital);
+    if token.interesting {
+        let beside = (i > 0 && capital_at(i - 1)) || capital_at(i + 1);
+        return !beside;
     }
     let before = infos[i.saturating_sub(2)..i]
         .iter()
-        .any(|info| info.interesting);
-    let after = infos[(i + 1).min(infos.len())..(i + 3).min(infos.len())]
-        .iter()
-        .any(|info| info.interesting);
+        .any(|info| info.has_capital);
+    let after = capital_at(i + 1) || capital_at(i + 2);
     !(before && after)
 }
 
-/// Most distinct tokens whose word-feature scores are cached per thread.
-const WORD_CACHE_LIMIT: usize = 1 << 16;
+/// Slots of the per-thread cache of word-feature scores (a power of two).
+const WORD_CACHE_SLOTS: usize = 1 << 12;
+
+/// A direct-mapped cache: slot `key % WORD_CACHE_SLOTS` holds the last token seen there.
+type WordCache = Vec<(u64, [i32; NUM_TAGS])>;
 
 thread_local! {
-    /// Scores of [`word_features`] per token, keyed by its cased hash and hashtag flag.
-    static WORD_SCORES: RefCell<HashMap<u64, [i32; NUM_TAGS], BuildHasherDefault<IdentityHasher>>> =
-        RefCell::new(HashMap::default());
+    /// Scores of [`word_features`], keyed by the token's cased hash, hashtag
+    /// flag, sentence-initial flag and sentence case.
+    static WORD_SCORES: RefCell<WordCache> = const { RefCell::new(Vec::new()) };
 }
 
 /// The model's scores for the token-only features of `token`, cached.
-fn word_scores(model: &Model, token: &TokenInfo, features: &mut Vec<u64>) -> [i32; NUM_TAGS] {
-    let key = mix(token.cased, u64::from(token.hashtag));
-    WORD_SCORES.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(scores) = cache.get(&key) {
-            return *scores;
-        }
-        if cache.len() >= WORD_CACHE_LIMIT {
-            cache.clear();
-        }
-        features.clear();
-        word_features(token, features);
-        let scores = model.raw_emission(features);
-        cache.insert(key, scores);
-        scores
-    })
+fn word_scores(
+    model: &Model,
+    token: &TokenInfo,
+    (initial, case): (bool, SentenceCase),
+    cache: &mut WordCache,
+    features: &mut Vec<u64>,
+) -> [i32; NUM_TAGS] {
+    let flags = u64::from(token.hashtag) | u64::from(initial) << 1 | (case as u64) << 2;
+    // Key 0 marks an empty slot, so a real key is never 0.
+    let key = mix(token.cased, flags) | 1;
+    if cache.is_empty() {
+        cache.resize(WORD_CACHE_SLOTS, (0, [0; NUM_TAGS]));
+    }
+    let slot = (key >> 40) as usize % WORD_CACHE_SLOTS;
+    if cache[slot].0 == key {
+        return cache[slot].1;
+    }
+    features.clear();
+    word_features(token, initial, case, features);
+    let scores = model.raw_emission(features);
+    cache[slot] = (key, scores);
+    scores
 }
 
 /// Tags all mentions of `text`.
@@ -107,18 +125,32 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
         sentence
             .iter()
             .map(|token| (token.text(text), token.kind == TokenKind::Hashtag))
-            .collect::<Vec<_>>()
     });
     let (prepared, doc) = prepare(words);
+    WORD_SCORES.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut cache) => tag_prepared(model, text, &sentences, &prepared, &doc, &mut cache),
+        Err(_) => tag_prepared(model, text, &sentences, &prepared, &doc, &mut Vec::new()),
+    })
+}
+
+/// Tags the prepared sentences of `text` (see [`tag_text`]).
+fn tag_prepared(
+    model: &Model,
+    text: &str,
+    sentences: &[Vec<Token>],
+    prepared: &[PreparedSentence],
+    doc: &DocContext,
+    cache: &mut WordCache,
+) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut features = Vec::with_capacity(64);
     let mut emissions: Vec<[f32; NUM_TAGS]> = Vec::new();
     let mut gazetteer = Vec::new();
     let mut forced_outside = [f32::NEG_INFINITY; NUM_TAGS];
     forced_outside[0] = 0.0;
-    for (tokens, sentence) in sentences.iter().zip(&prepared) {
+    for (tokens, sentence) in sentences.iter().zip(prepared) {
         let infos = &sentence.infos;
-        if infos.iter().all(|info| !info.interesting) {
+        if infos.iter().all(|info| !info.has_capital) {
             continue;
         }
         gazetteer_bits(&model.gazetteer, infos, &mut gazetteer);
@@ -128,26 +160,62 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
                 emissions.push(forced_outside);
                 continue;
             }
-            let mut scores = word_scores(model, &infos[i], &mut features);
+            let position = (i == 0, sentence.case);
+            let mut scores = word_scores(model, &infos[i], position, cache, &mut features);
             features.clear();
-            context_features(infos, &gazetteer, i, sentence.case, &doc, &mut features);
+            context_features(infos, &gazetteer, i, doc, &mut features);
             for (total, part) in scores.iter_mut().zip(model.raw_emission(&features)) {
                 *total += part;
             }
             emissions.push(scores.map(|total| total as f32 * model.scale));
         }
-        let mut tags = viterbi(&emissions, &model.transitions);
+        let mut tags = decode_between_outside_runs(&emissions, &model.transitions);
         tag_tweet_signature(tokens, text, &mut tags);
         let shouted = sentence.case == SentenceCase::AllCaps;
-        collect_mentions(tokens, &tags, shouted, &mut mentions);
+        let sentence_facts = SentenceFacts {
+            infos,
+            doc,
+            shouted,
+        };
+        collect_mentions(tokens, &tags, &sentence_facts, &mut mentions);
     }
     mentions
+}
+
+/// Viterbi over each stretch of scored tokens separately: a token forced to
+/// `O` splits the sentence exactly, since every path passes through `O` there.
+/// Most of a sentence is forced, so this skips most of the decoding work.
+fn decode_between_outside_runs(
+    emissions: &[[f32; NUM_TAGS]],
+    transitions: &[[f32; NUM_TAGS]; NUM_TAGS + 1],
+) -> Vec<usize> {
+    let forced = |scores: &[f32; NUM_TAGS]| scores[1..].iter().all(|s| *s == f32::NEG_INFINITY);
+    let mut tags = vec![0; emissions.len()];
+    let mut start = 0;
+    while start < emissions.len() {
+        if forced(&emissions[start]) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < emissions.len() && !forced(&emissions[end]) {
+            end += 1;
+        }
+        // Pad with the forced `O` neighbours so transitions into and out of
+        // the stretch count; the sentence start keeps its own start row.
+        let lo = start.saturating_sub(1);
+        let hi = (end + 1).min(emissions.len());
+        let stretch = viterbi(&emissions[lo..hi], transitions);
+        tags[lo..hi].copy_from_slice(&stretch);
+        start = end;
+    }
+    tags
 }
 
 /// Makes the display name of an embedded tweet's signature one entity:
 /// in `— Foreign Policy CAN (@CanadaFP) January 7, 2022` the words between
 /// the dash and `(@handle)` name the account, an organization unless the
-/// tagger saw a person there.
+/// tagger saw a person in every word.
 fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
     let Some(handle) = tokens
         .iter()
@@ -175,14 +243,46 @@ fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
         .iter()
         .filter(|tag| tag_kind(**tag) == Some(0))
         .count();
-    let kind = if person_tokens * 2 > name.len() { 0 } else { 1 };
+    // Accounts of people usually show just the name, all tagged as a person.
+    let kind = if person_tokens == name.len() { 0 } else { 1 };
+    let last = name.len() - 1;
     for (offset, tag) in tags[name].iter_mut().enumerate() {
-        *tag = 1 + 2 * kind + usize::from(offset > 0);
+        let position = match (offset == 0, offset == last) {
+            (true, true) => Position::Unit,
+            (true, false) => Position::Begin,
+            (false, true) => Position::Last,
+            (false, false) => Position::Inside,
+        };
+        *tag = tag_of(kind, position);
     }
 }
 
-/// Turns BIO tags of one sentence into mentions.
-fn collect_mentions(tokens: &[Token], tags: &[usize], shouted: bool, out: &mut Vec<Mention>) {
+/// What [`collect_mentions`] needs to know about a sentence besides its tags.
+struct SentenceFacts<'a> {
+    infos: &'a [TokenInfo],
+    doc: &'a DocContext,
+    shouted: bool,
+}
+
+/// Whether the one-token mention at `i` is a sentence-initial common word.
+fn is_common_word(facts: &SentenceFacts, i: usize) -> bool {
+    let info = &facts.infos[i];
+    let sentence_initial = facts.infos[..i]
+        .iter()
+        .all(|before| !before.capitalized && !before.lowercase);
+    sentence_initial
+        && !facts.shouted
+        && facts.doc.seen_lowercase.contains(&info.lower)
+        && !facts.doc.seen_capitalized.contains(&info.lower)
+}
+
+/// Turns BILOU tags of one sentence into mentions.
+fn collect_mentions(
+    tokens: &[Token],
+    tags: &[usize],
+    facts: &SentenceFacts,
+    out: &mut Vec<Mention>,
+) {
     let mut i = 0;
     while i < tags.len() {
         let Some(kind) = tag_kind(tags[i]) else {
@@ -198,7 +298,8 @@ fn collect_mentions(tokens: &[Token], tags: &[usize], shouted: bool, out: &mut V
             end: tokens[end - 1].end,
             kind,
             hashtag: tokens[i].kind == TokenKind::Hashtag,
-            shouted,
+            shouted: facts.shouted,
+            common_word: end == i + 1 && is_common_word(facts, i),
         });
         i = end;
     }

@@ -57,6 +57,7 @@ fn never_returns_junk() {
         ("UPDATE 1 - Oil prices rise\n\nOil prices rose on Thursday in January trading.", &["UPDATE 1", "Update 1", "Thursday", "January"]),
         ("Today, the minister spoke. pic.twitter.com/AbCdEf12 — Office (@SomeOffice) March 3, 2022", &["Today", "pic.twitter.com/AbCdEf12", "@SomeOffice", "March"]),
         ("[email protected] on Russia: \"We are ready.\" Read more at https://example.org/x", &["[email protected]", "https://example.org/x", "Read"]),
+        ("Hence the delay. Officials said that, hence, talks would resume in Geneva.", &["Hence"]),
     ];
     for (text, junk) in cases {
         let found = names(text);
@@ -155,4 +156,21 @@ fn reference_seed_article() {
             "junk {name:?}"
         );
     }
+}
+
+#[test]
+fn tweet_signature_names_the_account() {
+    let text = "Canada stands with Ukraine. pic.twitter.com/ODEaaBtJHO\n\n\
+                — Foreign Policy CAN (@CanadaFP) January 7, 2022";
+    let found = names(text);
+    assert!(
+        has(&found, "Foreign Policy CAN", EntityKind::Organization),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(name, _)| name.contains('@') || name == "Policy CAN"),
+        "{found:?}"
+    );
 }

@@ -7,7 +7,13 @@
 //! apostrophes, `#hashtags` (the `#` is dropped so `#NATO` tags as `NATO`),
 //! `@handles`, URLs, `pic.twitter.com` links, e-mail addresses and the
 //! `[email protected]` debris that scrapers leave, which all become
-//! [`TokenKind::Junk`] tokens that are never part of an entity.
+//! [`TokenKind::Junk`] tokens that are never part of an entity. The
+//! character-level rules live in [`super::chunk_rules`].
+
+use super::chunk_rules::{
+    ends_with_ignore_case, inner_separator, is_junk_chunk, is_leading_punct, is_trailing_punct,
+    keeps_final_dot, CLITICS,
+};
 
 /// What a token is, as far as tagging cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,105 +40,6 @@ impl Token {
         text.get(self.start..self.end).unwrap_or("")
     }
 }
-
-/// Abbreviations that keep their final dot, lowercased and without the dot.
-#[rustfmt::skip]
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "jr", "sr", "gen", "col", "lt",
-    "sgt", "capt", "rep", "sen", "gov", "prof", "rev", "fr", "jan", "feb", "mar", "apr", "aug",
-    "sep", "sept", "oct", "nov", "dec", "vs", "etc", "bros", "cos", "mt", "ft", "adm", "messrs",
-    "pty", "plc", "cie", "ave", "u.s", "u.k", "u.n", "e.u",
-];
-
-/// Characters split off the front of a word, each as its own token.
-fn is_leading_punct(c: char) -> bool {
-    matches!(
-        c,
-        '(' | '['
-            | '{'
-            | '"'
-            | '\''
-            | '“'
-            | '”'
-            | '‘'
-            | '`'
-            | '«'
-            | '„'
-            | '<'
-            | '*'
-            | '—'
-            | '–'
-            | '…'
-    )
-}
-
-/// Characters split off the end of a word, each as its own token.
-fn is_trailing_punct(c: char) -> bool {
-    matches!(
-        c,
-        ')' | ']'
-            | '}'
-            | '"'
-            | '\''
-            | '”'
-            | '’'
-            | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | '.'
-            | '»'
-            | '>'
-            | '*'
-            | '—'
-            | '–'
-            | '…'
-    )
-}
-
-/// Whether `chunk` (a whitespace-free run) is a link, handle or e-mail address.
-fn is_junk_chunk(chunk: &str) -> bool {
-    let bytes = chunk.as_bytes();
-    if bytes.contains(&b'@') {
-        return true;
-    }
-    if !bytes.iter().any(|byte| matches!(byte, b'/' | b'.')) {
-        return false;
-    }
-    let bare_domain = !bytes.iter().any(u8::is_ascii_uppercase)
-        && [".com", ".org", ".net"]
-            .iter()
-            .any(|tld| chunk.ends_with(tld));
-    bare_domain
-        || ["://", "www.", "pic.twitter.com", ".com/", ".org/"]
-            .iter()
-            .any(|pattern| chunk.contains(pattern))
-}
-
-/// Whether `core` ending in a dot keeps it: `U.S.`, `J.`, `Inc.`, `Mr.`.
-fn keeps_final_dot(core: &str) -> bool {
-    let Some(stem) = core.strip_suffix('.') else {
-        return false;
-    };
-    if stem.is_empty() || stem.ends_with('.') {
-        return false;
-    }
-    let letters_and_dots = stem.chars().all(|c| c.is_alphabetic() || c == '.');
-    let single_letter = stem.chars().count() == 1 && stem.chars().all(char::is_alphabetic);
-    let dotted = letters_and_dots && stem.contains('.');
-    single_letter
-        || dotted
-        || ABBREVIATIONS
-            .iter()
-            .any(|abbreviation| abbreviation.eq_ignore_ascii_case(stem))
-}
-
-/// Clitics split off the end of a word, CoNLL style.
-#[rustfmt::skip]
-const CLITICS: &[&str] = &[
-    "'s", "’s", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
-];
 
 /// Collects tokens into sentences, breaking after sentence-final punctuation.
 struct SentenceBuilder {
@@ -172,7 +79,8 @@ impl SentenceBuilder {
     fn end_sentence(&mut self) {
         self.pending_break = false;
         if !self.current.is_empty() {
-            self.sentences.push(std::mem::take(&mut self.current));
+            let full = std::mem::replace(&mut self.current, Vec::with_capacity(32));
+            self.sentences.push(full);
         }
     }
 }
@@ -245,40 +153,14 @@ fn tokenize_line(line: &str, line_start: usize, text: &str, builder: &mut Senten
     }
 }
 
-/// Where a chunk must be cut although no space separates its parts: a double
-/// quote inside it (`Europe."He`, a scraper's lost space), a dot between a
-/// lowercase and an uppercase letter (`Russia.He`) or a slash between letters
-/// (`Kwan/Bloomberg`). Returns the byte range of the separator.
-fn inner_separator(chunk: &str) -> Option<(usize, usize)> {
-    // `“` and `”` start with the byte 0xE2 in UTF-8.
-    if !chunk
-        .bytes()
-        .any(|byte| matches!(byte, b'"' | b'/' | b'.' | 0xE2))
-    {
-        return None;
-    }
-    let mut previous = ' ';
-    for (index, c) in chunk.char_indices() {
-        let inside = index > 0 && index + c.len_utf8() < chunk.len();
-        let next = chunk[index + c.len_utf8()..].chars().next().unwrap_or(' ');
-        let quote = matches!(c, '"' | '“' | '”') && inside;
-        let slash = c == '/' && previous.is_alphabetic() && next.is_alphabetic();
-        let lost_space = c == '.' && previous.is_lowercase() && next.is_uppercase();
-        if quote || slash || lost_space {
-            return Some((index, index + c.len_utf8()));
-        }
-        previous = c;
-    }
-    None
-}
-
 /// Splits one whitespace-free chunk starting at byte `start` into tokens.
 fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuilder) {
     if chunk.is_empty() {
         return;
     }
-    if !is_junk_chunk(chunk) {
-        if let Some((cut, cut_end)) = inner_separator(chunk) {
+    if let Some((cut, cut_end)) = inner_separator(chunk) {
+        // Links keep their slashes and dots.
+        if !is_junk_chunk(chunk) {
             split_chunk(&chunk[..cut], start, text, builder);
             let separator = Token {
                 start: start + cut,
@@ -305,7 +187,12 @@ fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuil
             lo += 1;
             break;
         }
-        if !is_leading_punct(c) || lo + c.len_utf8() == hi {
+        let dot_before_word = c == '.'
+            && chunk[lo + 1..hi]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
+        if !(is_leading_punct(c) || dot_before_word) || lo + c.len_utf8() == hi {
             break;
         }
         let word = Token {
@@ -420,13 +307,6 @@ fn push_core(core: &str, start: usize, kind: TokenKind, text: &str, builder: &mu
             text,
         );
     }
-}
-
-/// ASCII-case-insensitive `ends_with` for the clitic table.
-fn ends_with_ignore_case(word: &str, suffix: &str) -> bool {
-    word.len() >= suffix.len()
-        && word.is_char_boundary(word.len() - suffix.len())
-        && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 #[cfg(test)]

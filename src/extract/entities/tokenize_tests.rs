@@ -75,7 +75,7 @@ fn sentences_break_at_periods_and_blank_lines() {
 
 #[test]
 fn lost_spaces_and_photo_credits_split() {
-    let text = "in Europe.\"He said Kwan/Bloomberg and 2021/22 shots in Russia.He";
+    let text = "in Europe.\"He said Kwan/Bloomberg and 2021/22 shots in Russia.He met NATO.Stoltenberg at a U.S.Army base.-";
     let got: Vec<String> = words(text).concat();
     let expected = [
         "in",
@@ -94,6 +94,16 @@ fn lost_spaces_and_photo_credits_split() {
         "Russia",
         ".",
         "He",
+        "met",
+        "NATO",
+        ".",
+        "Stoltenberg",
+        "at",
+        "a",
+        "U.S.Army",
+        "base",
+        ".",
+        "-",
     ];
     assert_eq!(got, expected);
 }

@@ -9,11 +9,12 @@
 
 use super::features::{context_features, word_features, GazetteerBits};
 use super::model::{
-    gazetteer_bits, sequence_hash, tag_kind, viterbi, Gazetteer, Model, NUM_TAGS, TAG_NAMES,
+    gazetteer_bits, is_begin, sequence_hash, tag_kind, tag_of, viterbi, Gazetteer, Model, Position,
+    NUM_TAGS, TAG_NAMES,
 };
 use super::tagger::{prepare, PreparedSentence};
 
-/// One training sentence: words and their BIO tag indices.
+/// One training sentence: words and their BILOU tag indices.
 #[derive(Debug, Clone)]
 pub struct TrainingSentence {
     pub words: Vec<String>,
@@ -63,7 +64,31 @@ pub fn parse_conll(text: &str) -> Vec<Vec<TrainingSentence>> {
         }
     }
     docs.retain(|doc| !doc.is_empty());
+    for sentence in docs.iter_mut().flatten() {
+        bio_to_bilou(&mut sentence.tags);
+    }
     docs
+}
+
+/// Rewrites CoNLL's `B-`/`I-` tags (read as [`Position::Begin`] and
+/// [`Position::Inside`]) as BILOU: single words become `U-`, last words `L-`.
+fn bio_to_bilou(tags: &mut [usize]) {
+    let original = tags.to_vec();
+    for (i, tag) in tags.iter_mut().enumerate() {
+        let Some(kind) = tag_kind(original[i]) else {
+            continue;
+        };
+        let continues = |j: usize| original[j] == tag_of(kind, Position::Inside);
+        let starts = i == 0 || !continues(i) || tag_kind(original[i - 1]) != Some(kind);
+        let ends = i + 1 == original.len() || !continues(i + 1);
+        let position = match (starts, ends) {
+            (true, true) => Position::Unit,
+            (true, false) => Position::Begin,
+            (false, true) => Position::Last,
+            (false, false) => Position::Inside,
+        };
+        *tag = tag_of(kind, position);
+    }
 }
 
 /// Names absent from (or spelled differently in) the 1996 training data that
@@ -132,7 +157,10 @@ fn add_names(gazetteer: &mut Gazetteer, sentence: &TrainingSentence, lower_hashe
             continue;
         };
         let mut end = i + 1;
-        while end < sentence.tags.len() && sentence.tags[end] == sentence.tags[i] + 1 {
+        while end < sentence.tags.len()
+            && !is_begin(sentence.tags[end])
+            && tag_kind(sentence.tags[end]) == Some(kind)
+        {
             end += 1;
         }
         if end - i <= super::model::GAZETTEER_MAX_TOKENS {
@@ -169,13 +197,10 @@ pub fn train(
     let prepared: Vec<(Vec<PreparedSentence>, super::features::DocContext)> = docs
         .iter()
         .map(|doc| {
-            prepare(doc.iter().map(|sentence| {
-                sentence
-                    .words
-                    .iter()
-                    .map(|word| (word.as_str(), false))
-                    .collect()
-            }))
+            prepare(
+                doc.iter()
+                    .map(|sentence| sentence.words.iter().map(|word| (word.as_str(), false))),
+            )
         })
         .collect();
     // Gazetteers: one from all documents for the model, and two folds so that a
@@ -215,15 +240,8 @@ pub fn train(
             };
             for i in 0..info.infos.len() {
                 features.clear();
-                word_features(&info.infos[i], &mut features);
-                context_features(
-                    &info.infos,
-                    &gazetteer,
-                    i,
-                    info.case,
-                    context,
-                    &mut features,
-                );
+                word_features(&info.infos[i], i == 0, info.case, &mut features);
+                context_features(&info.infos, &gazetteer, i, context, &mut features);
                 example
                     .buckets
                     .extend(features.iter().map(|feature| model.bucket(*feature) as u32));
