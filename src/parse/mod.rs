@@ -57,7 +57,7 @@ pub enum ParseError {
     Undecodable(String),
     #[error("invalid date {0:?}")]
     BadDate(String),
-    #[error("no article body (header only)")]
+    #[error("no article body (only a header, or page debris such as a newsletter sign-up)")]
     NoBody,
     #[error("{0}")]
     Malformed(String),
