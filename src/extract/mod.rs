@@ -7,6 +7,7 @@ pub mod dates;
 pub mod entities;
 pub mod quotes;
 pub mod title;
+pub mod wire;
 
 use crate::article::Article;
 use crate::parse::ParsedArticle;
@@ -22,7 +23,7 @@ pub fn extract(path: String, parsed: ParsedArticle) -> Article {
     } else {
         format!("{title}\n\n{}", parsed.body)
     };
-    let entities = entities::extract_entities(&text_for_extraction);
+    let entities = entities::extract_entities(&wire::without_wire_furniture(&text_for_extraction));
     let quotes = quotes::extract_quotes(&parsed.body, &entities);
     Article {
         path,
