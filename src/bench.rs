@@ -194,15 +194,7 @@ fn scaling(
         let summary = index_files(&news_index, walk, options, &Silent, &stop)?;
         let seconds = started.elapsed().as_secs_f64();
         news_index.reload()?;
-        let latency = time_queries(queries, rounds, |query| {
-            let request = SearchRequest {
-                text: Some(query.to_string()),
-                limit: 10,
-                snippets: true,
-                ..SearchRequest::default()
-            };
-            search(&news_index, &request).map(|_| ())
-        })?;
+        let latency = time_top_ten(&news_index, queries, rounds, DateRange::default())?;
         points.push(ScalePoint {
             scale,
             articles: summary.articles,
@@ -304,30 +296,10 @@ pub fn run_bench(
     drop(prepared);
 
     news_index.reload()?;
-    let query_newsdex = time_queries(queries, rounds, |query| {
-        let request = SearchRequest {
-            text: Some(query.to_string()),
-            limit: 10,
-            snippets: true,
-            ..SearchRequest::default()
-        };
-        search(&news_index, &request).map(|_| ())
-    })?;
+    let query_newsdex = time_top_ten(&news_index, queries, rounds, DateRange::default())?;
     let query_baseline = time_baseline_queries(&baseline_index, queries, rounds)?;
     let middle = middle_of_span(&news_index)?;
-    let query_filtered = time_queries(queries, rounds, |query| {
-        let request = SearchRequest {
-            text: Some(query.to_string()),
-            filters: Filters {
-                dates: middle,
-                ..Filters::default()
-            },
-            limit: 10,
-            snippets: true,
-            ..SearchRequest::default()
-        };
-        search(&news_index, &request).map(|_| ())
-    })?;
+    let query_filtered = time_top_ten(&news_index, queries, rounds, middle)?;
     let list = time_queries(queries, rounds, |_| {
         let request = SearchRequest {
             filters: Filters {
@@ -376,6 +348,28 @@ fn middle_of_span(news_index: &NewsIndex) -> Result<DateRange> {
     let from = (first + quarter).format("%Y-%m-%d").to_string();
     let to = (last - quarter).format("%Y-%m-%d").to_string();
     DateRange::from_bounds(Some(&from), Some(&to))
+}
+
+/// Latency of `newsdex query` (top 10 with snippets) for each query, within `dates`.
+fn time_top_ten(
+    news_index: &NewsIndex,
+    queries: &[String],
+    rounds: usize,
+    dates: DateRange,
+) -> Result<Latency> {
+    time_queries(queries, rounds, |query| {
+        let request = SearchRequest {
+            text: Some(query.to_string()),
+            filters: Filters {
+                dates,
+                ..Filters::default()
+            },
+            limit: 10,
+            snippets: true,
+            ..SearchRequest::default()
+        };
+        search(news_index, &request).map(|_| ())
+    })
 }
 
 fn time_queries(

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Sandbox;
+use common::{listed_paths, Sandbox};
 
 const ARTICLES: usize = 3000;
 
@@ -39,36 +39,6 @@ fn spawn_index(sandbox: &Sandbox) -> Child {
     command.spawn().unwrap()
 }
 
-/// Every stored article path, read back with `list`.
-fn stored_paths(sandbox: &Sandbox) -> Vec<String> {
-    let output = sandbox
-        .newsdex(&[
-            "list",
-            "--limit",
-            "100000",
-            "--all-copies",
-            "--format",
-            "jsonl",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        matches!(output.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|line| {
-            serde_json::from_str::<serde_json::Value>(line).unwrap()["path"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect()
-}
-
 #[test]
 fn sigkill_at_any_point_loses_only_uncommitted_work() {
     let sandbox = Sandbox::new();
@@ -78,7 +48,7 @@ fn sigkill_at_any_point_loses_only_uncommitted_work() {
         std::thread::sleep(Duration::from_millis(delay_ms));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
-        let paths = stored_paths(&sandbox);
+        let paths = listed_paths(&sandbox);
         let unique: HashSet<_> = paths.iter().collect();
         assert_eq!(
             unique.len(),
@@ -91,7 +61,7 @@ fn sigkill_at_any_point_loses_only_uncommitted_work() {
         .newsdex(&["index", "--quiet", "big"])
         .assert()
         .success();
-    let paths = stored_paths(&sandbox);
+    let paths = listed_paths(&sandbox);
     let unique: HashSet<_> = paths.iter().collect();
     assert_eq!(paths.len(), ARTICLES);
     assert_eq!(unique.len(), ARTICLES);
@@ -114,7 +84,7 @@ fn sigint_stops_quickly_and_keeps_what_was_done() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     if output.status.success() {
         // The run finished before the signal arrived: nothing to check but the count.
-        assert_eq!(stored_paths(&sandbox).len(), ARTICLES);
+        assert_eq!(listed_paths(&sandbox).len(), ARTICLES);
         return;
     }
     assert!(
@@ -123,10 +93,10 @@ fn sigint_stops_quickly_and_keeps_what_was_done() {
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr.contains("interrupted"), "{stderr}");
-    let kept = stored_paths(&sandbox).len();
+    let kept = listed_paths(&sandbox).len();
     sandbox
         .newsdex(&["index", "--quiet", "big"])
         .assert()
         .success();
-    assert_eq!(stored_paths(&sandbox).len(), ARTICLES, "after {kept} kept");
+    assert_eq!(listed_paths(&sandbox).len(), ARTICLES, "after {kept} kept");
 }

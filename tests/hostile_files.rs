@@ -9,7 +9,7 @@ mod common;
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 
-use common::{stderr_of, Sandbox};
+use common::{listed_paths, stderr_of, Sandbox};
 
 fn utf16le_with_bom(text: &str) -> Vec<u8> {
     let mut bytes = vec![0xFF, 0xFE];
@@ -19,20 +19,10 @@ fn utf16le_with_bom(text: &str) -> Vec<u8> {
     bytes
 }
 
-/// Every stored article path.
+/// Every stored article path, dated or not, as one string to search in.
 fn stored_paths(sandbox: &Sandbox) -> String {
-    let output = sandbox
-        .newsdex(&[
-            "list",
-            "--limit",
-            "100000",
-            "--all-copies",
-            "--format",
-            "jsonl",
-        ])
-        .output()
-        .unwrap();
-    let output_undated = sandbox
+    let mut paths = listed_paths(sandbox);
+    let undated = sandbox
         .newsdex(&[
             "query",
             "harbour OR ferry OR pier OR line",
@@ -44,11 +34,8 @@ fn stored_paths(sandbox: &Sandbox) -> String {
         ])
         .output()
         .unwrap();
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output_undated.stdout)
-    )
+    paths.push(String::from_utf8_lossy(&undated.stdout).into_owned());
+    paths.join("\n")
 }
 
 #[test]

@@ -221,15 +221,17 @@ fn count_duplicates(news_index: &NewsIndex, searcher: &Searcher) -> Result<u64> 
     Ok(duplicates)
 }
 
+/// Every article that has a date.
+fn dated_articles_query(news_index: &NewsIndex) -> Result<Box<dyn Query>> {
+    let dated_only = Filters {
+        dated_only: true,
+        ..Filters::default()
+    };
+    query::with_filters(news_index, None, &dated_only)
+}
+
 fn edge_date(news_index: &NewsIndex, searcher: &Searcher, order: Order) -> Result<Option<String>> {
-    let dated = query::with_filters(
-        news_index,
-        None,
-        &Filters {
-            dated_only: true,
-            ..Filters::default()
-        },
-    )?;
+    let dated = dated_articles_query(news_index)?;
     let top = searcher
         .search(
             &*dated,
@@ -247,14 +249,7 @@ fn edge_date(news_index: &NewsIndex, searcher: &Searcher, order: Order) -> Resul
 pub fn stats(news_index: &NewsIndex) -> Result<IndexStats> {
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
-    let dated = query::with_filters(
-        news_index,
-        None,
-        &Filters {
-            dated_only: true,
-            ..Filters::default()
-        },
-    )?;
+    let dated = dated_articles_query(news_index)?;
     let dated_articles = searcher
         .search(&*dated, &Count)
         .map_err(|source| news_index.error(source))? as u64;

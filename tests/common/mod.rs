@@ -95,3 +95,30 @@ pub fn json_of(mut command: Command) -> serde_json::Value {
 pub fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// The path of every dated article in the sandbox's index, read back with `list`.
+pub fn listed_paths(sandbox: &Sandbox) -> Vec<String> {
+    let output = sandbox
+        .newsdex(&[
+            "list",
+            "--limit",
+            "100000",
+            "--all-copies",
+            "--format",
+            "jsonl",
+        ])
+        .output()
+        .expect("run newsdex list");
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| {
+            let hit: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+            hit["path"].as_str().expect("a path").to_string()
+        })
+        .collect()
+}
