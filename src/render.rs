@@ -308,6 +308,11 @@ pub fn stats_text(out: &mut dyn Write, stats: &IndexStats, index_dir: &Path) -> 
     }
     writeln!(
         out,
+        "copies:         {} (articles repeating another article's body)",
+        stats.duplicate_articles
+    )?;
+    writeln!(
+        out,
         "size on disk:   {:.1} MB",
         stats.size_bytes as f64 / 1e6
     )?;
