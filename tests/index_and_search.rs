@@ -276,3 +276,44 @@ fn bench_smoke_runs_on_the_sample_corpus() {
     );
     assert!(report["newsdex"]["articles"].as_u64().unwrap() >= 30);
 }
+
+#[test]
+fn syndicated_copies_are_shown_once_with_their_count() {
+    let sandbox = Sandbox::new();
+    let body = "The harbour reopened after the storm.\n\nFerries sailed again at dawn.";
+    sandbox.write("s/20220125T090000Z_GB_en_aaaaaaaaaa.txt", body);
+    sandbox.write(
+        "s/20220126T090000Z_US_en_bbbbbbbbbb.txt",
+        format!("{body}\n"),
+    );
+    sandbox.write(
+        "s/20220127T090000Z_PL_en_cccccccccc.txt",
+        "The harbour stayed shut.",
+    );
+    sandbox
+        .newsdex(&["index", "--quiet", "s"])
+        .assert()
+        .success();
+
+    let once = json_of(sandbox.newsdex(&["query", "harbour", "--format", "json"]));
+    let hits = once["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    let copies: Vec<u64> = hits
+        .iter()
+        .map(|hit| hit["copies"].as_u64().unwrap())
+        .collect();
+    assert!(copies.contains(&2) && copies.contains(&1), "{copies:?}");
+
+    let all = json_of(sandbox.newsdex(&["query", "harbour", "--all-copies", "--format", "json"]));
+    assert_eq!(all["hits"].as_array().unwrap().len(), 3);
+    let listed = json_of(sandbox.newsdex(&["list", "--format", "json"]));
+    assert_eq!(listed["hits"].as_array().unwrap().len(), 2);
+    // The file name gives the date and time of the Ukraine-corpus layout.
+    let dates: Vec<&str> = listed["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|hit| hit["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates[0], "2022-01-25T09:00:00+00:00");
+}
