@@ -317,3 +317,64 @@ fn syndicated_copies_are_shown_once_with_their_count() {
         .collect();
     assert_eq!(dates[0], "2022-01-25T09:00:00+00:00");
 }
+
+#[test]
+fn entity_and_speaker_filters_find_the_reference_article() {
+    let sandbox = indexed_sandbox();
+    let seed_hit = |args: &[&str]| {
+        let result = json_of(sandbox.newsdex(args));
+        result["hits"].as_array().unwrap().iter().any(|hit| {
+            hit["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("000_7f02db305e5edaad.txt")
+        })
+    };
+    assert!(seed_hit(&[
+        "query",
+        "Canada",
+        "--entity",
+        "Mélanie Joly",
+        "--format",
+        "json"
+    ]));
+    assert!(seed_hit(&[
+        "query",
+        "Canada",
+        "--entity",
+        "melanie joly",
+        "--entity",
+        "NATO",
+        "--format",
+        "json"
+    ]));
+    assert!(seed_hit(&[
+        "query",
+        "security",
+        "--speaker",
+        "Joly",
+        "--format",
+        "json"
+    ]));
+    assert!(seed_hit(&["list", "--entity", "Kyiv", "--format", "json"]));
+    assert!(seed_hit(&["query", "entity:joly", "--format", "json"]));
+    assert!(seed_hit(&["query", "speaker:joly", "--format", "json"]));
+    sandbox
+        .newsdex(&["query", "Canada", "--entity", "Joly Mélanie"])
+        .assert()
+        .code(1);
+
+    let quotes = json_of(sandbox.newsdex(&["quotes", "--speaker", "Joly", "--format", "json"]));
+    let texts: Vec<&str> = quotes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|quote| quote["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|text| text.contains("security of Ukraine is the security of Europe")),
+        "{texts:?}"
+    );
+}
