@@ -239,7 +239,7 @@ static NON_NAME_CAPITALS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     yesterday yet you your
     specifically adding wait indeed instead similarly additionally finally ultimately separately notably
     responding referring citing noting overall look again previously recently currently next first
-    second third hence thus therefore besides regardless otherwise perhaps maybe sure absolutely",
+    second third hence thus therefore besides regardless otherwise perhaps maybe sure absolutely statement",
     )
 });
 

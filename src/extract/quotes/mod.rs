@@ -62,7 +62,8 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
         .filter_map(|span| {
             let open = token_at(&tokens, span.open);
             let close = token_at(&tokens, span.close).checked_sub(1)?;
-            let quote_text = span.text(text);
+            // The comma before an attribution (`“…,” she said`) is no part of the words.
+            let quote_text = span.text(text).trim_end_matches(',').to_string();
             Some(Located {
                 span,
                 open,

@@ -185,7 +185,14 @@ impl<'a> Words<'a> {
             }
             break;
         }
-        if let Some(end) = last_title_end {
+        // "Ukrainian President Volodymyr Zelensky": a title inside the run ends
+        // the description, as long as a name follows it.
+        let inner_title_end = (index..run.end)
+            .rev()
+            .find(|&i| self.word(i).is_some_and(is_title))
+            .map(|i| i + 1)
+            .filter(|&end| end < run.end);
+        if let Some(end) = inner_title_end.or(last_title_end) {
             start = end;
             while start < run.end && !self.tokens[start].is_word() {
                 start += 1;
