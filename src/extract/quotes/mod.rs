@@ -13,6 +13,7 @@ mod attribution;
 mod lexicon;
 mod marks;
 mod names;
+mod phrases;
 mod reportable;
 mod resolve;
 #[cfg(test)]
