@@ -141,7 +141,7 @@ pub fn is_determiner(word: &str) -> bool {
 
 /// Words that mark a name as an organisation rather than a person.
 pub fn is_organisation_word(word: &str) -> bool {
-    lowered(word.trim_end_matches("’s").trim_end_matches("'s"), |w| {
+    lowered(super::names::strip_possessive(word), |w| {
         ORGANISATION_WORDS.contains(w)
     })
 }
