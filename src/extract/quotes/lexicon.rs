@@ -141,7 +141,7 @@ pub fn is_determiner(word: &str) -> bool {
 
 /// Words that mark a name as an organisation rather than a person.
 pub fn is_organisation_word(word: &str) -> bool {
-    lowered(word.trim_end_matches("’s").trim_end_matches("'s"), |w| {
+    lowered(super::names::strip_possessive(word), |w| {
         ORGANISATION_WORDS.contains(w)
     })
 }
@@ -239,7 +239,7 @@ static NON_NAME_CAPITALS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     yesterday yet you your
     specifically adding wait indeed instead similarly additionally finally ultimately separately notably
     responding referring citing noting overall look again previously recently currently next first
-    second third hence thus therefore besides regardless otherwise perhaps maybe sure absolutely",
+    second third hence thus therefore besides regardless otherwise perhaps maybe sure absolutely statement",
     )
 });
 
@@ -285,7 +285,6 @@ mod tests {
             &ORGANISATION_WORDS,
         ];
         for list in lists {
-            assert!(list.windows(2).all(|pair| pair[0] < pair[1]), "{list:?}");
             assert!(list
                 .iter()
                 .all(|w| w.len() <= MAX_LEXICON_WORD && w.to_lowercase() == **w));

@@ -141,10 +141,11 @@ pub fn find_quoted_spans(text: &str) -> Vec<QuotedSpan> {
             }
             '’' if double.is_none() && next.is_none_or(|c| !c.is_alphanumeric()) => {
                 if let Some(open) = single_open.take() {
+                    let piece = open + '‘'.len_utf8()..index;
                     spans.push(QuotedSpan {
                         open,
                         close: index + ch.len_utf8(),
-                        pieces: vec![open + '‘'.len_utf8()..index],
+                        pieces: vec![piece],
                         single: true,
                     });
                 }

@@ -1,16 +1,19 @@
 //! Direct quotations and their speakers.
 //!
-//! Three passes, each linear in the article: [`marks`] pairs quotation marks
-//! into passages, [`tokens`] splits the article into words once, and for each
+//! Each step is linear in the article: [`marks`] pairs quotation marks into
+//! passages, [`tokens`] splits the article into words once, and for each
 //! passage [`attribution`] reads a bounded window of words on either side for
 //! the speaker, which [`resolve`] turns into a name (pronouns to the person
-//! they stand for, surnames to full names). Passages that are not speech —
-//! titles of works, one- or two-word scare quotes — are not reported.
+//! they stand for, surnames to full names). A passage with no attribution of
+//! its own continues the speaker of the quotation next to it. Passages that are
+//! not speech — titles of works, one- or two-word scare quotes — are not
+//! reported ([`reportable`]).
 
 mod attribution;
 mod lexicon;
 mod marks;
 mod names;
+mod phrases;
 mod reportable;
 mod resolve;
 #[cfg(test)]
@@ -62,7 +65,8 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
         .filter_map(|span| {
             let open = token_at(&tokens, span.open);
             let close = token_at(&tokens, span.close).checked_sub(1)?;
-            let quote_text = span.text(text);
+            // The comma before an attribution (`“…,” she said`) is no part of the words.
+            let quote_text = span.text(text).trim_end_matches(',').to_string();
             Some(Located {
                 span,
                 open,
@@ -81,51 +85,9 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
     let attributor = Attributor { words };
 
     let reported: Vec<&Located> = located.iter().filter(|q| q.reportable).collect();
-    // First pass, in text order so that named speakers become antecedents for
-    // later pronouns: what each quotation's own sentence says.
-    let mut speakers: Vec<Option<String>> = Vec::with_capacity(reported.len());
-    let mut attributed: Vec<bool> = Vec::with_capacity(reported.len());
-    let mut spoken: Vec<bool> = Vec::with_capacity(reported.len());
-    for (index, quote) in reported.iter().enumerate() {
-        let previous = index.checked_sub(1).map(|i| reported[i]);
-        let next = reported.get(index + 1).copied();
-        let evidence = own_attribution(&attributor, &words, quote, previous, next);
-        attributed.push(evidence.is_some());
-        // Single marks double as apostrophes and set off headlines and slogans:
-        // a single-quoted passage counts only when a speech verb introduces it.
-        spoken.push(!quote.span.single || matches!(evidence, Some(Evidence::Spoken(_))));
-        speakers.push(match evidence {
-            Some(Evidence::Spoken(found) | Evidence::Found(found)) => {
-                speaker_name(&mut resolver, &words, found)
-            }
-            Some(Evidence::Named(name)) => Some(name),
-            None => None,
-        });
-    }
-    // Second pass: a quotation without attribution continues its neighbour's
-    // words (`“…,” she said. “…”`, or a quoted paragraph before `“…,” X said.`).
-    for index in 0..reported.len() {
-        if attributed[index] {
-            continue;
-        }
-        let quote = reported[index];
-        let from_previous = index
-            .checked_sub(1)
-            .filter(|&p| quote.first_paragraph <= reported[p].last_paragraph + 1)
-            .and_then(|p| speakers[p].clone());
-        let from_next = || {
-            let next = index + 1;
-            let adjacent = reported
-                .get(next)
-                .is_some_and(|n| n.first_paragraph <= quote.last_paragraph + 1);
-            if adjacent && attributed[next] {
-                speakers[next].clone()
-            } else {
-                None
-            }
-        };
-        speakers[index] = from_previous.or_else(from_next);
-    }
+    let attributions = attribute_each(&attributor, &mut resolver, &reported);
+    let speakers = continue_speakers(&reported, &attributions);
+    let spoken = attributions.iter().map(|a| a.spoken);
     reported
         .iter()
         .zip(speakers)
@@ -136,6 +98,75 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
             speaker,
         })
         .collect()
+}
+
+/// What a quotation's own sentence says about its speaker.
+struct Attribution {
+    speaker: Option<String>,
+    /// Whether the sentence attributes the quotation at all (even to no name).
+    attributed: bool,
+    /// Whether the quotation is reported: single-quoted passages need a speech verb.
+    spoken: bool,
+}
+
+/// First pass, in text order so that named speakers become antecedents for
+/// later pronouns: each quotation's own attribution.
+fn attribute_each(
+    attributor: &Attributor,
+    resolver: &mut Resolver,
+    reported: &[&Located],
+) -> Vec<Attribution> {
+    let words = attributor.words;
+    let mut attributions = Vec::with_capacity(reported.len());
+    for (index, quote) in reported.iter().enumerate() {
+        let previous = index.checked_sub(1).map(|i| reported[i]);
+        let next = reported.get(index + 1).copied();
+        let evidence = own_attribution(attributor, &words, quote, previous, next);
+        // Single marks double as apostrophes and set off headlines and slogans:
+        // a single-quoted passage counts only when a speech verb introduces it.
+        let spoken = !quote.span.single || matches!(evidence, Some(Evidence::Spoken(_)));
+        let attributed = evidence.is_some();
+        let speaker = match evidence {
+            Some(Evidence::Spoken(found) | Evidence::Found(found)) => {
+                speaker_name(resolver, &words, found)
+            }
+            Some(Evidence::Named(name)) => Some(name),
+            None => None,
+        };
+        attributions.push(Attribution {
+            speaker,
+            attributed,
+            spoken,
+        });
+    }
+    attributions
+}
+
+/// Second pass: a quotation without attribution continues its neighbour's
+/// words (`“…,” she said. “…”`, or a quoted paragraph before `“…,” X said.`).
+fn continue_speakers(reported: &[&Located], attributions: &[Attribution]) -> Vec<Option<String>> {
+    let mut speakers: Vec<Option<String>> =
+        attributions.iter().map(|a| a.speaker.clone()).collect();
+    for index in 0..reported.len() {
+        if attributions[index].attributed {
+            continue;
+        }
+        let quote = reported[index];
+        let from_previous = index
+            .checked_sub(1)
+            .filter(|&p| quote.first_paragraph <= reported[p].last_paragraph + 1)
+            .and_then(|p| speakers[p].clone());
+        let next = index + 1;
+        let next_is_adjacent = reported
+            .get(next)
+            .is_some_and(|n| n.first_paragraph <= quote.last_paragraph + 1);
+        let from_next = || {
+            let next_attributed = next_is_adjacent && attributions[next].attributed;
+            next_attributed.then(|| speakers[next].clone()).flatten()
+        };
+        speakers[index] = from_previous.or_else(from_next);
+    }
+    speakers
 }
 
 /// What a quotation's own sentence (and, for a sentence that is only the

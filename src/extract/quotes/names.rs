@@ -109,6 +109,12 @@ impl<'a> Words<'a> {
                 ))
     }
 
+    /// A token that may sit between two words of one name: an initial's or a
+    /// title's period ("John F. Kennedy", "Sen. Cruz") or a connector ("Secretary of State").
+    fn joins_name_parts(&self, index: usize) -> bool {
+        self.is_abbreviation_period(index) || self.word(index).is_some_and(is_name_connector)
+    }
+
     /// The tokens of the name run that ends at `last` (inclusive), not reaching below `lower`.
     pub fn run_ending_at(&self, last: usize, lower: usize) -> Option<Range<usize>> {
         if !self.is_name_word(last) {
@@ -119,13 +125,8 @@ impl<'a> Words<'a> {
             let before = start - 1;
             if self.is_name_word(before) && !self.is_possessive(before) {
                 start = before;
-            } else if self.is_abbreviation_period(before)
-                && before > lower
-                && self.is_name_word(before - 1)
-            {
-                start = before - 1;
             } else if before > lower
-                && self.word(before).is_some_and(is_name_connector)
+                && self.joins_name_parts(before)
                 && self.is_name_word(before - 1)
             {
                 start = before - 1;
@@ -145,15 +146,7 @@ impl<'a> Words<'a> {
         while end < upper && !self.is_possessive(end - 1) {
             if self.is_name_word(end) {
                 end += 1;
-            } else if self.is_abbreviation_period(end)
-                && end + 1 < upper
-                && self.is_name_word(end + 1)
-            {
-                end += 2;
-            } else if end + 1 < upper
-                && self.word(end).is_some_and(is_name_connector)
-                && self.is_name_word(end + 1)
-            {
+            } else if end + 1 < upper && self.joins_name_parts(end) && self.is_name_word(end + 1) {
                 end += 2;
             } else {
                 break;
@@ -185,7 +178,14 @@ impl<'a> Words<'a> {
             }
             break;
         }
-        if let Some(end) = last_title_end {
+        // "Ukrainian President Volodymyr Zelensky": a title inside the run ends
+        // the description, as long as a name follows it.
+        let inner_title_end = (index..run.end)
+            .rev()
+            .find(|&i| self.word(i).is_some_and(is_title))
+            .map(|i| i + 1)
+            .filter(|&end| end < run.end);
+        if let Some(end) = inner_title_end.or(last_title_end) {
             start = end;
             while start < run.end && !self.tokens[start].is_word() {
                 start += 1;

@@ -1,0 +1,198 @@
+//! The noun phrase next to a speech verb: the subject before it (`the
+//! agency’s director, John Smith, said`) or the speaker after an inverted verb
+//! (`said Sen. Ted Cruz`), read back or forth over a few tokens.
+
+use std::ops::Range;
+
+use super::attribution::{Attributor, Found};
+use super::lexicon::{
+    is_determiner, is_phrase_boundary, is_speech_verb, is_subject_pronoun, is_verb_filler,
+};
+
+/// Most tokens in an apposition (`X, the agency’s director, said`).
+const MAX_APPOSITION_TOKENS: usize = 20;
+
+/// Most lowercase words of a description before a verb (`Trump’s campaign said`).
+const MAX_DESCRIPTION_WORDS: usize = 3;
+
+/// Most tokens in a parenthetical between a name and its verb ("(D-Mo.)").
+const MAX_PARENTHETICAL_TOKENS: usize = 8;
+
+/// Most tokens read after an inverted verb (`said Clinton campaign spokesman Brian Fallon`).
+const MAX_NAME_AFTER_TOKENS: usize = 10;
+
+impl Attributor<'_> {
+    /// The subject right before a speech verb at `verb`, not reaching below `lower`,
+    /// with the token where that subject starts.
+    pub fn name_before(&self, verb: usize, lower: usize) -> Option<(Found, usize)> {
+        let words = &self.words;
+        let mut end = verb;
+        while end > lower && words.word(end - 1).is_some_and(is_verb_filler) {
+            end -= 1;
+        }
+        if end == lower {
+            return None;
+        }
+        let mut last = end - 1;
+        if words.tokens[last].is_punct(')') {
+            // "Sen. Claire McCaskill (D-Mo.) said": the party tag is no part of the subject.
+            let floor = last.saturating_sub(MAX_PARENTHETICAL_TOKENS).max(lower);
+            let opening = (floor..last)
+                .rev()
+                .find(|&i| words.tokens[i].is_punct('('))?;
+            if opening == lower {
+                return None;
+            }
+            last = opening - 1;
+        }
+        if words.tokens[last].is_punct(',') {
+            return self.apposition_before(last, lower);
+        }
+        let word = words.word(last)?;
+        // "Obama's remarks", "a flurry of tweets": an -s form after anything but
+        // a bare name or pronoun is a plural noun, not a verb.
+        let verb_is_plural_like = words.word(verb).is_some_and(|v| v.ends_with('s'));
+        let bare_subject =
+            is_subject_pronoun(word) || (words.is_name_word(last) && !words.is_possessive(last));
+        if verb_is_plural_like && !bare_subject {
+            return None;
+        }
+        if is_subject_pronoun(word) {
+            return Some((Found::Pronoun(last), last));
+        }
+        if let Some(run) = words.run_ending_at(last, lower) {
+            let start = self.description_start(run.start, lower);
+            return Some((
+                words.strip_titles(run).map_or(Found::Unnamed, Found::Name),
+                start,
+            ));
+        }
+        if !word.chars().next().is_some_and(char::is_lowercase) || is_phrase_boundary(word) {
+            return None;
+        }
+        // A description: "the senator said", "officials said", "Trump’s campaign said".
+        let mut index = last;
+        for _ in 0..MAX_DESCRIPTION_WORDS {
+            if index == lower {
+                return Some((Found::Unnamed, index));
+            }
+            let previous = index - 1;
+            if let Some(run) = words.run_ending_at(previous, lower) {
+                let start = self.description_start(run.start, lower);
+                return Some((
+                    words.strip_titles(run).map_or(Found::Unnamed, Found::Name),
+                    start,
+                ));
+            }
+            match words.word(previous) {
+                Some(w) if is_determiner(w) => return Some((Found::Unnamed, previous)),
+                Some(w)
+                    if w.chars().next().is_some_and(char::is_lowercase)
+                        && !is_phrase_boundary(w) =>
+                {
+                    index = previous;
+                }
+                _ => return Some((Found::Unnamed, index)),
+            }
+        }
+        Some((Found::Unnamed, index))
+    }
+
+    /// Extends a subject back over the description in front of the name
+    /// ("the Clinton campaign", "Sanders campaign manager Jeff Weaver") so the
+    /// after-quote check sees where the subject really starts.
+    pub(super) fn description_start(&self, start: usize, lower: usize) -> usize {
+        let mut index = start;
+        for _ in 0..MAX_DESCRIPTION_WORDS * 2 {
+            if index == lower {
+                break;
+            }
+            let Some(word) = self.words.word(index - 1) else {
+                break;
+            };
+            if is_determiner(word) {
+                return index - 1;
+            }
+            let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            let describes = self.words.is_name_word(index - 1)
+                || (lowercase
+                    && !is_phrase_boundary(word)
+                    && !is_speech_verb(word)
+                    && !is_verb_filler(word));
+            if !describes {
+                break;
+            }
+            index -= 1;
+        }
+        index
+    }
+
+    /// `X, the agency’s director, said`: the name before the apposition, or the one inside it.
+    fn apposition_before(&self, comma: usize, lower: usize) -> Option<(Found, usize)> {
+        let words = &self.words;
+        let floor = comma.saturating_sub(MAX_APPOSITION_TOKENS).max(lower);
+        let opening = (floor..comma)
+            .rev()
+            .find(|&i| words.tokens[i].is_punct(','))?;
+        if opening > lower {
+            if let Some(run) = words.run_ending_at(opening - 1, lower) {
+                if let Some(name) = words.strip_titles(run.clone()) {
+                    return Some((Found::Name(name), self.description_start(run.start, lower)));
+                }
+            }
+            if words.word(opening - 1).is_some_and(is_subject_pronoun) {
+                return Some((Found::Pronoun(opening - 1), opening - 1));
+            }
+        }
+        // "The agency’s director, John Smith, said"
+        let inside = words.run_ending_at(comma - 1, opening + 1)?;
+        let name = words.strip_titles(inside)?;
+        Some((Found::Name(name), opening.saturating_sub(1).max(lower)))
+    }
+
+    /// The speaker named after an inverted verb: `said X`, `said Sen. X`,
+    /// `said Clinton spokesman Brian Fallon`, `said the agency’s director, John Smith`.
+    pub fn name_after(&self, start: usize, upper: usize) -> Option<Found> {
+        let words = &self.words;
+        if start >= upper {
+            return None;
+        }
+        let first = words.word(start)?;
+        if is_subject_pronoun(first) {
+            return Some(Found::Pronoun(start));
+        }
+        let limit = upper.min(start + MAX_NAME_AFTER_TOKENS);
+        let mut index = start;
+        let mut last_run: Option<Range<usize>> = None;
+        while index < limit {
+            if let Some(run) = words.run_starting_at(index, limit) {
+                index = run.end;
+                last_run = Some(run);
+                continue;
+            }
+            let Some(word) = words.word(index) else {
+                break;
+            };
+            // "said Smith of the FBI": the name is found, the rest describes it.
+            let describes_found_name = last_run.is_some() && matches!(word, "of" | "for");
+            if is_phrase_boundary(word) || is_speech_verb(word) || describes_found_name {
+                break;
+            }
+            index += 1;
+        }
+        let stops_at_comma = words.tokens.get(index).is_some_and(|t| t.is_punct(','));
+        if let Some(run) = last_run {
+            return Some(words.strip_titles(run).map_or(Found::Unnamed, Found::Name));
+        }
+        // "said the agency’s director, John Smith"
+        if stops_at_comma {
+            if let Some(run) = words.run_starting_at(index + 1, upper) {
+                let followed_by_end = words.tokens.get(run.end).is_none_or(|t| !t.is_word());
+                if followed_by_end {
+                    return Some(words.strip_titles(run).map_or(Found::Unnamed, Found::Name));
+                }
+            }
+        }
+        Some(Found::Unnamed)
+    }
+}
