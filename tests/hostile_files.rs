@@ -54,7 +54,7 @@ fn every_hostile_file_is_indexed_or_reported_and_neighbours_survive() {
     let big_paragraph = "The pier was rebuilt with new timber and steel. ".repeat(20_000);
     let big = format!(
         " date 2022-01-12 {}",
-        vec![big_paragraph.as_str(); 5].join("\n\n")
+        [big_paragraph.as_str(); 5].join("\n\n")
     );
     cases.push(("big.txt", sandbox.write("h/big.txt", big)));
     let long_line = format!(" date 2022-01-13 {}", "line ".repeat(2_000_000));
