@@ -100,3 +100,57 @@ fn sigint_stops_quickly_and_keeps_what_was_done() {
         .success();
     assert_eq!(listed_paths(&sandbox).len(), ARTICLES, "after {kept} kept");
 }
+
+#[test]
+fn queries_during_an_index_run_see_whole_articles_only() {
+    let sandbox = Sandbox::new();
+    write_corpus(&sandbox);
+    // A first small run so the index exists before queries start.
+    sandbox.write(
+        "big/00/first.txt",
+        " date 2022-02-01 The harbour office opened.",
+    );
+    let mut child = spawn_index(&sandbox);
+    let mut totals = Vec::new();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(60) {
+        let output = sandbox
+            .newsdex(&[
+                "query",
+                "ferry",
+                "--all-copies",
+                "--limit",
+                "50",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        match output.status.code() {
+            Some(0) => {
+                let result: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+                for hit in result["hits"].as_array().unwrap() {
+                    assert!(
+                        hit["title"].as_str().unwrap().starts_with("Dispatch"),
+                        "{hit}"
+                    );
+                    assert!(
+                        hit["date"].as_str().unwrap().starts_with("2022-02-"),
+                        "{hit}"
+                    );
+                    assert!(hit["snippet"].as_str().unwrap().contains("ferry"), "{hit}");
+                }
+                totals.push(result["total"].as_u64().unwrap());
+            }
+            // Before the first commit there is no index yet, or nothing matches.
+            Some(1 | 2) => {}
+            other => panic!("query exit {other:?}"),
+        }
+    }
+    child.wait().unwrap();
+    assert!(
+        totals.windows(2).all(|pair| pair[0] <= pair[1]),
+        "totals went down: {totals:?}"
+    );
+    assert_eq!(listed_paths(&sandbox).len(), ARTICLES + 1);
+}
