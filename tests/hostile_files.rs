@@ -164,6 +164,13 @@ fn every_hostile_file_is_indexed_or_reported_and_neighbours_survive() {
         stderr.contains("loop"),
         "the symlink loop is reported:\n{stderr}"
     );
+    // Regression: a many-megabyte body once made quote attribution quadratic
+    // (a 200 MB file took 40 minutes and 5 GB); its extraction is now bounded.
+    assert!(
+        stderr.lines().any(|line| line.contains("big.txt")
+            && line.contains("entities and quotes taken from its first")),
+        "{stderr}"
+    );
 
     let stored = stored_paths(&sandbox);
     assert!(

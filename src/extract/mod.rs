@@ -12,19 +12,38 @@ pub mod wire;
 use crate::article::Article;
 use crate::parse::ParsedArticle;
 
+/// Entities and quotes are read from at most this much of a body. News articles
+/// are kilobytes long; a body of many megabytes is a dump of many texts, which
+/// is still indexed whole for search, but whose extraction would cost memory
+/// in proportion (about 20 bytes per byte of text) for little use.
+pub const MAX_EXTRACTION_BYTES: usize = 4 << 20;
+
+/// The longest prefix of `text` within `max_bytes`, cut at a character boundary.
+fn prefix_within(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Turns a parsed article into a full [`Article`] keyed by `path`.
 pub fn extract(path: String, parsed: ParsedArticle) -> Article {
     let title = match parsed.title.as_deref().map(str::trim) {
         Some(title) if !title.is_empty() => title.to_string(),
         _ => title::title_from_body(&parsed.body),
     };
-    let text_for_extraction = if parsed.body.starts_with(&title) {
-        parsed.body.clone()
+    let body_for_extraction = prefix_within(&parsed.body, MAX_EXTRACTION_BYTES);
+    let text_for_extraction = if body_for_extraction.starts_with(&title) {
+        body_for_extraction.to_string()
     } else {
-        format!("{title}\n\n{}", parsed.body)
+        format!("{title}\n\n{body_for_extraction}")
     };
     let entities = entities::extract_entities(&wire::without_wire_furniture(&text_for_extraction));
-    let quotes = quotes::extract_quotes(&parsed.body, &entities);
+    let quotes = quotes::extract_quotes(body_for_extraction, &entities);
     Article {
         path,
         date: parsed.date,
@@ -35,5 +54,19 @@ pub fn extract(path: String, parsed: ParsedArticle) -> Article {
         entities,
         quotes,
         body: parsed.body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extraction_prefix_never_splits_a_character() {
+        let text = "Zoë said “yes”.";
+        for max in 0..=text.len() + 1 {
+            let prefix = prefix_within(text, max);
+            assert!(prefix.len() <= max && text.starts_with(prefix));
+        }
     }
 }

@@ -316,7 +316,16 @@ fn index_one_file(
             Some(part) => format!("{}#{part}", file.key),
             None => file.key.clone(),
         };
+        let body_bytes = parsed_article.body.len();
         let article = crate::extract::extract(key, parsed_article);
+        if body_bytes > crate::extract::MAX_EXTRACTION_BYTES {
+            let message = format!(
+                "body of {:.0} MB: indexed whole, entities and quotes taken from its first {} MB",
+                body_bytes as f64 / 1e6,
+                crate::extract::MAX_EXTRACTION_BYTES >> 20
+            );
+            report(events, Path::new(&article.path), message, false);
+        }
         if article.date.is_none() {
             let path = PathBuf::from(&article.path);
             report(
