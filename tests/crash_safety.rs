@@ -28,12 +28,16 @@ fn write_corpus(sandbox: &Sandbox) {
 }
 
 fn spawn_index(sandbox: &Sandbox) -> Child {
+    spawn_index_committing_every(sandbox, "0.2")
+}
+
+fn spawn_index_committing_every(sandbox: &Sandbox, seconds: &str) -> Child {
     let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"));
     command
         .current_dir(sandbox.path())
         .arg("--index")
         .arg(sandbox.index_dir())
-        .args(["index", "--quiet", "--commit-every", "0.2", "big"])
+        .args(["index", "--quiet", "--commit-every", seconds, "big"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     command.spawn().unwrap()
@@ -153,4 +157,44 @@ fn queries_during_an_index_run_see_whole_articles_only() {
         "totals went down: {totals:?}"
     );
     assert_eq!(listed_paths(&sandbox).len(), ARTICLES + 1);
+}
+
+/// With no periodic commit, the only commit is the final one: kills spread over
+/// the last part of the run land before, during and after it. Either nothing or
+/// everything is in the index afterwards, never a part or a duplicate.
+#[test]
+fn sigkill_around_the_final_commit_keeps_all_or_nothing() {
+    let sandbox = Sandbox::new();
+    write_corpus(&sandbox);
+    let started = Instant::now();
+    let mut child = spawn_index_committing_every(&sandbox, "1000");
+    child.wait().unwrap();
+    let full_run = started.elapsed();
+    for percent in [70u32, 80, 88, 94, 97, 100] {
+        std::fs::remove_dir_all(sandbox.index_dir()).unwrap();
+        let mut child = spawn_index_committing_every(&sandbox, "1000");
+        std::thread::sleep(full_run * percent / 100);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let count = if sandbox.index_dir().join("meta.json").exists() {
+            listed_paths(&sandbox).len()
+        } else {
+            0
+        };
+        assert!(
+            count == 0 || count == ARTICLES,
+            "kill at {percent} %: {count} articles"
+        );
+        sandbox
+            .newsdex(&["index", "--quiet", "big"])
+            .assert()
+            .success();
+        let paths = listed_paths(&sandbox);
+        let unique: HashSet<_> = paths.iter().collect();
+        assert_eq!(
+            (paths.len(), unique.len()),
+            (ARTICLES, ARTICLES),
+            "after a kill at {percent} %"
+        );
+    }
 }

@@ -97,12 +97,8 @@ impl NewsIndex {
             return NewsIndex::open(dir);
         }
         std::fs::create_dir_all(dir).map_err(|source| io_error(dir, source))?;
-        let directory = MmapDirectory::open(dir).map_err(|source| Error::Index {
-            path: dir.to_path_buf(),
-            source: source.into(),
-        })?;
-        Index::create(directory, schema::build_schema(), Default::default())
-            .map_err(|source| tantivy_error(dir, source))?;
+        // The marker goes first: tantivy's meta.json is what makes a folder an
+        // index, so a process killed between the two leaves no marker-less index.
         let marker = Marker {
             schema_version: SCHEMA_VERSION,
         };
@@ -111,6 +107,12 @@ impl NewsIndex {
         let marker_text = serde_json::to_string(&marker).unwrap_or_default();
         std::fs::write(&marker_path, marker_text)
             .map_err(|source| io_error(&marker_path, source))?;
+        let directory = MmapDirectory::open(dir).map_err(|source| Error::Index {
+            path: dir.to_path_buf(),
+            source: source.into(),
+        })?;
+        Index::create(directory, schema::build_schema(), Default::default())
+            .map_err(|source| tantivy_error(dir, source))?;
         NewsIndex::open(dir)
     }
 
@@ -207,5 +209,13 @@ mod tests {
         let error = NewsIndex::open(dir.path()).err().unwrap();
         assert!(error.to_string().contains("--rebuild"), "{error}");
         NewsIndex::open_or_create(dir.path(), true).unwrap();
+    }
+
+    #[test]
+    fn a_run_killed_after_the_marker_leaves_a_folder_that_still_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(MARKER_FILE), r#"{"schema_version":1}"#).unwrap();
+        assert!(NewsIndex::open_or_create(dir.path(), false).is_ok());
+        assert!(NewsIndex::open(dir.path()).is_ok());
     }
 }
