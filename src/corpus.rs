@@ -49,7 +49,8 @@ pub fn path_key(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
-/// Makes `path` absolute without resolving symlinks in the file name itself.
+/// Makes `path` absolute and canonical (symlinks resolved), so that a folder
+/// given two ways is one set of keys.
 pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
     std::fs::canonicalize(path)
 }

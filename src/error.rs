@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use crate::parse::ParseError;
-
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
@@ -13,8 +11,6 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: {reason}", path.display())]
-    Parse { path: PathBuf, reason: ParseError },
     #[error("no index at {}: run 'newsdex index' first", .0.display())]
     NoIndex(PathBuf),
     #[error(

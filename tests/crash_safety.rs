@@ -43,6 +43,21 @@ fn spawn_index_committing_every(sandbox: &Sandbox, seconds: &str) -> Child {
     command.spawn().unwrap()
 }
 
+/// A new run finishes the job: exactly one document per article, no duplicate path.
+fn complete_and_check(sandbox: &Sandbox, context: &str) {
+    sandbox
+        .newsdex(&["index", "--quiet", "big"])
+        .assert()
+        .success();
+    let paths = listed_paths(sandbox);
+    let unique: HashSet<_> = paths.iter().collect();
+    assert_eq!(
+        (paths.len(), unique.len()),
+        (ARTICLES, ARTICLES),
+        "{context}"
+    );
+}
+
 #[test]
 fn sigkill_at_any_point_loses_only_uncommitted_work() {
     let sandbox = Sandbox::new();
@@ -61,14 +76,7 @@ fn sigkill_at_any_point_loses_only_uncommitted_work() {
         );
         assert!(paths.len() <= ARTICLES);
     }
-    sandbox
-        .newsdex(&["index", "--quiet", "big"])
-        .assert()
-        .success();
-    let paths = listed_paths(&sandbox);
-    let unique: HashSet<_> = paths.iter().collect();
-    assert_eq!(paths.len(), ARTICLES);
-    assert_eq!(unique.len(), ARTICLES);
+    complete_and_check(&sandbox, "after the kills");
 }
 
 #[test]
@@ -185,16 +193,6 @@ fn sigkill_around_the_final_commit_keeps_all_or_nothing() {
             count == 0 || count == ARTICLES,
             "kill at {percent} %: {count} articles"
         );
-        sandbox
-            .newsdex(&["index", "--quiet", "big"])
-            .assert()
-            .success();
-        let paths = listed_paths(&sandbox);
-        let unique: HashSet<_> = paths.iter().collect();
-        assert_eq!(
-            (paths.len(), unique.len()),
-            (ARTICLES, ARTICLES),
-            "after a kill at {percent} %"
-        );
+        complete_and_check(&sandbox, &format!("after a kill at {percent} %"));
     }
 }

@@ -80,7 +80,6 @@ pub struct IndexSummary {
     /// Articles written in this run.
     pub articles: u64,
     pub bytes_read: u64,
-    pub commits: u64,
     /// True when Ctrl-C stopped the run: what was done is committed, the rest is not.
     pub interrupted: bool,
 }
@@ -195,10 +194,6 @@ pub fn index_files(
         });
         if last_commit.elapsed() >= options.commit_every {
             writer.commit().map_err(|source| news_index.error(source))?;
-            tally
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .commits += 1;
             last_commit = Instant::now();
         }
     }
@@ -221,7 +216,6 @@ pub fn index_files(
     let something_changed = summary.added + summary.updated + summary.removed + summary.failed > 0;
     if something_changed {
         writer.commit().map_err(|source| news_index.error(source))?;
-        summary.commits += 1;
     }
     writer
         .wait_merging_threads()
@@ -239,11 +233,6 @@ fn problem_from_error(error: &Error) -> Problem {
         Error::Io { path, source } => Problem {
             path: path.clone(),
             message: source.to_string(),
-            is_error: true,
-        },
-        Error::Parse { path, reason } => Problem {
-            path: path.clone(),
-            message: reason.to_string(),
             is_error: true,
         },
         other => Problem {

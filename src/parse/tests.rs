@@ -21,6 +21,15 @@ fn date_text(article: &ParsedArticle) -> Option<String> {
     article.date.map(|date| date.to_string())
 }
 
+/// Each article's position in its file and its date, for multi-article fixtures.
+fn parts_and_dates(parsed: &ParsedFile) -> Vec<(Option<usize>, Option<String>)> {
+    parsed
+        .articles
+        .iter()
+        .map(|article| (article.part, date_text(article)))
+        .collect()
+}
+
 #[test]
 fn reference_text_fixture() {
     let parsed = parse_fixture("reference.txt").unwrap();
@@ -52,13 +61,8 @@ fn ukraine_style_file_name_gives_the_date_and_debris_goes() {
 #[test]
 fn json_lines_fixture_keeps_good_lines() {
     let parsed = parse_fixture("wire.jsonl").unwrap();
-    let summary: Vec<(Option<usize>, Option<String>)> = parsed
-        .articles
-        .iter()
-        .map(|article| (article.part, date_text(article)))
-        .collect();
     assert_eq!(
-        summary,
+        parts_and_dates(&parsed),
         vec![
             (Some(1), Some("2022-02-14T08:30:00+00:00".into())),
             (Some(3), Some("2022-02-16".into())),
@@ -325,13 +329,8 @@ fn csv_content_without_csv_extension_and_overrides() {
 #[test]
 fn sgml_fixture_with_a_latin1_byte() {
     let parsed = parse_fixture("stories.sgm").unwrap();
-    let summary: Vec<(Option<usize>, Option<String>)> = parsed
-        .articles
-        .iter()
-        .map(|article| (article.part, date_text(article)))
-        .collect();
     assert_eq!(
-        summary,
+        parts_and_dates(&parsed),
         vec![
             (Some(1), Some("1987-03-02T10:15:20.330+00:00".into())),
             (Some(2), Some("1987-03-02T10:20:01.100+00:00".into())),

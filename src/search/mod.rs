@@ -113,6 +113,7 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
         ],
         _ => vec![matching.box_clone()],
     };
+    let body_hashes = BodyHashes::open(news_index, &searcher)?;
     let wanted = request.offset + request.limit;
     let mut fetch = wanted.max(1);
     let ranked = loop {
@@ -121,7 +122,7 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
         let unique = if request.all_copies {
             ranked
         } else {
-            drop_copies(news_index, &searcher, ranked)?
+            drop_copies(&body_hashes, ranked)
         };
         if exhausted || unique.len() >= wanted {
             break unique;
@@ -149,7 +150,7 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
             .as_ref()
             .map(|generator| make_snippet(generator, &article.body));
         article.body.clear();
-        let copies = count_copies(news_index, &searcher, address)?;
+        let copies = count_copies(news_index, &searcher, body_hashes.of(address))?;
         hits.push(Hit {
             article,
             score,
@@ -208,37 +209,49 @@ fn rank(
     Ok(ranked)
 }
 
-fn body_hash(
-    news_index: &NewsIndex,
-    searcher: &Searcher,
-    address: DocAddress,
-) -> Result<Option<u64>> {
-    let column = searcher
-        .segment_reader(address.segment_ord)
-        .fast_fields()
-        .u64("body_hash")
-        .map_err(|source| news_index.error(source))?;
-    Ok(column.first(address.doc_id))
+/// The body-hash column of every segment, opened once per search rather than once per hit.
+struct BodyHashes {
+    columns: Vec<tantivy::columnar::Column<u64>>,
+}
+
+impl BodyHashes {
+    fn open(news_index: &NewsIndex, searcher: &Searcher) -> Result<BodyHashes> {
+        let mut columns = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment
+                .fast_fields()
+                .u64("body_hash")
+                .map_err(|source| news_index.error(source))?;
+            columns.push(column);
+        }
+        Ok(BodyHashes { columns })
+    }
+
+    fn of(&self, address: DocAddress) -> Option<u64> {
+        self.columns
+            .get(address.segment_ord as usize)
+            .and_then(|column| column.first(address.doc_id))
+    }
 }
 
 /// Keeps the first hit of each body.
-fn drop_copies(news_index: &NewsIndex, searcher: &Searcher, ranked: Ranked) -> Result<Ranked> {
+fn drop_copies(body_hashes: &BodyHashes, ranked: Ranked) -> Ranked {
     let mut seen_bodies = HashSet::new();
-    let mut unique = Vec::with_capacity(ranked.len());
-    for (score, address) in ranked {
-        let first_copy = match body_hash(news_index, searcher, address)? {
+    ranked
+        .into_iter()
+        .filter(|(_, address)| match body_hashes.of(*address) {
             Some(hash) => seen_bodies.insert(hash),
             None => true,
-        };
-        if first_copy {
-            unique.push((score, address));
-        }
-    }
-    Ok(unique)
+        })
+        .collect()
 }
 
-fn count_copies(news_index: &NewsIndex, searcher: &Searcher, address: DocAddress) -> Result<u64> {
-    let Some(hash) = body_hash(news_index, searcher, address)? else {
+fn count_copies(
+    news_index: &NewsIndex,
+    searcher: &Searcher,
+    body_hash: Option<u64>,
+) -> Result<u64> {
+    let Some(hash) = body_hash else {
         return Ok(1);
     };
     let term = Term::from_field_u64(news_index.fields.body_hash, hash);

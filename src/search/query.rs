@@ -34,23 +34,20 @@ pub struct TextQueries {
     pub any_word: Box<dyn Query>,
 }
 
-/// Field weights: a word in the title, the entities or the quotes says more
-/// about an article than the same word somewhere in its body.
-const FIELD_BOOSTS: [(&str, f32); 4] = [
-    ("title", 2.0),
-    ("entity", 1.5),
-    ("quote", 1.2),
-    ("body", 1.0),
-];
-
 pub fn parse_text(news_index: &NewsIndex, text: &str) -> Result<TextQueries> {
     let fields = &news_index.fields;
-    let defaults = vec![fields.title, fields.body, fields.entity, fields.quote];
+    // Field weights: a word in the title, the entities or the quotes says more
+    // about an article than the same word somewhere in its body.
+    let weighted = [
+        (fields.title, 2.0),
+        (fields.entity, 1.5),
+        (fields.quote, 1.2),
+        (fields.body, 1.0),
+    ];
+    let defaults = weighted.iter().map(|(field, _)| *field).collect();
     let mut parser = QueryParser::for_index(&news_index.index, defaults);
-    for (name, boost) in FIELD_BOOSTS {
-        if let Ok(field) = news_index.index.schema().get_field(name) {
-            parser.set_field_boost(field, boost);
-        }
+    for (field, boost) in weighted {
+        parser.set_field_boost(field, boost);
     }
     let query_error = |error: tantivy::query::QueryParserError| Error::Query {
         query: text.to_string(),
