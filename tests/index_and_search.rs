@@ -378,3 +378,42 @@ fn entity_and_speaker_filters_find_the_reference_article() {
         "{texts:?}"
     );
 }
+
+/// Regression: articles of one day came out in a different order from run to run.
+#[test]
+fn same_day_articles_are_listed_in_path_order() {
+    let sandbox = Sandbox::new();
+    for name in ["d", "b", "e", "a", "c"] {
+        sandbox.write(
+            &format!("same/{name}.txt"),
+            " date 2022-01-10 The harbour reopened.",
+        );
+    }
+    sandbox
+        .newsdex(&["index", "--quiet", "same"])
+        .assert()
+        .success();
+    for args in [
+        vec!["list", "--all-copies", "--format", "json"],
+        vec!["list", "--all-copies", "--newest", "--format", "json"],
+    ] {
+        let listed = json_of(sandbox.newsdex(&args));
+        let names: Vec<&str> = listed["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|hit| hit["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "same/a.txt",
+                "same/b.txt",
+                "same/c.txt",
+                "same/d.txt",
+                "same/e.txt"
+            ],
+            "{args:?}"
+        );
+    }
+}

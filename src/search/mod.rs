@@ -158,6 +158,20 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
             copies,
         });
     }
+    // Articles of the same instant come in the order tantivy's segments hold
+    // them, which varies between runs: order them by path, so output is stable.
+    let date_then_path = |a: &Hit, b: &Hit| {
+        let instant = |hit: &Hit| hit.article.date.map(|date| date.to_utc());
+        match request.sort {
+            SortOrder::Relevance => std::cmp::Ordering::Equal,
+            SortOrder::Oldest => instant(a).cmp(&instant(b)),
+            SortOrder::Newest => instant(b).cmp(&instant(a)),
+        }
+        .then_with(|| a.article.path.cmp(&b.article.path))
+    };
+    if request.sort != SortOrder::Relevance {
+        hits.sort_by(date_then_path);
+    }
     Ok(SearchResults { total, hits })
 }
 
