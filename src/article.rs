@@ -125,7 +125,24 @@ pub struct Entity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub text: String,
+    /// Who said it, as the article introduces them where it attributes the
+    /// quotation: the canonical name with the titles before it and the party
+    /// tag or description after it ("Rep. G.K. Butterfield (D-N.C.), head of
+    /// the Congressional Black Caucus").
     pub speaker: Option<String>,
+    /// The speaker's canonical name alone ("G.K. Butterfield"): what speaker
+    /// filters and counts match, so a description naming someone else
+    /// ("an aide to Clinton") never makes the quote Clinton's.
+    #[serde(default)]
+    pub speaker_name: Option<String>,
+}
+
+impl Quote {
+    /// The canonical speaker name; indexes written before `speaker_name`
+    /// existed stored the name alone in `speaker`.
+    pub fn speaker_name(&self) -> Option<&str> {
+        self.speaker_name.as_deref().or(self.speaker.as_deref())
+    }
 }
 
 /// A fully parsed and extracted article, ready to index or print.

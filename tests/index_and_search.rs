@@ -379,6 +379,33 @@ fn entity_and_speaker_filters_find_the_reference_article() {
     );
 }
 
+#[test]
+fn speaker_filters_match_the_name_not_the_description() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "desc/aide.txt",
+        " date 2016-09-28 Campaign in panic mode\n\n“The campaign is in full panic mode,” said Leslie Wimes, an adviser to Hillary Clinton’s campaign.\n",
+    );
+    sandbox.newsdex(&["index", "-q", "desc"]).assert().success();
+
+    let quotes = json_of(sandbox.newsdex(&["quotes", "--speaker", "Wimes", "--format", "json"]));
+    let quote = &quotes.as_array().unwrap()[0];
+    assert_eq!(quote["speaker_name"], "Leslie Wimes");
+    assert_eq!(
+        quote["speaker"],
+        "Leslie Wimes, an adviser to Hillary Clinton’s campaign"
+    );
+    // The description names Clinton; the quotation is still not hers.
+    sandbox
+        .newsdex(&["quotes", "--speaker", "Clinton"])
+        .assert()
+        .code(1);
+    sandbox
+        .newsdex(&["query", "speaker:clinton"])
+        .assert()
+        .code(1);
+}
+
 /// Regression: articles of one day came out in a different order from run to run.
 #[test]
 fn same_day_articles_are_listed_in_path_order() {

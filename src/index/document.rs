@@ -77,7 +77,8 @@ pub fn to_document(
     );
     for quote in &article.quotes {
         doc.add_text(fields.quote, &quote.text);
-        if let Some(speaker) = &quote.speaker {
+        // The name alone: `speaker:Clinton` must not find what Clinton's aide said.
+        if let Some(speaker) = quote.speaker_name() {
             doc.add_text(fields.speaker, speaker);
         }
     }
@@ -138,7 +139,8 @@ mod tests {
             }],
             quotes: vec![Quote {
                 text: "We will not back down".to_string(),
-                speaker: Some("Renée Lacoste".to_string()),
+                speaker: Some("Renée Lacoste, the union's leader".to_string()),
+                speaker_name: Some("Renée Lacoste".to_string()),
             }],
             body: "Body text.".to_string(),
         };

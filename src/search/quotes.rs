@@ -13,7 +13,10 @@ use crate::search::{search, Filters, SearchRequest, SortOrder};
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteHit {
     pub text: String,
+    /// The speaker as the article introduces them (name, titles, description).
     pub speaker: Option<String>,
+    /// The speaker's canonical name alone.
+    pub speaker_name: Option<String>,
     pub date: Option<String>,
     pub title: String,
     pub path: String,
@@ -82,17 +85,19 @@ pub fn find_quotes(
         for quote in article.quotes {
             let quote_words = terms(&mut news, &quote.text);
             let has_words = wanted_words.iter().all(|word| quote_words.contains(word));
+            // Matched on the name alone: "an aide to Clinton" is not Clinton.
             let speaker_words = quote
-                .speaker
-                .as_deref()
+                .speaker_name()
                 .map(|speaker| terms(&mut names, speaker))
                 .unwrap_or_default();
             let has_speaker = contains_run(&speaker_words, &wanted_speaker)
                 && (wanted_speaker.is_empty() || !speaker_words.is_empty());
             if has_words && has_speaker {
+                let speaker_name = quote.speaker_name().map(str::to_string);
                 quotes.push(QuoteHit {
                     text: quote.text,
                     speaker: quote.speaker,
+                    speaker_name,
                     date: article.date.map(|date| date.to_string()),
                     title: article.title.clone(),
                     path: article.path.clone(),

@@ -278,6 +278,21 @@ impl Attributor<'_> {
         if is_personal_pronoun && self.verb_like_follows(start + 1, window.end) {
             return Some(Found::Pronoun(start));
         }
+        // "Zelensky’s position is that the threat from Russia remains “…”":
+        // a stance held by the possessor opening the sentence is theirs.
+        if let Some(run) = words.run_starting_at(start, window.end) {
+            let holder_noun = run.end;
+            let possessive_subject = words.is_possessive(run.end - 1)
+                && words.word(holder_noun).is_some_and(|w| {
+                    w.starts_with(char::is_lowercase) && !is_phrase_boundary(w) && !is_determiner(w)
+                })
+                && self.verb_like_follows(holder_noun + 1, window.end);
+            if possessive_subject {
+                if let Some(name) = words.strip_titles(run) {
+                    return Some(Found::Name(name));
+                }
+            }
+        }
         // The first name followed by a verb is taken: sentence subjects come
         // first far more often than a fronted clause ("When X said …, Y …").
         let mut index = start;

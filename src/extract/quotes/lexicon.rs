@@ -36,7 +36,8 @@ pub fn is_inverting_speech_verb(word: &str) -> bool {
 
 /// Words between a speaker and a speech verb that do not break the pattern ("has long said").
 pub fn is_verb_filler(word: &str) -> bool {
-    if word.len() > 4 && word.ends_with("ly") {
+    // "repeatedly said", but "Kelly said" and "Reilly said" are names.
+    if word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase) {
         return true;
     }
     lowered(word, |w| VERB_FILLERS.contains(w))

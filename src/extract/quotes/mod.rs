@@ -10,6 +10,7 @@
 //! reported ([`reportable`]).
 
 mod attribution;
+mod introduction;
 mod lexicon;
 mod marks;
 mod names;
@@ -93,16 +94,39 @@ pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
         .zip(speakers)
         .zip(spoken)
         .filter(|(_, spoken)| *spoken)
-        .map(|((quote, speaker), _)| Quote {
-            text: quote.text.clone(),
-            speaker,
+        .map(|((quote, speaker), _)| {
+            let (speaker, speaker_name) = match speaker {
+                Some(Speaker { name, introduced }) => (Some(introduced), Some(name)),
+                None => (None, None),
+            };
+            Quote {
+                text: quote.text.clone(),
+                speaker,
+                speaker_name,
+            }
         })
         .collect()
 }
 
+/// A speaker's canonical name and how the attribution introduces them.
+#[derive(Debug, Clone)]
+struct Speaker {
+    name: String,
+    introduced: String,
+}
+
+impl Speaker {
+    fn bare(name: String) -> Self {
+        Speaker {
+            introduced: name.clone(),
+            name,
+        }
+    }
+}
+
 /// What a quotation's own sentence says about its speaker.
 struct Attribution {
-    speaker: Option<String>,
+    speaker: Option<Speaker>,
     /// Whether the sentence attributes the quotation at all (even to no name).
     attributed: bool,
     /// Whether the quotation is reported: single-quoted passages need a speech verb.
@@ -128,9 +152,9 @@ fn attribute_each(
         let attributed = evidence.is_some();
         let speaker = match evidence {
             Some(Evidence::Spoken(found) | Evidence::Found(found)) => {
-                speaker_name(resolver, &words, found)
+                speaker_of(attributor, resolver, found)
             }
-            Some(Evidence::Named(name)) => Some(name),
+            Some(Evidence::Named(name)) => Some(Speaker::bare(name)),
             None => None,
         };
         attributions.push(Attribution {
@@ -144,8 +168,8 @@ fn attribute_each(
 
 /// Second pass: a quotation without attribution continues its neighbour's
 /// words (`“…,” she said. “…”`, or a quoted paragraph before `“…,” X said.`).
-fn continue_speakers(reported: &[&Located], attributions: &[Attribution]) -> Vec<Option<String>> {
-    let mut speakers: Vec<Option<String>> =
+fn continue_speakers(reported: &[&Located], attributions: &[Attribution]) -> Vec<Option<Speaker>> {
+    let mut speakers: Vec<Option<Speaker>> =
         attributions.iter().map(|a| a.speaker.clone()).collect();
     for index in 0..reported.len() {
         if attributions[index].attributed {
@@ -240,14 +264,19 @@ enum Evidence {
     Named(String),
 }
 
-/// The speaker string for what attribution found.
-fn speaker_name(resolver: &mut Resolver, words: &Words, found: Found) -> Option<String> {
+/// The speaker for what attribution found: a name is introduced as the
+/// attribution writes it; a pronoun's person by name alone.
+fn speaker_of(attributor: &Attributor, resolver: &mut Resolver, found: Found) -> Option<Speaker> {
     match found {
         Found::Name(run) => {
             resolver.note_speaker(run.start);
-            Some(resolver.canonical_name(words.name_text(&run), run.start))
+            let words = attributor.words;
+            let name = resolver.canonical_name(words.name_text(&run), run.start);
+            let introduction = attributor.introduction(run);
+            let introduced = attributor.introduced(&introduction, &name);
+            Some(Speaker { name, introduced })
         }
-        Found::Pronoun(token) => resolver.resolve_pronoun(token),
+        Found::Pronoun(token) => resolver.resolve_pronoun(token).map(Speaker::bare),
         Found::Unnamed => None,
     }
 }

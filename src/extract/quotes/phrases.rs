@@ -9,6 +9,17 @@ use super::lexicon::{
     is_determiner, is_phrase_boundary, is_speech_verb, is_subject_pronoun, is_verb_filler,
 };
 
+/// Whether a capitalised word has the shape of a nationality or region
+/// adjective ("Ukrainian", "European", "Chinese", "British", "American").
+fn is_nationality(word: &str) -> bool {
+    let word = word.trim_end_matches('s');
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.len() > 4
+        && ["ian", "ean", "ese", "ish", "can"]
+            .iter()
+            .any(|suffix| word.ends_with(suffix))
+}
+
 /// Most tokens in an apposition (`X, the agency’s director, said`).
 const MAX_APPOSITION_TOKENS: usize = 20;
 
@@ -79,6 +90,11 @@ impl Attributor<'_> {
             let previous = index - 1;
             if let Some(run) = words.run_ending_at(previous, lower) {
                 let start = self.description_start(run.start, lower);
+                // "a senior Ukrainian official told CNN": a nationality describes
+                // an unnamed speaker; "the Clinton campaign said" names one.
+                if run.len() == 1 && words.word(previous).is_some_and(is_nationality) {
+                    return Some((Found::Unnamed, start));
+                }
                 return Some((
                     words.strip_titles(run).map_or(Found::Unnamed, Found::Name),
                     start,

@@ -6,8 +6,79 @@ use crate::article::{Entity, EntityKind, Quote};
 fn quotes(text: &str) -> Vec<(String, Option<String>)> {
     extract_quotes(text, &[])
         .into_iter()
-        .map(|Quote { text, speaker }| (text, speaker))
+        .map(
+            |Quote {
+                 text, speaker_name, ..
+             }| (text, speaker_name),
+        )
         .collect()
+}
+
+/// The speakers as introduced (name with titles and description).
+fn introductions(text: &str) -> Vec<Option<String>> {
+    extract_quotes(text, &[])
+        .into_iter()
+        .map(|quote| quote.speaker)
+        .collect()
+}
+
+#[test]
+fn speakers_keep_how_the_article_introduces_them() {
+    let cases: &[(&str, &[Option<&str>])] = &[
+        (
+            "“We will rebuild every bridge,” said Anna Kovac, the city’s mayor.",
+            &[Some("Anna Kovac, the city’s mayor")],
+        ),
+        (
+            "“We will rebuild every bridge,” Anna Kovac, the city’s mayor, said.",
+            &[Some("Anna Kovac, the city’s mayor")],
+        ),
+        (
+            "“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus.",
+            &[Some("Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus")],
+        ),
+        (
+            "Senate Majority Leader Mitch McConnell, R-Ky., said: “Our assumption is that the veto will be overridden.”",
+            &[Some("Senate Majority Leader Mitch McConnell, R-Ky.")],
+        ),
+        (
+            "“It was destined to fail,” said Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state in the bankruptcy cases.",
+            &[Some("Kevin Barrett, a lawyer at Bailey & Glasser, who represents the state in the bankruptcy cases")],
+        ),
+        // The rest of the sentence is no description of the speaker.
+        (
+            "“We will rebuild every bridge,” said Anna Kovac, adding that work starts in May.",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "Anna Kovac said, “We will rebuild every bridge.”",
+            &[Some("Anna Kovac")],
+        ),
+        // A surname is introduced under the full name given earlier.
+        (
+            "Michael Flynn spoke first.\n\n“He’s absolutely right,” Flynn, a top Trump surrogate, said.",
+            &[Some("Michael Flynn, a top Trump surrogate")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<Option<String>> =
+            expected.iter().map(|s| s.map(str::to_string)).collect();
+        assert_eq!(introductions(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn speaker_filters_use_the_name_not_the_description() {
+    let found = extract_quotes(
+        "“We are in full panic mode,” said Leslie Wimes, an adviser to Hillary Clinton’s campaign.",
+        &[],
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].speaker_name.as_deref(), Some("Leslie Wimes"));
+    assert_eq!(
+        found[0].speaker.as_deref(),
+        Some("Leslie Wimes, an adviser to Hillary Clinton’s campaign")
+    );
 }
 
 fn speakers(text: &str) -> Vec<Option<String>> {
@@ -210,5 +281,47 @@ fn reference_article_attributes_joly_and_the_state_department() {
             "{found:#?}"
         );
         assert_eq!(found.len(), 3, "{found:#?}");
+    }
+}
+
+/// Regression: surnames ending in -ly ("Kelly", "Reilly") were skipped as adverbs.
+#[test]
+fn surnames_ending_in_ly_are_not_adverbs() {
+    let cases: &[(&str, &[Option<&str>])] = &[
+        (
+            "“I think he crashed into it,” Kelly argued. “What we see on the battlefield is this level of incompetence.”",
+            &[Some("Kelly"), Some("Kelly")],
+        ),
+        (
+            "“The bill will pass this week,” Senator Reilly repeatedly said.",
+            &[Some("Reilly")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<Option<String>> =
+            expected.iter().map(|s| s.map(str::to_string)).collect();
+        assert_eq!(speakers(text), expected, "{text}");
+    }
+}
+
+/// Regression: a possessive subject ("Zelensky’s position is that …") lost the
+/// quotation to the next name followed by a verb; a nationality describing an
+/// unnamed official is no speaker either.
+#[test]
+fn a_stance_belongs_to_the_possessive_subject() {
+    let cases: &[(&str, &[Option<&str>])] = &[
+        (
+            "Ukrainian President Volodymyr Zelensky’s position is that the threat from Russia remains “dangerous but ambiguous,” and it is not certain that an attack will take place.",
+            &[Some("Volodymyr Zelensky")],
+        ),
+        (
+            "The threat from Russia remains “dangerous but ambiguous,” a senior Ukrainian official told CNN.",
+            &[None],
+        ),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<Option<String>> =
+            expected.iter().map(|s| s.map(str::to_string)).collect();
+        assert_eq!(speakers(text), expected, "{text}");
     }
 }
