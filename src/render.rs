@@ -271,16 +271,26 @@ pub fn quotes_text(out: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io
 }
 
 pub fn entities_text(out: &mut dyn Write, counts: &[EntityCount]) -> io::Result<()> {
-    let width = counts
+    let labels: Vec<String> = counts
         .iter()
-        .map(|count| count.name.chars().count())
+        .map(|count| {
+            if count.aliases.is_empty() {
+                count.name.clone()
+            } else {
+                format!("{} ({})", count.name, count.aliases.join(", "))
+            }
+        })
+        .collect();
+    let width = labels
+        .iter()
+        .map(|label| label.chars().count())
         .max()
         .unwrap_or(0);
-    for count in counts {
+    for (count, label) in counts.iter().zip(&labels) {
         writeln!(
             out,
-            "{:>7}  {:<width$}  {}",
-            count.articles, count.name, count.kind
+            "{:>7}  {label:<width$}  {}",
+            count.articles, count.kind
         )?;
     }
     Ok(())

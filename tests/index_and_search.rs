@@ -406,6 +406,41 @@ fn speaker_filters_match_the_name_not_the_description() {
         .code(1);
 }
 
+#[test]
+fn entity_report_counts_an_acronym_with_its_expansion() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "alias/a.txt",
+        " date 2022-03-01 Sanctions widen\n\nThe United States imposed new sanctions on Russia on Tuesday.\n",
+    );
+    sandbox.write(
+        "alias/b.txt",
+        " date 2022-03-02 Aid package\n\nThe US sent more aid to Ukraine on Wednesday.\n",
+    );
+    sandbox.write(
+        "alias/c.txt",
+        " date 2022-03-03 Talks\n\nThe United States and Ukraine held talks. US officials said the talks in Kyiv went well.\n",
+    );
+    sandbox
+        .newsdex(&["index", "-q", "alias"])
+        .assert()
+        .success();
+    let report = json_of(sandbox.newsdex(&["entities", "--kind", "place", "--format", "json"]));
+    let rows = report.as_array().unwrap();
+    let united_states = rows
+        .iter()
+        .find(|row| row["name"] == "United States")
+        .unwrap_or_else(|| panic!("{report}"));
+    // Three articles, though c.txt names both spellings.
+    assert_eq!(united_states["articles"], 3, "{report}");
+    assert_eq!(
+        united_states["aliases"],
+        serde_json::json!(["US"]),
+        "{report}"
+    );
+    assert!(!rows.iter().any(|row| row["name"] == "US"), "{report}");
+}
+
 /// Regression: articles of one day came out in a different order from run to run.
 #[test]
 fn same_day_articles_are_listed_in_path_order() {

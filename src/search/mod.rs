@@ -4,6 +4,7 @@
 //! first, then those holding only some, so a partial match never outranks a
 //! full one. Syndicated copies (same body) are shown once unless asked.
 
+mod aliases;
 pub mod dates;
 pub mod query;
 pub mod quotes;

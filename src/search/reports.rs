@@ -12,13 +12,15 @@ use serde_json::{json, Value};
 use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::AggregationCollector;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::Query;
-use tantivy::{Order, Searcher};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Order, Searcher, Term};
 
 use crate::article::EntityKind;
 use crate::error::{Error, Result};
 use crate::index::schema::parse_entity_tag;
 use crate::index::NewsIndex;
+use crate::search::aliases;
 use crate::search::query::{self, Filters};
 
 /// How many articles name an entity.
@@ -27,6 +29,9 @@ pub struct EntityCount {
     pub name: String,
     pub kind: EntityKind,
     pub articles: u64,
+    /// Other spellings counted with this name (`US`, `U.S.` under `United States`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// The matching articles (all of them without text), as one query.
@@ -72,19 +77,16 @@ pub fn top_entities(
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
     let query = matching_query(news_index, text, filters)?;
-    // With a kind filter the other kinds' buckets are dropped afterwards, so ask for more.
-    let size = if kind.is_some() {
-        limit.saturating_mul(8).max(1000)
-    } else {
-        limit
-    };
+    // Other kinds' buckets are dropped afterwards and spellings fold together,
+    // so ask for more than the limit.
+    let size = limit.saturating_mul(8).max(200);
     let request = json!({ "top": { "terms": { "field": "entity_tag", "size": size } } });
     let result = aggregate(news_index, &searcher, &*query, request)?;
     let buckets = result["top"]["buckets"]
         .as_array()
         .cloned()
         .unwrap_or_default();
-    let mut counts = Vec::new();
+    let mut tags: Vec<(String, EntityCount)> = Vec::new();
     for bucket in buckets {
         let (Some(tag), Some(articles)) = (bucket["key"].as_str(), bucket["doc_count"].as_u64())
         else {
@@ -96,16 +98,77 @@ pub fn top_entities(
         if kind.is_some_and(|wanted| wanted != entity_kind) {
             continue;
         }
-        counts.push(EntityCount {
-            name: name.to_string(),
-            kind: entity_kind,
-            articles,
-        });
-        if counts.len() == limit {
-            break;
+        tags.push((
+            tag.to_string(),
+            EntityCount {
+                name: name.to_string(),
+                kind: entity_kind,
+                articles,
+                aliases: Vec::new(),
+            },
+        ));
+    }
+    let mut counts = fold_aliases(news_index, &searcher, &*query, tags)?;
+    // Stable: equal counts keep the aggregation's order.
+    counts.sort_by_key(|count| std::cmp::Reverse(count.articles));
+    counts.truncate(limit);
+    Ok(counts)
+}
+
+/// Folds the spellings of one entity into one count: the articles naming
+/// any of them, counted exactly (an article may use several).
+fn fold_aliases(
+    news_index: &NewsIndex,
+    searcher: &Searcher,
+    query: &dyn Query,
+    tags: Vec<(String, EntityCount)>,
+) -> Result<Vec<EntityCount>> {
+    let names: Vec<(&str, EntityKind)> = tags
+        .iter()
+        .map(|(_, count)| (count.name.as_str(), count.kind))
+        .collect();
+    let groups = aliases::alias_groups(&names);
+    let mut folded_into: Vec<Option<usize>> = vec![None; tags.len()];
+    let mut union_counts = Vec::with_capacity(groups.len());
+    for group in &groups {
+        let field = news_index.fields.entity_tag;
+        let spellings: Vec<(Occur, Box<dyn Query>)> = group
+            .iter()
+            .map(|&i| {
+                let term = Term::from_field_text(field, &tags[i].0);
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect();
+        let both = BooleanQuery::new(vec![
+            (Occur::Must, query.box_clone()),
+            (Occur::Must, Box::new(BooleanQuery::new(spellings))),
+        ]);
+        let articles = searcher
+            .search(&both, &Count)
+            .map_err(|source| news_index.error(source))?;
+        union_counts.push(articles as u64);
+        for &member in &group[1..] {
+            folded_into[member] = Some(group[0]);
         }
     }
-    Ok(counts)
+    let mut counts: Vec<Option<EntityCount>> = tags.into_iter().map(|(_, c)| Some(c)).collect();
+    for (group, articles) in groups.iter().zip(union_counts) {
+        let aliases: Vec<String> = group[1..]
+            .iter()
+            .filter_map(|&i| counts[i].as_ref().map(|c| c.name.clone()))
+            .collect();
+        if let Some(head) = counts[group[0]].as_mut() {
+            head.articles = articles;
+            head.aliases = aliases;
+        }
+    }
+    Ok(counts
+        .into_iter()
+        .zip(folded_into)
+        .filter_map(|(count, folded)| if folded.is_none() { count } else { None })
+        .collect())
 }
 
 /// The width of one bar of a timeline.
