@@ -439,6 +439,16 @@ fn entity_report_counts_an_acronym_with_its_expansion() {
         "{report}"
     );
     assert!(!rows.iter().any(|row| row["name"] == "US"), "{report}");
+
+    // Filters fold the same spellings as the report, both ways.
+    for spelling in ["United States", "united states", "US", "U.S."] {
+        let listed = json_of(sandbox.newsdex(&["list", "--entity", spelling, "--format", "json"]));
+        assert_eq!(
+            listed["hits"].as_array().unwrap().len(),
+            3,
+            "{spelling}: {listed}"
+        );
+    }
 }
 
 /// Regression: articles of one day came out in a different order from run to run.

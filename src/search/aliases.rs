@@ -8,9 +8,13 @@
 //! three. Only same-kind names fold, and an acronym with two candidate
 //! expansions (`SA`: South Africa or Saudi Arabia) folds into neither.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+
+use tantivy::schema::Field;
+use tantivy::Searcher;
 
 use crate::article::EntityKind;
+use crate::index::schema::{entity_tag, parse_entity_tag};
 
 /// Most letters of an acronym (`NATO`, `OSCE`, `UNESCO`).
 const MAX_ACRONYM_LETTERS: usize = 6;
@@ -76,6 +80,90 @@ pub fn alias_groups(names: &[(&str, EntityKind)]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// The letters `name` is or abbreviates, in capitals: `US` for `US`,
+/// `U.S.`, `United States` or `united states`; `None` for one plain word.
+fn letters_of(name: &str) -> Option<String> {
+    acronym_letters(name).or_else(|| {
+        let capitalised: String = name
+            .split_whitespace()
+            .map(|word| {
+                if is_connector(word) {
+                    return word.to_string();
+                }
+                let mut chars = word.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect::<String>()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        initials(&capitalised)
+    })
+}
+
+/// Every spelling the index holds of the entity `name` names, `name`
+/// included, folded as [`alias_groups`] folds them in reports: `--entity
+/// "United States"` finds the articles that only say `US`, and the reverse.
+///
+/// Reads the `entity_tag` term dictionary over the few names that start
+/// with the acronym's first letter, so the cost does not grow with the index.
+pub fn spellings(searcher: &Searcher, entity_tag_field: Field, name: &str) -> Vec<String> {
+    let mut found = vec![name.to_string()];
+    let Some(letters) = letters_of(name) else {
+        return found;
+    };
+    let Some(first) = letters.chars().next() else {
+        return found;
+    };
+    let mut candidates: BTreeSet<(EntityKind, String)> = BTreeSet::new();
+    for kind in EntityKind::ALL {
+        let lower = entity_tag(kind, &first.to_string());
+        let upper = entity_tag(
+            kind,
+            &char::from_u32(first as u32 + 1)
+                .unwrap_or(first)
+                .to_string(),
+        );
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(entity_tag_field) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().range().ge(&lower).lt(&upper).into_stream()
+            else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(tag) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if let Some((kind, candidate)) = parse_entity_tag(tag) {
+                    if letters_of(candidate).as_deref() == Some(letters.as_str()) {
+                        candidates.insert((kind, candidate.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    let names: Vec<(&str, EntityKind)> = candidates
+        .iter()
+        .map(|(kind, candidate)| (candidate.as_str(), *kind))
+        .collect();
+    for group in alias_groups(&names) {
+        // Every group holds an acronym of these letters, so an acronym the
+        // user typed (`U.S.` where the index has `US`) belongs to each.
+        let holds_name = acronym_letters(name).is_some()
+            || group
+                .iter()
+                .any(|&i| names[i].0.to_lowercase() == name.to_lowercase());
+        if holds_name {
+            found.extend(group.iter().map(|&i| names[i].0.to_string()));
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +218,25 @@ mod tests {
         for (names, expected) in cases {
             let expected: Vec<Vec<&str>> = expected.iter().map(|g| g.to_vec()).collect();
             assert_eq!(grouped(names), expected, "{names:?}");
+        }
+    }
+
+    #[test]
+    fn filter_values_abbreviate_like_the_report() {
+        let cases = [
+            ("US", Some("US")),
+            ("U.S.", Some("US")),
+            ("united states", Some("US")),
+            ("European Union", Some("EU")),
+            (
+                "Organization of the Petroleum Exporting Countries",
+                Some("OPEC"),
+            ),
+            ("Ukraine", None),
+            ("us", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(letters_of(name).as_deref(), expected, "{name}");
         }
     }
 }

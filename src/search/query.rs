@@ -12,6 +12,7 @@ use tantivy::{DateTime, Term};
 
 use crate::error::{Error, Result};
 use crate::index::NewsIndex;
+use crate::search::aliases;
 use crate::search::dates::DateRange;
 
 /// Filters shared by `query`, `list` and the reports.
@@ -118,8 +119,17 @@ fn filter_clauses(news_index: &NewsIndex, filters: &Filters) -> Result<Vec<Box<d
     } else if filters.dated_only {
         clauses.push(Box::new(ExistsQuery::new("date".to_string(), false)));
     }
-    for entity in &filters.entities {
-        clauses.push(name_query(news_index, fields.entity, "--entity", entity)?);
+    if !filters.entities.is_empty() {
+        // `--entity "United States"` also finds the articles that only say `US`.
+        let searcher = news_index.reader()?.searcher();
+        for entity in &filters.entities {
+            let mut any_spelling: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for spelling in aliases::spellings(&searcher, fields.entity_tag, entity) {
+                let query = name_query(news_index, fields.entity, "--entity", &spelling)?;
+                any_spelling.push((Occur::Should, query));
+            }
+            clauses.push(Box::new(BooleanQuery::new(any_spelling)));
+        }
     }
     if let Some(speaker) = &filters.speaker {
         clauses.push(name_query(
