@@ -222,7 +222,9 @@ pub struct EntitiesArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// Only entities of this kind.
+    /// Only entities of this kind. Without it: people, organizations and
+    /// places; nationalities, events and other names (`Russian`, `Western`)
+    /// only with `--kind other`.
     #[arg(long, value_enum)]
     pub kind: Option<EntityKind>,
 

@@ -451,6 +451,36 @@ fn entity_report_counts_an_acronym_with_its_expansion() {
     }
 }
 
+#[test]
+fn entity_report_leaves_nationalities_to_kind_other() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "kinds/a.txt",
+        " date 2022-03-01 Convoy\n\nA Russian convoy moved towards Kyiv on Tuesday, Ukrainian officials said.\n",
+    );
+    sandbox
+        .newsdex(&["index", "-q", "kinds"])
+        .assert()
+        .success();
+    let kinds = |args: &[&str]| -> Vec<String> {
+        let report = json_of(sandbox.newsdex(args));
+        report
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| row["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let default = kinds(&["entities", "--format", "json"]);
+    assert!(default.contains(&"place".to_string()), "{default:?}");
+    assert!(!default.contains(&"other".to_string()), "{default:?}");
+    let other = kinds(&["entities", "--kind", "other", "--format", "json"]);
+    assert!(
+        !other.is_empty() && other.iter().all(|kind| kind == "other"),
+        "{other:?}"
+    );
+}
+
 /// Regression: articles of one day came out in a different order from run to run.
 #[test]
 fn same_day_articles_are_listed_in_path_order() {

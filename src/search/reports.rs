@@ -63,7 +63,8 @@ fn aggregate(
         .map_err(|error| Error::Usage(format!("aggregation result: {error}")))
 }
 
-/// The entities named by the most matching articles, optionally of one kind.
+/// The entities named by the most matching articles: of one kind, or of
+/// every kind but `other`.
 pub fn top_entities(
     news_index: &NewsIndex,
     text: Option<&str>,
@@ -95,7 +96,11 @@ pub fn top_entities(
         let Some((entity_kind, name)) = parse_entity_tag(tag) else {
             continue;
         };
-        if kind.is_some_and(|wanted| wanted != entity_kind) {
+        // Nationality adjectives (`Russian`) would crowd the real entities out.
+        let wanted = kind.map_or(entity_kind != EntityKind::Other, |wanted| {
+            wanted == entity_kind
+        });
+        if !wanted {
             continue;
         }
         tags.push((
