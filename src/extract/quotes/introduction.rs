@@ -159,6 +159,7 @@ impl Attributor<'_> {
         let relative = matches!(word, "who" | "whose" | "now");
         relative
             || !(is_speech_verb(word)
+                || is_sentence_adverb(word)
                 || is_verb_filler(word)
                 || is_subject_pronoun(word)
                 || is_phrase_boundary(word)
@@ -173,9 +174,17 @@ impl Attributor<'_> {
         let Some(word) = self.words.word(index) else {
             return false;
         };
+        // "…, in an interview", "…, on Monday": the circumstances of the
+        // statement, no longer the person.
+        let circumstance = matches!(
+            word,
+            "in" | "on" | "at" | "after" | "before" | "when" | "while" | "as" | "according"
+        );
         !(is_speech_verb(word)
             || is_verb_filler(word)
             || is_subject_pronoun(word)
+            || is_sentence_adverb(word)
+            || circumstance
             || word.ends_with("ing")
             || matches!(word, "and" | "but" | "or" | "then"))
     }
@@ -212,6 +221,24 @@ impl Attributor<'_> {
         out.push_str(after.trim_end_matches(','));
         out.split_whitespace().collect::<Vec<_>>().join(" ")
     }
+}
+
+/// Adverbs set off by commas that comment on the sentence (`CBS, meanwhile, said`).
+fn is_sentence_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "meanwhile"
+            | "however"
+            | "though"
+            | "too"
+            | "also"
+            | "instead"
+            | "likewise"
+            | "nonetheless"
+            | "nevertheless"
+            | "separately"
+            | "meantime"
+    )
 }
 
 /// `before` without its trailing words that also stand in `name`

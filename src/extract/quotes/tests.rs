@@ -54,6 +54,14 @@ fn speakers_keep_how_the_article_introduces_them() {
             "Anna Kovac said, “We will rebuild every bridge.”",
             &[Some("Anna Kovac")],
         ),
+        (
+            "“We will rebuild every bridge,” Anna Kovac, meanwhile, said.",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "“We will rebuild every bridge,” said Anna Kovac, the city’s mayor, in an interview.",
+            &[Some("Anna Kovac, the city’s mayor")],
+        ),
         // A surname is introduced under the full name given earlier.
         (
             "Michael Flynn spoke first.\n\n“He’s absolutely right,” Flynn, a top Trump surrogate, said.",
