@@ -24,15 +24,27 @@ pub fn hash64(bytes: &[u8]) -> u64 {
 
 /// Hash of a body with case and white space folded, so that syndicated copies
 /// that differ only in line breaks are still copies.
+///
+/// Hashes the words joined by single spaces and lowercased character by
+/// character (`char::to_lowercase`). ASCII words, nearly all of them in
+/// English news, take a byte-wise path with the same result: profiling showed
+/// the per-character Unicode lowercasing at about 3 % of indexing CPU.
 pub fn body_fingerprint(body: &str) -> u64 {
-    let mut folded = String::with_capacity(body.len());
+    let mut folded = Vec::with_capacity(body.len());
+    let mut utf8 = [0u8; 4];
     for word in body.split_whitespace() {
         if !folded.is_empty() {
-            folded.push(' ');
+            folded.push(b' ');
         }
-        folded.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            folded.extend(word.bytes().map(|byte| byte.to_ascii_lowercase()));
+        } else {
+            for lower in word.chars().flat_map(char::to_lowercase) {
+                folded.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+            }
+        }
     }
-    hash64(folded.as_bytes())
+    hash64(&folded)
 }
 
 /// Builds the tantivy document of one article of the file `source_file`.
@@ -158,5 +170,43 @@ mod tests {
             body_fingerprint("Talks resumed"),
             body_fingerprint("Talks ended")
         );
+    }
+
+    /// The fingerprint as first defined: words of `split_whitespace` joined
+    /// by one space, lowercased by `char::to_lowercase`.
+    fn reference_fingerprint(body: &str) -> u64 {
+        let mut folded = String::new();
+        for word in body.split_whitespace() {
+            if !folded.is_empty() {
+                folded.push(' ');
+            }
+            folded.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        hash64(folded.as_bytes())
+    }
+
+    #[test]
+    fn fingerprint_is_unchanged_by_the_ascii_fast_path() {
+        let bodies = [
+            "",
+            "   ",
+            "Plain ASCII Text, with PUNCTUATION!\n\tand\x0btabs\x0c\r\n",
+            "Mélanie JOLY \u{a0}said İstanbul ΣΊΣΥΦΟΣ\u{2003}Straße ǅemal",
+            "mixed ASCII and Ünïcödé\u{85}words\u{3000}END",
+        ];
+        for body in bodies {
+            assert_eq!(
+                body_fingerprint(body),
+                reference_fingerprint(body),
+                "{body:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fingerprint_matches_the_reference_on_any_text(body in "(?s).{0,200}") {
+            proptest::prop_assert_eq!(body_fingerprint(&body), reference_fingerprint(&body));
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod document;
 pub mod schema;
+pub mod stem_cache;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
