@@ -1,4 +1,4 @@
-//! A memoising English stemmer: tantivy's own [`Stemmer`] behind a per-analyzer
+//! A memoising English stemmer: tantivy's own [`Stemmer`] behind a per-thread
 //! cache of word -> stem.
 //!
 //! Profiling `newsdex index` showed the snowball English algorithm taking
@@ -13,6 +13,7 @@
 //! plain filter's by construction: indexes written before and after this
 //! filter, and the queries run against them, agree term for term.
 
+use std::cell::RefCell;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use rustc_hash::FxHasher;
@@ -20,7 +21,7 @@ use tantivy::tokenizer::{
     Language, RawTokenizer, Stemmer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-/// Entries kept per analyzer before the cache starts over; a few MB at most,
+/// Entries kept per thread before the cache starts over; a few MB at most,
 /// and far more than the distinct words of a news corpus segment.
 const MAX_ENTRIES: usize = 1 << 17;
 
@@ -50,10 +51,7 @@ impl TokenFilter for CachedEnglishStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter {
-            inner: tokenizer,
-            cache: StemCache::new(),
-        }
+        CachedStemmerFilter { inner: tokenizer }
     }
 }
 
@@ -219,45 +217,47 @@ impl StemCache {
     }
 }
 
-/// A fresh, empty cache per clone: tantivy clones the registered analyzer for
-/// every field of every segment writer and every query, and a clone must not
-/// copy another's memo wholesale.
-impl Clone for StemCache {
-    fn clone(&self) -> StemCache {
-        StemCache::new()
-    }
+thread_local! {
+    /// One memo per thread. tantivy clones the registered analyzer for every
+    /// field of every segment writer and every query; a memo per clone made
+    /// each query allocate and zero the slot table again (query latency
+    /// doubled), while a thread's words are the same whatever the clone.
+    static CACHE: RefCell<StemCache> = RefCell::new(StemCache::new());
 }
 
 /// The tokenizer `CachedEnglishStemmer` wraps around the one before it.
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    cache: StemCache,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
-            cache: &mut self.cache,
         }
     }
 }
 
 /// Token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<'a, S> {
+pub struct CachedStemmerStream<S> {
     tail: S,
-    cache: &'a mut StemCache,
 }
 
-impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
+impl<S: TokenStream> TokenStream for CachedStemmerStream<S> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
-        self.cache.stem_in_place(&mut self.tail.token_mut().text);
+        let text = &mut self.tail.token_mut().text;
+        CACHE.with(|cache| match cache.try_borrow_mut() {
+            Ok(mut cache) => cache.stem_in_place(text),
+            // Only a stemmer re-entered from inside itself could see the memo
+            // borrowed; it stems without it rather than fail.
+            Err(_) => StemCache::new().stem_in_place(text),
+        });
         true
     }
 
