@@ -6,7 +6,7 @@
 //! `President`) are not part of a person's name; weekday and month names,
 //! common words and web debris never come out; `#NATO` counts as `NATO`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::article::{Entity, EntityKind};
@@ -166,7 +166,7 @@ struct NameStats {
 
 /// Builds the entity list of an article from its mentions.
 pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
-    let mut stats: HashMap<String, NameStats> = HashMap::new();
+    let mut stats: HashMap<String, NameStats> = HashMap::default();
     for (order, mention) in mentions.iter().enumerate() {
         let surface = text.get(mention.start..mention.end).unwrap_or("");
         let Some(name) = clean_name(surface, mention.kind) else {

@@ -4,7 +4,7 @@
 //! Lookups lowercase ASCII words into a stack buffer, so classifying a token
 //! never allocates; every list is ASCII, so a non-ASCII word is never in one.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Longest word any list holds, in bytes; longer words are in none of them.
@@ -15,6 +15,10 @@ fn lowered(word: &str, check: impl Fn(&str) -> bool) -> bool {
     let bytes = word.as_bytes();
     if bytes.len() > MAX_LEXICON_WORD || !word.is_ascii() {
         return false;
+    }
+    // Most words are lowercase already: no copy, no re-validation.
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return check(word);
     }
     let mut buffer = [0u8; MAX_LEXICON_WORD];
     for (slot, byte) in buffer.iter_mut().zip(bytes) {

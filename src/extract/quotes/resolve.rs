@@ -5,7 +5,7 @@
 //! they are absent, the name runs of the article itself stand in for them, so
 //! "Joly" still becomes "Mélanie Joly" when the article names her in full.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::article::{Entity, EntityKind};
@@ -83,7 +83,7 @@ impl<'a> Resolver<'a> {
                 gender: title_gender,
             });
         }
-        let mut full_names: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+        let mut full_names: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
         for mention in mentions.iter().filter(|m| m.person && m.name.contains(' ')) {
             full_names
                 .entry(last_word(mention.name))
@@ -91,7 +91,7 @@ impl<'a> Resolver<'a> {
                 .push((mention.token, mention.name));
         }
         // A surname seen with a gendered title passes the gender on to the full name.
-        let mut gender_by_surname: HashMap<&str, Gender> = HashMap::new();
+        let mut gender_by_surname: HashMap<&str, Gender> = HashMap::default();
         for mention in &mentions {
             if let Some(gender) = mention.gender {
                 gender_by_surname.insert(last_word(mention.name), gender);
