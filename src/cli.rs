@@ -274,6 +274,11 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 5)]
     pub rounds: usize,
 
+    /// How many times newsdex and the baseline each index the corpus,
+    /// alternating; the fastest run of each is reported.
+    #[arg(long, default_value_t = 3)]
+    pub repeat: usize,
+
     /// Also index a quarter, a half and all of the corpus, to show how time and latency grow.
     #[arg(long)]
     pub scaling: bool,

@@ -267,7 +267,9 @@ fn json_lines_output_parses_line_by_line_and_show_prints_the_article() {
 fn bench_smoke_runs_on_the_sample_corpus() {
     let sandbox = Sandbox::new();
     let corpus = sandbox.copy_corpus();
-    let mut command = sandbox.newsdex(&["bench", "--rounds", "1", "--format", "json"]);
+    let mut command = sandbox.newsdex(&[
+        "bench", "--rounds", "1", "--repeat", "2", "--format", "json",
+    ]);
     command.arg(&corpus);
     let report = json_of(command);
     assert_eq!(
@@ -275,6 +277,15 @@ fn bench_smoke_runs_on_the_sample_corpus() {
         report["baseline"]["articles"]
     );
     assert!(report["newsdex"]["articles"].as_u64().unwrap() >= 30);
+    // Two alternating runs per side, and the fastest is the one reported.
+    let runs = report["newsdex_runs_s"].as_array().unwrap();
+    assert_eq!(runs.len(), 2);
+    assert_eq!(report["baseline_runs_s"].as_array().unwrap().len(), 2);
+    let fastest = runs
+        .iter()
+        .map(|s| s.as_f64().unwrap())
+        .fold(f64::INFINITY, f64::min);
+    assert_eq!(report["newsdex"]["seconds"].as_f64().unwrap(), fastest);
 }
 
 #[test]

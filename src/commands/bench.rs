@@ -44,6 +44,19 @@ fn table(out: &mut dyn Write, report: &BenchReport) -> std::io::Result<()> {
         report.threads,
         report.queries
     )?;
+    let runs = |seconds: &[f64]| {
+        seconds
+            .iter()
+            .map(|s| format!("{s:.2}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(
+        out,
+        "indexing runs, alternating (fastest kept): newsdex {} s; baseline {} s",
+        runs(&report.newsdex_runs_s),
+        runs(&report.baseline_runs_s)
+    )?;
     writeln!(out)?;
     writeln!(
         out,
@@ -143,6 +156,7 @@ pub fn run(args: &BenchArgs) -> Result<Outcome> {
         &queries,
         threads,
         args.rounds,
+        args.repeat,
         args.scaling,
         &work_dir,
     )?;
