@@ -54,6 +54,8 @@ pub struct IndexingFigures {
     pub articles: u64,
     pub megabytes: f64,
     pub seconds: f64,
+    /// CPU time of the run (user + system, every thread), in seconds.
+    pub cpu_seconds: f64,
     /// Peak resident memory during the phase, in MB (Linux; 0 elsewhere).
     pub peak_rss_mb: f64,
 }
@@ -163,6 +165,26 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kilobytes| kilobytes / 1024.0)
 }
 
+/// CPU seconds (user + system, all threads) this process has used so far;
+/// 0 where `/proc` is missing. `/proc` counts in USER_HZ ticks, which Linux
+/// fixes at 100 per second for every user-space interface.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // The command name may hold spaces; fields are counted after its ')'.
+    let Some((_, rest)) = stat.rsplit_once(')') else {
+        return 0.0;
+    };
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after ')'.
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+    match (ticks(11), ticks(12)) {
+        (Some(user), Some(system)) => (user + system) / 100.0,
+        _ => 0.0,
+    }
+}
+
 /// One baseline document: what the baseline indexes.
 struct Prepared {
     title: String,
@@ -222,6 +244,7 @@ fn time_newsdex(
     let stop = AtomicBool::new(false);
     let _ = std::fs::remove_dir_all(dir);
     reset_peak_rss();
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let news_index = NewsIndex::open_or_create(dir, true)?;
     let summary = index_files(&news_index, corpus::walk(inputs), options, &Silent, &stop)?;
@@ -229,6 +252,7 @@ fn time_newsdex(
         articles: summary.articles,
         megabytes,
         seconds: started.elapsed().as_secs_f64(),
+        cpu_seconds: cpu_seconds() - cpu_before,
         peak_rss_mb: peak_rss_mb(),
     };
     Ok((news_index, figures))
@@ -245,12 +269,14 @@ fn time_baseline(
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir).map_err(|error| bench_error("baseline folder", error))?;
     reset_peak_rss();
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let index = baseline_index(dir, prepared, threads, memory)?;
     let figures = IndexingFigures {
         articles: prepared.len() as u64,
         megabytes,
         seconds: started.elapsed().as_secs_f64(),
+        cpu_seconds: cpu_seconds() - cpu_before,
         peak_rss_mb: peak_rss_mb(),
     };
     Ok((index, figures))
@@ -332,15 +358,19 @@ pub fn run_bench(
         time_baseline(&baseline_dir, &prepared, threads, memory, megabytes)?;
     let mut newsdex_seconds = vec![newsdex.seconds];
     let mut baseline_seconds = vec![baseline.seconds];
+    let mut newsdex_cpu = vec![newsdex.cpu_seconds];
+    let mut baseline_cpu = vec![baseline.cpu_seconds];
     for _ in 1..repeat {
         drop(news_index);
         let (again, figures) = time_newsdex(inputs, &newsdex_dir, &options, megabytes)?;
         news_index = again;
         newsdex_seconds.push(figures.seconds);
+        newsdex_cpu.push(figures.cpu_seconds);
         drop(baseline_index);
         let (again, figures) = time_baseline(&baseline_dir, &prepared, threads, memory, megabytes)?;
         baseline_index = again;
         baseline_seconds.push(figures.seconds);
+        baseline_cpu.push(figures.cpu_seconds);
         baseline.peak_rss_mb = baseline.peak_rss_mb.max(figures.peak_rss_mb);
     }
     newsdex.seconds = newsdex_seconds

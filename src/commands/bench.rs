@@ -13,10 +13,11 @@ use crate::render::json_line;
 fn indexing_row(out: &mut dyn Write, name: &str, figures: &IndexingFigures) -> std::io::Result<()> {
     writeln!(
         out,
-        "| {name} | {} | {:.1} | {:.2} | {:.1} | {:.0} | {:.0} |",
+        "| {name} | {} | {:.1} | {:.2} | {:.1} | {:.1} | {:.0} | {:.0} |",
         figures.articles,
         figures.megabytes,
         figures.seconds,
+        figures.cpu_seconds,
         figures.megabytes_per_second(),
         figures.articles_per_second(),
         figures.peak_rss_mb
@@ -60,16 +61,17 @@ fn table(out: &mut dyn Write, report: &BenchReport) -> std::io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "| indexing | articles | MB | seconds | MB/s | articles/s | peak RSS MB |"
+        "| indexing | articles | MB | seconds | CPU s | MB/s | articles/s | peak RSS MB |"
     )?;
-    writeln!(out, "| --- | --- | --- | --- | --- | --- | --- |")?;
+    writeln!(out, "| --- | --- | --- | --- | --- | --- | --- | --- |")?;
     indexing_row(out, "newsdex", &report.newsdex)?;
     indexing_row(out, "baseline (raw tantivy)", &report.baseline)?;
     let ratio = |a: f64, b: f64| a / b.max(1e-9);
     writeln!(
         out,
-        "| ratio newsdex / baseline | | | {:.2} × | | | {:.2} × |",
+        "| ratio newsdex / baseline | | | {:.2} × | {:.2} × | | | {:.2} × |",
         ratio(report.newsdex.seconds, report.baseline.seconds),
+        ratio(report.newsdex.cpu_seconds, report.baseline.cpu_seconds),
         ratio(report.newsdex.peak_rss_mb, report.baseline.peak_rss_mb)
     )?;
     writeln!(out)?;
