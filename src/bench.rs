@@ -110,6 +110,9 @@ pub struct BenchReport {
     /// Every timed indexing run, in order (the figures above keep the fastest).
     pub newsdex_runs_s: Vec<f64>,
     pub baseline_runs_s: Vec<f64>,
+    /// CPU seconds of those runs, in the same order.
+    pub newsdex_runs_cpu_s: Vec<f64>,
+    pub baseline_runs_cpu_s: Vec<f64>,
     pub newsdex: IndexingFigures,
     pub baseline: IndexingFigures,
     pub noop_reindex_seconds: f64,
@@ -177,7 +180,7 @@ fn cpu_seconds() -> f64 {
         return 0.0;
     };
     let fields: Vec<&str> = rest.split_whitespace().collect();
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after ')'.
+    // utime and stime are fields 14 and 15 of the line: 0-based 11 and 12 after ')'.
     let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
     match (ticks(11), ticks(12)) {
         (Some(user), Some(system)) => (user + system) / 100.0,
@@ -373,14 +376,18 @@ pub fn run_bench(
         baseline_cpu.push(figures.cpu_seconds);
         baseline.peak_rss_mb = baseline.peak_rss_mb.max(figures.peak_rss_mb);
     }
-    newsdex.seconds = newsdex_seconds
-        .iter()
-        .copied()
-        .fold(f64::INFINITY, f64::min);
-    baseline.seconds = baseline_seconds
-        .iter()
-        .copied()
-        .fold(f64::INFINITY, f64::min);
+    // The fastest run's wall and CPU time, both from that one run.
+    let fastest = |seconds: &[f64]| {
+        (0..seconds.len())
+            .min_by(|&a, &b| seconds[a].total_cmp(&seconds[b]))
+            .unwrap_or(0)
+    };
+    let best = fastest(&newsdex_seconds);
+    newsdex.seconds = newsdex_seconds[best];
+    newsdex.cpu_seconds = newsdex_cpu[best];
+    let best = fastest(&baseline_seconds);
+    baseline.seconds = baseline_seconds[best];
+    baseline.cpu_seconds = baseline_cpu[best];
     drop(prepared);
 
     news_index.reload()?;
@@ -412,6 +419,8 @@ pub fn run_bench(
         threads,
         newsdex_runs_s: newsdex_seconds,
         baseline_runs_s: baseline_seconds,
+        newsdex_runs_cpu_s: newsdex_cpu,
+        baseline_runs_cpu_s: baseline_cpu,
         newsdex,
         baseline,
         noop_reindex_seconds,

@@ -250,11 +250,7 @@ pub fn article_text(out: &mut dyn Write, article: &Article) -> io::Result<()> {
 pub fn quotes_text(out: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io::Result<()> {
     let (bold, reset) = if style.color { (BOLD, RESET) } else { ("", "") };
     for quote in quotes {
-        let name = quote
-            .speaker_name
-            .as_deref()
-            .or(quote.speaker.as_deref())
-            .unwrap_or("(unknown)");
+        let name = quote.speaker_name.as_deref().unwrap_or("(unknown)");
         let date = undated_or(quote.date.clone());
         writeln!(out, "{date}  {bold}{name}{reset}: “{}”", quote.text)?;
         if let Some(introduced) = quote.speaker.as_deref().filter(|s| *s != name) {

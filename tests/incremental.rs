@@ -150,3 +150,38 @@ fn a_second_index_run_finds_the_new_files_only() {
             "1 added, 0 updated, 0 removed, 1 unchanged",
         ));
 }
+
+/// Regression guard for reading file stamps from each segment's key
+/// dictionary in one pass: several segments, deleted and replaced documents.
+#[test]
+fn stamps_survive_several_segments_and_deletions() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", " date 2022-01-10 The harbour reopened.");
+    sandbox.write("news/b.txt", " date 2022-01-11 The bridge closed.");
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    // A second segment.
+    sandbox.write("news/c.txt", " date 2022-01-12 A new pier opened.");
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    // Deletions in both segments: a removed file and a replaced one.
+    std::fs::remove_file(sandbox.path().join("news/a.txt")).unwrap();
+    sandbox.write(
+        "news/c.txt",
+        " date 2022-01-12 A new pier opened, and the ferry docked there.",
+    );
+    sandbox
+        .newsdex(&["index", "news"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "0 added, 1 updated, 1 removed, 1 unchanged",
+        ));
+    sandbox
+        .newsdex(&["index", "news"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "0 added, 0 updated, 0 removed, 2 unchanged",
+        ));
+    assert_eq!(count(&sandbox, "ferry"), 1);
+    assert_eq!(count(&sandbox, "harbour"), 0);
+}

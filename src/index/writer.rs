@@ -365,6 +365,8 @@ pub fn load_file_stamps(news_index: &NewsIndex) -> Result<HashMap<String, FileSt
             .stream()
             .map_err(|source| news_index.error(source.into()))?;
         while stream.advance() {
+            // Ordinals are dense and in key order: the n-th key has ordinal n.
+            debug_assert_eq!(stream.term_ord(), names.len() as u64);
             names.push(String::from_utf8_lossy(stream.key()).into_owned());
         }
         for doc in segment.doc_ids_alive() {

@@ -105,8 +105,8 @@ fn letters_of(name: &str) -> Option<String> {
 /// included, folded as [`alias_groups`] folds them in reports: `--entity
 /// "United States"` finds the articles that only say `US`, and the reverse.
 ///
-/// Reads the `entity_tag` term dictionary over the few names that start
-/// with the acronym's first letter, so the cost does not grow with the index.
+/// Reads the `entity_tag` term dictionary over the names that start with the
+/// acronym's first letter, one range scan per kind, not the whole dictionary.
 pub fn spellings(searcher: &Searcher, entity_tag_field: Field, name: &str) -> Vec<String> {
     let mut found = vec![name.to_string()];
     let Some(letters) = letters_of(name) else {

@@ -124,9 +124,19 @@ fn filter_clauses(news_index: &NewsIndex, filters: &Filters) -> Result<Vec<Box<d
         let searcher = news_index.reader()?.searcher();
         for entity in &filters.entities {
             let mut any_spelling: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            any_spelling.push((
+                Occur::Should,
+                name_query(news_index, fields.entity, "--entity", entity)?,
+            ));
             for spelling in aliases::spellings(&searcher, fields.entity_tag, entity) {
-                let query = name_query(news_index, fields.entity, "--entity", &spelling)?;
-                any_spelling.push((Occur::Should, query));
+                if spelling == *entity {
+                    continue;
+                }
+                // A spelling from the index that analyses to nothing is skipped:
+                // an error must name what the user typed.
+                if let Ok(query) = name_query(news_index, fields.entity, "--entity", &spelling) {
+                    any_spelling.push((Occur::Should, query));
+                }
             }
             clauses.push(Box::new(BooleanQuery::new(any_spelling)));
         }

@@ -78,10 +78,17 @@ pub fn top_entities(
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
     let query = matching_query(news_index, text, filters)?;
-    // Other kinds' buckets are dropped afterwards and spellings fold together,
-    // so ask for more than the limit.
-    let size = limit.saturating_mul(8).max(200);
-    let request = json!({ "top": { "terms": { "field": "entity_tag", "size": size } } });
+    // Kinds are chosen inside the aggregation (tags are `kind/name`), so every
+    // bucket is a wanted one; the headroom is for spellings that fold.
+    // Without a kind, nationality adjectives (`Russian`) would crowd the real
+    // entities out, so `other` is left out.
+    let size = limit.saturating_mul(4).max(200);
+    let mut terms = json!({ "field": "entity_tag", "size": size });
+    match kind {
+        Some(kind) => terms["include"] = json!(format!("{}/.*", kind.as_str())),
+        None => terms["exclude"] = json!(format!("{}/.*", EntityKind::Other.as_str())),
+    }
+    let request = json!({ "top": { "terms": terms } });
     let result = aggregate(news_index, &searcher, &*query, request)?;
     let buckets = result["top"]["buckets"]
         .as_array()
@@ -96,7 +103,6 @@ pub fn top_entities(
         let Some((entity_kind, name)) = parse_entity_tag(tag) else {
             continue;
         };
-        // Nationality adjectives (`Russian`) would crowd the real entities out.
         let wanted = kind.map_or(entity_kind != EntityKind::Other, |wanted| {
             wanted == entity_kind
         });
@@ -132,7 +138,19 @@ fn fold_aliases(
         .iter()
         .map(|(_, count)| (count.name.as_str(), count.kind))
         .collect();
-    let groups = aliases::alias_groups(&names);
+    // A group seen among the top buckets must also hold against the whole
+    // dictionary (an acronym with a second expansion further down folds into
+    // neither), so that the report and `--entity` agree.
+    let groups: Vec<Vec<usize>> = aliases::alias_groups(&names)
+        .into_iter()
+        .filter(|group| {
+            let field = news_index.fields.entity_tag;
+            let all = aliases::spellings(searcher, field, names[group[0]].0);
+            group
+                .iter()
+                .all(|&i| all.iter().any(|spelling| spelling == names[i].0))
+        })
+        .collect();
     let mut folded_into: Vec<Option<usize>> = vec![None; tags.len()];
     let mut union_counts = Vec::with_capacity(groups.len());
     for group in &groups {

@@ -80,6 +80,26 @@ fn looks_finite(word: &str) -> bool {
         )
 }
 
+/// Nouns for what someone holds or says, after a possessive subject.
+fn is_stance_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "position"
+            | "view"
+            | "stance"
+            | "argument"
+            | "message"
+            | "response"
+            | "line"
+            | "assessment"
+            | "verdict"
+            | "answer"
+            | "reply"
+            | "warning"
+            | "claim"
+    )
+}
+
 /// What the words around a quotation say about its speaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
@@ -279,13 +299,12 @@ impl Attributor<'_> {
             return Some(Found::Pronoun(start));
         }
         // "Zelensky’s position is that the threat from Russia remains “…”":
-        // a stance held by the possessor opening the sentence is theirs.
+        // a stance held by the possessor opening the sentence is theirs. Only
+        // stances: "Trump’s lawyer is confident …" is the lawyer's.
         if let Some(run) = words.run_starting_at(start, window.end) {
             let holder_noun = run.end;
             let possessive_subject = words.is_possessive(run.end - 1)
-                && words.word(holder_noun).is_some_and(|w| {
-                    w.starts_with(char::is_lowercase) && !is_phrase_boundary(w) && !is_determiner(w)
-                })
+                && words.word(holder_noun).is_some_and(is_stance_noun)
                 && self.verb_like_follows(holder_noun + 1, window.end);
             if possessive_subject {
                 if let Some(name) = words.strip_titles(run) {

@@ -23,7 +23,7 @@ const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
 /// Most tokens of an apposition; a longer one is more likely a new clause
 /// than a description, and is left out.
-const MAX_APPOSITION_TOKENS: usize = 40;
+const MAX_DESCRIPTION_TOKENS: usize = 40;
 
 /// The tokens around a name that introduce it: titles before, tag and apposition after.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,10 +86,12 @@ impl Attributor<'_> {
         }
         // `Jeffrey Lewis of the James Martin Center said`: a prepositional
         // description runs without commas, up to the verb.
-        let of_phrase = self
-            .words
-            .word(end)
-            .is_some_and(|w| matches!(w, "of" | "at"));
+        // "at" only before a name (`at Bailey & Glasser`, not `at a rally`).
+        let of_phrase = match self.words.word(end) {
+            Some("of") => true,
+            Some("at") => self.words.is_name_word(end + 1),
+            _ => false,
+        };
         let opens = if of_phrase {
             end
         } else if tokens.get(end).is_some_and(|t| t.is_punct(',')) && self.opens_apposition(end + 1)
@@ -98,7 +100,7 @@ impl Attributor<'_> {
         } else {
             return end;
         };
-        let limit = (opens + MAX_APPOSITION_TOKENS).min(tokens.len());
+        let limit = (opens + MAX_DESCRIPTION_TOKENS).min(tokens.len());
         for (index, token) in tokens.iter().enumerate().take(limit).skip(opens) {
             let closes = match token.kind {
                 TokenKind::Break => true,

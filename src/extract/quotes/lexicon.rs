@@ -124,6 +124,14 @@ pub fn is_phrase_boundary(word: &str) -> bool {
     lowered(word, |w| PHRASE_BOUNDARIES.contains(w))
 }
 
+/// Nationality and region adjectives that describe an unnamed speaker ("a
+/// senior Ukrainian official"), singular or plural; a list, because their
+/// endings are shared by names (Christian, Duncan, McLean).
+pub fn is_nationality(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    lowered(word, |w| NATIONALITIES.contains(w)) || lowered(singular, |w| NATIONALITIES.contains(w))
+}
+
 /// Determiners that start a description rather than a name ("the minister", "a spokesman").
 pub fn is_determiner(word: &str) -> bool {
     lowered(word, |w| {
@@ -253,6 +261,20 @@ static PHRASE_BOUNDARIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "about according adding after and as at because before but citing during earlier from in
     last later noting on referring said since speaking than that this through to told via when
     where which while who whose with wrote",
+    )
+});
+
+static NATIONALITIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "afghan african albanian algerian american arab argentine armenian asian australian
+    austrian azerbaijani belarusian belgian bosnian brazilian british bulgarian canadian chechen
+    chilean chinese colombian crimean croatian cuban czech danish dutch egyptian emirati english
+    estonian ethiopian european filipino finnish french georgian german greek hungarian indian
+    indonesian iranian iraqi irish israeli italian japanese jordanian kazakh kenyan korean kurdish
+    latvian lebanese libyan lithuanian malaysian mexican moldovan mongolian nigerian norwegian
+    pakistani palestinian peruvian polish portuguese qatari romanian russian saudi scottish serbian
+    slovak slovenian somali soviet spanish sudanese swedish swiss syrian taiwanese thai turkish
+    ukrainian uzbek venezuelan vietnamese welsh western eastern yemeni",
     )
 });
 

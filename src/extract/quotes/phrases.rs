@@ -6,19 +6,9 @@ use std::ops::Range;
 
 use super::attribution::{Attributor, Found};
 use super::lexicon::{
-    is_determiner, is_phrase_boundary, is_speech_verb, is_subject_pronoun, is_verb_filler,
+    is_determiner, is_nationality, is_phrase_boundary, is_speech_verb, is_subject_pronoun,
+    is_verb_filler,
 };
-
-/// Whether a capitalised word has the shape of a nationality or region
-/// adjective ("Ukrainian", "European", "Chinese", "British", "American").
-fn is_nationality(word: &str) -> bool {
-    let word = word.trim_end_matches('s');
-    word.chars().next().is_some_and(char::is_uppercase)
-        && word.len() > 4
-        && ["ian", "ean", "ese", "ish", "can"]
-            .iter()
-            .any(|suffix| word.ends_with(suffix))
-}
 
 /// Most tokens in an apposition (`X, the agency’s director, said`).
 const MAX_APPOSITION_TOKENS: usize = 20;

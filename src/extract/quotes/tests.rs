@@ -62,6 +62,14 @@ fn speakers_keep_how_the_article_introduces_them() {
             "“We will rebuild every bridge,” said Anna Kovac, the city’s mayor, in an interview.",
             &[Some("Anna Kovac, the city’s mayor")],
         ),
+        (
+            "“We will rebuild every bridge,” said Anna Kovac at a rally on Tuesday.",
+            &[Some("Anna Kovac")],
+        ),
+        (
+            "“It was destined to fail,” said Kevin Barrett at Bailey & Glasser.",
+            &[Some("Kevin Barrett at Bailey & Glasser")],
+        ),
         // A surname is introduced under the full name given earlier.
         (
             "Michael Flynn spoke first.\n\n“He’s absolutely right,” Flynn, a top Trump surrogate, said.",
@@ -325,6 +333,16 @@ fn a_stance_belongs_to_the_possessive_subject() {
         (
             "The threat from Russia remains “dangerous but ambiguous,” a senior Ukrainian official told CNN.",
             &[None],
+        ),
+        // Only stances: what someone's lawyer says is the lawyer's.
+        (
+            "Trump’s lawyer is confident that the case is “a total witch hunt,” and will say so.",
+            &[None],
+        ),
+        // Names ending like nationalities are still names.
+        (
+            "“We will win this district,” the Duncan campaign said.",
+            &[Some("Duncan")],
         ),
     ];
     for (text, expected) in cases {
