@@ -191,6 +191,13 @@ impl<'a> Words<'a> {
                 start += 1;
             }
         }
+        // "President of Serbia", "Minister of Foreign Affairs": after a title
+        // ending in "of", what is left names the office, not a person; the
+        // office is the speaker.
+        let title_ends_with_of = start > run.start && self.word(start - 1) == Some("of");
+        if title_ends_with_of && start < run.end && !self.looks_like_person(&(start..run.end)) {
+            return Some(self.skip_article(run));
+        }
         if start >= run.end {
             // "King says …": some titles are also surnames when they stand alone.
             // "Mr. King added": the last title-like word is the surname.

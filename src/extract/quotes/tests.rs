@@ -351,3 +351,23 @@ fn a_stance_belongs_to_the_possessive_subject() {
         assert_eq!(speakers(text), expected, "{text}");
     }
 }
+
+/// Regression: "President of Serbia" gave the speaker "Serbia".
+#[test]
+fn an_office_named_by_its_country_is_the_speaker() {
+    let cases: &[(&str, &[Option<&str>])] = &[
+        (
+            "“We will not impose sanctions,” said the President of Serbia.",
+            &[Some("President of Serbia")],
+        ),
+        (
+            "“We will not impose sanctions,” said Secretary of State Antony Blinken.",
+            &[Some("Antony Blinken")],
+        ),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<Option<String>> =
+            expected.iter().map(|s| s.map(str::to_string)).collect();
+        assert_eq!(speakers(text), expected, "{text}");
+    }
+}
