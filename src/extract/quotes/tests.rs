@@ -24,7 +24,7 @@ fn introductions(text: &str) -> Vec<Option<String>> {
 
 #[test]
 fn speakers_keep_how_the_article_introduces_them() {
-    let cases: &[(&str, &[Option<&str>])] = &[
+    let cases: Cases = &[
         (
             "“We will rebuild every bridge,” said Anna Kovac, the city’s mayor.",
             &[Some("Anna Kovac, the city’s mayor")],
@@ -76,11 +76,7 @@ fn speakers_keep_how_the_article_introduces_them() {
             &[Some("Michael Flynn, a top Trump surrogate")],
         ),
     ];
-    for (text, expected) in cases {
-        let expected: Vec<Option<String>> =
-            expected.iter().map(|s| s.map(str::to_string)).collect();
-        assert_eq!(introductions(text), expected, "{text}");
-    }
+    check(cases, introductions);
 }
 
 #[test]
@@ -97,6 +93,17 @@ fn speaker_filters_use_the_name_not_the_description() {
     );
 }
 
+/// A table of texts and the speakers (or introductions) expected in them.
+type Cases<'a> = &'a [(&'a str, &'a [Option<&'a str>])];
+
+/// Runs `extract` on every text of a table and compares with its expectation.
+fn check(cases: Cases, extract: fn(&str) -> Vec<Option<String>>) {
+    for (text, expected) in cases {
+        let expected: Vec<Option<String>> = expected.iter().map(|s| s.map(String::from)).collect();
+        assert_eq!(extract(text), expected, "text: {text}");
+    }
+}
+
 fn speakers(text: &str) -> Vec<Option<String>> {
     quotes(text)
         .into_iter()
@@ -106,7 +113,7 @@ fn speakers(text: &str) -> Vec<Option<String>> {
 
 #[test]
 fn attributes_common_news_shapes() {
-    let cases: &[(&str, &[Option<&str>])] = &[
+    let cases: Cases = &[
         (
             "“We will rebuild every bridge,” Anna Kovac said on Monday.",
             &[Some("Anna Kovac")],
@@ -172,15 +179,12 @@ fn attributes_common_news_shapes() {
             &[None],
         ),
     ];
-    for (text, expected) in cases {
-        let expected: Vec<Option<String>> = expected.iter().map(|s| s.map(String::from)).collect();
-        assert_eq!(speakers(text), expected, "text: {text}");
-    }
+    check(cases, speakers);
 }
 
 #[test]
 fn resolves_pronouns_to_the_nearest_fitting_person() {
-    let cases: &[(&str, &[Option<&str>])] = &[
+    let cases: Cases = &[
         (
             "Officials met Anna Kovac in Riga on Monday.\n\n“We need more time for the talks,” she said.",
             &[Some("Anna Kovac")],
@@ -195,10 +199,7 @@ fn resolves_pronouns_to_the_nearest_fitting_person() {
         ),
         ("“We need more time for the talks,” he said.", &[None]),
     ];
-    for (text, expected) in cases {
-        let expected: Vec<Option<String>> = expected.iter().map(|s| s.map(String::from)).collect();
-        assert_eq!(speakers(text), expected, "text: {text}");
-    }
+    check(cases, speakers);
 }
 
 #[test]
@@ -303,7 +304,7 @@ fn reference_article_attributes_joly_and_the_state_department() {
 /// Regression: surnames ending in -ly ("Kelly", "Reilly") were skipped as adverbs.
 #[test]
 fn surnames_ending_in_ly_are_not_adverbs() {
-    let cases: &[(&str, &[Option<&str>])] = &[
+    let cases: Cases = &[
         (
             "“I think he crashed into it,” Kelly argued. “What we see on the battlefield is this level of incompetence.”",
             &[Some("Kelly"), Some("Kelly")],
@@ -313,11 +314,7 @@ fn surnames_ending_in_ly_are_not_adverbs() {
             &[Some("Reilly")],
         ),
     ];
-    for (text, expected) in cases {
-        let expected: Vec<Option<String>> =
-            expected.iter().map(|s| s.map(str::to_string)).collect();
-        assert_eq!(speakers(text), expected, "{text}");
-    }
+    check(cases, speakers);
 }
 
 /// Regression: a possessive subject ("Zelensky’s position is that …") lost the
@@ -325,7 +322,7 @@ fn surnames_ending_in_ly_are_not_adverbs() {
 /// unnamed official is no speaker either.
 #[test]
 fn a_stance_belongs_to_the_possessive_subject() {
-    let cases: &[(&str, &[Option<&str>])] = &[
+    let cases: Cases = &[
         (
             "Ukrainian President Volodymyr Zelensky’s position is that the threat from Russia remains “dangerous but ambiguous,” and it is not certain that an attack will take place.",
             &[Some("Volodymyr Zelensky")],
@@ -345,17 +342,13 @@ fn a_stance_belongs_to_the_possessive_subject() {
             &[Some("Duncan")],
         ),
     ];
-    for (text, expected) in cases {
-        let expected: Vec<Option<String>> =
-            expected.iter().map(|s| s.map(str::to_string)).collect();
-        assert_eq!(speakers(text), expected, "{text}");
-    }
+    check(cases, speakers);
 }
 
 /// Regression: "President of Serbia" gave the speaker "Serbia".
 #[test]
 fn an_office_named_by_its_country_is_the_speaker() {
-    let cases: &[(&str, &[Option<&str>])] = &[
+    let cases: Cases = &[
         (
             "“We will not impose sanctions,” said the President of Serbia.",
             &[Some("President of Serbia")],
@@ -365,9 +358,5 @@ fn an_office_named_by_its_country_is_the_speaker() {
             &[Some("Antony Blinken")],
         ),
     ];
-    for (text, expected) in cases {
-        let expected: Vec<Option<String>> =
-            expected.iter().map(|s| s.map(str::to_string)).collect();
-        assert_eq!(speakers(text), expected, "{text}");
-    }
+    check(cases, speakers);
 }

@@ -4,18 +4,21 @@
 //! The baseline indexes the same titles, bodies and dates with tantivy
 //! directly (title and body `en_stem` with positions, stored; date fast),
 //! from documents parsed into memory beforehand: it pays no walking,
-//! parsing or extraction. newsdex pays for all of it.
+//! parsing or extraction. newsdex pays for all of it. This module runs both
+//! sides and times the queries; [`baseline`] is the raw-tantivy side and
+//! [`process`] reads peak memory and CPU time from `/proc`.
+
+mod baseline;
+mod process;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
-use tantivy::query::QueryParser;
-use tantivy::schema::{DateOptions, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{doc, Index, IndexWriter, TantivyDocument};
+
+use baseline::{time_baseline, time_baseline_queries, Prepared};
+use process::{cpu_seconds, peak_rss_mb, reset_peak_rss};
 
 use crate::corpus;
 use crate::error::{Error, Result};
@@ -146,55 +149,6 @@ impl IndexEvents for Silent {
     fn problem(&self, _problem: &Problem) {}
 }
 
-/// Resets the kernel's peak-RSS mark so the next phase measures its own peak.
-fn reset_peak_rss() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-fn peak_rss_mb() -> f64 {
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
-        return 0.0;
-    };
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|rest| {
-            rest.trim()
-                .trim_end_matches("kB")
-                .trim()
-                .parse::<f64>()
-                .ok()
-        })
-        .map_or(0.0, |kilobytes| kilobytes / 1024.0)
-}
-
-/// CPU seconds (user + system, all threads) this process has used so far;
-/// 0 where `/proc` is missing. `/proc` counts in USER_HZ ticks, which Linux
-/// fixes at 100 per second for every user-space interface.
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
-        return 0.0;
-    };
-    // The command name may hold spaces; fields are counted after its ')'.
-    let Some((_, rest)) = stat.rsplit_once(')') else {
-        return 0.0;
-    };
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    // utime and stime are fields 14 and 15 of the line: 0-based 11 and 12 after ')'.
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
-    match (ticks(11), ticks(12)) {
-        (Some(user), Some(system)) => (user + system) / 100.0,
-        _ => 0.0,
-    }
-}
-
-/// One baseline document: what the baseline indexes.
-struct Prepared {
-    title: String,
-    body: String,
-    date: Option<i64>,
-}
-
 fn bench_error(context: &str, error: impl std::fmt::Display) -> Error {
     Error::Usage(format!("bench: {context}: {error}"))
 }
@@ -259,30 +213,6 @@ fn time_newsdex(
         peak_rss_mb: peak_rss_mb(),
     };
     Ok((news_index, figures))
-}
-
-/// One baseline run into a fresh `dir`.
-fn time_baseline(
-    dir: &Path,
-    prepared: &[Prepared],
-    threads: usize,
-    memory: usize,
-    megabytes: f64,
-) -> Result<(Index, IndexingFigures)> {
-    let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).map_err(|error| bench_error("baseline folder", error))?;
-    reset_peak_rss();
-    let cpu_before = cpu_seconds();
-    let started = Instant::now();
-    let index = baseline_index(dir, prepared, threads, memory)?;
-    let figures = IndexingFigures {
-        articles: prepared.len() as u64,
-        megabytes,
-        seconds: started.elapsed().as_secs_f64(),
-        cpu_seconds: cpu_seconds() - cpu_before,
-        peak_rss_mb: peak_rss_mb(),
-    };
-    Ok((index, figures))
 }
 
 /// Runs the whole benchmark on `inputs`, using `work_dir` for the indexes.
@@ -485,73 +415,4 @@ fn time_queries(
         }
     }
     Ok(Latency::from_samples(samples))
-}
-
-fn baseline_index(
-    dir: &Path,
-    prepared: &[Prepared],
-    threads: usize,
-    memory: usize,
-) -> Result<Index> {
-    let mut builder = Schema::builder();
-    let text = TextOptions::default()
-        .set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer("en_stem")
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        )
-        .set_stored();
-    let title = builder.add_text_field("title", text.clone());
-    let body = builder.add_text_field("body", text);
-    let date = builder.add_date_field("date", DateOptions::default().set_fast().set_indexed());
-    let index = Index::create_in_dir(dir, builder.build())
-        .map_err(|error| bench_error("baseline index", error))?;
-    let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(threads, memory.max(threads * (15 << 20)))
-        .map_err(|error| bench_error("baseline writer", error))?;
-    for article in prepared {
-        let mut document = doc!(title => article.title.as_str(), body => article.body.as_str());
-        if let Some(seconds) = article.date {
-            document.add_date(date, tantivy::DateTime::from_timestamp_secs(seconds));
-        }
-        writer
-            .add_document(document)
-            .map_err(|error| bench_error("baseline add", error))?;
-    }
-    writer
-        .commit()
-        .map_err(|error| bench_error("baseline commit", error))?;
-    writer
-        .wait_merging_threads()
-        .map_err(|error| bench_error("baseline merge", error))?;
-    Ok(index)
-}
-
-fn time_baseline_queries(index: &Index, queries: &[String], rounds: usize) -> Result<Latency> {
-    let reader = index
-        .reader()
-        .map_err(|error| bench_error("baseline reader", error))?;
-    let schema = index.schema();
-    let (Ok(title), Ok(body)) = (schema.get_field("title"), schema.get_field("body")) else {
-        return Err(bench_error("baseline schema", "missing field"));
-    };
-    let parser = QueryParser::for_index(index, vec![title, body]);
-    time_queries(queries, rounds, |text| {
-        let searcher = reader.searcher();
-        let query = parser
-            .parse_query(text)
-            .map_err(|error| bench_error("baseline query", error))?;
-        let top = searcher
-            .search(&query, &TopDocs::with_limit(10).order_by_score())
-            .map_err(|error| bench_error("baseline search", error))?;
-        let generator = SnippetGenerator::create(&searcher, &*query, body)
-            .map_err(|error| bench_error("baseline snippet", error))?;
-        for (_, address) in top {
-            let document: TantivyDocument = searcher
-                .doc(address)
-                .map_err(|error| bench_error("baseline doc", error))?;
-            std::hint::black_box(generator.snippet_from_doc(&document));
-        }
-        Ok(())
-    })
 }
