@@ -103,12 +103,6 @@ pub fn top_entities(
         let Some((entity_kind, name)) = parse_entity_tag(tag) else {
             continue;
         };
-        let wanted = kind.map_or(entity_kind != EntityKind::Other, |wanted| {
-            wanted == entity_kind
-        });
-        if !wanted {
-            continue;
-        }
         tags.push((
             tag.to_string(),
             EntityCount {
