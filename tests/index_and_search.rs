@@ -296,6 +296,17 @@ fn bench_smoke_runs_on_the_sample_corpus() {
     );
 }
 
+/// Regression: `bench` on a missing folder timed nothing and exited 0.
+#[test]
+fn bench_on_a_missing_folder_is_an_error_naming_it() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .newsdex(&["bench", "--rounds", "1", "--repeat", "1", "no-such-folder"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-folder"));
+}
+
 #[test]
 fn syndicated_copies_are_shown_once_with_their_count() {
     let sandbox = Sandbox::new();

@@ -231,7 +231,11 @@ pub fn run_bench(
     work_dir: &Path,
 ) -> Result<BenchReport> {
     let repeat = repeat.max(1);
-    let walk = corpus::walk(inputs);
+    let mut walk = corpus::walk(inputs);
+    // A benchmark of a folder it cannot read would time nothing and look fine.
+    if !walk.errors.is_empty() {
+        return Err(walk.errors.swap_remove(0));
+    }
     let files: Vec<_> = walk.files.clone();
     let megabytes = files.iter().map(|file| file.size).sum::<u64>() as f64 / 1e6;
     let options = IndexOptions {
