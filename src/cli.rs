@@ -68,25 +68,36 @@ pub struct IndexArgs {
     #[arg(default_value = "corpus")]
     pub paths: Vec<PathBuf>,
 
-    /// Start from an empty index.
+    /// Index everything again from scratch. The new index replaces the old one in a
+    /// single commit, so searches see the old index until the new one is complete.
     #[arg(long)]
     pub rebuild: bool,
+
+    /// Allow a run to remove more than half of the indexed files (for example after
+    /// deleting most of a corpus); without it such a run stops and changes nothing,
+    /// so that an unmounted drive or an emptied folder does not empty the index.
+    #[arg(long)]
+    pub allow_mass_delete: bool,
 
     /// No progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,
 
     /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
 
     /// Memory budget of the index writer, in MB.
-    #[arg(long, value_name = "MB", default_value_t = 256)]
-    pub memory: usize,
+    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u32).range(16..=65536))]
+    pub memory: u32,
+
+    /// Skip files larger than this many MB (reported as skipped).
+    #[arg(long, value_name = "MB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+    pub max_filesize: u64,
 
     /// Commit at least every this many seconds on long runs.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, hide = true)]
-    pub commit_every: f64,
+    #[arg(long, value_name = "SECONDS", default_value = "10", hide = true, value_parser = parse_seconds)]
+    pub commit_every: std::time::Duration,
 
     #[command(flatten)]
     pub fields: FieldArgs,
@@ -283,10 +294,25 @@ pub struct BenchArgs {
     #[arg(long)]
     pub scaling: bool,
 
-    /// Where the two benchmark indexes are written (default: a temporary folder, removed after).
+    /// The folder in which a fresh working folder for the benchmark indexes is made and removed
+    /// after (default: the system temporary folder); nothing else in it is touched.
     #[arg(long, value_name = "DIR")]
     pub work_dir: Option<PathBuf>,
 
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// A positive, finite number of seconds (`inf` and `NaN` are refused, not a panic).
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if !seconds.is_finite() || seconds < 0.0 {
+        return Err(format!(
+            "{text:?}: expected a finite number of seconds, 0 or more"
+        ));
+    }
+    std::time::Duration::try_from_secs_f64(seconds).map_err(|error| format!("{text:?}: {error}"))
 }

@@ -44,9 +44,41 @@ fn is_hidden(name: &str) -> bool {
     name.starts_with('.') && name != "." && name != ".."
 }
 
-/// The index key of a path: its absolute form, lossily as UTF-8.
+/// The index key of a path. A UTF-8 path without backslashes is its own key;
+/// otherwise each byte that is not UTF-8 is written `\xNN` and a backslash
+/// `\\`, so that two names never share a key (`caf\xe9` and `caf\xe8` were one
+/// under lossy decoding) and the key still reads as the name.
 pub fn path_key(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+    let bytes = path_bytes(path);
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return escaped_key(&bytes);
+    };
+    if text.contains('\\') {
+        return escaped_key(&bytes);
+    }
+    text.to_string()
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    std::borrow::Cow::Borrowed(path.as_os_str().as_bytes())
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> std::borrow::Cow<'_, [u8]> {
+    std::borrow::Cow::Owned(path.to_string_lossy().into_owned().into_bytes())
+}
+
+fn escaped_key(bytes: &[u8]) -> String {
+    let mut key = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        key.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for byte in chunk.invalid() {
+            key.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    key
 }
 
 /// Makes `path` absolute and canonical (symlinks resolved), so that a folder
@@ -57,6 +89,20 @@ pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
 
 /// Walks every input path: folders recursively, plain files as they are.
 pub fn walk(inputs: &[PathBuf]) -> Walk {
+    walk_skipping(inputs, &[])
+}
+
+/// Whether a folder is a search index (newsdex's, or any tantivy index):
+/// its files are never articles, wherever it sits in a corpus.
+pub fn is_search_index_folder(dir: &Path) -> bool {
+    let has_meta = dir.join("meta.json").is_file();
+    has_meta && (dir.join("newsdex.json").is_file() || dir.join(".managed.json").is_file())
+}
+
+/// Like [`walk`], never entering the folders of `skip` (the index being
+/// written) nor any search index folder found on the way.
+pub fn walk_skipping(inputs: &[PathBuf], skip: &[PathBuf]) -> Walk {
+    let skip_roots: Vec<PathBuf> = skip.iter().filter_map(|dir| absolute(dir).ok()).collect();
     let mut walk = Walk::default();
     for input in inputs {
         let root = match absolute(input) {
@@ -72,19 +118,25 @@ pub fn walk(inputs: &[PathBuf]) -> Walk {
         if root.is_dir() {
             walk.folder_keys.push(path_key(&root));
         }
-        walk_one(&root, &mut walk);
+        walk_one(&root, &skip_roots, &mut walk);
     }
     walk.files.sort_by(|a, b| a.key.cmp(&b.key));
     walk.files.dedup_by(|a, b| a.key == b.key);
     walk
 }
 
-fn walk_one(root: &Path, walk: &mut Walk) {
+fn walk_one(root: &Path, skip_roots: &[PathBuf], walk: &mut Walk) {
     let entries = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| {
+            if entry.file_type().is_dir() {
+                let is_skipped = skip_roots.iter().any(|skip| entry.path() == skip);
+                if is_skipped || is_search_index_folder(entry.path()) {
+                    return false;
+                }
+            }
             let is_root = entry.depth() == 0;
             is_root || !is_hidden(&entry.file_name().to_string_lossy())
         });
@@ -186,6 +238,23 @@ mod tests {
             "{}",
             walk.errors[0]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_get_keys_of_their_own() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = |bytes: &[u8]| PathBuf::from(std::ffi::OsStr::from_bytes(bytes));
+        let keys = [
+            path_key(&name(b"/c/caf\xe9.txt")),
+            path_key(&name(b"/c/caf\xe8.txt")),
+            path_key(&name(b"/c/caf\\xe9.txt")),
+            path_key(&name("/c/café.txt".as_bytes())),
+        ];
+        assert_eq!(keys[0], "/c/caf\\xe9.txt");
+        assert_eq!(keys[3], "/c/café.txt");
+        let distinct: std::collections::HashSet<_> = keys.iter().collect();
+        assert_eq!(distinct.len(), keys.len(), "{keys:?}");
     }
 
     #[test]

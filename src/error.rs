@@ -24,12 +24,28 @@ pub enum Error {
     },
     #[error("index at {} is being written by another newsdex process", .0.display())]
     Locked(PathBuf),
+    #[error("{} is not a newsdex index (it has no newsdex.json marker): choose another --index folder", .0.display())]
+    NotNewsdexIndex(PathBuf),
+    #[error("{} is not a newsdex index and is not empty (it holds {example:?}): newsdex writes an index only into a new or empty folder; choose another --index folder", path.display())]
+    NotNewsdexFolder { path: PathBuf, example: String },
+    #[error("index at {} is damaged ({reason}): run 'newsdex index --rebuild'", path.display())]
+    Damaged { path: PathBuf, reason: String },
     #[error("invalid query {query:?}: {reason}")]
     Query { query: String, reason: String },
     #[error("invalid date {text:?}: expected YYYY-MM-DD or RFC 3339 (e.g. 2022-01-10T09:00:00Z)")]
     Date { text: String },
     #[error("invalid arguments: {0}")]
     Usage(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+    #[error("cannot write the index at {}: {reason}; what was committed before is kept", path.display())]
+    WriteFailed { path: PathBuf, reason: String },
+    #[error("this run would remove {removed} of the {indexed} files in the index at {} (is a folder empty or a drive not mounted?); nothing was changed: pass --allow-mass-delete to do it", path.display())]
+    MassDelete {
+        path: PathBuf,
+        removed: u64,
+        indexed: u64,
+    },
     #[error("index at {}: {source}", path.display())]
     Index {
         path: PathBuf,

@@ -31,6 +31,7 @@ pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod index;
+pub mod ingest;
 pub mod parse;
 pub mod render;
 pub mod search;

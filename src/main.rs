@@ -1,6 +1,7 @@
 //! The `newsdex` binary: parse the command line, run one command, map the
 //! outcome to an exit code (0 results, 1 no results, 2 error).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -25,14 +26,40 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
+/// Runs the command; a panic while reading an index (a damaged file can make
+/// tantivy panic) is checked against the index's checksums and reported as
+/// one short message, never a backtrace.
+fn run_guarded(cli: Cli) -> anyhow::Result<Outcome> {
+    let reads_index = !matches!(
+        cli.command,
+        Command::Index(_) | Command::Extract(_) | Command::Bench(_)
+    );
+    let index_dir = cli.index.clone();
+    match newsdex::ingest::catch_panic(|| run(cli)) {
+        Ok(outcome) => outcome,
+        Err(panic) if reads_index => {
+            Err(newsdex::index::explain_read_panic(&index_dir, &panic).into())
+        }
+        Err(panic) => Err(newsdex::Error::Internal(format!("{panic} (please report)")).into()),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    newsdex::ingest::install_panic_hook();
+    match run_guarded(cli) {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Ok(Outcome::PartialFailure) => ExitCode::from(2),
+        Ok(Outcome::Interrupted) => ExitCode::from(130),
         Err(error) => {
-            eprintln!("newsdex: {error:#}");
+            let message = format!("{error:#}");
+            // The message may quote a file name or a query: shown, never obeyed.
+            let _ = writeln!(
+                std::io::stderr(),
+                "newsdex: {}",
+                newsdex::render::line(&message)
+            );
             ExitCode::from(2)
         }
     }

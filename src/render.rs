@@ -3,6 +3,7 @@
 //! Renderers only format; every decision about what to show was made by the
 //! search layer. Paths print relative to the current folder when they lie under it.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -24,15 +25,64 @@ const BOLD: &str = "\x1b[1m";
 const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
-/// An article key as the user should see it: relative to the current folder when under it.
+/// An article key as the user should see it: relative to the current folder
+/// when under it, and quoted with its control characters shown (as `ls` and
+/// git do) when it holds any, so a file name cannot forge output or drive
+/// the terminal.
 pub fn display_path(key: &str) -> String {
-    let Ok(current) = std::env::current_dir() else {
-        return key.to_string();
-    };
-    match Path::new(key).strip_prefix(&current) {
-        Ok(relative) => relative.to_string_lossy().into_owned(),
+    let relative = match std::env::current_dir() {
+        Ok(current) => match Path::new(key).strip_prefix(&current) {
+            Ok(relative) => relative.to_string_lossy().into_owned(),
+            Err(_) => key.to_string(),
+        },
         Err(_) => key.to_string(),
+    };
+    match line(&relative) {
+        Cow::Borrowed(_) => relative,
+        Cow::Owned(escaped) => format!("'{escaped}'"),
     }
+}
+
+/// Whether a character would act on a terminal instead of showing: C0 and C1
+/// controls, DEL, and the bidirectional overrides that reorder a line.
+fn is_terminal_control(character: char) -> bool {
+    character.is_control() || matches!(character, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Untrusted text for one line of terminal output: every control character
+/// (newlines and escape sequences included) shown as a visible escape.
+pub fn line(text: &str) -> Cow<'_, str> {
+    escape_controls(text, false)
+}
+
+/// Untrusted text for a block of terminal output (an article body): line
+/// breaks and tabs kept, every other control character shown as an escape.
+pub fn block(text: &str) -> Cow<'_, str> {
+    escape_controls(text, true)
+}
+
+fn escape_controls(text: &str, keep_layout: bool) -> Cow<'_, str> {
+    let is_kept = |character: char| keep_layout && matches!(character, '\n' | '\t');
+    if !text
+        .chars()
+        .any(|character| is_terminal_control(character) && !is_kept(character))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for character in text.chars() {
+        if !is_terminal_control(character) || is_kept(character) {
+            escaped.push(character);
+            continue;
+        }
+        match character {
+            '\n' => escaped.push_str("\\n"),
+            '\r' => escaped.push_str("\\r"),
+            '\t' => escaped.push_str("\\t"),
+            other => escaped.push_str(&other.escape_unicode().to_string()),
+        }
+    }
+    Cow::Owned(escaped)
 }
 
 /// One hit as JSON: the `--format json` contract.
@@ -112,7 +162,7 @@ pub fn results_jsonl(out: &mut dyn Write, results: &SearchResults) -> io::Result
 
 fn highlighted(snippet: &Snippet, style: Style) -> String {
     if !style.color {
-        return snippet.text.clone();
+        return line(&snippet.text).into_owned();
     }
     let mut marked = String::with_capacity(snippet.text.len() + 16);
     let mut written = 0;
@@ -124,13 +174,13 @@ fn highlighted(snippet: &Snippet, style: Style) -> String {
         ) else {
             continue;
         };
-        marked.push_str(before);
+        marked.push_str(&line(before));
         marked.push_str(BOLD);
-        marked.push_str(word);
+        marked.push_str(&line(word));
         marked.push_str(RESET);
         written = range.end;
     }
-    marked.push_str(snippet.text.get(written..).unwrap_or_default());
+    marked.push_str(&line(snippet.text.get(written..).unwrap_or_default()));
     marked
 }
 
@@ -138,7 +188,7 @@ fn entity_summary(entities: &[Entity], max: usize) -> String {
     let mut names: Vec<String> = entities
         .iter()
         .take(max)
-        .map(|entity| format!("{} ({})", entity.name, entity.kind))
+        .map(|entity| format!("{} ({})", line(&entity.name), entity.kind))
         .collect();
     if entities.len() > max {
         names.push(format!("+{} more", entities.len() - max));
@@ -177,13 +227,13 @@ pub fn results_text(
             out,
             "{}. {date}  {bold}{}{reset}{copies}",
             offset + rank + 1,
-            article.title
+            line(&article.title)
         )?;
         let (dim, reset) = if style.color { (DIM, RESET) } else { ("", "") };
         let source = article
             .source
             .as_deref()
-            .map(|source| format!(" · {source}"))
+            .map(|source| format!(" · {}", line(source)))
             .unwrap_or_default();
         writeln!(
             out,
@@ -209,7 +259,7 @@ pub fn list_text(out: &mut dyn Write, results: &SearchResults, style: Style) -> 
         writeln!(
             out,
             "{date}  {}  {dim}{}{reset}",
-            article.title,
+            line(&article.title),
             display_path(&article.path)
         )?;
     }
@@ -223,14 +273,14 @@ pub fn article_text(out: &mut dyn Write, article: &Article) -> io::Result<()> {
         "date:     {}",
         undated_or(article.date.map(|date| date.to_string()))
     )?;
-    writeln!(out, "title:    {}", article.title)?;
+    writeln!(out, "title:    {}", line(&article.title))?;
     for (label, value) in [
         ("url:", &article.url),
         ("author:", &article.author),
         ("source:", &article.source),
     ] {
         if let Some(value) = value {
-            writeln!(out, "{label:<9} {value}")?;
+            writeln!(out, "{label:<9} {}", line(value))?;
         }
     }
     writeln!(
@@ -241,10 +291,10 @@ pub fn article_text(out: &mut dyn Write, article: &Article) -> io::Result<()> {
     writeln!(out, "quotes:")?;
     for quote in &article.quotes {
         let speaker = quote.speaker.as_deref().unwrap_or("(unknown)");
-        writeln!(out, "  - {speaker}: “{}”", quote.text)?;
+        writeln!(out, "  - {}: “{}”", line(speaker), line(&quote.text))?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", article.body)
+    writeln!(out, "{}", block(&article.body))
 }
 
 pub fn quotes_text(out: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io::Result<()> {
@@ -252,14 +302,19 @@ pub fn quotes_text(out: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io
     for quote in quotes {
         let name = quote.speaker_name.as_deref().unwrap_or("(unknown)");
         let date = undated_or(quote.date.clone());
-        writeln!(out, "{date}  {bold}{name}{reset}: “{}”", quote.text)?;
+        writeln!(
+            out,
+            "{date}  {bold}{}{reset}: “{}”",
+            line(name),
+            line(&quote.text)
+        )?;
         if let Some(introduced) = quote.speaker.as_deref().filter(|s| *s != name) {
-            writeln!(out, "            {introduced}")?;
+            writeln!(out, "            {}", line(introduced))?;
         }
         writeln!(
             out,
             "            {} ({})",
-            quote.title,
+            line(&quote.title),
             display_path(&quote.path)
         )?;
     }
@@ -271,9 +326,13 @@ pub fn entities_text(out: &mut dyn Write, counts: &[EntityCount]) -> io::Result<
         .iter()
         .map(|count| {
             if count.aliases.is_empty() {
-                count.name.clone()
+                line(&count.name).into_owned()
             } else {
-                format!("{} ({})", count.name, count.aliases.join(", "))
+                format!(
+                    "{} ({})",
+                    line(&count.name),
+                    line(&count.aliases.join(", "))
+                )
             }
         })
         .collect();
@@ -313,7 +372,11 @@ pub fn timeline_text(out: &mut dyn Write, periods: &[Period]) -> io::Result<()> 
 }
 
 pub fn stats_text(out: &mut dyn Write, stats: &IndexStats, index_dir: &Path) -> io::Result<()> {
-    writeln!(out, "index:          {}", index_dir.display())?;
+    writeln!(
+        out,
+        "index:          {}",
+        display_path(&index_dir.to_string_lossy())
+    )?;
     writeln!(out, "articles:       {}", stats.articles)?;
     writeln!(out, "dated articles: {}", stats.dated_articles)?;
     if let (Some(first), Some(last)) = (&stats.first_date, &stats.last_date) {
@@ -337,6 +400,21 @@ pub fn stats_text(out: &mut dyn Write, stats: &IndexStats, index_dir: &Path) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let hostile = "Title\x1b]52;c;SGVsbG8=\x07 \x1b[2J\u{9b}31m\u{202e}evil\nforged row";
+        let shown = line(hostile);
+        assert!(!shown.chars().any(is_terminal_control), "{shown}");
+        assert!(
+            shown.contains("\\u{1b}]52;c;") && shown.contains("\\nforged row"),
+            "{shown}"
+        );
+        assert_eq!(block("one\ntwo\tthree"), "one\ntwo\tthree");
+        assert!(!block("a\x1b[31mb").contains('\x1b'));
+        assert_eq!(line("plain “text” é"), "plain “text” é");
+        assert_eq!(display_path("/tmp/a\nb.txt"), "'/tmp/a\\nb.txt'");
+    }
 
     #[test]
     fn highlighting_marks_only_the_ranges_and_keeps_accents() {

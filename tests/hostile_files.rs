@@ -150,7 +150,9 @@ fn every_hostile_file_is_indexed_or_reported_and_neighbours_survive() {
         " date 2022-01-25 The harbour café.",
     )
     .unwrap();
-    cases.push(("caf\u{FFFD}.txt", sandbox.path().join(odd_name)));
+    // Its key writes the byte that is not UTF-8 as `\xe9` (lossy decoding once
+    // gave `caf\xe9` and `caf\xe8` one key).
+    cases.push(("caf\\xe9.txt", sandbox.path().join(odd_name)));
 
     let output = sandbox.newsdex(&["index", "h"]).output().unwrap();
     let stderr = stderr_of(&output);

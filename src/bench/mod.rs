@@ -168,7 +168,7 @@ fn scaling(
         let dir = work_dir.join(format!("scale-{scale}"));
         let _ = std::fs::remove_dir_all(&dir);
         let started = Instant::now();
-        let news_index = NewsIndex::open_or_create(&dir, true)?;
+        let news_index = NewsIndex::open_for_writing(&dir, false)?;
         let walk = corpus::Walk {
             files: slice,
             ..corpus::Walk::default()
@@ -203,7 +203,7 @@ fn time_newsdex(
     reset_peak_rss();
     let cpu_before = cpu_seconds();
     let started = Instant::now();
-    let news_index = NewsIndex::open_or_create(dir, true)?;
+    let news_index = NewsIndex::open_for_writing(dir, false)?;
     let summary = index_files(&news_index, corpus::walk(inputs), options, &Silent, &stop)?;
     let figures = IndexingFigures {
         articles: summary.articles,

@@ -147,11 +147,19 @@ pub fn run(args: &BenchArgs) -> Result<Outcome> {
             .map(|query| query.to_string())
             .collect(),
     };
-    let temporary = tempfile::tempdir().context("cannot create a temporary folder")?;
-    let work_dir = args
-        .work_dir
-        .clone()
-        .unwrap_or_else(|| temporary.path().to_path_buf());
+    // The benchmark writes and removes indexes only inside a fresh folder of
+    // its own, made inside --work-dir when given: never in folders it did not create.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("newsdex-bench-");
+    let temporary = match &args.work_dir {
+        Some(parent) => builder
+            .tempdir_in(parent)
+            .with_context(|| format!("cannot create a folder in {}", parent.display()))?,
+        None => builder
+            .tempdir()
+            .context("cannot create a temporary folder")?,
+    };
+    let work_dir = temporary.path().to_path_buf();
     let threads = args.threads.unwrap_or_else(default_threads);
     let report = run_bench(
         &args.paths,

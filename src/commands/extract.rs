@@ -1,46 +1,98 @@
-//! `newsdex extract FILE...`: parse and extract without an index, one JSON line per article.
+//! `newsdex extract PATH...`: run the ingest pipeline without an index, one
+//! JSON line per article. Folders are walked as `index` walks them.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
 use crate::cli::ExtractArgs;
 use crate::commands::{field_overrides, with_stdout, Outcome};
-use crate::extract::extract;
-use crate::parse::parse_file;
-use crate::render::json_line;
+use crate::corpus;
+use crate::ingest::{self, FileArticles, FileBytes, Severity};
+use crate::render::{display_path, json_line, line};
+
+/// Files to read: plain files as given (their key is the path as typed),
+/// folders walked.
+fn inputs(paths: &[PathBuf]) -> (Vec<(PathBuf, String, u64)>, usize) {
+    let mut files = Vec::new();
+    let mut failed = 0;
+    for path in paths {
+        if !path.is_dir() {
+            let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+            files.push((path.clone(), path.to_string_lossy().into_owned(), size));
+            continue;
+        }
+        let walk = corpus::walk(std::slice::from_ref(path));
+        for error in &walk.errors {
+            say(&line(&error.to_string()));
+            failed += 1;
+        }
+        files.extend(
+            walk.files
+                .into_iter()
+                .map(|file| (file.path, file.key, file.size)),
+        );
+    }
+    (files, failed)
+}
+
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{message}");
+}
+
+fn shown(path: &Path) -> String {
+    display_path(&path.to_string_lossy())
+}
 
 pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let fields = field_overrides(&args.fields)?;
-    let mut failed = 0;
-    let mut articles = 0;
+    let (files, mut failed) = inputs(&args.files);
+    let mut articles_written = 0;
     with_stdout(|out| {
-        for path in &args.files {
-            let bytes = match std::fs::read(path) {
-                Ok(bytes) => bytes,
-                Err(error) => {
-                    eprintln!("{}: {error}", path.display());
+        for (path, key, size) in &files {
+            let bytes = match ingest::read_source(path, *size, u64::MAX) {
+                FileBytes::Read(bytes) => bytes,
+                FileBytes::NotArticle(reason) => {
+                    say(&format!("{}: {}", shown(path), line(&reason)));
+                    continue;
+                }
+                FileBytes::Failed(error) => {
+                    say(&format!("{}: {}", shown(path), line(&error.to_string())));
                     failed += 1;
                     continue;
                 }
             };
-            let parsed = match parse_file(path, &bytes, &fields) {
-                Ok(parsed) => parsed,
-                Err(reason) => {
-                    eprintln!("{}: {reason}", path.display());
+            let (articles, diagnostics) = match ingest::articles_of_file(key, path, &bytes, &fields)
+            {
+                FileArticles::Articles {
+                    articles,
+                    diagnostics,
+                } => (articles, diagnostics),
+                FileArticles::NotArticle(reason) => {
+                    say(&format!("{}: {}", shown(path), line(&reason)));
+                    continue;
+                }
+                FileArticles::Failed(reason) => {
+                    say(&format!("{}: {}", shown(path), line(&reason)));
                     failed += 1;
                     continue;
                 }
             };
-            for skipped in &parsed.skipped {
-                eprintln!("{}: warning: skipped {skipped}", path.display());
-            }
-            let key = path.to_string_lossy();
-            for parsed_article in parsed.articles {
-                let article_key = match parsed_article.part {
-                    Some(part) => format!("{key}#{part}"),
-                    None => key.to_string(),
+            for diagnostic in &diagnostics {
+                let prefix = match diagnostic.severity {
+                    Severity::Warning => "warning: ",
+                    Severity::Error => "",
                 };
-                json_line(out, &extract(article_key, parsed_article))?;
-                articles += 1;
+                say(&format!(
+                    "{}: {prefix}{}",
+                    display_path(&diagnostic.key),
+                    line(&diagnostic.message)
+                ));
+            }
+            for article in &articles {
+                json_line(out, article)?;
+                articles_written += 1;
             }
         }
         Ok(())
@@ -48,6 +100,6 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     Ok(if failed > 0 {
         Outcome::PartialFailure
     } else {
-        Outcome::from_count(articles)
+        Outcome::from_count(articles_written)
     })
 }

@@ -1,12 +1,12 @@
 //! `newsdex index`: walk, then run an incremental indexing pass with a progress bar.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::IndexArgs;
@@ -34,8 +34,11 @@ impl IndexEvents for Progress {
     fn problem(&self, problem: &Problem) {
         let path = display_path(&problem.path.to_string_lossy());
         let prefix = if problem.is_error { "" } else { "warning: " };
-        self.bar
-            .suspend(|| eprintln!("{path}: {prefix}{}", problem.message));
+        // A closed stderr (`2>&1 | head -1`) must not stop the run: write errors are ignored.
+        self.bar.suspend(|| {
+            let message = crate::render::line(&problem.message);
+            let _ = writeln!(std::io::stderr().lock(), "{path}: {prefix}{message}");
+        });
     }
 }
 
@@ -61,11 +64,12 @@ fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
         0.0
     };
     format!(
-        "{} added, {} updated, {} removed, {} unchanged, {} failed, {} warnings; {} articles written, {:.1} MB read in {:.2} s ({:.1} MB/s)",
+        "{} added, {} updated, {} removed, {} unchanged, {} skipped, {} failed, {} warnings; {} articles written, {:.1} MB read in {:.2} s ({:.1} MB/s)",
         summary.added,
         summary.updated,
         summary.removed,
         summary.unchanged,
+        summary.skipped,
         summary.failed,
         summary.warnings,
         summary.articles,
@@ -75,23 +79,43 @@ fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
     )
 }
 
+/// Writes a line to stderr, ignoring a closed stderr.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
     let started = Instant::now();
+    // A path that does not exist is an error before anything changes: a typo
+    // must not create an index folder, nor (with --rebuild) replace an index.
+    for path in &args.paths {
+        if let Err(error) = std::fs::metadata(path) {
+            bail!(
+                "{}: {error}; nothing was indexed",
+                display_path(&path.to_string_lossy())
+            );
+        }
+    }
     let stop = Arc::new(AtomicBool::new(false));
     let handler_stop = Arc::clone(&stop);
-    // A second handler cannot be installed in one process; tests that call
-    // `run` twice only lose Ctrl-C handling, which they do not use.
+    // Ctrl-C, SIGTERM and SIGHUP ('termination' feature) all stop cleanly. A
+    // second handler cannot be installed in one process; tests that call
+    // `run` twice only lose signal handling, which they do not use.
     let _ = ctrlc::set_handler(move || handler_stop.store(true, Ordering::Relaxed));
 
+    let threads = args.threads.map_or_else(default_threads, usize::from);
     let options = IndexOptions {
-        threads: args.threads.unwrap_or_else(default_threads),
-        memory_bytes: args.memory << 20,
+        threads,
+        memory_bytes: (args.memory as usize) << 20,
         fields: field_overrides(&args.fields)?,
-        commit_every: std::time::Duration::from_secs_f64(args.commit_every.max(0.0)),
+        commit_every: args.commit_every,
+        rebuild: args.rebuild,
+        allow_mass_delete: args.allow_mass_delete,
+        max_file_bytes: args.max_filesize << 20,
     };
-    let news_index = NewsIndex::open_or_create(index_dir, args.rebuild)
+    let news_index = NewsIndex::open_for_writing(index_dir, args.rebuild)
         .with_context(|| format!("cannot open index {}", index_dir.display()))?;
-    let walk = corpus::walk(&args.paths);
+    let walk = corpus::walk_skipping(&args.paths, &[index_dir.to_path_buf()]);
     let progress = Progress {
         bar: progress_bar(args.quiet),
     };
@@ -99,26 +123,39 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
     progress.bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
     // Said even with --quiet: the index is not complete.
-    if summary.interrupted {
-        eprintln!(
+    if summary.interrupted && args.rebuild {
+        say("interrupted: the rebuild was abandoned and the index is as it was");
+    } else if summary.interrupted {
+        say(&format!(
             "interrupted: {} files indexed and committed; run 'newsdex index' again to finish",
             summary.added + summary.updated
-        );
+        ));
+    }
+    if summary.withheld_removals > 0 {
+        let error = crate::Error::MassDelete {
+            path: news_index.dir.clone(),
+            removed: summary.withheld_removals,
+            indexed: summary.files_before,
+        };
+        say(&format!("newsdex: {error}"));
     }
     if !args.quiet {
         let nothing_changed =
             summary.added + summary.updated + summary.removed + summary.failed == 0;
         if nothing_changed && !summary.interrupted {
-            eprintln!(
+            say(&format!(
                 "everything is unchanged ({} files); {}",
                 summary.unchanged,
                 summary_line(&summary, seconds)
-            );
+            ));
         } else {
-            eprintln!("{}", summary_line(&summary, seconds));
+            say(&summary_line(&summary, seconds));
         }
     }
-    Ok(if summary.failed > 0 || summary.interrupted {
+    if summary.interrupted {
+        return Ok(Outcome::Interrupted);
+    }
+    Ok(if summary.failed > 0 || summary.withheld_removals > 0 {
         Outcome::PartialFailure
     } else {
         Outcome::Found

@@ -24,6 +24,8 @@ pub enum Outcome {
     NothingFound,
     /// The command ran, but some inputs failed (reported as they happened).
     PartialFailure,
+    /// Stopped by Ctrl-C or another termination signal (exit 130, as shells expect).
+    Interrupted,
 }
 
 impl Outcome {

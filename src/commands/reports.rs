@@ -70,6 +70,8 @@ pub fn run_timeline(news_index: &NewsIndex, args: &TimelineArgs) -> Result<Outco
 }
 
 pub fn run_stats(news_index: &NewsIndex, args: &StatsArgs) -> Result<Outcome> {
+    // `stats` is the health check: it reads every byte and checks it.
+    news_index.verify()?;
     let stats = stats(news_index)?;
     with_stdout(|out| match args.format {
         Format::Text => render::stats_text(out, &stats, &news_index.dir),

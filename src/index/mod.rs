@@ -4,26 +4,21 @@
 //! tantivy documents, [`writer`] runs an incremental indexing pass.
 
 pub mod document;
+pub mod folder;
+pub mod readonly;
 pub mod schema;
 pub mod stem_cache;
 pub mod writer;
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-use tantivy::directory::MmapDirectory;
+use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
 use tantivy::Index;
 
 use crate::error::{Error, Result};
+use folder::FolderState;
+pub use folder::MARKER_FILE;
 pub use schema::{Fields, SCHEMA_VERSION};
-
-/// Our own marker file beside tantivy's `meta.json`.
-const MARKER_FILE: &str = "newsdex.json";
-
-#[derive(Debug, Serialize, Deserialize)]
-struct Marker {
-    schema_version: u32,
-}
 
 /// An opened newsdex index.
 pub struct NewsIndex {
@@ -34,16 +29,16 @@ pub struct NewsIndex {
     reader: std::sync::OnceLock<tantivy::IndexReader>,
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> Error {
-    Error::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
 fn tantivy_error(dir: &Path, source: tantivy::TantivyError) -> Error {
-    if let tantivy::TantivyError::LockFailure(..) = source {
-        return Error::Locked(dir.to_path_buf());
+    match &source {
+        tantivy::TantivyError::LockFailure(..) => return Error::Locked(dir.to_path_buf()),
+        tantivy::TantivyError::DataCorruption(corruption) => {
+            return Error::Damaged {
+                path: dir.to_path_buf(),
+                reason: short(&format!("{corruption:?}")),
+            }
+        }
+        _ => {}
     }
     Error::Index {
         path: dir.to_path_buf(),
@@ -51,27 +46,40 @@ fn tantivy_error(dir: &Path, source: tantivy::TantivyError) -> Error {
     }
 }
 
+/// How an index is about to be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Queries only: works on a folder this process cannot write.
+    Read,
+    Write,
+}
+
 impl NewsIndex {
-    /// Opens an existing index, refusing one written with another schema version.
+    /// Opens an existing index for reading, refusing one written with another
+    /// schema version and folders that are not newsdex indexes.
     pub fn open(dir: &Path) -> Result<NewsIndex> {
+        NewsIndex::open_with(dir, Access::Read)
+    }
+
+    fn open_with(dir: &Path, access: Access) -> Result<NewsIndex> {
         if !dir.join("meta.json").is_file() {
             return Err(Error::NoIndex(dir.to_path_buf()));
         }
-        let marker_path = dir.join(MARKER_FILE);
-        let found = match std::fs::read_to_string(&marker_path) {
-            Ok(text) => serde_json::from_str::<Marker>(&text)
-                .map(|marker| marker.schema_version.to_string())
-                .unwrap_or_else(|_| "unreadable".to_string()),
-            Err(_) => "none".to_string(),
+        let Some(marker) = folder::read_marker(dir) else {
+            return Err(Error::NotNewsdexIndex(dir.to_path_buf()));
         };
-        if found != SCHEMA_VERSION.to_string() {
+        if marker.schema_version != SCHEMA_VERSION {
             return Err(Error::SchemaVersion {
                 path: dir.to_path_buf(),
-                found,
+                found: marker.schema_version.to_string(),
                 expected: SCHEMA_VERSION,
             });
         }
-        let index = Index::open_in_dir(dir).map_err(|source| tantivy_error(dir, source))?;
+        let opened = match access {
+            Access::Read => readonly::ReadDirectory::open(dir).and_then(Index::open),
+            Access::Write => Index::open_in_dir(dir),
+        };
+        let index = opened.map_err(|source| tantivy_error(dir, source))?;
         schema::register_analyzers(&index);
         let fields =
             Fields::from_schema(&index.schema()).map_err(|reason| Error::SchemaVersion {
@@ -87,34 +95,69 @@ impl NewsIndex {
         })
     }
 
-    /// Opens the index, creating it first when there is none. With `rebuild`,
-    /// an existing index's files are removed first (only the files an index
-    /// consists of: the folder may hold other things).
-    pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<NewsIndex> {
-        if rebuild {
-            remove_index_files(dir)?;
+    /// Opens the index for writing, creating it in a missing or empty folder.
+    ///
+    /// A folder that holds anything but a newsdex index is refused, whatever
+    /// the flags. With `rebuild`, an index of another schema version is
+    /// replaced (under the writer lock, removing only tantivy's own files); an
+    /// index of this version is kept as it is, and the indexing run replaces
+    /// its documents in one commit (see [`writer::IndexOptions::rebuild`]).
+    pub fn open_for_writing(dir: &Path, rebuild: bool) -> Result<NewsIndex> {
+        match folder::folder_state(dir)? {
+            FolderState::Missing | FolderState::Empty => NewsIndex::create(dir),
+            FolderState::Foreign { example } => Err(Error::NotNewsdexFolder {
+                path: dir.to_path_buf(),
+                example,
+            }),
+            FolderState::Ours { schema_version } if !dir.join("meta.json").is_file() => {
+                // A creation cut short: only the marker (and lock files) exist.
+                if schema_version != SCHEMA_VERSION {
+                    folder::remove_old_index(dir)?;
+                }
+                NewsIndex::create(dir)
+            }
+            FolderState::Ours { schema_version } if schema_version == SCHEMA_VERSION => {
+                NewsIndex::open_with(dir, Access::Write)
+            }
+            FolderState::Ours { schema_version } => {
+                if !rebuild {
+                    return Err(Error::SchemaVersion {
+                        path: dir.to_path_buf(),
+                        found: schema_version.to_string(),
+                        expected: SCHEMA_VERSION,
+                    });
+                }
+                NewsIndex::replace_old_version(dir)
+            }
         }
-        if dir.join("meta.json").is_file() {
-            return NewsIndex::open(dir);
-        }
-        std::fs::create_dir_all(dir).map_err(|source| io_error(dir, source))?;
-        // The marker goes first: tantivy's meta.json is what makes a folder an
-        // index, so a process killed between the two leaves no marker-less index.
-        let marker = Marker {
-            schema_version: SCHEMA_VERSION,
-        };
-        let marker_path = dir.join(MARKER_FILE);
-        // Serialising a struct of one integer cannot fail.
-        let marker_text = serde_json::to_string(&marker).unwrap_or_default();
-        std::fs::write(&marker_path, marker_text)
-            .map_err(|source| io_error(&marker_path, source))?;
+    }
+
+    /// Replaces an index of another schema version, holding its writer lock
+    /// while its files go so that a live writer is never pulled from under.
+    fn replace_old_version(dir: &Path) -> Result<NewsIndex> {
+        let directory = MmapDirectory::open(dir).map_err(|source| Error::Index {
+            path: dir.to_path_buf(),
+            source: source.into(),
+        })?;
+        let lock = directory
+            .acquire_lock(&INDEX_WRITER_LOCK)
+            .map_err(|_| Error::Locked(dir.to_path_buf()))?;
+        folder::remove_old_index(dir)?;
+        drop(lock);
+        NewsIndex::create(dir)
+    }
+
+    /// Creates an index in a missing or empty folder (or one holding only a marker).
+    fn create(dir: &Path) -> Result<NewsIndex> {
+        folder::mark(dir, SCHEMA_VERSION)?;
         let directory = MmapDirectory::open(dir).map_err(|source| Error::Index {
             path: dir.to_path_buf(),
             source: source.into(),
         })?;
         Index::create(directory, schema::build_schema(), Default::default())
             .map_err(|source| tantivy_error(dir, source))?;
-        NewsIndex::open(dir)
+        folder::follow_umask(dir);
+        NewsIndex::open_with(dir, Access::Write)
     }
 
     /// The index's reader, as of its first use in this process (see [`NewsIndex::reload`]).
@@ -140,57 +183,57 @@ impl NewsIndex {
         Ok(reader)
     }
 
+    /// Checks every file of the index against the checksum tantivy wrote with it.
+    pub fn verify(&self) -> Result<()> {
+        let corrupted = self
+            .index
+            .validate_checksum()
+            .map_err(|source| self.error(source))?;
+        if corrupted.is_empty() {
+            return Ok(());
+        }
+        let mut names: Vec<String> = corrupted
+            .iter()
+            .map(|path| path.to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        Err(Error::Damaged {
+            path: self.dir.clone(),
+            reason: format!(
+                "{} file{} fail their checksum, e.g. {}",
+                names.len(),
+                if names.len() == 1 { "" } else { "s" },
+                names[0]
+            ),
+        })
+    }
+
     /// Wraps a tantivy error with this index's folder.
     pub fn error(&self, source: tantivy::TantivyError) -> Error {
         tantivy_error(&self.dir, source)
     }
 }
 
-/// Whether a file name is one that tantivy or newsdex writes into an index folder.
-fn is_index_file(name: &str) -> bool {
-    let fixed = [
-        "meta.json",
-        ".managed.json",
-        MARKER_FILE,
-        ".tantivy-writer.lock",
-        ".tantivy-meta.lock",
-    ];
-    if fixed.contains(&name) {
-        return true;
-    }
-    // Segment files: 32 hex digits, a dot, a component (`.idx`, `.store`, `.12.del`...).
-    let (stem, _) = name.split_once('.').unwrap_or((name, ""));
-    stem.len() == 32 && stem.bytes().all(|byte| byte.is_ascii_hexdigit())
+/// The first line of a message, at most 200 characters: enough to say what
+/// is wrong without flooding the terminal.
+fn short(message: &str) -> String {
+    let first_line = message.lines().next().unwrap_or_default();
+    first_line.chars().take(200).collect()
 }
 
-fn remove_index_files(dir: &Path) -> Result<()> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(source) => return Err(io_error(dir, source)),
-    };
-    for entry in entries {
-        let entry = entry.map_err(|source| io_error(dir, source))?;
-        if is_index_file(&entry.file_name().to_string_lossy()) {
-            let path = entry.path();
-            std::fs::remove_file(&path).map_err(|source| io_error(&path, source))?;
-        }
+/// Why a command that read the index at `dir` panicked: the index is damaged
+/// (its checksums say so), or it is a bug.
+pub fn explain_read_panic(dir: &Path, panic: &str) -> Error {
+    let damaged = NewsIndex::open(dir).and_then(|news_index| news_index.verify());
+    match damaged {
+        Err(error @ Error::Damaged { .. }) => error,
+        _ => Error::Internal(format!("{} (please report)", short(panic))),
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn recognises_index_files_only() {
-        assert!(is_index_file("meta.json"));
-        assert!(is_index_file("0123456789abcdef0123456789abcdef.idx"));
-        assert!(is_index_file("0123456789abcdef0123456789abcdef.12.del"));
-        assert!(!is_index_file("README.md"));
-        assert!(!is_index_file("notes.json"));
-    }
 
     #[test]
     fn open_missing_index_says_how_to_make_one() {
@@ -205,18 +248,54 @@ mod tests {
     #[test]
     fn other_schema_version_suggests_rebuild() {
         let dir = tempfile::tempdir().unwrap();
-        NewsIndex::open_or_create(dir.path(), false).unwrap();
+        NewsIndex::open_for_writing(dir.path(), false).unwrap();
         std::fs::write(dir.path().join(MARKER_FILE), r#"{"schema_version":0}"#).unwrap();
         let error = NewsIndex::open(dir.path()).err().unwrap();
         assert!(error.to_string().contains("--rebuild"), "{error}");
-        NewsIndex::open_or_create(dir.path(), true).unwrap();
+        NewsIndex::open_for_writing(dir.path(), true).unwrap();
+    }
+
+    #[test]
+    fn a_plain_tantivy_index_is_not_offered_a_rebuild() {
+        let dir = tempfile::tempdir().unwrap();
+        Index::create_in_dir(dir.path(), schema::build_schema()).unwrap();
+        for error in [
+            NewsIndex::open(dir.path()).err().unwrap(),
+            NewsIndex::open_for_writing(dir.path(), true).err().unwrap(),
+        ] {
+            let message = error.to_string();
+            assert!(message.contains("not a newsdex index"), "{message}");
+            assert!(!message.contains("--rebuild"), "{message}");
+        }
+    }
+
+    #[test]
+    fn rebuild_refuses_a_folder_of_hash_named_articles_and_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "meta.json",
+            "0123456789abcdef0123456789abcdef.txt",
+            "0123456789abcdef0123456789abcdef.jpg",
+        ];
+        for name in names {
+            std::fs::write(dir.path().join(name), "the user's").unwrap();
+        }
+        let error = NewsIndex::open_for_writing(dir.path(), true).err().unwrap();
+        assert!(error.to_string().contains("is not empty"), "{error}");
+        for name in names {
+            assert_eq!(
+                std::fs::read_to_string(dir.path().join(name)).unwrap(),
+                "the user's"
+            );
+        }
+        assert!(!dir.path().join(MARKER_FILE).exists());
     }
 
     #[test]
     fn a_run_killed_after_the_marker_leaves_a_folder_that_still_opens() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(MARKER_FILE), r#"{"schema_version":1}"#).unwrap();
-        assert!(NewsIndex::open_or_create(dir.path(), false).is_ok());
+        assert!(NewsIndex::open_for_writing(dir.path(), false).is_ok());
         assert!(NewsIndex::open(dir.path()).is_ok());
     }
 }

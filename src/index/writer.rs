@@ -17,7 +17,8 @@ use crate::corpus::{SourceFile, Walk};
 use crate::error::{Error, Result};
 use crate::index::document::{hash64, to_document, FileStamp};
 use crate::index::NewsIndex;
-use crate::parse::{parse_file, FieldOverrides};
+use crate::ingest;
+use crate::parse::FieldOverrides;
 
 /// Settings of an indexing run.
 #[derive(Debug, Clone)]
@@ -29,6 +30,12 @@ pub struct IndexOptions {
     /// Commit at least this often on long runs, so that a crash loses little.
     pub commit_every: Duration,
     pub fields: FieldOverrides,
+    /// Replace every document in one commit (readers see the old index until then).
+    pub rebuild: bool,
+    /// Let one run remove more than half of the indexed files.
+    pub allow_mass_delete: bool,
+    /// Files over this many bytes are skipped.
+    pub max_file_bytes: u64,
 }
 
 impl Default for IndexOptions {
@@ -38,6 +45,9 @@ impl Default for IndexOptions {
             memory_bytes: 256 << 20,
             commit_every: Duration::from_secs(10),
             fields: FieldOverrides::default(),
+            rebuild: false,
+            allow_mass_delete: false,
+            max_file_bytes: 1 << 30,
         }
     }
 }
@@ -75,13 +85,20 @@ pub struct IndexSummary {
     pub updated: u64,
     pub removed: u64,
     pub unchanged: u64,
+    /// Files that hold no article (binary, empty, too large): not failures.
+    pub skipped: u64,
     pub failed: u64,
     pub warnings: u64,
     /// Articles written in this run.
     pub articles: u64,
     pub bytes_read: u64,
-    /// True when Ctrl-C stopped the run: what was done is committed, the rest is not.
+    /// True when Ctrl-C stopped the run: what was done is committed, the rest is not
+    /// (for a rebuild: nothing is, and the old index stays).
     pub interrupted: bool,
+    /// Removals withheld because they would empty more than half of the index.
+    pub withheld_removals: u64,
+    /// Files the index held before the run.
+    pub files_before: u64,
 }
 
 /// Counts the warnings passing through to the caller's events.
@@ -111,13 +128,21 @@ enum FileOutcome {
     Added(u64),
     Updated(u64),
     Unchanged,
+    Skipped,
     Failed,
+    /// The index could not be written (a full disk): the run must stop.
+    WriteFailed(tantivy::TantivyError),
 }
 
 /// How many files are handed to the workers between two commit checks.
 const CHUNK_FILES: usize = 512;
 
-/// Runs one incremental indexing pass over the files of `walk`.
+/// Runs one incremental indexing pass over the files of `walk` (with
+/// `options.rebuild`, a pass that replaces every document in one commit).
+///
+/// A failure to write the index itself (a full disk) stops the run with one
+/// error; what was committed before stays, and what was not is rolled back
+/// so that the next run starts clean.
 pub fn index_files(
     news_index: &NewsIndex,
     walk: Walk,
@@ -137,7 +162,35 @@ pub fn index_files(
         .index
         .writer_with_num_threads(threads, memory)
         .map_err(|source| news_index.error(source))?;
-    let previous = load_file_stamps(news_index)?;
+    // Segment files of a run that died before its commit (a full disk, a
+    // kill) are tantivy's own and unreferenced: free their space first.
+    let _ = writer.garbage_collect_files().wait();
+    // A rebuild is how a damaged index is repaired: what the old documents
+    // say is only used to count them, and a failure to read them is no failure.
+    let indexed = if options.rebuild {
+        crate::ingest::catch_panic(|| load_file_stamps(news_index))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    } else {
+        load_file_stamps(news_index)?
+    };
+    let empty = HashMap::new();
+    let previous = if options.rebuild { &empty } else { &indexed };
+    if options.rebuild {
+        let indexed_count = indexed.len() as u64;
+        let would_remove = indexed_count.saturating_sub(walk.files.len() as u64);
+        if !options.allow_mass_delete && is_mass_delete(indexed_count, would_remove) {
+            return Err(Error::MassDelete {
+                path: news_index.dir.clone(),
+                removed: would_remove,
+                indexed: indexed_count,
+            });
+        }
+        writer
+            .delete_all_documents()
+            .map_err(|source| news_index.error(source))?;
+    }
 
     let mut summary = IndexSummary::default();
     let seen: HashSet<&str> = walk.files.iter().map(|file| file.key.as_str()).collect();
@@ -160,23 +213,23 @@ pub fn index_files(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|error| Error::Usage(format!("cannot start {threads} threads: {error}")))?;
+        .map_err(|error| Error::Internal(format!("cannot start {threads} threads: {error}")))?;
     let tally = Mutex::new(summary);
+    let write_failure: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
+    let stop_writing = AtomicBool::new(false);
     let mut last_commit = Instant::now();
     for chunk in to_read.chunks(CHUNK_FILES) {
-        if stop.load(Ordering::Relaxed) {
+        if stop.load(Ordering::Relaxed) || stop_writing.load(Ordering::Relaxed) {
             break;
         }
         pool.install(|| {
             chunk.par_iter().for_each(|(file, stamp)| {
-                if stop.load(Ordering::Relaxed) {
+                if stop.load(Ordering::Relaxed) || stop_writing.load(Ordering::Relaxed) {
                     return;
                 }
                 let outcome = index_one_file(news_index, &writer, file, *stamp, options, events);
                 events.file_done(file.size);
-                let mut counts = tally
-                    .lock()
-                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                let mut counts = lock(&tally);
                 counts.bytes_read += file.size;
                 match outcome {
                     FileOutcome::Added(articles) => {
@@ -188,39 +241,124 @@ pub fn index_files(
                         counts.articles += articles;
                     }
                     FileOutcome::Unchanged => counts.unchanged += 1,
+                    FileOutcome::Skipped => counts.skipped += 1,
                     FileOutcome::Failed => counts.failed += 1,
+                    FileOutcome::WriteFailed(error) => {
+                        stop_writing.store(true, Ordering::Relaxed);
+                        lock(&write_failure).get_or_insert(error);
+                    }
                 }
             });
         });
-        if last_commit.elapsed() >= options.commit_every {
-            writer.commit().map_err(|source| news_index.error(source))?;
+        let periodic_commit = !options.rebuild && last_commit.elapsed() >= options.commit_every;
+        if periodic_commit && !stop_writing.load(Ordering::Relaxed) {
+            if let Err(error) = writer.commit() {
+                return Err(abandon(news_index, writer, error));
+            }
+            super::folder::follow_umask(&news_index.dir);
             last_commit = Instant::now();
         }
+    }
+    if let Some(error) = lock(&write_failure).take() {
+        return Err(abandon(news_index, writer, error));
     }
     let mut summary = tally
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     summary.interrupted = stop.load(Ordering::Relaxed);
     summary.warnings = counting.warnings.load(Ordering::Relaxed);
+    summary.files_before = indexed.len() as u64;
+    if summary.interrupted && options.rebuild {
+        // Half a rebuild is not an index: keep the old one whole.
+        let _ = writer.rollback();
+        return Ok(summary);
+    }
 
     // Removals only after a complete walk: an interrupted run has not seen every file.
-    if !summary.interrupted {
-        for key in previous.keys() {
-            let under_walked_folder = walk.folder_keys.iter().any(|folder| is_under(key, folder));
-            if under_walked_folder && !seen.contains(key.as_str()) {
+    if !summary.interrupted && !options.rebuild {
+        let gone: Vec<&String> = previous
+            .keys()
+            .filter(|key| {
+                let under_walked_folder =
+                    walk.folder_keys.iter().any(|folder| is_under(key, folder));
+                under_walked_folder && !seen.contains(key.as_str())
+            })
+            .collect();
+        let removals = gone.len() as u64;
+        if !options.allow_mass_delete && is_mass_delete(previous.len() as u64, removals) {
+            summary.withheld_removals = removals;
+        } else {
+            for key in gone {
                 writer.delete_term(Term::from_field_text(news_index.fields.source_file, key));
-                summary.removed += 1;
             }
+            summary.removed = removals;
         }
     }
+    if options.rebuild {
+        summary.removed = indexed
+            .keys()
+            .filter(|key| !seen.contains(key.as_str()))
+            .count() as u64;
+    }
     let something_changed = summary.added + summary.updated + summary.removed + summary.failed > 0;
-    if something_changed {
-        writer.commit().map_err(|source| news_index.error(source))?;
+    if something_changed || options.rebuild {
+        if let Err(error) = writer.commit() {
+            return Err(abandon(news_index, writer, error));
+        }
+        super::folder::follow_umask(&news_index.dir);
     }
     writer
         .wait_merging_threads()
         .map_err(|source| news_index.error(source))?;
     Ok(summary)
+}
+
+/// Whether removing `removals` of `indexed` files would empty more than
+/// half of the index: the mark of an unmounted drive or an emptied folder.
+fn is_mass_delete(indexed: u64, removals: u64) -> bool {
+    removals > 0 && removals * 2 > indexed
+}
+
+/// Ends a run whose index write failed: rolls back what was not committed
+/// (the committed index stays as it was) and frees the unreferenced segment
+/// files, so that the next run works once the cause (a full disk) is gone.
+fn abandon(
+    news_index: &NewsIndex,
+    mut writer: IndexWriter<TantivyDocument>,
+    error: tantivy::TantivyError,
+) -> Error {
+    let _ = writer.rollback();
+    let _ = writer.garbage_collect_files().wait();
+    drop(writer);
+    Error::WriteFailed {
+        path: news_index.dir.clone(),
+        reason: write_failure_reason(&error),
+    }
+}
+
+/// The root cause of a tantivy write error, as short as the user needs it
+/// (`no space left on device`), not tantivy's nested wrapping.
+fn write_failure_reason(error: &tantivy::TantivyError) -> String {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    let mut deepest = error.to_string();
+    while let Some(current) = source {
+        if let Some(io) = current.downcast_ref::<std::io::Error>() {
+            return io.to_string().to_lowercase();
+        }
+        deepest = current.to_string();
+        source = current.source();
+    }
+    let text = deepest.to_lowercase();
+    match text.find("no space left on device") {
+        Some(_) => "no space left on device".to_string(),
+        None => text,
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn is_under(key: &str, folder: &str) -> bool {
@@ -263,15 +401,20 @@ fn index_one_file(
 ) -> FileOutcome {
     let fields = &news_index.fields;
     let delete_old = || {
-        writer.delete_term(Term::from_field_text(fields.source_file, &file.key));
+        if stamp.is_some() {
+            writer.delete_term(Term::from_field_text(fields.source_file, &file.key));
+        }
     };
-    let bytes = match std::fs::read(&file.path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
+    let bytes = match ingest::read_source(&file.path, file.size, options.max_file_bytes) {
+        ingest::FileBytes::Read(bytes) => bytes,
+        ingest::FileBytes::NotArticle(reason) => {
+            report(events, &file.path, reason, false);
+            delete_old();
+            return FileOutcome::Skipped;
+        }
+        ingest::FileBytes::Failed(error) => {
             report(events, &file.path, error.to_string(), true);
-            if stamp.is_some() {
-                delete_old();
-            }
+            delete_old();
             return FileOutcome::Failed;
         }
     };
@@ -283,51 +426,38 @@ fn index_one_file(
     if stamp.is_some_and(|old| old.hash == new_stamp.hash) {
         return FileOutcome::Unchanged;
     }
-    let parsed = match parse_file(&file.path, &bytes, &options.fields) {
-        Ok(parsed) => parsed,
-        Err(reason) => {
-            report(events, &file.path, reason.to_string(), true);
-            if stamp.is_some() {
+    let (articles, diagnostics) =
+        match ingest::articles_of_file(&file.key, &file.path, &bytes, &options.fields) {
+            ingest::FileArticles::Articles {
+                articles,
+                diagnostics,
+            } => (articles, diagnostics),
+            ingest::FileArticles::NotArticle(reason) => {
+                report(events, &file.path, reason, false);
                 delete_old();
+                return FileOutcome::Skipped;
             }
-            return FileOutcome::Failed;
-        }
-    };
-    for skipped in &parsed.skipped {
-        report(events, &file.path, format!("skipped {skipped}"), false);
-    }
-    if stamp.is_some() {
-        delete_old();
-    }
-    let mut written = 0;
-    for parsed_article in parsed.articles {
-        let key = match parsed_article.part {
-            Some(part) => format!("{}#{part}", file.key),
-            None => file.key.clone(),
+            ingest::FileArticles::Failed(reason) => {
+                report(events, &file.path, reason, true);
+                delete_old();
+                return FileOutcome::Failed;
+            }
         };
-        let body_bytes = parsed_article.body.len();
-        let article = crate::extract::extract(key, parsed_article);
-        if body_bytes > crate::extract::MAX_EXTRACTION_BYTES {
-            let message = format!(
-                "body of {:.0} MB: indexed whole, entities and quotes taken from its first {} MB",
-                body_bytes as f64 / 1e6,
-                crate::extract::MAX_EXTRACTION_BYTES >> 20
-            );
-            report(events, Path::new(&article.path), message, false);
-        }
-        if article.date.is_none() {
-            let path = PathBuf::from(&article.path);
-            report(
-                events,
-                &path,
-                "no date found; indexed without a date".to_string(),
-                false,
-            );
-        }
-        let doc = to_document(fields, &article, &file.key, new_stamp);
+    for diagnostic in diagnostics {
+        let is_error = diagnostic.severity == ingest::Severity::Error;
+        report(
+            events,
+            Path::new(&diagnostic.key),
+            diagnostic.message,
+            is_error,
+        );
+    }
+    delete_old();
+    let mut written = 0;
+    for article in &articles {
+        let doc = to_document(fields, article, &file.key, new_stamp);
         if let Err(error) = writer.add_document(doc) {
-            report(events, &file.path, format!("cannot index: {error}"), true);
-            return FileOutcome::Failed;
+            return FileOutcome::WriteFailed(error);
         }
         written += 1;
     }

@@ -1,0 +1,374 @@
+//! The pipeline from a source file to articles: read -> decode -> parse ->
+//! article key -> extract, with the diagnostics of each step.
+//!
+//! Every failure here is one file's or one article's: a file that cannot be
+//! read is reported, a file that holds no article is skipped, and a panic in
+//! parsing or extraction (a bug) becomes a report for that file while the
+//! article is kept with what could be extracted. Nothing in this module can
+//! end an indexing run.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use crate::article::Article;
+use crate::extract;
+use crate::parse::{parse_file, FieldOverrides, ParseError, ParsedArticle};
+
+/// How much of a file is read before deciding whether it can be an article.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// How a file's bytes turned out.
+#[derive(Debug)]
+pub enum FileBytes {
+    Read(Vec<u8>),
+    /// Not an article (an image, a video, too large): skipped, not a failure.
+    NotArticle(String),
+    Failed(std::io::Error),
+}
+
+/// Magic numbers of files that are never articles, whatever their name; read
+/// from the first block, so a 2 GB video costs 8 KB. Compressed files and
+/// archives are not among them: they may hold articles.
+fn never_an_article(head: &[u8]) -> Option<&'static str> {
+    let kind = infer::get(head)?;
+    let is_container = matches!(
+        kind.extension(),
+        "gz" | "bz2" | "xz" | "zst" | "zip" | "tar" | "warc"
+    );
+    if is_container {
+        return None;
+    }
+    match kind.matcher_type() {
+        infer::MatcherType::Text | infer::MatcherType::Custom => None,
+        _ => Some(kind.mime_type()),
+    }
+}
+
+/// Whether the first block holds NUL bytes that no text encoding we read has
+/// (UTF-16 text carries a byte-order mark, and archives are recognised first).
+fn looks_binary(head: &[u8]) -> bool {
+    let utf16_bom = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    let container =
+        infer::get(head).is_some_and(|kind| kind.matcher_type() == infer::MatcherType::Archive);
+    !utf16_bom && !container && head.contains(&0)
+}
+
+/// Reads a file, deciding from its first block (as ripgrep does) whether it
+/// can hold an article before reading the rest, and refusing files over
+/// `max_bytes`.
+pub fn read_source(path: &Path, size: u64, max_bytes: u64) -> FileBytes {
+    if size > max_bytes {
+        return FileBytes::NotArticle(format!(
+            "skipped: {:.0} MB is over the --max-filesize limit of {} MB",
+            size as f64 / 1e6,
+            max_bytes >> 20
+        ));
+    }
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) => return FileBytes::Failed(error),
+    };
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(max_bytes)).unwrap_or(0) + 1);
+    let mut head = (&mut file).take(SNIFF_BYTES as u64);
+    if let Err(error) = head.read_to_end(&mut bytes) {
+        return FileBytes::Failed(error);
+    }
+    if let Some(mime) = never_an_article(&bytes) {
+        return FileBytes::NotArticle(format!("skipped: not an article ({mime})"));
+    }
+    if looks_binary(&bytes) {
+        return FileBytes::NotArticle("skipped: binary file (not text)".to_string());
+    }
+    // The file may have grown since the walk: the cap holds for what is read.
+    let mut rest = (&mut file).take(max_bytes.saturating_sub(bytes.len() as u64) + 1);
+    if let Err(error) = rest.read_to_end(&mut bytes) {
+        return FileBytes::Failed(error);
+    }
+    if bytes.len() as u64 > max_bytes {
+        return FileBytes::NotArticle(format!(
+            "skipped: grew over the --max-filesize limit of {} MB while being read",
+            max_bytes >> 20
+        ));
+    }
+    FileBytes::Read(bytes)
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Indexed with a caveat (no date, a skipped record).
+    Warning,
+    /// Not indexed, and that is wrong (unreadable, a bug).
+    Error,
+}
+
+/// A message about a file or one of its articles, printed as `WHERE: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file's or the article's key.
+    pub key: String,
+    pub message: String,
+    pub severity: Severity,
+}
+
+/// What one file gave.
+#[derive(Debug)]
+pub enum FileArticles {
+    /// Its articles (possibly none kept), with what went wrong along the way.
+    Articles {
+        articles: Vec<Article>,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// It holds no article (empty, binary, a page without a story): skipped.
+    NotArticle(String),
+    /// It looked like articles but could not be read: a failure.
+    Failed(String),
+}
+
+/// The key of the `part`-th article of the file keyed `file_key` (`FILE#N`),
+/// or the file's own key for a file of one article.
+pub fn article_key(file_key: &str, part: Option<usize>) -> String {
+    match part {
+        Some(part) => format!("{file_key}#{part}"),
+        None => file_key.to_string(),
+    }
+}
+
+/// Whether a parse error means "holds no article" rather than "could not be read".
+fn is_not_an_article(error: &ParseError) -> bool {
+    matches!(
+        error,
+        ParseError::Empty | ParseError::Binary | ParseError::NoBody
+    )
+}
+
+/// Parses a file's bytes and extracts every article.
+pub fn articles_of_file(
+    file_key: &str,
+    path: &Path,
+    bytes: &[u8],
+    fields: &FieldOverrides,
+) -> FileArticles {
+    let parsed = match catch_panic(|| parse_file(path, bytes, fields)) {
+        Ok(Ok(parsed)) => parsed,
+        Ok(Err(error)) if is_not_an_article(&error) => {
+            return FileArticles::NotArticle(format!("skipped: {error}"))
+        }
+        Ok(Err(error)) => return FileArticles::Failed(error.to_string()),
+        Err(panic) => {
+            return FileArticles::Failed(format!(
+                "internal error in parsing (please report): {panic}"
+            ))
+        }
+    };
+    let mut diagnostics: Vec<Diagnostic> = parsed
+        .skipped
+        .iter()
+        .map(|skipped| Diagnostic {
+            key: file_key.to_string(),
+            message: format!("skipped {skipped}"),
+            severity: Severity::Warning,
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(parsed.articles.len());
+    for parsed_article in parsed.articles {
+        let key = article_key(file_key, parsed_article.part);
+        let article = extract_article(key, parsed_article, &mut diagnostics);
+        articles.push(article);
+    }
+    FileArticles::Articles {
+        articles,
+        diagnostics,
+    }
+}
+
+/// Extracts one article; a panic (a bug) keeps the article with its title,
+/// date and body, and reports it.
+fn extract_article(
+    key: String,
+    parsed: ParsedArticle,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Article {
+    let body_bytes = parsed.body.len();
+    let fallback = parsed.clone();
+    let article = match catch_panic(|| extract::extract(key.clone(), parsed)) {
+        Ok(article) => article,
+        Err(panic) => {
+            diagnostics.push(Diagnostic {
+                key: key.clone(),
+                message: format!(
+                    "internal error in entity and quote extraction (please report): {panic}; indexed without entities and quotes"
+                ),
+                severity: Severity::Error,
+            });
+            unextracted_article(key.clone(), fallback)
+        }
+    };
+    if body_bytes > extract::MAX_EXTRACTION_BYTES {
+        diagnostics.push(Diagnostic {
+            key: key.clone(),
+            message: format!(
+                "body of {:.0} MB: indexed whole, entities and quotes taken from its first {} MB",
+                body_bytes as f64 / 1e6,
+                extract::MAX_EXTRACTION_BYTES >> 20
+            ),
+            severity: Severity::Warning,
+        });
+    }
+    if article.date.is_none() {
+        diagnostics.push(Diagnostic {
+            key,
+            message: "no date found; indexed without a date".to_string(),
+            severity: Severity::Warning,
+        });
+    }
+    article
+}
+
+/// An article with what the source gave and nothing extracted from its text.
+fn unextracted_article(key: String, parsed: ParsedArticle) -> Article {
+    let title = parsed
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|title| !title.is_empty())
+        .map(str::to_string)
+        .or_else(|| {
+            let first_line = parsed
+                .body
+                .lines()
+                .map(str::trim)
+                .find(|line| !line.is_empty())?;
+            Some(first_line.chars().take(120).collect())
+        })
+        .unwrap_or_default();
+    Article {
+        path: key,
+        date: parsed.date,
+        title,
+        url: parsed.url,
+        author: parsed.author,
+        source: parsed.source,
+        entities: Vec::new(),
+        quotes: Vec::new(),
+        body: parsed.body,
+    }
+}
+
+thread_local! {
+    /// Set while [`catch_panic`] runs, so the panic hook stays quiet.
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
+    /// Where the last caught panic happened, for the report.
+    static LAST_PANIC_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Makes panics caught by this module silent (they are reported as the
+/// file's diagnostic instead); every other panic prints as before. Called
+/// once by the binary.
+pub fn install_panic_hook() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if CATCHING.with(Cell::get) {
+            let location = info
+                .location()
+                .map(|location| format!("{}:{}", location.file(), location.line()));
+            LAST_PANIC_LOCATION.with(|last| *last.borrow_mut() = location);
+            return;
+        }
+        default_hook(info);
+    }));
+}
+
+/// Runs `work`, turning a panic into its message (with its location when
+/// the hook of [`install_panic_hook`] is in place).
+pub fn catch_panic<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    let was_catching = CATCHING.with(|catching| catching.replace(true));
+    LAST_PANIC_LOCATION.with(|last| last.borrow_mut().take());
+    let outcome = catch_unwind(AssertUnwindSafe(work));
+    CATCHING.with(|catching| catching.set(was_catching));
+    outcome.map_err(|payload| {
+        let message = panic_message(payload.as_ref());
+        match LAST_PANIC_LOCATION.with(|last| last.borrow_mut().take()) {
+            Some(location) => format!("{message} at {location}"),
+            None => message,
+        }
+    })
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        return (*text).to_string();
+    }
+    if let Some(text) = payload.downcast_ref::<String>() {
+        return text.clone();
+    }
+    "a panic without a message".to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_message_and_the_thread_goes_on() {
+        let outcome: Result<(), String> = catch_panic(|| panic!("index underflow in test"));
+        assert!(outcome.unwrap_err().contains("index underflow in test"));
+        assert_eq!(catch_panic(|| 7), Ok(7));
+    }
+
+    #[test]
+    fn videos_are_skipped_from_their_first_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("clip.txt");
+        let mut mp4 = b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41".to_vec();
+        mp4.resize(64 * 1024, 7);
+        std::fs::write(&path, &mp4).unwrap();
+        let read = read_source(&path, mp4.len() as u64, 1 << 30);
+        assert!(
+            matches!(&read, FileBytes::NotArticle(reason) if reason.contains("video")),
+            "{read:?}"
+        );
+    }
+
+    #[test]
+    fn binary_files_and_oversized_files_are_skipped_text_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let binary = dir.path().join("zeros");
+        std::fs::write(&binary, [0u8; 100]).unwrap();
+        assert!(matches!(
+            read_source(&binary, 100, 1 << 30),
+            FileBytes::NotArticle(_)
+        ));
+        let text = dir.path().join("a.txt");
+        std::fs::write(&text, "A story.").unwrap();
+        assert!(
+            matches!(read_source(&text, 8, 1 << 30), FileBytes::Read(bytes) if bytes == b"A story.")
+        );
+        assert!(matches!(read_source(&text, 8, 4), FileBytes::NotArticle(_)));
+        let gzip = dir.path().join("a.gz");
+        std::fs::write(&gzip, b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03").unwrap();
+        assert!(matches!(
+            read_source(&gzip, 10, 1 << 30),
+            FileBytes::Read(_)
+        ));
+    }
+
+    #[test]
+    fn an_extraction_panic_keeps_the_article() {
+        let parsed = ParsedArticle {
+            part: None,
+            date: None,
+            title: None,
+            url: None,
+            author: None,
+            source: None,
+            body: "First line.\nSecond line.".to_string(),
+        };
+        let article = unextracted_article("a.txt".to_string(), parsed);
+        assert_eq!(article.title, "First line.");
+        assert!(article.entities.is_empty());
+    }
+}

@@ -1,0 +1,381 @@
+//! Regression tests for the data-loss and hostile-input findings: newsdex
+//! never deletes what it did not create, never loses an index to a bad run,
+//! and never lets file contents or names drive the terminal.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
+mod common;
+
+use std::path::Path;
+
+use common::{json_of, stderr_of, Sandbox};
+
+const STORY: &str = " date 2022-01-10 The harbour reopened after the storm, the mayor said.";
+
+fn articles(sandbox: &Sandbox) -> u64 {
+    let stats = json_of(sandbox.newsdex(&["stats", "--format", "json"]));
+    stats["articles"].as_u64().expect("an article count")
+}
+
+fn write_stories(sandbox: &Sandbox, folder: &str, count: usize) {
+    for number in 0..count {
+        sandbox.write(
+            &format!("{folder}/{number:02}.txt"),
+            format!(
+                " date 2022-01-{:02} Story number {number} about the harbour.",
+                number % 28 + 1
+            ),
+        );
+    }
+}
+
+#[test]
+fn rebuild_refuses_a_folder_that_is_not_an_index_and_deletes_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    let names = [
+        "index/meta.json",
+        "index/d41d8cd98f00b204e9800998ecf8427e.txt",
+        "index/0cc175b9c0f1b6a831c399e269772661.jpg",
+    ];
+    for name in names {
+        sandbox.write(name, "the user's own file");
+    }
+    for args in [vec!["index", "--rebuild", "news"], vec!["index", "news"]] {
+        let output = sandbox.newsdex(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = stderr_of(&output);
+        assert!(
+            stderr.contains("is not a newsdex index and is not empty"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("--rebuild'"), "{stderr}");
+    }
+    for name in names {
+        let kept = std::fs::read_to_string(sandbox.path().join(name)).unwrap();
+        assert_eq!(kept, "the user's own file", "{name}");
+    }
+    assert!(!sandbox.path().join("index/newsdex.json").exists());
+}
+
+#[test]
+fn a_users_newsdex_json_in_the_index_folder_is_kept() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    sandbox.write("index/newsdex.json", r#"{"project": "mine"}"#);
+    let output = sandbox.newsdex(&["index", "news"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr_of(&output));
+    let kept = std::fs::read_to_string(sandbox.path().join("index/newsdex.json")).unwrap();
+    assert_eq!(kept, r#"{"project": "mine"}"#);
+}
+
+#[test]
+fn bench_work_dir_leaves_existing_folders_alone() {
+    let sandbox = Sandbox::new();
+    write_stories(&sandbox, "news", 3);
+    for name in ["newsdex", "baseline", "scale-1", "scale-2", "scale-4"] {
+        sandbox.write(&format!("work/{name}/keep.txt"), "the user's");
+    }
+    sandbox
+        .newsdex(&[
+            "bench",
+            "news",
+            "--work-dir",
+            "work",
+            "--rounds",
+            "1",
+            "--repeat",
+            "1",
+            "--scaling",
+        ])
+        .assert()
+        .success();
+    for name in ["newsdex", "baseline", "scale-1", "scale-2", "scale-4"] {
+        assert!(
+            sandbox
+                .path()
+                .join(format!("work/{name}/keep.txt"))
+                .exists(),
+            "{name}"
+        );
+    }
+    let left: Vec<_> = std::fs::read_dir(sandbox.path().join("work"))
+        .unwrap()
+        .collect();
+    assert_eq!(left.len(), 5, "the benchmark's own folder is removed after");
+}
+
+#[test]
+fn rebuild_of_a_missing_path_changes_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    let output = sandbox
+        .newsdex(&["index", "--rebuild", "nwes"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("nwes"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(articles(&sandbox), 1);
+}
+
+#[test]
+fn index_of_a_missing_path_creates_no_index_folder() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.newsdex(&["index", "nosuchdir"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!sandbox.index_dir().exists());
+}
+
+#[test]
+fn rebuild_takes_the_writer_lock() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    let index = tantivy::Index::open_in_dir(sandbox.index_dir()).unwrap();
+    let writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+    let output = sandbox
+        .newsdex(&["index", "--rebuild", "news"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("being written by another newsdex process"),
+        "{}",
+        stderr_of(&output)
+    );
+    drop(writer);
+    assert_eq!(articles(&sandbox), 1);
+}
+
+#[test]
+fn an_emptied_corpus_folder_does_not_empty_the_index() {
+    let sandbox = Sandbox::new();
+    write_stories(&sandbox, "news", 4);
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    for number in 0..4 {
+        std::fs::remove_file(sandbox.path().join(format!("news/{number:02}.txt"))).unwrap();
+    }
+    let output = sandbox.newsdex(&["index", "news"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("--allow-mass-delete"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert_eq!(articles(&sandbox), 4);
+    let rebuild = sandbox
+        .newsdex(&["index", "--rebuild", "news"])
+        .output()
+        .unwrap();
+    assert_eq!(rebuild.status.code(), Some(2));
+    assert_eq!(articles(&sandbox), 4);
+    sandbox
+        .newsdex(&["index", "news", "--allow-mass-delete"])
+        .assert()
+        .success();
+    assert_eq!(articles(&sandbox), 0);
+}
+
+#[test]
+fn an_index_inside_the_corpus_is_not_read_as_articles() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    let inner_index = sandbox.path().join("news/index");
+    for _ in 0..2 {
+        let output = sandbox
+            .newsdex(&["index", "news"])
+            .arg("--index")
+            .arg(&inner_index)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    }
+    // Another newsdex index elsewhere in the corpus is skipped too.
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    assert_eq!(articles(&sandbox), 1);
+}
+
+#[test]
+fn an_article_that_panicked_extraction_is_indexed() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "news/council.txt",
+        " date 1990-04-05 Saying that officials \"rushed us to judgment\" on a plan, Councilman Bob Smith charged Thursday that the vote was rigged.",
+    );
+    sandbox.write("news/other.txt", STORY);
+    let output = sandbox.newsdex(&["index", "news"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert_eq!(articles(&sandbox), 2);
+}
+
+#[test]
+fn a_closed_stderr_does_not_lose_the_run() {
+    let sandbox = Sandbox::new();
+    for number in 0..40 {
+        // Undated: every file makes a warning on stderr.
+        sandbox.write(
+            &format!("news/{number:02}.txt"),
+            format!("Undated story {number}."),
+        );
+    }
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"));
+    command
+        .current_dir(sandbox.path())
+        .arg("--index")
+        .arg(sandbox.index_dir())
+        .args(["index", "news"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_ne!(status.code(), Some(101), "panicked on a closed stderr");
+    assert_eq!(articles(&sandbox), 40);
+}
+
+#[test]
+fn binary_files_are_skipped_without_failing_the_run() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    let mut video = b"\x00\x00\x00\x20ftypisom\x00\x00\x02\x00isomiso2avc1mp41".to_vec();
+    video.resize(1 << 20, 0);
+    sandbox.write("news/clip.mp4", &video);
+    sandbox.write(
+        "news/photo.png",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    );
+    let output = sandbox.newsdex(&["index", "news"]).output().unwrap();
+    let stderr = stderr_of(&output);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("2 skipped"), "{stderr}");
+    assert!(
+        stderr.contains("clip.mp4: warning: skipped: not an article (video/mp4)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn control_characters_in_articles_and_names_never_reach_the_terminal() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "news/evil\nforged.txt",
+        " date 2022-01-10 Harbour \x1b]52;c;SGVsbG8=\x07news\x1b[2J reopened \u{9b}31m today.",
+    );
+    for args in [
+        vec!["list", "--color", "always"],
+        vec!["query", "harbour", "--color", "always"],
+    ] {
+        sandbox.newsdex(&["index", "news"]).assert().success();
+        let output = sandbox.newsdex(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        // Our own colour codes are the only escapes.
+        let without_colours = ["\x1b[1m", "\x1b[2m", "\x1b[0m"]
+            .iter()
+            .fold(stdout.to_string(), |text, code| text.replace(code, ""));
+        let hostile = without_colours
+            .chars()
+            .filter(|&character| character.is_control() && character != '\n')
+            .count();
+        assert_eq!(hostile, 0, "{stdout:?}");
+        assert!(stdout.contains("\\nforged"), "{stdout:?}");
+    }
+    let listing = sandbox.newsdex(&["list"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&listing.stdout).lines().count(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_distinct_articles() {
+    use std::os::unix::ffi::OsStrExt;
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.path().join("news")).unwrap();
+    for (byte, word) in [(0xe9u8, "harbour"), (0xe8, "bridge")] {
+        let name = [b"caf".as_slice(), &[byte], b".txt"].concat();
+        let path = sandbox
+            .path()
+            .join("news")
+            .join(std::ffi::OsStr::from_bytes(&name));
+        std::fs::write(path, format!(" date 2022-01-10 The {word} reopened.")).unwrap();
+    }
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    assert_eq!(articles(&sandbox), 2);
+}
+
+#[test]
+fn absurd_index_settings_are_refused_not_panicked() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    for args in [
+        vec!["index", "news", "--commit-every", "inf"],
+        vec!["index", "news", "--commit-every", "NaN"],
+        vec!["index", "news", "--memory", "18446744073709551615"],
+        vec!["index", "news", "--threads", "0"],
+    ] {
+        let output = sandbox.newsdex(&args).output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr_of(&output)
+        );
+        assert!(!stderr_of(&output).contains("panicked"), "{args:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn index_files_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    let mode = |name: &str| {
+        let path = sandbox.index_dir().join(name);
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    };
+    let segment = std::fs::read_dir(sandbox.index_dir())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|name| name.ends_with(".idx"))
+        .expect("a segment file");
+    assert_eq!(mode("meta.json"), mode(&segment));
+    assert_eq!(mode(".managed.json"), mode(&segment));
+}
+
+/// Flips bytes in the middle of every fast-field file.
+fn damage_fast_fields(index_dir: &Path) {
+    for entry in std::fs::read_dir(index_dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path
+            .extension()
+            .is_some_and(|extension| extension == "fast")
+        {
+            let mut bytes = std::fs::read(&path).unwrap();
+            let middle = bytes.len() / 2;
+            for byte in &mut bytes[middle.saturating_sub(8)..middle] {
+                *byte ^= 0xff;
+            }
+            std::fs::write(&path, bytes).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_damaged_index_says_so_once() {
+    let sandbox = Sandbox::new();
+    write_stories(&sandbox, "news", 6);
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    damage_fast_fields(&sandbox.index_dir());
+    let output = sandbox.newsdex(&["stats"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("is damaged"), "{stderr}");
+    assert!(stderr.contains("newsdex index --rebuild"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
