@@ -379,3 +379,154 @@ fn a_damaged_index_says_so_once() {
     assert!(stderr.contains("newsdex index --rebuild"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// Runs a shell command as root for a test's set-up; false when it cannot
+/// (not root, no mount permission): the test then says `skipped`.
+fn root_can(command: &str) -> bool {
+    std::process::Command::new("sh")
+        .args(["-c", command])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_gives_one_message_and_the_next_run_works() {
+    let sandbox = Sandbox::new();
+    for number in 0..600 {
+        let words: String = (0..200).map(|word| format!("w{number}x{word} ")).collect();
+        sandbox.write(
+            &format!("news/{number:03}.txt"),
+            format!(" date 2022-01-10 {words}"),
+        );
+    }
+    let small = sandbox.path().join("small");
+    std::fs::create_dir_all(&small).unwrap();
+    let small_text = small.to_string_lossy().into_owned();
+    if !root_can(&format!("mount -t tmpfs -o size=256k tmpfs '{small_text}'")) {
+        eprintln!("skipped: cannot mount a small tmpfs (needs root)");
+        return;
+    }
+    let index = small.join("index");
+    let full = sandbox
+        .newsdex(&["index", "news", "--threads", "1"])
+        .arg("--index")
+        .arg(&index)
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&full);
+    let grown = root_can(&format!("mount -o remount,size=256m '{small_text}'"));
+    let rerun = sandbox
+        .newsdex(&["index", "news", "--threads", "1"])
+        .arg("--index")
+        .arg(&index)
+        .output()
+        .unwrap();
+    root_can(&format!("umount '{small_text}'"));
+    assert_eq!(full.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no space left on device"), "{stderr}");
+    assert!(stderr.lines().count() <= 2, "{stderr}");
+    assert!(grown);
+    assert_eq!(rerun.status.code(), Some(0), "{}", stderr_of(&rerun));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_index_on_a_read_only_mount_or_of_another_user_can_be_queried() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    let index_text = sandbox.index_dir().to_string_lossy().into_owned();
+    let read_only = sandbox.path().join("ro");
+    std::fs::create_dir_all(&read_only).unwrap();
+    let read_only_text = read_only.to_string_lossy().into_owned();
+    let mounted = root_can(&format!(
+        "mount --bind '{index_text}' '{read_only_text}' && mount -o remount,bind,ro '{read_only_text}'"
+    ));
+    if !mounted {
+        eprintln!("skipped: cannot make a read-only bind mount (needs root)");
+        return;
+    }
+    let on_read_only = sandbox
+        .newsdex(&["query", "harbour"])
+        .arg("--index")
+        .arg(&read_only)
+        .output()
+        .unwrap();
+    root_can(&format!("umount '{read_only_text}'"));
+    assert_eq!(
+        on_read_only.status.code(),
+        Some(0),
+        "{}",
+        stderr_of(&on_read_only)
+    );
+
+    // Another user: the folders are readable by all, writable by root only.
+    let sandbox_text = sandbox.path().to_string_lossy().into_owned();
+    assert!(root_can(&format!(
+        "chmod 755 '{sandbox_text}' '{index_text}'"
+    )));
+    let binary = assert_cmd::cargo::cargo_bin("newsdex");
+    let as_nobody = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&binary)
+        .arg("--index")
+        .arg(sandbox.index_dir())
+        .args(["query", "harbour"])
+        .output();
+    let Ok(as_nobody) = as_nobody else {
+        eprintln!("skipped: setpriv is not installed");
+        return;
+    };
+    let binary_readable = root_can(&format!(
+        "setpriv --reuid=65534 --regid=65534 --clear-groups test -x '{}'",
+        binary.display()
+    ));
+    if !binary_readable {
+        eprintln!("skipped: the test binary is not reachable by another user");
+        return;
+    }
+    assert_eq!(
+        as_nobody.status.code(),
+        Some(0),
+        "{}",
+        stderr_of(&as_nobody)
+    );
+}
+
+#[test]
+fn unchanged_files_that_gave_no_article_are_not_read_or_reported_again() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    sandbox.write(
+        "news/photo.png",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    );
+    sandbox.write("news/broken.txt", " date 2022-13-45 A date that cannot be.");
+    let first = sandbox.newsdex(&["index", "news"]).output().unwrap();
+    let first_stderr = stderr_of(&first);
+    assert!(
+        first_stderr.contains("photo.png") && first_stderr.contains("broken.txt"),
+        "{first_stderr}"
+    );
+    let second = sandbox.newsdex(&["index", "news"]).output().unwrap();
+    let second_stderr = stderr_of(&second);
+    assert_eq!(
+        second.status.code(),
+        Some(0),
+        "nothing new went wrong: {second_stderr}"
+    );
+    assert!(
+        !second_stderr.contains("photo.png") && !second_stderr.contains("broken.txt"),
+        "{second_stderr}"
+    );
+    assert!(
+        second_stderr.contains("2 unchanged files skipped or failed before"),
+        "{second_stderr}"
+    );
+    sandbox.write("news/broken.txt", " date 2022-01-11 The date is fixed now.");
+    let third = sandbox.newsdex(&["index", "news"]).output().unwrap();
+    assert_eq!(third.status.code(), Some(0), "{}", stderr_of(&third));
+    assert_eq!(articles(&sandbox), 2);
+}

@@ -76,7 +76,16 @@ fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
         megabytes,
         seconds,
         rate
-    )
+    ) + &known_problems_note(summary)
+}
+
+/// `; 3 unchanged files skipped or failed before (not read again)`, when any.
+fn known_problems_note(summary: &IndexSummary) -> String {
+    match summary.known_problems {
+        0 => String::new(),
+        1 => "; 1 unchanged file skipped or failed before (not read again)".to_string(),
+        count => format!("; {count} unchanged files skipped or failed before (not read again)"),
+    }
 }
 
 /// Writes a line to stderr, ignoring a closed stderr.

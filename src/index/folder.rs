@@ -62,7 +62,10 @@ pub fn read_marker(dir: &Path) -> Option<Marker> {
 /// Whether `name` is a file that a newsdex index consists of (tantivy's
 /// fixed files, the marker, or a segment file named by a 32-hex-digit id).
 fn is_index_file_name(name: &str) -> bool {
-    if name == MARKER_FILE || TANTIVY_FILES.contains(&name) {
+    if name == MARKER_FILE
+        || name == super::known::KNOWN_PROBLEMS_FILE
+        || TANTIVY_FILES.contains(&name)
+    {
         return true;
     }
     let (stem, _) = name.split_once('.').unwrap_or((name, ""));
@@ -159,6 +162,7 @@ pub fn remove_old_index(dir: &Path) -> Result<()> {
     doomed.sort();
     doomed.push(PathBuf::from("meta.json"));
     doomed.push(PathBuf::from(".managed.json"));
+    doomed.push(PathBuf::from(super::known::KNOWN_PROBLEMS_FILE));
     doomed.push(PathBuf::from(MARKER_FILE));
     for name in doomed {
         let path = dir.join(&name);
@@ -190,7 +194,11 @@ pub fn follow_umask(dir: &Path) {
     let Ok(mode) = mode else {
         return;
     };
-    for name in ["meta.json", ".managed.json"] {
+    for name in [
+        "meta.json",
+        ".managed.json",
+        super::known::KNOWN_PROBLEMS_FILE,
+    ] {
         let path = dir.join(name);
         let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode));
     }

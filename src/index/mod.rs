@@ -5,6 +5,7 @@
 
 pub mod document;
 pub mod folder;
+pub mod known;
 pub mod readonly;
 pub mod schema;
 pub mod stem_cache;

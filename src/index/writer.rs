@@ -16,6 +16,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 use crate::corpus::{SourceFile, Walk};
 use crate::error::{Error, Result};
 use crate::index::document::{hash64, to_document, FileStamp};
+use crate::index::known::{KnownProblem, KnownProblems};
 use crate::index::NewsIndex;
 use crate::ingest;
 use crate::parse::FieldOverrides;
@@ -99,6 +100,8 @@ pub struct IndexSummary {
     pub withheld_removals: u64,
     /// Files the index held before the run.
     pub files_before: u64,
+    /// Unchanged files that were skipped or failed in an earlier run: not read again.
+    pub known_problems: u64,
 }
 
 /// Counts the warnings passing through to the caller's events.
@@ -128,8 +131,8 @@ enum FileOutcome {
     Added(u64),
     Updated(u64),
     Unchanged,
-    Skipped,
-    Failed,
+    Skipped(String),
+    Failed(String),
     /// The index could not be written (a full disk): the run must stop.
     WriteFailed(tantivy::TantivyError),
 }
@@ -192,6 +195,11 @@ pub fn index_files(
             .map_err(|source| news_index.error(source))?;
     }
 
+    let known = if options.rebuild {
+        KnownProblems::default()
+    } else {
+        KnownProblems::load(&news_index.dir)
+    };
     let mut summary = IndexSummary::default();
     let seen: HashSet<&str> = walk.files.iter().map(|file| file.key.as_str()).collect();
     let mut to_read = Vec::new();
@@ -199,6 +207,9 @@ pub fn index_files(
         match previous.get(&file.key) {
             Some(stamp) if stamp.size == file.size && stamp.mtime == file.mtime => {
                 summary.unchanged += 1;
+            }
+            None if known.unchanged(&file.key, file.size, file.mtime).is_some() => {
+                summary.known_problems += 1;
             }
             stamp => to_read.push((file, stamp.copied())),
         }
@@ -215,6 +226,7 @@ pub fn index_files(
         .build()
         .map_err(|error| Error::Internal(format!("cannot start {threads} threads: {error}")))?;
     let tally = Mutex::new(summary);
+    let new_problems: Mutex<Vec<(&SourceFile, bool, String)>> = Mutex::new(Vec::new());
     let write_failure: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
     let stop_writing = AtomicBool::new(false);
     let mut last_commit = Instant::now();
@@ -241,8 +253,14 @@ pub fn index_files(
                         counts.articles += articles;
                     }
                     FileOutcome::Unchanged => counts.unchanged += 1,
-                    FileOutcome::Skipped => counts.skipped += 1,
-                    FileOutcome::Failed => counts.failed += 1,
+                    FileOutcome::Skipped(reason) => {
+                        counts.skipped += 1;
+                        lock(&new_problems).push((file, false, reason));
+                    }
+                    FileOutcome::Failed(reason) => {
+                        counts.failed += 1;
+                        lock(&new_problems).push((file, true, reason));
+                    }
                     FileOutcome::WriteFailed(error) => {
                         stop_writing.store(true, Ordering::Relaxed);
                         lock(&write_failure).get_or_insert(error);
@@ -300,6 +318,17 @@ pub fn index_files(
             .filter(|key| !seen.contains(key.as_str()))
             .count() as u64;
     }
+    let read_now: HashSet<&str> = to_read.iter().map(|(file, _)| file.key.as_str()).collect();
+    let remembered = remember_problems(
+        known,
+        lock(&new_problems).as_slice(),
+        &read_now,
+        &seen,
+        &walk.folder_keys,
+    );
+    if let Err(error) = remembered.save(&news_index.dir) {
+        events.problem(&problem_from_error(&error));
+    }
     let something_changed = summary.added + summary.updated + summary.removed + summary.failed > 0;
     if something_changed || options.rebuild {
         if let Err(error) = writer.commit() {
@@ -311,6 +340,32 @@ pub fn index_files(
         .wait_merging_threads()
         .map_err(|source| news_index.error(source))?;
     Ok(summary)
+}
+
+/// The problem files to remember after a run: the old list without the
+/// files read again or gone, plus this run's skips and failures.
+fn remember_problems(
+    mut known: KnownProblems,
+    new_problems: &[(&SourceFile, bool, String)],
+    read_now: &HashSet<&str>,
+    seen: &HashSet<&str>,
+    walked_folders: &[String],
+) -> KnownProblems {
+    known.files.retain(|key, _| {
+        let is_gone = !seen.contains(key.as_str())
+            && walked_folders.iter().any(|folder| is_under(key, folder));
+        !read_now.contains(key.as_str()) && !is_gone
+    });
+    for (file, failed, reason) in new_problems {
+        let problem = KnownProblem {
+            size: file.size,
+            mtime: file.mtime,
+            failed: *failed,
+            reason: reason.clone(),
+        };
+        known.files.insert(file.key.clone(), problem);
+    }
+    known
 }
 
 /// Whether removing `removals` of `indexed` files would empty more than
@@ -327,12 +382,23 @@ fn abandon(
     mut writer: IndexWriter<TantivyDocument>,
     error: tantivy::TantivyError,
 ) -> Error {
+    // tantivy reports a dead indexing thread as "an index writer was killed";
+    // the thread's own error (the disk is full) comes out when it is joined,
+    // which preparing a commit does. A commit that could be prepared anyway
+    // is aborted: this run's documents are never committed half.
+    let cause = match writer.prepare_commit() {
+        Err(joined_error) => joined_error,
+        Ok(prepared) => {
+            let _ = prepared.abort();
+            error
+        }
+    };
     let _ = writer.rollback();
     let _ = writer.garbage_collect_files().wait();
     drop(writer);
     Error::WriteFailed {
         path: news_index.dir.clone(),
-        reason: write_failure_reason(&error),
+        reason: write_failure_reason(&cause),
     }
 }
 
@@ -408,14 +474,14 @@ fn index_one_file(
     let bytes = match ingest::read_source(&file.path, file.size, options.max_file_bytes) {
         ingest::FileBytes::Read(bytes) => bytes,
         ingest::FileBytes::NotArticle(reason) => {
-            report(events, &file.path, reason, false);
+            report(events, &file.path, reason.clone(), false);
             delete_old();
-            return FileOutcome::Skipped;
+            return FileOutcome::Skipped(reason);
         }
         ingest::FileBytes::Failed(error) => {
             report(events, &file.path, error.to_string(), true);
             delete_old();
-            return FileOutcome::Failed;
+            return FileOutcome::Failed(error.to_string());
         }
     };
     let new_stamp = FileStamp {
@@ -433,14 +499,14 @@ fn index_one_file(
                 diagnostics,
             } => (articles, diagnostics),
             ingest::FileArticles::NotArticle(reason) => {
-                report(events, &file.path, reason, false);
+                report(events, &file.path, reason.clone(), false);
                 delete_old();
-                return FileOutcome::Skipped;
+                return FileOutcome::Skipped(reason);
             }
             ingest::FileArticles::Failed(reason) => {
-                report(events, &file.path, reason, true);
+                report(events, &file.path, reason.clone(), true);
                 delete_old();
-                return FileOutcome::Failed;
+                return FileOutcome::Failed(reason);
             }
         };
     for diagnostic in diagnostics {
