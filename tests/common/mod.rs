@@ -10,8 +10,10 @@ use tempfile::TempDir;
 
 pub const REPO: &str = env!("CARGO_MANIFEST_DIR");
 
+/// The reference article's folder: a copy in the repository, so that tests
+/// need nothing outside it.
 pub fn seed_dir() -> PathBuf {
-    Path::new(REPO).join("../shared/seed")
+    Path::new(REPO).join("tests/fixtures/seed")
 }
 
 pub fn shared_dir() -> PathBuf {

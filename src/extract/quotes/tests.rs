@@ -268,14 +268,8 @@ fn entities_give_full_names() {
 
 #[test]
 fn reference_article_attributes_joly_and_the_state_department() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seed/000_7f02db305e5edaad.txt"
-    );
-    let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!("note: reference article {path} is absent, skipping");
-        return;
-    };
+    // The reference article lives in the repository, so this always runs.
+    let text = include_str!("../../../tests/fixtures/seed/000_7f02db305e5edaad.txt");
     let entities = [Entity {
         name: "Mélanie Joly".into(),
         kind: EntityKind::Person,
