@@ -530,3 +530,27 @@ fn unchanged_files_that_gave_no_article_are_not_read_or_reported_again() {
     assert_eq!(third.status.code(), Some(0), "{}", stderr_of(&third));
     assert_eq!(articles(&sandbox), 2);
 }
+
+#[test]
+fn a_run_after_an_unclean_stop_checks_the_index_and_rebuild_repairs_it() {
+    let sandbox = Sandbox::new();
+    write_stories(&sandbox, "news", 6);
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    damage_fast_fields(&sandbox.index_dir());
+    // What a killed run leaves behind.
+    sandbox.write("index/newsdex-unfinished-run", "");
+    sandbox.write("news/new.txt", STORY);
+    let output = sandbox.newsdex(&["index", "news"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("is damaged") && stderr.contains("--rebuild"),
+        "{stderr}"
+    );
+    sandbox
+        .newsdex(&["index", "--rebuild", "news"])
+        .assert()
+        .success();
+    assert_eq!(articles(&sandbox), 7);
+    assert!(!sandbox.index_dir().join("newsdex-unfinished-run").exists());
+}

@@ -163,6 +163,7 @@ pub fn remove_old_index(dir: &Path) -> Result<()> {
     doomed.push(PathBuf::from("meta.json"));
     doomed.push(PathBuf::from(".managed.json"));
     doomed.push(PathBuf::from(super::known::KNOWN_PROBLEMS_FILE));
+    doomed.push(PathBuf::from(super::writer::UNFINISHED_RUN_FILE));
     doomed.push(PathBuf::from(MARKER_FILE));
     for name in doomed {
         let path = dir.join(&name);

@@ -153,18 +153,47 @@ pub fn index_files(
     events: &dyn IndexEvents,
     stop: &AtomicBool,
 ) -> Result<IndexSummary> {
+    let threads = options.threads.clamp(1, 8);
+    let per_thread_minimum = 15 << 20;
+    let memory = options.memory_bytes.max(per_thread_minimum * threads);
+    // Taking the writer takes the index's writer lock: everything below is
+    // this process's alone.
+    let writer: IndexWriter<TantivyDocument> = news_index
+        .index
+        .writer_with_num_threads(threads, memory)
+        .map_err(|source| news_index.error(source))?;
+    let unfinished_flag = news_index.dir.join(UNFINISHED_RUN_FILE);
+    // A run that was killed may have been killed while writing: check every
+    // file against its checksum before building on it (a rebuild replaces it all).
+    if unfinished_flag.exists() && !options.rebuild {
+        news_index.verify()?;
+    }
+    std::fs::write(&unfinished_flag, b"").map_err(|source| Error::Io {
+        path: unfinished_flag.clone(),
+        source,
+    })?;
+    let outcome = run_indexing(news_index, writer, walk, options, events, stop);
+    let _ = std::fs::remove_file(&unfinished_flag);
+    outcome
+}
+
+/// The file that says an indexing run is under way (or was killed).
+pub const UNFINISHED_RUN_FILE: &str = "newsdex-unfinished-run";
+
+fn run_indexing(
+    news_index: &NewsIndex,
+    mut writer: IndexWriter<TantivyDocument>,
+    walk: Walk,
+    options: &IndexOptions,
+    events: &dyn IndexEvents,
+    stop: &AtomicBool,
+) -> Result<IndexSummary> {
     let counting = CountingEvents {
         inner: events,
         warnings: AtomicU64::new(0),
     };
     let events: &dyn IndexEvents = &counting;
     let threads = options.threads.clamp(1, 8);
-    let per_thread_minimum = 15 << 20;
-    let memory = options.memory_bytes.max(per_thread_minimum * threads);
-    let mut writer: IndexWriter<TantivyDocument> = news_index
-        .index
-        .writer_with_num_threads(threads, memory)
-        .map_err(|source| news_index.error(source))?;
     // Segment files of a run that died before its commit (a full disk, a
     // kill) are tantivy's own and unreferenced: free their space first.
     let _ = writer.garbage_collect_files().wait();
