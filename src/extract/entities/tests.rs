@@ -110,7 +110,7 @@ fn strips_the_and_possessive() {
 fn reference_seed_article() {
     // The reference article lives in the repository, so this always runs.
     let text = include_str!("../../../tests/fixtures/seed/000_7f02db305e5edaad.txt");
-    let found = names(&text);
+    let found = names(text);
     let expected = [
         ("Mélanie Joly", EntityKind::Person),
         ("Canada", EntityKind::Place),

@@ -275,7 +275,7 @@ fn reference_article_attributes_joly_and_the_state_department() {
         kind: EntityKind::Person,
     }];
     for entities in [&entities[..], &[]] {
-        let found = extract_quotes(&text, entities);
+        let found = extract_quotes(text, entities);
         let joly: Vec<&Quote> = found
             .iter()
             .filter(|q| q.speaker.as_deref() == Some("Mélanie Joly"))
