@@ -145,26 +145,37 @@ fn is_not_an_article(error: &ParseError) -> bool {
     )
 }
 
-/// Parses a file's bytes and extracts every article.
-pub fn articles_of_file(
+/// What parsing a file gave: its articles before extraction, or why there are none.
+#[derive(Debug)]
+pub enum ParsedSource {
+    Parsed {
+        articles: Vec<ParsedArticle>,
+        diagnostics: Vec<Diagnostic>,
+    },
+    NotArticle(String),
+    Failed(String),
+}
+
+/// The parse step: a file's bytes -> its articles, before extraction.
+pub fn parse_source(
     file_key: &str,
     path: &Path,
     bytes: &[u8],
     fields: &FieldOverrides,
-) -> FileArticles {
+) -> ParsedSource {
     let parsed = match catch_panic(|| parse_file(path, bytes, fields)) {
         Ok(Ok(parsed)) => parsed,
         Ok(Err(error)) if is_not_an_article(&error) => {
-            return FileArticles::NotArticle(format!("skipped: {error}"))
+            return ParsedSource::NotArticle(format!("skipped: {error}"))
         }
-        Ok(Err(error)) => return FileArticles::Failed(error.to_string()),
+        Ok(Err(error)) => return ParsedSource::Failed(error.to_string()),
         Err(panic) => {
-            return FileArticles::Failed(format!(
+            return ParsedSource::Failed(format!(
                 "internal error in parsing (please report): {panic}"
             ))
         }
     };
-    let mut diagnostics: Vec<Diagnostic> = parsed
+    let diagnostics = parsed
         .skipped
         .iter()
         .map(|skipped| Diagnostic {
@@ -173,11 +184,32 @@ pub fn articles_of_file(
             severity: Severity::Warning,
         })
         .collect();
-    let mut articles = Vec::with_capacity(parsed.articles.len());
-    for parsed_article in parsed.articles {
+    ParsedSource::Parsed {
+        articles: parsed.articles,
+        diagnostics,
+    }
+}
+
+/// Parses a file's bytes and extracts every article: the whole pipeline
+/// after reading, as `index` and `extract` run it.
+pub fn articles_of_file(
+    file_key: &str,
+    path: &Path,
+    bytes: &[u8],
+    fields: &FieldOverrides,
+) -> FileArticles {
+    let (parsed_articles, mut diagnostics) = match parse_source(file_key, path, bytes, fields) {
+        ParsedSource::Parsed {
+            articles,
+            diagnostics,
+        } => (articles, diagnostics),
+        ParsedSource::NotArticle(reason) => return FileArticles::NotArticle(reason),
+        ParsedSource::Failed(reason) => return FileArticles::Failed(reason),
+    };
+    let mut articles = Vec::with_capacity(parsed_articles.len());
+    for parsed_article in parsed_articles {
         let key = article_key(file_key, parsed_article.part);
-        let article = extract_article(key, parsed_article, &mut diagnostics);
-        articles.push(article);
+        articles.push(extract_article(key, parsed_article, &mut diagnostics));
     }
     FileArticles::Articles {
         articles,
@@ -187,7 +219,7 @@ pub fn articles_of_file(
 
 /// Extracts one article; a panic (a bug) keeps the article with its title,
 /// date and body, and reports it.
-fn extract_article(
+pub fn extract_article(
     key: String,
     parsed: ParsedArticle,
     diagnostics: &mut Vec<Diagnostic>,
