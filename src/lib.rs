@@ -2,9 +2,10 @@
 //!
 //! The modules follow the data: [`corpus`] walks folders, [`parse`] turns
 //! file bytes into articles, [`extract`] finds titles, entities and quotes,
-//! [`index`] stores them in tantivy, [`search`] answers queries and
-//! [`render`] prints the answers. [`cli`] and [`commands`] are the binary's
-//! front end.
+//! [`ingest`] is the one pipeline from a file to its articles, [`index`]
+//! stores them in tantivy and [`search`] answers queries. The `newsdex`
+//! binary (`src/app/`: command line, commands, rendering, bench) sits on top;
+//! the library has no command-line types (see ARCHITECTURE.md).
 //!
 //! ```no_run
 //! use newsdex::index::NewsIndex;
@@ -24,16 +25,12 @@
 //! ```
 
 pub mod article;
-pub mod bench;
-pub mod cli;
-pub mod commands;
 pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod parse;
-pub mod render;
 pub mod search;
 
 pub use article::{Article, ArticleDate, Entity, EntityKind, Quote};

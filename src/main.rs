@@ -6,8 +6,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use newsdex::cli::{Cli, Command};
-use newsdex::commands::{self, Outcome};
+mod app;
+
+use app::cli::{Cli, Command};
+use app::commands::{self, Outcome};
 use newsdex::index::NewsIndex;
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
@@ -58,7 +60,7 @@ fn main() -> ExitCode {
             let _ = writeln!(
                 std::io::stderr(),
                 "newsdex: {}",
-                newsdex::render::line(&message)
+                app::render::line(&message)
             );
             ExitCode::from(2)
         }

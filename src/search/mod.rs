@@ -26,7 +26,7 @@ use crate::index::NewsIndex;
 pub use dates::DateRange;
 pub use query::Filters;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum SortOrder {
     /// Best BM25 match first (articles holding every word before the others).
     #[default]

@@ -189,7 +189,7 @@ fn fold_aliases(
 }
 
 /// The width of one bar of a timeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Interval {
     Day,
     Week,

@@ -20,13 +20,13 @@ use serde::Serialize;
 use baseline::{time_baseline, time_baseline_queries, Prepared};
 use process::{cpu_seconds, peak_rss_mb, reset_peak_rss};
 
-use crate::corpus;
-use crate::error::{Error, Result};
-use crate::index::writer::{index_files, IndexEvents, IndexOptions, Problem};
-use crate::index::NewsIndex;
-use crate::ingest;
-use crate::parse::FieldOverrides;
-use crate::search::{search, DateRange, Filters, SearchRequest, SortOrder};
+use newsdex::corpus;
+use newsdex::error::{Error, Result};
+use newsdex::index::writer::{index_files, IndexEvents, IndexOptions, Problem};
+use newsdex::index::NewsIndex;
+use newsdex::ingest;
+use newsdex::parse::FieldOverrides;
+use newsdex::search::{search, DateRange, Filters, SearchRequest, SortOrder};
 
 /// Queries used when no query file is given: common news words and phrases.
 pub const DEFAULT_QUERIES: &[&str] = &[
@@ -372,7 +372,7 @@ pub fn run_bench(
 
 /// The middle half of the index's date span, for filtered queries.
 fn middle_of_span(news_index: &NewsIndex) -> Result<DateRange> {
-    let stats = crate::search::reports::stats(news_index)?;
+    let stats = newsdex::search::reports::stats(news_index)?;
     let (Some(first), Some(last)) = (stats.first_date, stats.last_date) else {
         return Ok(DateRange::default());
     };

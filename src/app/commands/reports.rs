@@ -2,12 +2,12 @@
 
 use anyhow::Result;
 
-use crate::cli::{ColorChoice, EntitiesArgs, Format, QuotesArgs, StatsArgs, TimelineArgs};
-use crate::commands::{filters, style, with_stdout, Outcome};
-use crate::index::NewsIndex;
-use crate::render::{self, json_line};
-use crate::search::quotes::find_quotes;
-use crate::search::reports::{self as library, stats, timeline, top_entities};
+use crate::app::cli::{ColorChoice, EntitiesArgs, Format, QuotesArgs, StatsArgs, TimelineArgs};
+use crate::app::commands::{filters, style, with_stdout, Outcome};
+use crate::app::render::{self, json_line};
+use newsdex::index::NewsIndex;
+use newsdex::search::quotes::find_quotes;
+use newsdex::search::reports::{self as library, stats, timeline, top_entities};
 
 /// Prints `items` as text, one JSON array, or JSON Lines.
 fn print_items<T: serde::Serialize>(
@@ -48,7 +48,7 @@ pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outco
         news_index,
         args.query.as_deref(),
         &filters,
-        args.kind,
+        args.kind.map(Into::into),
         args.limit,
     )?;
     print_items(&counts, args.format, |out| {
@@ -59,8 +59,12 @@ pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outco
 
 pub fn run_timeline(news_index: &NewsIndex, args: &TimelineArgs) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
-    let periods: Vec<library::Period> =
-        timeline(news_index, args.query.as_deref(), &filters, args.interval)?;
+    let periods: Vec<library::Period> = timeline(
+        news_index,
+        args.query.as_deref(),
+        &filters,
+        args.interval.into(),
+    )?;
     print_items(&periods, args.format, |out| {
         render::timeline_text(out, &periods)
     })?;

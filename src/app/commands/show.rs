@@ -2,12 +2,12 @@
 
 use anyhow::{bail, Result};
 
-use crate::cli::{Format, ShowArgs};
-use crate::commands::{with_stdout, Outcome};
-use crate::corpus;
-use crate::index::NewsIndex;
-use crate::render;
-use crate::search::find_article;
+use crate::app::cli::{Format, ShowArgs};
+use crate::app::commands::{with_stdout, Outcome};
+use crate::app::render;
+use newsdex::corpus;
+use newsdex::index::NewsIndex;
+use newsdex::search::find_article;
 
 /// The index key for what the user typed: `FILE` or `FILE#N`, made absolute.
 fn article_key(typed: &str) -> String {

@@ -9,14 +9,14 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::IndexArgs;
-use crate::commands::{field_overrides, Outcome};
-use crate::corpus;
-use crate::index::writer::{
+use crate::app::cli::IndexArgs;
+use crate::app::commands::{field_overrides, Outcome};
+use crate::app::render::display_path;
+use newsdex::corpus;
+use newsdex::index::writer::{
     default_threads, index_files, IndexEvents, IndexOptions, IndexSummary, Problem,
 };
-use crate::index::NewsIndex;
-use crate::render::display_path;
+use newsdex::index::NewsIndex;
 
 struct Progress {
     bar: ProgressBar,
@@ -36,7 +36,7 @@ impl IndexEvents for Progress {
         let prefix = if problem.is_error { "" } else { "warning: " };
         // A closed stderr (`2>&1 | head -1`) must not stop the run: write errors are ignored.
         self.bar.suspend(|| {
-            let message = crate::render::line(&problem.message);
+            let message = crate::app::render::line(&problem.message);
             let _ = writeln!(std::io::stderr().lock(), "{path}: {prefix}{message}");
         });
     }
@@ -141,7 +141,7 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
         ));
     }
     if summary.withheld_removals > 0 {
-        let error = crate::Error::MassDelete {
+        let error = newsdex::Error::MassDelete {
             path: news_index.dir.clone(),
             removed: summary.withheld_removals,
             indexed: summary.files_before,

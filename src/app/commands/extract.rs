@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::cli::ExtractArgs;
-use crate::commands::{field_overrides, with_stdout, Outcome};
-use crate::corpus;
-use crate::ingest::{self, FileArticles, FileBytes, Severity};
-use crate::render::{display_path, json_line, line};
+use crate::app::cli::ExtractArgs;
+use crate::app::commands::{field_overrides, with_stdout, Outcome};
+use crate::app::render::{display_path, json_line, line};
+use newsdex::corpus;
+use newsdex::ingest::{self, FileArticles, FileBytes, Severity};
 
 /// Files to read: plain files as given (their key is the path as typed),
 /// folders walked.

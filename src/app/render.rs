@@ -9,10 +9,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::article::{Article, Entity, Quote};
-use crate::search::quotes::QuoteHit;
-use crate::search::reports::{EntityCount, IndexStats, Period};
-use crate::search::{Hit, SearchResults, Snippet};
+use newsdex::article::{Article, Entity, Quote};
+use newsdex::search::quotes::QuoteHit;
+use newsdex::search::reports::{EntityCount, IndexStats, Period};
+use newsdex::search::{Hit, SearchResults, Snippet};
 
 /// How text output looks.
 #[derive(Debug, Clone, Copy, Default)]

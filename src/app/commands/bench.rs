@@ -4,11 +4,11 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 
-use crate::bench::{run_bench, BenchReport, IndexingFigures, Latency, DEFAULT_QUERIES};
-use crate::cli::{BenchArgs, Format};
-use crate::commands::{with_stdout, Outcome};
-use crate::index::writer::default_threads;
-use crate::render::json_line;
+use crate::app::bench::{run_bench, BenchReport, IndexingFigures, Latency, DEFAULT_QUERIES};
+use crate::app::cli::{BenchArgs, Format};
+use crate::app::commands::{with_stdout, Outcome};
+use crate::app::render::json_line;
+use newsdex::index::writer::default_threads;
 
 fn indexing_row(out: &mut dyn Write, name: &str, figures: &IndexingFigures) -> std::io::Result<()> {
     writeln!(

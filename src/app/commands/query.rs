@@ -2,11 +2,11 @@
 
 use anyhow::Result;
 
-use crate::cli::{ColorChoice, Format, ListArgs, QueryArgs};
-use crate::commands::{filters, style, with_stdout, Outcome};
-use crate::index::NewsIndex;
-use crate::render;
-use crate::search::{search, SearchRequest, SearchResults, SortOrder};
+use crate::app::cli::{ColorChoice, Format, ListArgs, QueryArgs};
+use crate::app::commands::{filters, style, with_stdout, Outcome};
+use crate::app::render;
+use newsdex::index::NewsIndex;
+use newsdex::search::{search, SearchRequest, SearchResults, SortOrder};
 
 fn print_results(
     results: &SearchResults,
@@ -27,7 +27,7 @@ pub fn run_query(news_index: &NewsIndex, args: &QueryArgs, color: ColorChoice) -
         filters: filters(&args.filters)?,
         limit: args.limit,
         offset: args.offset,
-        sort: args.sort,
+        sort: args.sort.into(),
         all_copies: args.all_copies,
         snippets: true,
     };

@@ -4,9 +4,51 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::article::EntityKind;
-use crate::search::reports::Interval;
-use crate::search::SortOrder;
+use newsdex::article::EntityKind;
+use newsdex::search::reports::Interval;
+use newsdex::search::SortOrder;
+
+/// The library's enums, as the command line spells them: the library itself
+/// knows nothing of clap.
+macro_rules! cli_enum {
+    ($(#[$meta:meta])* $name:ident => $library:ident { $($(#[$variant_meta:meta])* $variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant),+
+        }
+
+        impl From<$name> for $library {
+            fn from(choice: $name) -> $library {
+                match choice {
+                    $($name::$variant => $library::$variant),+
+                }
+            }
+        }
+    };
+}
+
+cli_enum!(
+    /// How results are ordered.
+    SortArg => SortOrder {
+        /// Best match first.
+        Relevance,
+        /// Newest first.
+        Newest,
+        /// Oldest first.
+        Oldest,
+    }
+);
+
+cli_enum!(
+    /// The width of one bar of a timeline.
+    IntervalArg => Interval { Day, Week, Month, Year }
+);
+
+cli_enum!(
+    /// A kind of named entity.
+    KindArg => EntityKind { Person, Organization, Place, Other }
+);
 
 /// Search engine for news corpora: index a folder of articles, then search
 /// them by words, dates, entities and speakers.
@@ -160,8 +202,8 @@ pub struct QueryArgs {
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
 
-    #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
-    pub sort: SortOrder,
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
 
     /// Show every copy of syndicated articles (by default each body is shown once).
     #[arg(long)]
@@ -237,7 +279,7 @@ pub struct EntitiesArgs {
     /// places; nationalities, events and other names (`Russian`, `Western`)
     /// only with `--kind other`.
     #[arg(long, value_enum)]
-    pub kind: Option<EntityKind>,
+    pub kind: Option<KindArg>,
 
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
@@ -254,8 +296,8 @@ pub struct TimelineArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    #[arg(long, value_enum, default_value_t = Interval::Month)]
-    pub interval: Interval,
+    #[arg(long, value_enum, default_value_t = IntervalArg::Month)]
+    pub interval: IntervalArg,
 
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

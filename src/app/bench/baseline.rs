@@ -13,7 +13,7 @@ use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
 use super::process::{cpu_seconds, peak_rss_mb, reset_peak_rss};
 use super::{bench_error, time_queries, IndexingFigures, Latency};
-use crate::error::Result;
+use newsdex::error::Result;
 
 /// One baseline document: what the baseline indexes.
 pub(super) struct Prepared {

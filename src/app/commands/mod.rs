@@ -12,10 +12,10 @@ use std::io::{self, IsTerminal, Write};
 
 use anyhow::{bail, Result};
 
-use crate::cli::{ColorChoice, FieldArgs, FilterArgs};
-use crate::parse::FieldOverrides;
-use crate::render::Style;
-use crate::search::{DateRange, Filters};
+use crate::app::cli::{ColorChoice, FieldArgs, FilterArgs};
+use crate::app::render::Style;
+use newsdex::parse::FieldOverrides;
+use newsdex::search::{DateRange, Filters};
 
 /// How a command ended, as ripgrep's exit codes say it: 0 found, 1 nothing found, 2 error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
