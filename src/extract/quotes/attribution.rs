@@ -107,6 +107,9 @@ pub enum Found {
     Name(Range<usize>),
     /// A pronoun to resolve, as its token index.
     Pronoun(usize),
+    /// A definite description by role (`the actor`, `the Naftogaz CEO`, `the
+    /// ministry`), as the token index of the role noun.
+    Role(usize),
     /// A speaker exists but is not named ("the statement said", "officials said").
     Unnamed,
 }
@@ -248,8 +251,11 @@ impl Attributor<'_> {
             }
             // "Trump went after Bush, calling him “…”": a participle after a comma
             // belongs to the clause's subject, not to the name before the comma.
+            // A participle opening the sentence (`Saying that officials “…”, Smith
+            // charged`) has its subject after the quotation, not before it.
             if word.ends_with("ing") {
-                if let Some(found) = self.sentence_subject(window.start..index - 1) {
+                let before_comma = window.start..index.saturating_sub(1).max(window.start);
+                if let Some(found) = self.sentence_subject(before_comma) {
                     return Some(found);
                 }
                 continue;

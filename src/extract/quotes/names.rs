@@ -263,9 +263,19 @@ pub fn strip_possessive(word: &str) -> &str {
     word
 }
 
-/// The last word of a name, the part that survives "Mélanie Joly" -> "Joly".
+/// The last word of a name, the part that survives "Mélanie Joly" -> "Joly";
+/// a generational suffix is skipped ("James Kennedy Jr." -> "Kennedy").
 pub fn last_word(name: &str) -> &str {
-    name.rsplit([' ', '\u{a0}']).next().unwrap_or(name)
+    let mut words = name.rsplit([' ', '\u{a0}']).filter(|w| !w.is_empty());
+    let last = words.next().unwrap_or(name);
+    let is_suffix = matches!(
+        last.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    );
+    if !is_suffix {
+        return last;
+    }
+    words.next().unwrap_or(last)
 }
 
 #[cfg(test)]

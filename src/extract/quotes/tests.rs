@@ -360,3 +360,20 @@ fn an_office_named_by_its_country_is_the_speaker() {
     ];
     check(cases, speakers);
 }
+
+/// Regression: a sentence opening with a participle of a speech verb right at
+/// the start of the article (`Saying that officials “…”`) underflowed the
+/// token index while looking for the participle's subject.
+#[test]
+fn a_participle_opening_the_article_does_not_underflow() {
+    let cases: &[&str] = &[
+        "Saying that officials \"rushed us to judgment\" on a plan, Councilman Bob Smith charged Thursday that the vote was rigged.",
+        "Saying “we will not back down now,” Smith left.",
+        "saying “we will not back down now,” Smith left.",
+        "\n\nSaying “we will not back down now,” Smith left.",
+    ];
+    for text in cases {
+        let found = quotes(text);
+        assert!(found.len() <= 1, "text: {text}");
+    }
+}
