@@ -54,6 +54,15 @@ const NOT_NAMES: &[&str] = &[
     "skiing", "ice hockey", "nhl ice hockey", "rowing", "horse racing", "badminton", "squash",
 ];
 
+/// Site furniture that scrapers keep around article text; a name holding one
+/// of these is never an entity (`Advertisement Continue`, `AFP via Getty Images`).
+#[rustfmt::skip]
+const BOILERPLATE: &[&str] = &[
+    "getty images", "advertisement", "continue reading", "continued below", "read more",
+    "story continues", "staff reports", "click here", "sign up", "share this", "skip ad",
+    "related coverage", "most read", "follow us",
+];
+
 /// [`NOT_NAMES`] as a set, built on first use (it is checked for every mention).
 fn not_names() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -127,6 +136,9 @@ fn is_name_like(name: &str, kind: usize) -> bool {
         return false;
     }
     if not_names().contains(lower.as_str()) {
+        return false;
+    }
+    if BOILERPLATE.iter().any(|phrase| lower.contains(phrase)) {
         return false;
     }
     // `UPDATE 1`, `UPDATE 2`: wire revision labels.
@@ -262,16 +274,18 @@ fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
         })
         .collect();
     let mut drop = vec![false; names.len()];
-    for (index, (_, name, _)) in names.iter().enumerate() {
+    for (index, (_, name, kind)) in names.iter().enumerate() {
         let words: Vec<String> = name.to_lowercase().split(' ').map(str::to_string).collect();
-        let longer: Vec<&(usize, Vec<String>)> = persons
+        let shorter_form = persons
             .iter()
-            .filter(|(_, person)| person.len() > words.len() && person.ends_with(&words))
-            .collect();
-        if longer.is_empty() {
-            continue;
-        }
-        drop[index] = true;
+            .any(|(_, person)| person.len() > words.len() && person.ends_with(&words));
+        // `Ukraine Volodymyr Zelenskyy` beside `Volodymyr Zelenskyy`: a
+        // description run into the name, not another entity.
+        let run_into_person = *kind != 0
+            && persons.iter().any(|(other, person)| {
+                *other != index && words.len() > person.len() && words.ends_with(person)
+            });
+        drop[index] = shorter_form || run_into_person;
     }
     let mut index = 0;
     names.retain(|_| {
