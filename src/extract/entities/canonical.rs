@@ -32,6 +32,7 @@ const TITLES: &[&str] = &[
 const LEADING_FUNCTION_WORDS: &[&str] = &[
     "the", "in", "on", "at", "for", "but", "and", "as", "by", "from", "with", "after", "to", "of",
     "when", "while", "if", "since", "under", "unlike", "like", "meanwhile", "however", "today",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "rival",
 ];
 
 /// Capitalized words that are never names on their own.

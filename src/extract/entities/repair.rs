@@ -21,12 +21,13 @@ const PERSON_ONLY_TITLES: &[&str] = &[
     "prof", "professor", "ambassador", "president", "pres", "madam", "mister",
 ];
 
-/// Last words that make a multi-word name a place (`Jolinda Drive`, `Tibetan Plateau`).
+/// Last words that make a multi-word name a place (`Jolinda Drive`, `Tibetan Plateau`);
+/// not `County` or `Airport`, which also end clubs and companies.
 #[rustfmt::skip]
 const PLACE_HEADS: &[&str] = &[
     "street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane",
-    "plateau", "ocean", "province", "county", "peninsula", "amphitheatre", "amphitheater",
-    "auditorium", "pavilion", "stadium", "airport", "highway", "region", "oblast",
+    "plateau", "ocean", "province", "peninsula", "amphitheatre", "amphitheater", "auditorium",
+    "pavilion", "stadium", "highway", "region", "oblast",
 ];
 
 /// Place head words that are also surnames (`Veronica Lake`), trusted only
@@ -46,7 +47,14 @@ const ORGANISATION_HEADS: &[&str] = &[
     "inc", "ltd", "llc", "plc", "group", "association", "foundation", "ministry", "court", "army",
     "navy", "airlines", "airline", "forces", "guard", "society", "administration", "board",
     "bureau", "directorate", "authority", "senate", "parliament", "assembly", "club", "academy",
-    "college", "hospital", "infirmary", "clinic", "service", "services",
+    "college", "service", "services",
+];
+
+/// Heads of a company's name, after which `of PLACE` says where it is
+/// (`Kia Motor Corp of South Korea`), not more of the name.
+#[rustfmt::skip]
+const COMPANY_HEADS: &[&str] = &[
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "company", "group",
 ];
 
 /// Generational suffixes that end a person's name.
@@ -55,9 +63,32 @@ const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 /// Suffixes that only persons bear (`World War II` is no person).
 const PERSON_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr"];
 
+/// What may join two mentions into one organisation's long name
+/// (`National Institute` on `Drug Abuse`, `American University` of `Kabul`).
+const ORGANISATION_CONNECTORS: &[&str] =
+    &[" on ", " for ", " of ", " of the ", " on the ", " for the "];
+
+/// Nouns that, right after a name (or its possessive), say it is an
+/// organisation (`WeWork’s employees`, `WeWork founder`, `Home Depot shares`);
+/// not `spokesman` or `staff`, which people have too.
+#[rustfmt::skip]
+const ORGANISATION_CUES_AFTER: &[&str] = &[
+    "ceo", "founder", "co-founder", "shares", "stock", "employees", "headquarters", "chairman",
+    "valuation", "investors", "subsidiary", "executives", "shareholders",
+];
+
+/// Nouns that, right before a name, say it is an organisation (`the research firm Oanda`).
+#[rustfmt::skip]
+const ORGANISATION_CUES_BEFORE: &[&str] = &[
+    "firm", "company", "startup", "start-up", "retailer", "carrier", "airline", "broadcaster",
+    "publisher", "label", "automaker", "insurer", "lender", "manufacturer",
+];
+
 /// Applies every repair to the mentions of `text`, in place.
 pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
     join_initials(text, mentions);
+    join_organisation_names(text, mentions);
+    organisations_by_context(text, mentions);
     for mention in mentions.iter_mut() {
         take_suffix(text, mention);
         let Some(surface) = text.get(mention.start..mention.end) else {
@@ -121,6 +152,72 @@ fn join_initials(text: &str, mentions: &mut Vec<Mention>) {
         position += 1;
         keep
     });
+}
+
+/// `National Institute` + ` on ` + `Drug Abuse`: a mention ending in an
+/// organisation's head word, a connector, then a capitalised mention are one
+/// organisation (`U.S. Attorney’s Office for the Western District of New York`).
+fn join_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
+    let mut index = 0;
+    while index + 1 < mentions.len() {
+        let (first, second) = (&mentions[index], &mentions[index + 1]);
+        let gap = text.get(first.end..second.start).unwrap_or("");
+        let head = text
+            .get(first.start..first.end)
+            .and_then(|surface| surface.split_whitespace().last())
+            .map(|word| word.trim_end_matches(['.', ',']).to_lowercase());
+        let ends_in_head = head.is_some_and(|word| {
+            ORGANISATION_HEADS.contains(&word.as_str()) && !COMPANY_HEADS.contains(&word.as_str())
+        });
+        if ends_in_head && ORGANISATION_CONNECTORS.contains(&gap) && second.kind != PERSON {
+            let end = second.end;
+            mentions[index].end = end;
+            mentions[index].kind = ORGANIZATION;
+            mentions.remove(index + 1);
+            continue;
+        }
+        index += 1;
+    }
+}
+
+/// A name the article writes next to an organisation's cue anywhere is an
+/// organisation in every mention (`WeWork’s 12,000 employees` … `WeWork said`).
+fn organisations_by_context(text: &str, mentions: &mut [Mention]) {
+    let mut organisations: Vec<String> = Vec::new();
+    for mention in mentions.iter() {
+        let (Some(surface), Some(before), Some(after)) = (
+            text.get(mention.start..mention.end),
+            text.get(..mention.start),
+            text.get(mention.end..),
+        ) else {
+            continue;
+        };
+        // `WeWork’s 12,000 employees`: a count may stand between.
+        let next_word = after
+            .trim_start_matches(['’', '\'', 's'])
+            .split_whitespace()
+            .take(2)
+            .find(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase());
+        let previous_word = before.split_whitespace().next_back().map(str::to_lowercase);
+        let cue_after = next_word.is_some_and(|w| ORGANISATION_CUES_AFTER.contains(&w.as_str()));
+        let cue_before =
+            previous_word.is_some_and(|w| ORGANISATION_CUES_BEFORE.contains(&w.as_str()));
+        if cue_after || cue_before {
+            organisations.push(surface.to_lowercase());
+        }
+    }
+    if organisations.is_empty() {
+        return;
+    }
+    for mention in mentions.iter_mut() {
+        let is_listed = text
+            .get(mention.start..mention.end)
+            .is_some_and(|surface| organisations.contains(&surface.to_lowercase()));
+        if is_listed {
+            mention.kind = ORGANIZATION;
+        }
+    }
 }
 
 /// `Patrick Carlineo Jr.`: a generational suffix right after a name is part
@@ -266,6 +363,36 @@ mod tests {
             ("Mr. A. Smith", &[("A. Smith", 0)], &[("A. Smith", 0)]),
             ("A. Smith", &[("A. Smith", 0)], &[("A. Smith", 0)]),
             ("é A. Smith", &[("A. Smith", 0)], &[("A. Smith", 0)]),
+            (
+                "the National Institute on Drug Abuse has",
+                &[("National Institute", 1), ("Drug Abuse", 1)],
+                &[("National Institute on Drug Abuse", 1)],
+            ),
+            (
+                "the American University of Kabul",
+                &[("American University", 1), ("Kabul", 2)],
+                &[("American University of Kabul", 1)],
+            ),
+            (
+                "Kia Motor Corp of South Korea",
+                &[("Kia Motor Corp", 1), ("South Korea", 2)],
+                &[("Kia Motor Corp", 1), ("South Korea", 2)],
+            ),
+            (
+                "WeWork’s 12,000 employees left. WeWork said no.",
+                &[("WeWork", 0), ("WeWork", 0)],
+                &[("WeWork", 1), ("WeWork", 1)],
+            ),
+            (
+                "said the research firm Oanda in a note",
+                &[("Oanda", 2)],
+                &[("Oanda", 1)],
+            ),
+            (
+                "the University of Oxford and Smith",
+                &[("University of Oxford", 1), ("Smith", 0)],
+                &[("University of Oxford", 1), ("Smith", 0)],
+            ),
         ];
         for (text, spans, expected) in cases {
             let expected: Vec<(String, usize)> =

@@ -352,6 +352,10 @@ impl Attributor<'_> {
                 return false;
             };
             let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            // "Liu said that …": `said` ends a name read after a verb, but here it is the verb.
+            if lowercase && is_speech_verb(word) {
+                return true;
+            }
             if !lowercase || is_phrase_boundary(word) || is_determiner(word) {
                 return false;
             }

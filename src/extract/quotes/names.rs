@@ -80,7 +80,16 @@ impl<'a> Words<'a> {
     pub fn is_name_word(&self, index: usize) -> bool {
         self.word(index).is_some_and(|word| {
             let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
-            starts_upper && !is_non_name_capital(strip_possessive(word))
+            let bare = strip_possessive(word);
+            if !starts_upper {
+                return false;
+            }
+            if !is_non_name_capital(bare) {
+                return true;
+            }
+            // "Will Moy", "May Boeve": a first name that is also a common
+            // capitalised word, when a surname follows.
+            is_first_name_capital(bare) && self.word(index + 1).is_some_and(is_plain_name)
         })
     }
 
@@ -251,6 +260,19 @@ impl<'a> Words<'a> {
         run.clone()
             .any(|i| self.word(i).is_some_and(is_organisation_word))
     }
+}
+
+/// Capitalised function words that are also first names (months are not
+/// taken: `In May Smith said` is far more common than `May Smith`).
+fn is_first_name_capital(word: &str) -> bool {
+    word == "Will"
+}
+
+/// A capitalised word that is no function word: a surname after a first name.
+fn is_plain_name(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !is_non_name_capital(strip_possessive(word))
 }
 
 /// The word without a trailing `’s` / `'s` / `’`.

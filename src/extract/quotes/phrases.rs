@@ -72,6 +72,18 @@ impl Attributor<'_> {
         }
         if let Some(run) = words.run_ending_at(last, lower) {
             let start = self.description_start(run.start, lower);
+            // "China’s ambassador to Britain accused", "the mayor of Kyiv said":
+            // the name is the object of a preposition, the subject is unnamed.
+            let after_preposition = run.start > lower
+                && words.word(run.start - 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "to" | "of" | "in" | "at" | "for" | "from" | "with" | "against"
+                    )
+                });
+            if after_preposition {
+                return Some((Found::Unnamed, start));
+            }
             // "The Naftogaz CEO said": a role, for someone named before.
             let definite = run.start > lower
                 && words

@@ -287,7 +287,14 @@ impl<'a> Resolver<'a> {
         }
         let introduced_with_role = candidates
             .take_while(|m| m.token + PERSON_PRONOUN_REACH >= token)
-            .find(|m| m.person && self.role_near(m.token, role));
+            .find(|m| {
+                // `the Naftogaz CEO` is itself a mention: a name holding the role is no name.
+                let holds_role = m
+                    .name
+                    .split_whitespace()
+                    .any(|word| word.eq_ignore_ascii_case(role));
+                m.person && !holds_role && self.role_near(m.token, role)
+            });
         if let Some(person) = introduced_with_role {
             return Some(self.canonical_name(person.name, person.token));
         }
