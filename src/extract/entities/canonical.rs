@@ -282,11 +282,21 @@ fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
             .any(|(_, person)| person.len() > words.len() && person.ends_with(&words));
         // `Ukraine Volodymyr Zelenskyy` beside `Volodymyr Zelenskyy`: a
         // description run into the name, not another entity.
+        // `Liu` after `Liu Xiaming`: a family name written first, when exactly one
+        // person of the article starts with it and none ends with it.
+        let family_name_first = *kind == 0
+            && words.len() == 1
+            && persons
+                .iter()
+                .filter(|(_, person)| person.first() == words.first())
+                .count()
+                == 1
+            && !persons.iter().any(|(_, person)| person.ends_with(&words));
         let run_into_person = *kind != 0
             && persons.iter().any(|(other, person)| {
                 *other != index && words.len() > person.len() && words.ends_with(person)
             });
-        drop[index] = shorter_form || run_into_person;
+        drop[index] = shorter_form || run_into_person || family_name_first;
     }
     let mut index = 0;
     names.retain(|_| {

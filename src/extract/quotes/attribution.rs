@@ -332,7 +332,16 @@ impl Attributor<'_> {
             let opens_with_apposition = run.start == start
                 && run.len() > 1
                 && words.tokens.get(after).is_some_and(|t| t.is_punct(','));
-            if opens_with_apposition || self.verb_like_follows(after, window.end) {
+            // "the Electoral Commission, which regulates …, issued": a relative
+            // clause after a name marks the subject.
+            let relative_clause_follows = words.tokens.get(after).is_some_and(|t| t.is_punct(','))
+                && words
+                    .word(after + 1)
+                    .is_some_and(|w| matches!(w, "which" | "who"));
+            if opens_with_apposition
+                || relative_clause_follows
+                || self.verb_like_follows(after, window.end)
+            {
                 if let Some(name) = words.strip_titles(run) {
                     subject = Some(Found::Name(name));
                     break;

@@ -74,7 +74,9 @@ impl Attributor<'_> {
             let start = self.description_start(run.start, lower);
             // "China’s ambassador to Britain accused", "the mayor of Kyiv said":
             // the name is the object of a preposition, the subject is unnamed.
+            // A longer run may hold the name after the place (`to Britain Liu Xiaming`).
             let after_preposition = run.start > lower
+                && run.len() == 1
                 && words.word(run.start - 1).is_some_and(|w| {
                     matches!(
                         w,

@@ -438,3 +438,12 @@ fn names_after_a_preposition_or_with_a_suffix_or_a_modal_first_name() {
     ];
     check(cases, speakers);
 }
+
+#[test]
+fn a_name_before_a_relative_clause_is_the_subject() {
+    let cases: Cases = &[(
+        "In a reflection of the confusion, the Electoral Commission, which regulates campaign finances, issued a statement warning that “voters are entitled to transparency.”",
+        &[Some("Electoral Commission")],
+    )];
+    check(cases, speakers);
+}
