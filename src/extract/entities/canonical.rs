@@ -46,6 +46,9 @@ const NOT_NAMES: &[&str] = &[
     "before", "if", "when", "while", "there", "here", "his", "her", "their", "our", "its", "my",
     "update", "photo", "video", "advertisement", "pic", "email", "news", "breaking", "live", "read",
     "more", "said", "says", "mr", "mrs", "ms", "dr", "minister", "president",
+    // Headline words in Title Case (`This Week`, `Report:`).
+    "report", "week", "weekend", "year", "month", "this week", "next week", "last week",
+    "this year", "this weekend", "exclusive", "opinion", "analysis", "explainer",
     // Site boilerplate that scrapers keep.
     "privacy policy", "terms of use", "terms of service", "cookie policy", "fox news app",
     "click here", "sign up", "newsletter", "view video", "watch",
@@ -182,6 +185,11 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let mut stats: HashMap<String, NameStats> = HashMap::default();
     for (order, mention) in mentions.iter().enumerate() {
         let surface = text.get(mention.start..mention.end).unwrap_or("");
+        // `Can't` in a Title Case headline splits into `Ca` + `n't`: half a word is no name.
+        let after = text.get(mention.end..).unwrap_or("");
+        if after.starts_with("n't") || after.starts_with("n’t") {
+            continue;
+        }
         let Some(name) = clean_name(surface, mention.kind) else {
             continue;
         };

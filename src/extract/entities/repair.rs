@@ -91,6 +91,9 @@ pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
     organisations_by_context(text, mentions);
     for mention in mentions.iter_mut() {
         take_suffix(text, mention);
+        if is_team_like(text, mention) {
+            mention.kind = ORGANIZATION;
+        }
         let Some(surface) = text.get(mention.start..mention.end) else {
             continue;
         };
@@ -218,6 +221,31 @@ fn organisations_by_context(text: &str, mentions: &mut [Mention]) {
             mention.kind = ORGANIZATION;
         }
     }
+}
+
+/// `the Steelers`, `the Democrats`: one plural word after `the`, which the
+/// tagger took for a person, names a team, a party or a band.
+fn is_team_like(text: &str, mention: &Mention) -> bool {
+    let (Some(tagged), Some(before)) = (
+        text.get(mention.start..mention.end),
+        text.get(..mention.start),
+    ) else {
+        return false;
+    };
+    let (surface, the_inside) = match tagged.strip_prefix("The ").or(tagged.strip_prefix("the ")) {
+        Some(rest) => (rest, true),
+        None => (tagged, false),
+    };
+    let plural = surface.ends_with('s')
+        && !surface.ends_with("ss")
+        && !surface.contains([' ', '’', '\''])
+        && surface.chars().skip(1).any(char::is_lowercase);
+    let after_the = the_inside
+        || before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+    mention.kind == PERSON && plural && after_the && surface.len() > 3
 }
 
 /// `Patrick Carlineo Jr.`: a generational suffix right after a name is part
@@ -372,6 +400,11 @@ mod tests {
                 "the American University of Kabul",
                 &[("American University", 1), ("Kabul", 2)],
                 &[("American University of Kabul", 1)],
+            ),
+            (
+                "The Steelers beat the Browns and Burns",
+                &[("The Steelers", 0), ("Browns", 0), ("Burns", 0)],
+                &[("The Steelers", 1), ("Browns", 1), ("Burns", 0)],
             ),
             (
                 "Kia Motor Corp of South Korea",
