@@ -142,7 +142,8 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     if not_names().contains(lower.as_str()) {
         return false;
     }
-    if BOILERPLATE.iter().any(|phrase| lower.contains(phrase)) {
+    let may_be_boilerplate = lower.contains(' ') || lower.starts_with("advertisement");
+    if may_be_boilerplate && BOILERPLATE.iter().any(|phrase| lower.contains(phrase)) {
         return false;
     }
     // `UPDATE 1`, `UPDATE 2`: wire revision labels.

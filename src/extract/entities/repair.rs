@@ -84,6 +84,19 @@ const ORGANISATION_CUES_BEFORE: &[&str] = &[
     "publisher", "label", "automaker", "insurer", "lender", "manufacturer",
 ];
 
+/// Longest word of any list here, in bytes.
+const MAX_LISTED_WORD: usize = 16;
+
+/// Whether `word` is in `list` (lowercase ASCII), ignoring ASCII case, without
+/// allocating: a length check first, since most words are no list's length.
+fn listed(list: &[&str], word: &str) -> bool {
+    if word.len() > MAX_LISTED_WORD || word.len() < 2 {
+        return false;
+    }
+    list.iter()
+        .any(|entry| entry.len() == word.len() && entry.eq_ignore_ascii_case(word))
+}
+
 /// Applies every repair to the mentions of `text`, in place.
 pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
     join_initials(text, mentions);
@@ -91,7 +104,7 @@ pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
     organisations_by_context(text, mentions);
     for mention in mentions.iter_mut() {
         take_suffix(text, mention);
-        if is_team_like(text, mention) {
+        if mention.kind == PERSON && is_team_like(text, mention) {
             mention.kind = ORGANIZATION;
         }
         let Some(surface) = text.get(mention.start..mention.end) else {
@@ -118,6 +131,13 @@ fn join_initials(text: &str, mentions: &mut Vec<Mention>) {
     let mut absorbed = vec![false; mentions.len()];
     for index in 0..mentions.len() {
         let mention = &mentions[index];
+        let opens_with_initial = text
+            .as_bytes()
+            .get(mention.start + 1)
+            .is_some_and(|&byte| byte == b'.');
+        if mention.kind != PERSON || !opens_with_initial {
+            continue;
+        }
         let Some(surface) = text.get(mention.start..mention.end) else {
             continue;
         };
@@ -168,10 +188,9 @@ fn join_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
         let head = text
             .get(first.start..first.end)
             .and_then(|surface| surface.split_whitespace().last())
-            .map(|word| word.trim_end_matches(['.', ',']).to_lowercase());
-        let ends_in_head = head.is_some_and(|word| {
-            ORGANISATION_HEADS.contains(&word.as_str()) && !COMPANY_HEADS.contains(&word.as_str())
-        });
+            .map(|word| word.trim_end_matches(['.', ',']));
+        let ends_in_head = head
+            .is_some_and(|word| listed(ORGANISATION_HEADS, word) && !listed(COMPANY_HEADS, word));
         if ends_in_head && ORGANISATION_CONNECTORS.contains(&gap) && second.kind != PERSON {
             let end = second.end;
             mentions[index].end = end;
@@ -186,12 +205,14 @@ fn join_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
 /// A name the article writes next to an organisation's cue anywhere is an
 /// organisation in every mention (`WeWork’s 12,000 employees` … `WeWork said`).
 fn organisations_by_context(text: &str, mentions: &mut [Mention]) {
-    let mut organisations: Vec<String> = Vec::new();
+    let mut organisations: Vec<&str> = Vec::new();
     for mention in mentions.iter() {
+        let look_behind = floor_char_boundary(text, mention.start.saturating_sub(40));
+        let look_ahead = ceil_char_boundary(text, mention.end + 40);
         let (Some(surface), Some(before), Some(after)) = (
             text.get(mention.start..mention.end),
-            text.get(..mention.start),
-            text.get(mention.end..),
+            text.get(look_behind..mention.start),
+            text.get(mention.end..look_ahead),
         ) else {
             continue;
         };
@@ -201,22 +222,23 @@ fn organisations_by_context(text: &str, mentions: &mut [Mention]) {
             .split_whitespace()
             .take(2)
             .find(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
-            .map(|w| w.trim_end_matches([',', '.', ';']).to_lowercase());
-        let previous_word = before.split_whitespace().next_back().map(str::to_lowercase);
-        let cue_after = next_word.is_some_and(|w| ORGANISATION_CUES_AFTER.contains(&w.as_str()));
-        let cue_before =
-            previous_word.is_some_and(|w| ORGANISATION_CUES_BEFORE.contains(&w.as_str()));
+            .map(|w| w.trim_end_matches([',', '.', ';']));
+        let previous_word = before.split_whitespace().next_back();
+        let cue_after = next_word.is_some_and(|w| listed(ORGANISATION_CUES_AFTER, w));
+        let cue_before = previous_word.is_some_and(|w| listed(ORGANISATION_CUES_BEFORE, w));
         if cue_after || cue_before {
-            organisations.push(surface.to_lowercase());
+            organisations.push(surface);
         }
     }
     if organisations.is_empty() {
         return;
     }
     for mention in mentions.iter_mut() {
-        let is_listed = text
-            .get(mention.start..mention.end)
-            .is_some_and(|surface| organisations.contains(&surface.to_lowercase()));
+        let is_listed = text.get(mention.start..mention.end).is_some_and(|surface| {
+            organisations
+                .iter()
+                .any(|o| o.eq_ignore_ascii_case(surface))
+        });
         if is_listed {
             mention.kind = ORGANIZATION;
         }
@@ -248,6 +270,24 @@ fn is_team_like(text: &str, mention: &Mention) -> bool {
     mention.kind == PERSON && plural && after_the && surface.len() > 3
 }
 
+/// The nearest character boundary of `text` at or before `index`.
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    let mut boundary = index.min(text.len());
+    while !text.is_char_boundary(boundary) {
+        boundary -= 1;
+    }
+    boundary
+}
+
+/// The nearest character boundary of `text` at or after `index`.
+fn ceil_char_boundary(text: &str, index: usize) -> usize {
+    let mut boundary = index.min(text.len());
+    while !text.is_char_boundary(boundary) {
+        boundary += 1;
+    }
+    boundary
+}
+
 /// `Patrick Carlineo Jr.`: a generational suffix right after a name is part
 /// of it, and makes it a person's.
 fn take_suffix(text: &str, mention: &mut Mention) {
@@ -269,6 +309,9 @@ fn take_suffix(text: &str, mention: &mut Mention) {
     let Some(rest) = after.strip_prefix(' ') else {
         return;
     };
+    if !rest.starts_with(['J', 'S', 'I']) {
+        return;
+    }
     let suffix = SUFFIXES.iter().find(|suffix| {
         rest.strip_prefix(**suffix)
             .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
@@ -282,39 +325,45 @@ fn take_suffix(text: &str, mention: &mut Mention) {
 
 /// Whether `word` (case and a trailing period ignored) is a title only persons bear.
 fn is_person_title(word: &str) -> bool {
-    let bare = word.trim_end_matches('.').to_lowercase();
-    PERSON_ONLY_TITLES.contains(&bare.as_str())
+    listed(PERSON_ONLY_TITLES, word.trim_end_matches('.'))
+}
+
+/// A word without trailing punctuation and a curly possessive.
+fn bare_word(word: &str) -> &str {
+    word.trim_end_matches(['.', ',', '’', '\''])
+        .trim_end_matches("’s")
 }
 
 /// The kind the words of a name settle, whatever the tagger said: a person
 /// title before a plain name, a place's or an organisation's head word.
 fn kind_from_words(surface: &str, tagged: usize) -> Option<usize> {
-    let words: Vec<&str> = surface.split_whitespace().collect();
-    if words.len() < 2 {
+    if !surface.contains(' ') {
         return None;
     }
-    let lower: Vec<String> = words
-        .iter()
-        .map(|w| {
-            w.trim_end_matches(['.', ',', '’', '\''])
-                .trim_end_matches("’s")
-                .to_lowercase()
-        })
-        .collect();
-    let has_organisation_head = lower
-        .iter()
-        .any(|w| ORGANISATION_HEADS.contains(&w.as_str()));
-    let last = lower.last().map_or("", String::as_str);
-    let surname_like_head = SURNAME_PLACE_HEADS.contains(&last) && tagged != PERSON;
-    if PLACE_HEADS.contains(&last) || surname_like_head {
+    let mut words = surface.split_whitespace();
+    let first = words.next()?;
+    let mut count = 1;
+    let mut last = first;
+    let mut has_organisation_head = listed(ORGANISATION_HEADS, bare_word(first));
+    let mut rest_capitalised = true;
+    for word in words {
+        count += 1;
+        last = word;
+        has_organisation_head |= listed(ORGANISATION_HEADS, bare_word(word));
+        rest_capitalised &= word.starts_with(char::is_uppercase);
+    }
+    if count < 2 {
+        return None;
+    }
+    let last = bare_word(last);
+    let surname_like_head = listed(SURNAME_PLACE_HEADS, last) && tagged != PERSON;
+    if listed(PLACE_HEADS, last) || surname_like_head {
         return Some(PLACE);
     }
     if has_organisation_head {
         return Some(ORGANIZATION);
     }
-    let titled_name = is_person_title(words[0])
-        && words[1..].iter().all(|w| w.starts_with(char::is_uppercase))
-        && words.len() <= 5;
+    let titled_name = is_person_title(first) && rest_capitalised && count <= 5;
     (titled_name && tagged != PERSON).then_some(PERSON)
 }
 
@@ -342,6 +391,25 @@ mod tests {
             .iter()
             .map(|m| (text[m.start..m.end].to_string(), m.kind))
             .collect()
+    }
+
+    #[test]
+    fn lists_hold_short_lowercase_words() {
+        let lists = [
+            PERSON_ONLY_TITLES,
+            PLACE_HEADS,
+            SURNAME_PLACE_HEADS,
+            ORGANISATION_HEADS,
+            COMPANY_HEADS,
+            ORGANISATION_CUES_AFTER,
+            ORGANISATION_CUES_BEFORE,
+        ];
+        for list in lists {
+            for word in list {
+                assert!(word.len() <= MAX_LISTED_WORD && word.to_lowercase() == *word);
+                assert!(listed(list, &word.to_uppercase()), "{word}");
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! "Joly" still becomes "Mélanie Joly" when the article names her in full.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::article::{Entity, EntityKind};
@@ -35,8 +36,6 @@ const ROLE_CONTEXT_TOKENS: usize = 12;
 #[derive(Debug, Clone)]
 struct Mention<'a> {
     token: usize,
-    /// The sentence the mention is in, counted from the article start.
-    sentence: usize,
     name: &'a str,
     person: bool,
     organisation: bool,
@@ -52,32 +51,31 @@ pub struct Resolver<'a> {
     entities: &'a [Entity],
     /// The canonical name of the last person named as a speaker, with its token.
     last_speaker: Option<(usize, String)>,
+    /// The first token of every sentence, found when a pronoun first needs them.
+    sentence_starts: OnceCell<Vec<usize>>,
 }
 
-/// The sentence number of every token: a new sentence starts after a break or
+/// The first token of every sentence: a new sentence starts after a break or
 /// a final `.`, `!` or `?` that is not an abbreviation's period.
-fn sentence_numbers(words: &Words) -> Vec<usize> {
-    let mut sentence = 0;
-    let mut numbers = Vec::with_capacity(words.tokens.len());
+fn sentence_starts(words: &Words) -> Vec<usize> {
+    let mut starts = vec![0];
     for (index, token) in words.tokens.iter().enumerate() {
-        numbers.push(sentence);
         let ends = match token.kind {
             TokenKind::Break | TokenKind::Punct('!' | '?') => true,
             TokenKind::Punct('.') => !words.is_abbreviation_period(index),
             _ => false,
         };
         if ends {
-            sentence += 1;
+            starts.push(index + 1);
         }
     }
-    numbers
+    starts
 }
 
 impl<'a> Resolver<'a> {
     /// Collects the name mentions outside `quoted` token ranges (sorted, disjoint).
     pub fn new(words: Words<'a>, quoted: &[Range<usize>], entities: &'a [Entity]) -> Self {
         let mut mentions = Vec::new();
-        let sentence_of = sentence_numbers(&words);
         let mut quoted_ranges = quoted.iter().peekable();
         let mut index = 0;
         while index < words.tokens.len() {
@@ -107,7 +105,6 @@ impl<'a> Resolver<'a> {
             };
             mentions.push(Mention {
                 token: name_run.start,
-                sentence: sentence_of.get(name_run.start).copied().unwrap_or(0),
                 name: words.name_text(&name_run),
                 person: words.looks_like_person(&name_run)
                     || (has_title && !words.is_organisation(&name_run)),
@@ -144,6 +141,7 @@ impl<'a> Resolver<'a> {
             full_names,
             entities,
             last_speaker: None,
+            sentence_starts: OnceCell::new(),
         }
     }
 
@@ -257,12 +255,28 @@ impl<'a> Resolver<'a> {
         // Within the nearest sentence naming a fitting person, its first such
         // person (usually the subject) is meant, not the last one named
         // (`Omar asked for compassion during Carlineo’s sentencing … She added`).
+        let sentence = self.sentence_around(nearest.token);
         let subject = self.mentions[..before]
             .iter()
-            .filter(|m| m.sentence == nearest.sentence)
+            .filter(|m| sentence.contains(&m.token))
             .find(fits)
             .unwrap_or(nearest);
         Some(self.canonical_name(subject.name, subject.token))
+    }
+
+    /// The tokens of the sentence holding `token`.
+    fn sentence_around(&self, token: usize) -> Range<usize> {
+        let starts = self
+            .sentence_starts
+            .get_or_init(|| sentence_starts(&self.words));
+        let following = starts.partition_point(|&start| start <= token);
+        let start = following
+            .checked_sub(1)
+            .and_then(|i| starts.get(i))
+            .copied()
+            .unwrap_or(0);
+        let end = starts.get(following).copied().unwrap_or(usize::MAX);
+        start..end
     }
 
     /// The person or organisation a definite description at `token` stands
