@@ -2,6 +2,7 @@
 # Scores newsdex's extraction on the gold dev splits with the reference scorer,
 # exactly as the extraction targets are measured. Needs ../shared beside the repo.
 #   scripts/evaluate.sh [dev|train]
+# NEWSDEX=path/to/newsdex scores another build (e.g. a baseline) without building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 split="${1:-dev}"
@@ -9,8 +10,10 @@ shared="../shared/eval"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet
-newsdex=target/release/newsdex
+if [ -z "${NEWSDEX:-}" ]; then
+    cargo build --release --quiet
+fi
+newsdex="${NEWSDEX:-target/release/newsdex}"
 
 python3 "$shared/prepare_eval.py" conll "$shared/conll2003/$split.txt" "$work/conll" >/dev/null
 python3 "$shared/prepare_eval.py" polnear "$shared/polnear/$split" "$work/polnear" >/dev/null
@@ -22,3 +25,9 @@ python3 "$shared/score.py" entities "$work/conll/gold.jsonl" "$work/conll.jsonl"
 echo "== quotes: PolNeAR $split"
 find "$work/polnear/docs" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/polnear.jsonl"
 python3 "$shared/score.py" quotes "$work/polnear/gold.jsonl" "$work/polnear.jsonl"
+
+echo "== entities and quotes: modern news dev set (eval/modern, annotated by hand)"
+python3 eval/materialize.py eval/modern/gold.jsonl ../shared "$work/modern"
+find "$work/modern/docs" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/modern.jsonl"
+python3 "$shared/score.py" entities "$work/modern/gold.jsonl" "$work/modern.jsonl"
+python3 "$shared/score.py" quotes "$work/modern/gold.jsonl" "$work/modern.jsonl"

@@ -32,6 +32,7 @@ const TITLES: &[&str] = &[
 const LEADING_FUNCTION_WORDS: &[&str] = &[
     "the", "in", "on", "at", "for", "but", "and", "as", "by", "from", "with", "after", "to", "of",
     "when", "while", "if", "since", "under", "unlike", "like", "meanwhile", "however", "today",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "rival",
 ];
 
 /// Capitalized words that are never names on their own.
@@ -45,6 +46,9 @@ const NOT_NAMES: &[&str] = &[
     "before", "if", "when", "while", "there", "here", "his", "her", "their", "our", "its", "my",
     "update", "photo", "video", "advertisement", "pic", "email", "news", "breaking", "live", "read",
     "more", "said", "says", "mr", "mrs", "ms", "dr", "minister", "president",
+    // Headline words in Title Case (`This Week`, `Report:`).
+    "report", "week", "weekend", "year", "month", "this week", "next week", "last week",
+    "this year", "this weekend", "exclusive", "opinion", "analysis", "explainer",
     // Site boilerplate that scrapers keep.
     "privacy policy", "terms of use", "terms of service", "cookie policy", "fox news app",
     "click here", "sign up", "newsletter", "view video", "watch",
@@ -52,6 +56,15 @@ const NOT_NAMES: &[&str] = &[
     "soccer", "rugby union", "rugby league", "cricket", "tennis", "golf", "athletics", "cycling",
     "boxing", "baseball", "basketball", "motor racing", "motorcycling", "yachting", "swimming",
     "skiing", "ice hockey", "nhl ice hockey", "rowing", "horse racing", "badminton", "squash",
+];
+
+/// Site furniture that scrapers keep around article text; a name holding one
+/// of these is never an entity (`Advertisement Continue`, `AFP via Getty Images`).
+#[rustfmt::skip]
+const BOILERPLATE: &[&str] = &[
+    "getty images", "advertisement", "continue reading", "continued below", "read more",
+    "story continues", "staff reports", "click here", "sign up", "share this", "skip ad",
+    "related coverage", "most read", "follow us",
 ];
 
 /// [`NOT_NAMES`] as a set, built on first use (it is checked for every mention).
@@ -129,6 +142,10 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     if not_names().contains(lower.as_str()) {
         return false;
     }
+    let may_be_boilerplate = lower.contains(' ') || lower.starts_with("advertisement");
+    if may_be_boilerplate && BOILERPLATE.iter().any(|phrase| lower.contains(phrase)) {
+        return false;
+    }
     // `UPDATE 1`, `UPDATE 2`: wire revision labels.
     let revision_label = lower
         .strip_prefix("update ")
@@ -169,6 +186,11 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let mut stats: HashMap<String, NameStats> = HashMap::default();
     for (order, mention) in mentions.iter().enumerate() {
         let surface = text.get(mention.start..mention.end).unwrap_or("");
+        // `Can't` in a Title Case headline splits into `Ca` + `n't`: half a word is no name.
+        let after = text.get(mention.end..).unwrap_or("");
+        if after.starts_with("n't") || after.starts_with("n’t") {
+            continue;
+        }
         let Some(name) = clean_name(surface, mention.kind) else {
             continue;
         };
@@ -262,16 +284,28 @@ fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
         })
         .collect();
     let mut drop = vec![false; names.len()];
-    for (index, (_, name, _)) in names.iter().enumerate() {
+    for (index, (_, name, kind)) in names.iter().enumerate() {
         let words: Vec<String> = name.to_lowercase().split(' ').map(str::to_string).collect();
-        let longer: Vec<&(usize, Vec<String>)> = persons
+        let shorter_form = persons
             .iter()
-            .filter(|(_, person)| person.len() > words.len() && person.ends_with(&words))
-            .collect();
-        if longer.is_empty() {
-            continue;
-        }
-        drop[index] = true;
+            .any(|(_, person)| person.len() > words.len() && person.ends_with(&words));
+        // `Ukraine Volodymyr Zelenskyy` beside `Volodymyr Zelenskyy`: a
+        // description run into the name, not another entity.
+        // `Liu` after `Liu Xiaming`: a family name written first, when exactly one
+        // person of the article starts with it and none ends with it.
+        let family_name_first = *kind == 0
+            && words.len() == 1
+            && persons
+                .iter()
+                .filter(|(_, person)| person.first() == words.first())
+                .count()
+                == 1
+            && !persons.iter().any(|(_, person)| person.ends_with(&words));
+        let run_into_person = *kind != 0
+            && persons.iter().any(|(other, person)| {
+                *other != index && words.len() > person.len() && words.ends_with(person)
+            });
+        drop[index] = shorter_form || run_into_person || family_name_first;
     }
     let mut index = 0;
     names.retain(|_| {

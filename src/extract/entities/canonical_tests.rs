@@ -73,3 +73,33 @@ fn one_canonical_name_per_person_and_majority_kind() {
     ];
     assert_eq!(got, expected);
 }
+
+#[test]
+fn run_together_and_family_first_names_fold_into_the_person() {
+    let text = "Ukraine Volodymyr Zelenskyy met Volodymyr Zelenskyy. Liu Xiaming spoke. Liu left.";
+    let spans = [
+        ("Ukraine Volodymyr Zelenskyy", 1),
+        ("Volodymyr Zelenskyy.", 0),
+        ("Liu Xiaming", 0),
+        ("Liu left", 0),
+    ];
+    let mentions: Vec<Mention> = spans
+        .iter()
+        .map(|(needle, kind)| {
+            let found = mention(text, needle, *kind);
+            let word_end = text[found.start..found.end]
+                .trim_end_matches('.')
+                .trim_end_matches(" left")
+                .len();
+            Mention {
+                end: found.start + word_end,
+                ..found
+            }
+        })
+        .collect();
+    let names: Vec<String> = entities_from_mentions(text, &mentions)
+        .into_iter()
+        .map(|entity| entity.name)
+        .collect();
+    assert_eq!(names, ["Volodymyr Zelenskyy", "Liu Xiaming"]);
+}

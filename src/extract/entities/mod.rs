@@ -10,6 +10,7 @@
 //! - [`features`]: hashed feature templates shared by training and tagging
 //! - [`model`]: weight table, gazetteer, Viterbi and the model file format
 //! - [`tagger`]: article -> mentions (byte spans with a kind)
+//! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list
 //! - [`train`]: the training loop (used by the example, not at run time)
 
@@ -17,6 +18,7 @@ pub mod canonical;
 mod chunk_rules;
 pub mod features;
 pub mod model;
+mod repair;
 pub mod tagger;
 pub mod tokenize;
 pub mod train;
@@ -47,6 +49,7 @@ pub fn extract_entities(text: &str) -> Vec<Entity> {
     let Some(model) = model() else {
         return Vec::new();
     };
-    let mentions = tagger::tag_text(model, text);
+    let mut mentions = tagger::tag_text(model, text);
+    repair::repair_mentions(text, &mut mentions);
     canonical::entities_from_mentions(text, &mentions)
 }

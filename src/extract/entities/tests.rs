@@ -168,3 +168,32 @@ fn tweet_signature_names_the_account() {
         "{found:?}"
     );
 }
+
+/// Regression: Title Case headlines gave the place `Ca` (from `Can't`) and the
+/// person `This Week`; site furniture gave `Getty Images` and `Advertisement`.
+#[test]
+fn headline_words_and_site_furniture_are_no_entities() {
+    let text = "Why Michelle Obama Can't Stop Talking About Princeton This Week\n\n\
+                Advertisement Continue reading the main story\n\n\
+                Michelle Obama spoke at Princeton on Monday. Read More\n\nPhoto: Getty Images";
+    let found: Vec<String> = extract_entities(text)
+        .into_iter()
+        .map(|entity| entity.name)
+        .collect();
+    for junk in [
+        "Ca",
+        "This Week",
+        "Getty Images",
+        "Advertisement Continue",
+        "Read More",
+    ] {
+        assert!(
+            !found.iter().any(|name| name == junk),
+            "{junk} in {found:?}"
+        );
+    }
+    assert!(
+        found.iter().any(|name| name == "Michelle Obama"),
+        "{found:?}"
+    );
+}

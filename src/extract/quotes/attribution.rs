@@ -107,6 +107,9 @@ pub enum Found {
     Name(Range<usize>),
     /// A pronoun to resolve, as its token index.
     Pronoun(usize),
+    /// A definite description by role (`the actor`, `the Naftogaz CEO`, `the
+    /// ministry`), as the token index of the role noun.
+    Role(usize),
     /// A speaker exists but is not named ("the statement said", "officials said").
     Unnamed,
 }
@@ -248,8 +251,11 @@ impl Attributor<'_> {
             }
             // "Trump went after Bush, calling him “…”": a participle after a comma
             // belongs to the clause's subject, not to the name before the comma.
+            // A participle opening the sentence (`Saying that officials “…”, Smith
+            // charged`) has its subject after the quotation, not before it.
             if word.ends_with("ing") {
-                if let Some(found) = self.sentence_subject(window.start..index - 1) {
+                let before_comma = window.start..index.saturating_sub(1).max(window.start);
+                if let Some(found) = self.sentence_subject(before_comma) {
                     return Some(found);
                 }
                 continue;
@@ -326,7 +332,16 @@ impl Attributor<'_> {
             let opens_with_apposition = run.start == start
                 && run.len() > 1
                 && words.tokens.get(after).is_some_and(|t| t.is_punct(','));
-            if opens_with_apposition || self.verb_like_follows(after, window.end) {
+            // "the Electoral Commission, which regulates …, issued": a relative
+            // clause after a name marks the subject.
+            let relative_clause_follows = words.tokens.get(after).is_some_and(|t| t.is_punct(','))
+                && words
+                    .word(after + 1)
+                    .is_some_and(|w| matches!(w, "which" | "who"));
+            if opens_with_apposition
+                || relative_clause_follows
+                || self.verb_like_follows(after, window.end)
+            {
                 if let Some(name) = words.strip_titles(run) {
                     subject = Some(Found::Name(name));
                     break;
@@ -346,6 +361,10 @@ impl Attributor<'_> {
                 return false;
             };
             let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            // "Liu said that …": `said` ends a name read after a verb, but here it is the verb.
+            if lowercase && is_speech_verb(word) {
+                return true;
+            }
             if !lowercase || is_phrase_boundary(word) || is_determiner(word) {
                 return false;
             }

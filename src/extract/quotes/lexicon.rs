@@ -113,6 +113,18 @@ pub fn is_group_pronoun(word: &str) -> bool {
     lowered(word, |w| matches!(w, "they" | "we" | "it"))
 }
 
+/// Nouns for one person's role that a definite description uses for someone
+/// named earlier (`said the actor`, `the Naftogaz CEO said`).
+pub fn is_person_role(word: &str) -> bool {
+    is_title(word) || lowered(word, |w| PERSON_ROLES.contains(w))
+}
+
+/// Nouns for an organisation that a definite description uses for one named
+/// earlier (`the ministry said`).
+pub fn is_organisation_role(word: &str) -> bool {
+    lowered(word, |w| ORGANISATION_ROLES.contains(w))
+}
+
 /// Capitalised words that are never (part of) a speaker's name: sentence-initial
 /// function words, pronouns, weekdays and months.
 pub fn is_non_name_capital(word: &str) -> bool {
@@ -205,7 +217,7 @@ static SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 static INVERTING_SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     words(
         "acknowledged added adds admitted announced answered argued argues asked asks asserted
-    barked beamed boasted cautioned commented complained conceded concluded concludes
+    barked beamed boasted cautioned commented comments complained conceded concluded concludes
     continued continues countered cried declared echoed exclaimed explained explains gushed
     insisted insists joked lamented laughed marveled mused muttered noted notes observed
     opined predicted quipped read reads recalled recalls recounted reiterated remarked replied
@@ -234,6 +246,25 @@ static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     representative reps republican rev reverend sec secretary security sen senator senior sens
     sgt sheriff sir speaker spokesman spokesperson spokeswoman spox state strategist supt u.s
     us vice whip white",
+    )
+});
+
+static PERSON_ROLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "actor actress singer guitarist drummer rapper musician star player striker goalkeeper
+    lawmaker legislator lawyer businessman businesswoman billionaire entrepreneur economist
+    researcher scientist doctor physician author writer novelist filmmaker director producer
+    diplomat politician activist veteran prosecutor investor designer architect artist comedian
+    presenter journalist historian",
+    )
+});
+
+static ORGANISATION_ROLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    words(
+        "ministry department agency company firm office commission committee council government
+    administration embassy bank union party institute university court army military police
+    airline carrier network group organisation organization foundation coalition campaign
+    service authority regulator watchdog club team league federation",
     )
 });
 
@@ -309,6 +340,8 @@ mod tests {
             &TITLES,
             &NON_NAME_CAPITALS,
             &PHRASE_BOUNDARIES,
+            &PERSON_ROLES,
+            &ORGANISATION_ROLES,
             &ORGANISATION_WORDS,
         ];
         for list in lists {

@@ -49,6 +49,8 @@ enum Role {
 /// A double quotation still waiting for its closing mark.
 struct OpenDouble {
     open: usize,
+    /// The opening mark, which decides what closes it (`„…“`).
+    mark: char,
     pieces: Vec<Range<usize>>,
     piece_start: usize,
     /// Paragraph index where the current piece started.
@@ -99,13 +101,22 @@ pub fn find_quoted_spans(text: &str) -> Vec<QuotedSpan> {
         if !ch.is_whitespace() {
             at_paragraph_start = false;
         }
-        match ch {
-            '“' | '”' | '"' | '„' => {
-                let role = double_role(ch, previous, next, double.is_some());
+        // `’’` and `''` typed for a closing double mark (`“… voters,’’ he said`).
+        let doubled_single_close = double.is_some() && matches!(ch, '’' | '\'') && next == Some(ch);
+        let (mark, mark_len) = if doubled_single_close {
+            chars.next();
+            ('”', 2 * ch.len_utf8())
+        } else {
+            (ch, ch.len_utf8())
+        };
+        match mark {
+            '“' | '”' | '"' | '„' | '«' | '»' => {
+                let open_mark = double.as_ref().map(|open| open.mark);
+                let role = double_role(mark, previous, next, open_mark);
                 match (role, double.take()) {
                     (Role::Open, Some(mut open)) if carried_over && starts_paragraph => {
                         // The same quotation goes on in a new paragraph.
-                        open.piece_start = index + ch.len_utf8();
+                        open.piece_start = index + mark_len;
                         open.paragraph = paragraph;
                         double = Some(open);
                     }
@@ -113,8 +124,9 @@ pub fn find_quoted_spans(text: &str) -> Vec<QuotedSpan> {
                         // An unclosed quotation before this one is dropped, not guessed at.
                         double = Some(OpenDouble {
                             open: index,
+                            mark,
                             pieces: Vec::new(),
-                            piece_start: index + ch.len_utf8(),
+                            piece_start: index + mark_len,
                             paragraph,
                         });
                     }
@@ -122,7 +134,7 @@ pub fn find_quoted_spans(text: &str) -> Vec<QuotedSpan> {
                         open.pieces.push(open.piece_start..index);
                         spans.push(QuotedSpan {
                             open: open.open,
-                            close: index + ch.len_utf8(),
+                            close: index + mark_len,
                             pieces: open.pieces,
                             single: false,
                         });
@@ -163,11 +175,20 @@ pub fn find_quoted_spans(text: &str) -> Vec<QuotedSpan> {
     spans
 }
 
-/// Decides whether a double mark opens or closes, from its shape and its neighbours.
-fn double_role(mark: char, previous: Option<char>, next: Option<char>, is_open: bool) -> Role {
+/// Decides whether a double mark opens or closes, from its shape, its
+/// neighbours and the mark of the quotation still open, if any.
+fn double_role(
+    mark: char,
+    previous: Option<char>,
+    next: Option<char>,
+    open_mark: Option<char>,
+) -> Role {
+    let is_open = open_mark.is_some();
     match mark {
-        '“' | '„' => Role::Open,
-        '”' => Role::Close,
+        // German `„…“` closes with the mark English opens with.
+        '“' if open_mark == Some('„') => Role::Close,
+        '“' | '„' | '«' => Role::Open,
+        '”' | '»' => Role::Close,
         _ => {
             let space_before = previous.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
             let space_after = next.is_none_or(char::is_whitespace);
@@ -245,6 +266,19 @@ mod tests {
                 &["scare", "another one here"],
             ),
             ("“Unclosed quote runs on", &[]),
+            (
+                "“It was an attempt to mislead,’’ he said. “And more here.”",
+                &["It was an attempt to mislead,", "And more here."],
+            ),
+            (
+                "„Wir schaffen das jetzt“, sagte sie.",
+                &["Wir schaffen das jetzt"],
+            ),
+            (
+                "« Nous allons gagner ici », dit-il.",
+                &["Nous allons gagner ici"],
+            ),
+            ("it’’s odd ’’ and '' stray", &[]),
             ("stray ” mark then “a real quote”", &["a real quote"]),
         ];
         for (text, expected) in cases {

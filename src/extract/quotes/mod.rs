@@ -151,8 +151,10 @@ fn attribute_each(
         let spoken = !quote.span.single || matches!(evidence, Some(Evidence::Spoken(_)));
         let attributed = evidence.is_some();
         let speaker = match evidence {
-            Some(Evidence::Spoken(found) | Evidence::Found(found)) => {
-                speaker_of(attributor, resolver, found)
+            Some(Evidence::Spoken(found)) => speaker_of(attributor, resolver, found),
+            // A place found by weak cues (`Ukraine is …` before the quotation) said nothing.
+            Some(Evidence::Found(found)) => {
+                speaker_of(attributor, resolver, found).filter(|s| !resolver.is_place(&s.name))
             }
             Some(Evidence::Named(name)) => Some(Speaker::bare(name)),
             None => None,
@@ -272,11 +274,18 @@ fn speaker_of(attributor: &Attributor, resolver: &mut Resolver, found: Found) ->
             resolver.note_speaker(run.start);
             let words = attributor.words;
             let name = resolver.canonical_name(words.name_text(&run), run.start);
+            let token = run.start;
             let introduction = attributor.introduction(run);
             let introduced = attributor.introduced(&introduction, &name);
+            resolver.note_person_speaker(token, &name);
             Some(Speaker { name, introduced })
         }
-        Found::Pronoun(token) => resolver.resolve_pronoun(token).map(Speaker::bare),
+        Found::Pronoun(token) => {
+            let name = resolver.resolve_pronoun(token)?;
+            resolver.note_person_speaker(token, &name);
+            Some(Speaker::bare(name))
+        }
+        Found::Role(token) => resolver.resolve_role(token).map(Speaker::bare),
         Found::Unnamed => None,
     }
 }

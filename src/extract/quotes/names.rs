@@ -80,7 +80,16 @@ impl<'a> Words<'a> {
     pub fn is_name_word(&self, index: usize) -> bool {
         self.word(index).is_some_and(|word| {
             let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
-            starts_upper && !is_non_name_capital(strip_possessive(word))
+            let bare = strip_possessive(word);
+            if !starts_upper {
+                return false;
+            }
+            if !is_non_name_capital(bare) {
+                return true;
+            }
+            // "Will Moy", "May Boeve": a first name that is also a common
+            // capitalised word, when a surname follows.
+            is_first_name_capital(bare) && self.word(index + 1).is_some_and(is_plain_name)
         })
     }
 
@@ -253,6 +262,19 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Capitalised function words that are also first names (months are not
+/// taken: `In May Smith said` is far more common than `May Smith`).
+fn is_first_name_capital(word: &str) -> bool {
+    word == "Will"
+}
+
+/// A capitalised word that is no function word: a surname after a first name.
+fn is_plain_name(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !is_non_name_capital(strip_possessive(word))
+}
+
 /// The word without a trailing `’s` / `'s` / `’`.
 pub fn strip_possessive(word: &str) -> &str {
     for suffix in ["’s", "'s", "’S", "'S"] {
@@ -263,9 +285,19 @@ pub fn strip_possessive(word: &str) -> &str {
     word
 }
 
-/// The last word of a name, the part that survives "Mélanie Joly" -> "Joly".
+/// The last word of a name, the part that survives "Mélanie Joly" -> "Joly";
+/// a generational suffix is skipped ("James Kennedy Jr." -> "Kennedy").
 pub fn last_word(name: &str) -> &str {
-    name.rsplit([' ', '\u{a0}']).next().unwrap_or(name)
+    let mut words = name.rsplit([' ', '\u{a0}']).filter(|w| !w.is_empty());
+    let last = words.next().unwrap_or(name);
+    let is_suffix = matches!(
+        last.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    );
+    if !is_suffix {
+        return last;
+    }
+    words.next().unwrap_or(last)
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::attribution::{Attributor, Found};
 use super::lexicon::{
-    is_determiner, is_nationality, is_phrase_boundary, is_speech_verb, is_subject_pronoun,
-    is_verb_filler,
+    is_determiner, is_nationality, is_organisation_role, is_organisation_word, is_person_role,
+    is_phrase_boundary, is_speech_verb, is_subject_pronoun, is_verb_filler,
 };
 
 /// Most tokens in an apposition (`X, the agency’s director, said`).
@@ -46,6 +46,15 @@ impl Attributor<'_> {
             }
             last = opening - 1;
         }
+        // "James Kennedy Jr. said": the suffix's period ends no sentence here.
+        let after_suffix = last > lower
+            && words.is_abbreviation_period(last)
+            && words
+                .word(last - 1)
+                .is_some_and(|w| matches!(w, "Jr" | "Sr"));
+        if after_suffix {
+            last -= 1;
+        }
         if words.tokens[last].is_punct(',') {
             return self.apposition_before(last, lower);
         }
@@ -63,6 +72,28 @@ impl Attributor<'_> {
         }
         if let Some(run) = words.run_ending_at(last, lower) {
             let start = self.description_start(run.start, lower);
+            // "China’s ambassador to Britain accused", "the mayor of Kyiv said":
+            // the name is the object of a preposition, the subject is unnamed.
+            // A longer run may hold the name after the place (`to Britain Liu Xiaming`).
+            let after_preposition = run.start > lower
+                && run.len() == 1
+                && words.word(run.start - 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "to" | "of" | "in" | "at" | "for" | "from" | "with" | "against"
+                    )
+                });
+            if after_preposition {
+                return Some((Found::Unnamed, start));
+            }
+            // "The Naftogaz CEO said": a role, for someone named before.
+            let definite = run.start > lower
+                && words
+                    .word(run.start - 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            if definite && self.is_role_noun(last) {
+                return Some((Found::Role(last), start));
+            }
             return Some((
                 words.strip_titles(run).map_or(Found::Unnamed, Found::Name),
                 start,
@@ -91,6 +122,10 @@ impl Attributor<'_> {
                 ));
             }
             match words.word(previous) {
+                // "the actor said", "the ministry said": someone named before.
+                Some(w) if w.eq_ignore_ascii_case("the") && self.is_role_noun(last) => {
+                    return Some((Found::Role(last), previous))
+                }
                 Some(w) if is_determiner(w) => return Some((Found::Unnamed, previous)),
                 Some(w)
                     if w.chars().next().is_some_and(char::is_lowercase)
@@ -102,6 +137,38 @@ impl Attributor<'_> {
             }
         }
         Some((Found::Unnamed, index))
+    }
+
+    /// A singular noun for a person's or an organisation's role; not a word
+    /// of an organisation's name (`the White House`).
+    fn is_role_noun(&self, index: usize) -> bool {
+        self.words.word(index).is_some_and(|word| {
+            is_organisation_role(word) || (is_person_role(word) && !is_organisation_word(word))
+        })
+    }
+
+    /// After `said the`: the role noun ending a short description that is the
+    /// whole speaker (`said the actor.`), not one followed by the name
+    /// (`said the agency’s director, John Smith`).
+    fn role_after_the(&self, start: usize, upper: usize) -> Option<usize> {
+        let words = &self.words;
+        let limit = upper.min(start + MAX_DESCRIPTION_WORDS + 1);
+        let mut head = None;
+        let mut index = start;
+        while index < limit {
+            let Some(word) = words.word(index) else {
+                break;
+            };
+            if is_phrase_boundary(word) || is_speech_verb(word) {
+                break;
+            }
+            head = Some(index);
+            index += 1;
+        }
+        let head = head?;
+        let followed_by_name = words.tokens.get(index).is_some_and(|t| t.is_punct(','))
+            && words.is_name_word(index + 1);
+        (!followed_by_name && self.is_role_noun(head)).then_some(head)
     }
 
     /// Extends a subject back over the description in front of the name
@@ -166,6 +233,11 @@ impl Attributor<'_> {
         let first = words.word(start)?;
         if is_subject_pronoun(first) {
             return Some(Found::Pronoun(start));
+        }
+        if first.eq_ignore_ascii_case("the") {
+            if let Some(role) = self.role_after_the(start + 1, upper) {
+                return Some(Found::Role(role));
+            }
         }
         let limit = upper.min(start + MAX_NAME_AFTER_TOKENS);
         let mut index = start;

@@ -6,12 +6,16 @@
 //! "Joly" still becomes "Mélanie Joly" when the article names her in full.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::article::{Entity, EntityKind};
 
-use super::lexicon::{is_group_pronoun, person_title_gender, pronoun_gender, Gender};
+use super::lexicon::{
+    is_group_pronoun, is_organisation_role, is_title, person_title_gender, pronoun_gender, Gender,
+};
 use super::names::{last_word, Words};
+use super::tokens::TokenKind;
 
 /// Most tokens back a group pronoun ("they", "it") may look for its organisation.
 const GROUP_PRONOUN_REACH: usize = 80;
@@ -23,6 +27,10 @@ const PERSON_PRONOUN_REACH: usize = 5_000;
 
 /// Most bytes back the nearest of several same-surname people is looked for.
 const SURNAME_REACH_BYTES: usize = 50_000;
+
+/// Most tokens around a person's name searched for the role a later
+/// description uses (`Naftogaz CEO Andriy Kobolyev` … `the Naftogaz CEO said`).
+const ROLE_CONTEXT_TOKENS: usize = 12;
 
 /// A name mentioned outside quotations, and what it looks like.
 #[derive(Debug, Clone)]
@@ -41,6 +49,27 @@ pub struct Resolver<'a> {
     /// Multi-word person names by their last word, in text order.
     full_names: HashMap<&'a str, Vec<(usize, &'a str)>>,
     entities: &'a [Entity],
+    /// The canonical name of the last person named as a speaker, with its token.
+    last_speaker: Option<(usize, String)>,
+    /// The first token of every sentence, found when a pronoun first needs them.
+    sentence_starts: OnceCell<Vec<usize>>,
+}
+
+/// The first token of every sentence: a new sentence starts after a break or
+/// a final `.`, `!` or `?` that is not an abbreviation's period.
+fn sentence_starts(words: &Words) -> Vec<usize> {
+    let mut starts = vec![0];
+    for (index, token) in words.tokens.iter().enumerate() {
+        let ends = match token.kind {
+            TokenKind::Break | TokenKind::Punct('!' | '?') => true,
+            TokenKind::Punct('.') => !words.is_abbreviation_period(index),
+            _ => false,
+        };
+        if ends {
+            starts.push(index + 1);
+        }
+    }
+    starts
 }
 
 impl<'a> Resolver<'a> {
@@ -111,6 +140,8 @@ impl<'a> Resolver<'a> {
             mentions,
             full_names,
             entities,
+            last_speaker: None,
+            sentence_starts: OnceCell::new(),
         }
     }
 
@@ -122,6 +153,17 @@ impl<'a> Resolver<'a> {
             if !mention.organisation {
                 mention.person = true;
             }
+        }
+    }
+
+    /// Remembers the person a quotation was just attributed to by name, the
+    /// antecedent a later `said the actor` most likely means.
+    pub fn note_person_speaker(&mut self, token: usize, name: &str) {
+        let is_organisation = self
+            .entity_kind(name)
+            .is_some_and(|kind| kind != EntityKind::Person);
+        if !is_organisation {
+            self.last_speaker = Some((token, name.to_string()));
         }
     }
 
@@ -197,19 +239,103 @@ impl<'a> Resolver<'a> {
             return Some(self.canonical_name(organisation.name, organisation.token));
         }
         let wanted = pronoun_gender(pronoun);
-        let person = candidates
+        let fits = |m: &&Mention| {
+            let is_person = self
+                .entity_kind(m.name)
+                .map_or(m.person, |kind| kind == EntityKind::Person);
+            let gender_fits = match (wanted, m.gender) {
+                (Some(want), Some(have)) => want == have,
+                _ => true,
+            };
+            is_person && gender_fits
+        };
+        let nearest = candidates
+            .take_while(|m| m.token + PERSON_PRONOUN_REACH >= token)
+            .find(fits)?;
+        // Within the nearest sentence naming a fitting person, its first such
+        // person (usually the subject) is meant, not the last one named
+        // (`Omar asked for compassion during Carlineo’s sentencing … She added`).
+        let sentence = self.sentence_around(nearest.token);
+        let subject = self.mentions[..before]
+            .iter()
+            .filter(|m| sentence.contains(&m.token))
+            .find(fits)
+            .unwrap_or(nearest);
+        Some(self.canonical_name(subject.name, subject.token))
+    }
+
+    /// The tokens of the sentence holding `token`.
+    fn sentence_around(&self, token: usize) -> Range<usize> {
+        let starts = self
+            .sentence_starts
+            .get_or_init(|| sentence_starts(&self.words));
+        let following = starts.partition_point(|&start| start <= token);
+        let start = following
+            .checked_sub(1)
+            .and_then(|i| starts.get(i))
+            .copied()
+            .unwrap_or(0);
+        let end = starts.get(following).copied().unwrap_or(usize::MAX);
+        start..end
+    }
+
+    /// The person or organisation a definite description at `token` stands
+    /// for (`the Naftogaz CEO said`, `said the actor`, `the ministry said`):
+    /// an organisation named with the same word, a person introduced with the
+    /// same role, or for a person's role the person last quoted by name.
+    /// Nothing rather than the nearest unrelated name.
+    pub fn resolve_role(&self, token: usize) -> Option<String> {
+        let role = self.words.word(token)?;
+        let before = self.mentions.partition_point(|m| m.token < token);
+        let candidates = self.mentions[..before].iter().rev();
+        if is_organisation_role(role) {
+            let named_alike = candidates
+                .take_while(|m| m.token + PERSON_PRONOUN_REACH >= token)
+                .find(|m| {
+                    !m.person
+                        && m.name
+                            .split_whitespace()
+                            .any(|word| word.eq_ignore_ascii_case(role))
+                })?;
+            return Some(self.canonical_name(named_alike.name, named_alike.token));
+        }
+        let introduced_with_role = candidates
             .take_while(|m| m.token + PERSON_PRONOUN_REACH >= token)
             .find(|m| {
-                let is_person = self
-                    .entity_kind(m.name)
-                    .map_or(m.person, |kind| kind == EntityKind::Person);
-                let gender_fits = match (wanted, m.gender) {
-                    (Some(want), Some(have)) => want == have,
-                    _ => true,
-                };
-                is_person && gender_fits
-            })?;
-        Some(self.canonical_name(person.name, person.token))
+                // `the Naftogaz CEO` is itself a mention: a name holding the role is no name.
+                let holds_role = m
+                    .name
+                    .split_whitespace()
+                    .any(|word| word.eq_ignore_ascii_case(role));
+                m.person && !holds_role && self.role_near(m.token, role)
+            });
+        if let Some(person) = introduced_with_role {
+            return Some(self.canonical_name(person.name, person.token));
+        }
+        let person_role = is_title(role) || role.chars().all(|c| c.is_lowercase());
+        let (speaker_token, speaker) = self.last_speaker.as_ref()?;
+        let recent = *speaker_token < token && speaker_token + PERSON_PRONOUN_REACH >= token;
+        (person_role && recent).then(|| speaker.clone())
+    }
+
+    /// Whether `role` is written next to the name at `token` (titles before it,
+    /// an apposition after it).
+    fn role_near(&self, token: usize, role: &str) -> bool {
+        let from = token.saturating_sub(ROLE_CONTEXT_TOKENS / 2);
+        let to = (token + ROLE_CONTEXT_TOKENS).min(self.words.tokens.len());
+        (from..to).any(|i| {
+            i != token
+                && self
+                    .words
+                    .word(i)
+                    .is_some_and(|word| word.eq_ignore_ascii_case(role))
+        })
+    }
+
+    /// Whether the tagger saw `name` as a place: a place says nothing, so a
+    /// place found by weak cues is no speaker.
+    pub fn is_place(&self, name: &str) -> bool {
+        self.entity_kind(name) == Some(EntityKind::Place)
     }
 
     /// The kind of the entity a mention refers to, when the tagger knows it.
