@@ -330,7 +330,7 @@ fn index_and_query(batch: &[String]) {
             std::fs::write(path, bytes).unwrap();
         }
     }
-    let news_index = NewsIndex::open_or_create(&index_dir.path().join("idx"), false).unwrap();
+    let news_index = NewsIndex::open_for_writing(&index_dir.path().join("idx"), false).unwrap();
     let options = IndexOptions {
         threads: 1,
         ..IndexOptions::default()
