@@ -11,7 +11,7 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("no index at {}: run 'newsdex index' first", .0.display())]
+    #[error("no index at {}: run {} first", .0.display(), index_command(.0))]
     NoIndex(PathBuf),
     #[error(
         "index at {} was written by another version of newsdex (schema {found}, expected {expected}): run 'newsdex index --rebuild'",
@@ -51,4 +51,13 @@ pub enum Error {
         path: PathBuf,
         source: tantivy::TantivyError,
     },
+}
+
+/// The command that creates the index at `dir`: `'newsdex index FOLDER'`, with
+/// `--index DIR` when it is not the default folder.
+fn index_command(dir: &std::path::Path) -> String {
+    if dir == std::path::Path::new("index") {
+        return "'newsdex index FOLDER'".to_string();
+    }
+    format!("'newsdex --index {} index FOLDER'", dir.display())
 }

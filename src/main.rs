@@ -13,9 +13,10 @@ use app::commands::{self, Outcome};
 use newsdex::index::NewsIndex;
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    let open = || NewsIndex::open(&cli.index);
+    let index_dir = cli.index_dir();
+    let open = || NewsIndex::open(&index_dir);
     match &cli.command {
-        Command::Index(args) => commands::index::run(&cli.index, args),
+        Command::Index(args) => commands::index::run(&index_dir, args),
         Command::Extract(args) => commands::extract::run(args),
         Command::Query(args) => commands::query::run_query(&open()?, args, cli.color),
         Command::List(args) => commands::query::run_list(&open()?, args, cli.color),
@@ -25,6 +26,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Timeline(args) => commands::reports::run_timeline(&open()?, args),
         Command::Stats(args) => commands::reports::run_stats(&open()?, args),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Completions(args) => commands::completions::run_completions(args),
+        Command::Man => commands::completions::run_man(),
     }
 }
 
@@ -34,9 +37,13 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
 fn run_guarded(cli: Cli) -> anyhow::Result<Outcome> {
     let reads_index = !matches!(
         cli.command,
-        Command::Index(_) | Command::Extract(_) | Command::Bench(_)
+        Command::Index(_)
+            | Command::Extract(_)
+            | Command::Bench(_)
+            | Command::Completions(_)
+            | Command::Man
     );
-    let index_dir = cli.index.clone();
+    let index_dir = cli.index_dir();
     match newsdex::ingest::catch_panic(|| run(cli)) {
         Ok(outcome) => outcome,
         Err(panic) if reads_index => {

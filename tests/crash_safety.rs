@@ -112,6 +112,9 @@ fn signal_stops_quickly_and_keeps_what_was_done(signal: &str) {
     );
     assert_eq!(output.status.code(), Some(130), "{signal}: {stderr}");
     assert!(stderr.contains("interrupted"), "{stderr}");
+    // The hint repeats the user's own index folder and paths.
+    assert!(stderr.contains("run 'newsdex --index "), "{stderr}");
+    assert!(stderr.contains(" index big' again"), "{stderr}");
     let kept = listed_paths(&sandbox).len();
     sandbox
         .newsdex(&["index", "--quiet", "big"])

@@ -554,3 +554,38 @@ fn a_run_after_an_unclean_stop_checks_the_index_and_rebuild_repairs_it() {
     assert_eq!(articles(&sandbox), 7);
     assert!(!sandbox.index_dir().join("newsdex-unfinished-run").exists());
 }
+
+#[test]
+fn the_index_is_found_from_a_subfolder_as_git_finds_its_repository() {
+    let sandbox = Sandbox::new();
+    sandbox.write("news/a.txt", STORY);
+    sandbox.write(
+        "news/deep/down/b.txt",
+        " date 2022-01-11 The bridge closed.",
+    );
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
+        .env_remove("NEWSDEX_INDEX")
+        .current_dir(sandbox.path().join("news/deep/down"))
+        .args(["query", "harbour"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("harbour"));
+}
+
+#[test]
+fn completions_source_cleanly_and_the_man_page_renders() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.newsdex(&["completions", "bash"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let script = sandbox.write("newsdex.bash", &output.stdout);
+    let checked = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .status()
+        .unwrap();
+    assert!(checked.success(), "bash -n refused the completion script");
+    let man = sandbox.newsdex(&["man"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&man.stdout).contains(".TH newsdex"));
+}

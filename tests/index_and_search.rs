@@ -226,7 +226,7 @@ fn missing_index_says_how_to_make_one() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = stderr_of(&output);
     assert!(
-        stderr.contains("no index at") && stderr.contains("run 'newsdex index' first"),
+        stderr.contains("no index at") && stderr.contains("index FOLDER' first"),
         "{stderr}"
     );
 }

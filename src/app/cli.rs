@@ -55,15 +55,10 @@ cli_enum!(
 #[derive(Debug, Parser)]
 #[command(name = "newsdex", version, max_term_width = 100)]
 pub struct Cli {
-    /// Index folder.
-    #[arg(
-        long,
-        global = true,
-        env = "NEWSDEX_INDEX",
-        default_value = "index",
-        value_name = "DIR"
-    )]
-    pub index: PathBuf,
+    /// Index folder [default: the nearest `index/` holding a newsdex index in
+    /// this folder or a parent, as git finds its repository; else ./index].
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
 
     /// When to highlight matches: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -102,6 +97,17 @@ pub enum Command {
     Stats(StatsArgs),
     /// Measure indexing and query speed against a raw tantivy baseline (same run).
     Bench(BenchArgs),
+    /// Print a shell completion script, e.g. `newsdex completions bash > /etc/bash_completion.d/newsdex`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `newsdex man > newsdex.1 && man ./newsdex.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -357,4 +363,16 @@ fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
         ));
     }
     std::time::Duration::try_from_secs_f64(seconds).map_err(|error| format!("{text:?}: {error}"))
+}
+
+impl Cli {
+    /// The index folder this run uses: `--index` (or `NEWSDEX_INDEX`), else
+    /// the nearest newsdex index found from the current folder up, else `index`.
+    pub fn index_dir(&self) -> PathBuf {
+        if let Some(dir) = &self.index {
+            return dir.clone();
+        }
+        let current = std::env::current_dir().unwrap_or_default();
+        newsdex::index::find_index_upwards(&current).unwrap_or_else(|| PathBuf::from("index"))
+    }
 }

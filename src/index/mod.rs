@@ -215,6 +215,17 @@ impl NewsIndex {
     }
 }
 
+/// The nearest folder named `index` holding a newsdex index, in `start` or
+/// one of its parents (as git finds its repository).
+pub fn find_index_upwards(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|folder| folder.join("index"))
+        .find(|candidate| {
+            candidate.join("meta.json").is_file() && folder::read_marker(candidate).is_some()
+        })
+}
+
 /// The first line of a message, at most 200 characters: enough to say what
 /// is wrong without flooding the terminal.
 fn short(message: &str) -> String {
@@ -240,10 +251,7 @@ mod tests {
     fn open_missing_index_says_how_to_make_one() {
         let dir = tempfile::tempdir().unwrap();
         let error = NewsIndex::open(&dir.path().join("index")).err().unwrap();
-        assert!(
-            error.to_string().contains("run 'newsdex index' first"),
-            "{error}"
-        );
+        assert!(error.to_string().contains("index FOLDER' first"), "{error}");
     }
 
     #[test]
@@ -290,6 +298,22 @@ mod tests {
             );
         }
         assert!(!dir.path().join(MARKER_FILE).exists());
+    }
+
+    #[test]
+    fn the_nearest_index_is_found_from_a_subfolder() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a/b/c");
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(find_index_upwards(&deep), None);
+        NewsIndex::open_for_writing(&dir.path().join("index"), false).unwrap();
+        assert_eq!(find_index_upwards(&deep), Some(dir.path().join("index")));
+        std::fs::create_dir_all(dir.path().join("a/index")).unwrap();
+        assert_eq!(
+            find_index_upwards(&deep),
+            Some(dir.path().join("index")),
+            "an empty index/ is no index"
+        );
     }
 
     #[test]

@@ -88,6 +88,24 @@ fn known_problems_note(summary: &IndexSummary) -> String {
     }
 }
 
+/// The command line that repeats this run, with the user's own index folder
+/// and paths, quoted for a POSIX shell.
+fn repeat_command(index_dir: &Path, paths: &[std::path::PathBuf]) -> String {
+    let quote = |text: String| -> String {
+        shlex::try_quote(&text).map_or(text.clone(), |quoted| quoted.into_owned())
+    };
+    let mut words = vec!["newsdex".to_string()];
+    if index_dir != Path::new("index") {
+        words.push("--index".to_string());
+        words.push(quote(index_dir.to_string_lossy().into_owned()));
+    }
+    words.push("index".to_string());
+    for path in paths {
+        words.push(quote(path.to_string_lossy().into_owned()));
+    }
+    crate::app::render::line(&words.join(" ")).into_owned()
+}
+
 /// Writes a line to stderr, ignoring a closed stderr.
 fn say(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
@@ -136,8 +154,9 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
         say("interrupted: the rebuild was abandoned and the index is as it was");
     } else if summary.interrupted {
         say(&format!(
-            "interrupted: {} files indexed and committed; run 'newsdex index' again to finish",
-            summary.added + summary.updated
+            "interrupted: {} files indexed and committed; run '{}' again to finish",
+            summary.added + summary.updated,
+            repeat_command(index_dir, &args.paths)
         ));
     }
     if summary.withheld_removals > 0 {

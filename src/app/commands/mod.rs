@@ -2,6 +2,7 @@
 //! runs it and renders the answer. Shared flag handling lives here.
 
 pub mod bench;
+pub mod completions;
 pub mod extract;
 pub mod index;
 pub mod query;
