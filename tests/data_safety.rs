@@ -589,3 +589,46 @@ fn completions_source_cleanly_and_the_man_page_renders() {
     let man = sandbox.newsdex(&["man"]).output().unwrap();
     assert!(String::from_utf8_lossy(&man.stdout).contains(".TH newsdex"));
 }
+
+#[test]
+fn an_empty_corpus_folder_creates_nothing_and_says_so() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.path().join("empty")).unwrap();
+    let output = sandbox.newsdex(&["index", "empty"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr_of(&output).contains("empty: no files to index"),
+        "{}",
+        stderr_of(&output)
+    );
+    assert!(!sandbox.index_dir().exists());
+}
+
+#[test]
+fn problems_are_reported_in_path_order() {
+    let sandbox = Sandbox::new();
+    for number in 0..60 {
+        sandbox.write(
+            &format!("news/{number:02}.txt"),
+            format!("Undated story {number}."),
+        );
+    }
+    let output = sandbox
+        .newsdex(&["index", "news", "--threads", "4"])
+        .output()
+        .unwrap();
+    let reported: Vec<String> = stderr_of(&output)
+        .lines()
+        .filter(|line| line.contains("no date found"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(reported.len(), 60);
+    let mut sorted = reported.clone();
+    sorted.sort();
+    assert_eq!(reported, sorted);
+    assert!(
+        stderr_of(&output).contains("60 warnings; 60 articles written"),
+        "{}",
+        stderr_of(&output)
+    );
+}

@@ -68,6 +68,8 @@ pub trait IndexEvents: Sync {
     fn file_done(&self, bytes: u64);
     /// A file or record could not be used, or was used with a caveat.
     fn problem(&self, problem: &Problem);
+    /// A batch of files (in path order) is done: a good time to print what was reported.
+    fn batch_done(&self) {}
 }
 
 /// A message about one file, printed as `PATH: message`.
@@ -124,6 +126,10 @@ impl IndexEvents for CountingEvents<'_> {
             self.warnings.fetch_add(1, Ordering::Relaxed);
         }
         self.inner.problem(problem);
+    }
+
+    fn batch_done(&self) {
+        self.inner.batch_done();
     }
 }
 
@@ -297,6 +303,7 @@ fn run_indexing(
                 }
             });
         });
+        events.batch_done();
         let periodic_commit = !options.rebuild && last_commit.elapsed() >= options.commit_every;
         if periodic_commit && !stop_writing.load(Ordering::Relaxed) {
             if let Err(error) = writer.commit() {

@@ -20,6 +20,32 @@ use newsdex::index::NewsIndex;
 
 struct Progress {
     bar: ProgressBar,
+    /// Messages of the files in flight, printed in path order when a batch is done
+    /// (worker threads finish files in any order).
+    pending: std::sync::Mutex<Vec<(String, String)>>,
+}
+
+impl Progress {
+    fn print_pending(&self) {
+        let mut pending = self
+            .pending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // Stable: the messages of one file keep their order.
+        pending.sort_by(|a, b| a.0.cmp(&b.0));
+        let lines: Vec<String> = pending.drain(..).map(|(_, line)| line).collect();
+        drop(pending);
+        if lines.is_empty() {
+            return;
+        }
+        // A closed stderr (`2>&1 | head -1`) must not stop the run: write errors are ignored.
+        self.bar.suspend(|| {
+            let mut stderr = std::io::stderr().lock();
+            for line in &lines {
+                let _ = writeln!(stderr, "{line}");
+            }
+        });
+    }
 }
 
 impl IndexEvents for Progress {
@@ -32,13 +58,19 @@ impl IndexEvents for Progress {
     }
 
     fn problem(&self, problem: &Problem) {
-        let path = display_path(&problem.path.to_string_lossy());
+        let key = problem.path.to_string_lossy().into_owned();
+        let path = display_path(&key);
         let prefix = if problem.is_error { "" } else { "warning: " };
-        // A closed stderr (`2>&1 | head -1`) must not stop the run: write errors are ignored.
-        self.bar.suspend(|| {
-            let message = crate::app::render::line(&problem.message);
-            let _ = writeln!(std::io::stderr().lock(), "{path}: {prefix}{message}");
-        });
+        let message = crate::app::render::line(&problem.message);
+        let line = format!("{path}: {prefix}{message}");
+        self.pending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push((key, line));
+    }
+
+    fn batch_done(&self) {
+        self.print_pending();
     }
 }
 
@@ -56,6 +88,15 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     bar
 }
 
+/// `1 article`, `2 articles`.
+fn count(number: u64, singular: &str, plural: &str) -> String {
+    if number == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{number} {plural}")
+    }
+}
+
 fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
     let megabytes = summary.bytes_read as f64 / 1e6;
     let rate = if seconds > 0.0 {
@@ -64,15 +105,15 @@ fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
         0.0
     };
     format!(
-        "{} added, {} updated, {} removed, {} unchanged, {} skipped, {} failed, {} warnings; {} articles written, {:.1} MB read in {:.2} s ({:.1} MB/s)",
+        "{} added, {} updated, {} removed, {} unchanged, {} skipped, {} failed, {}; {} written, {:.1} MB read in {:.2} s ({:.1} MB/s)",
         summary.added,
         summary.updated,
         summary.removed,
         summary.unchanged,
         summary.skipped,
         summary.failed,
-        summary.warnings,
-        summary.articles,
+        count(summary.warnings, "warning", "warnings"),
+        count(summary.articles, "article", "articles"),
         megabytes,
         seconds,
         rate
@@ -140,13 +181,30 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
         allow_mass_delete: args.allow_mass_delete,
         max_file_bytes: args.max_filesize << 20,
     };
+    let walk = corpus::walk_skipping(&args.paths, &[index_dir.to_path_buf()]);
+    // An empty folder (an unmounted drive, a wrong path) creates nothing; with
+    // an existing index, the mass-delete check below decides.
+    let nothing_found = walk.files.is_empty() && walk.errors.is_empty();
+    if nothing_found && !index_dir.join("meta.json").exists() {
+        let shown: Vec<String> = args
+            .paths
+            .iter()
+            .map(|path| display_path(&path.to_string_lossy()))
+            .collect();
+        bail!(
+            "{}: no files to index (hidden files and corpus documentation are skipped); nothing was created",
+            shown.join(", ")
+        );
+    }
     let news_index = NewsIndex::open_for_writing(index_dir, args.rebuild)
         .with_context(|| format!("cannot open index {}", index_dir.display()))?;
-    let walk = corpus::walk_skipping(&args.paths, &[index_dir.to_path_buf()]);
     let progress = Progress {
         bar: progress_bar(args.quiet),
+        pending: std::sync::Mutex::new(Vec::new()),
     };
-    let summary = index_files(&news_index, walk, &options, &progress, &stop)?;
+    let indexed = index_files(&news_index, walk, &options, &progress, &stop);
+    progress.print_pending();
+    let summary = indexed?;
     progress.bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
     // Said even with --quiet: the index is not complete.
@@ -172,8 +230,8 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
             summary.added + summary.updated + summary.removed + summary.failed == 0;
         if nothing_changed && !summary.interrupted {
             say(&format!(
-                "everything is unchanged ({} files); {}",
-                summary.unchanged,
+                "everything is unchanged ({}); {}",
+                count(summary.unchanged, "file", "files"),
                 summary_line(&summary, seconds)
             ));
         } else {
