@@ -2,6 +2,7 @@
 //! runs it and renders the answer. Shared flag handling lives here.
 
 pub mod bench;
+pub mod eval;
 pub mod extract;
 pub mod index;
 pub mod query;
@@ -83,5 +84,12 @@ pub fn with_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Res
     match written {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
+    }
+}
+
+/// Says on stderr what was changed or dropped to read a query.
+pub fn print_notes(notes: &[String]) {
+    for note in notes {
+        eprintln!("newsdex: note: {note}");
     }
 }

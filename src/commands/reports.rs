@@ -3,11 +3,20 @@
 use anyhow::Result;
 
 use crate::cli::{ColorChoice, EntitiesArgs, Format, QuotesArgs, StatsArgs, TimelineArgs};
-use crate::commands::{filters, style, with_stdout, Outcome};
+use crate::commands::{filters, print_notes, style, with_stdout, Outcome};
 use crate::index::NewsIndex;
 use crate::render::{self, json_line};
+use crate::search::query::reading_notes;
 use crate::search::quotes::find_quotes;
-use crate::search::reports::{self as library, stats, timeline, top_entities};
+use crate::search::reports::{self as library, stats, timeline, top_entities, ReportQuery};
+
+/// Prints what was changed to read the report's query, if any.
+fn note_reading(news_index: &NewsIndex, text: Option<&str>) -> Result<()> {
+    if let Some(text) = text.filter(|text| !text.trim().is_empty()) {
+        print_notes(&reading_notes(news_index, text)?);
+    }
+    Ok(())
+}
 
 /// Prints `items` as text, one JSON array, or JSON Lines.
 fn print_items<T: serde::Serialize>(
@@ -31,6 +40,7 @@ pub fn run_quotes(
     color: ColorChoice,
 ) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
+    note_reading(news_index, args.query.as_deref())?;
     let mut quotes = find_quotes(news_index, args.query.as_deref(), &filters, args.limit)?;
     for quote in &mut quotes {
         quote.path = render::display_path(&quote.path);
@@ -44,13 +54,12 @@ pub fn run_quotes(
 
 pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
-    let counts = top_entities(
-        news_index,
-        args.query.as_deref(),
-        &filters,
-        args.kind,
-        args.limit,
-    )?;
+    note_reading(news_index, args.query.as_deref())?;
+    let report_query = ReportQuery {
+        text: args.query.as_deref(),
+        match_any: args.matching.any,
+    };
+    let counts = top_entities(news_index, report_query, &filters, args.kind, args.limit)?;
     print_items(&counts, args.format, |out| {
         render::entities_text(out, &counts)
     })?;
@@ -59,8 +68,13 @@ pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outco
 
 pub fn run_timeline(news_index: &NewsIndex, args: &TimelineArgs) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
+    note_reading(news_index, args.query.as_deref())?;
+    let report_query = ReportQuery {
+        text: args.query.as_deref(),
+        match_any: args.matching.any,
+    };
     let periods: Vec<library::Period> =
-        timeline(news_index, args.query.as_deref(), &filters, args.interval)?;
+        timeline(news_index, report_query, &filters, args.interval)?;
     print_items(&periods, args.format, |out| {
         render::timeline_text(out, &periods)
     })?;
