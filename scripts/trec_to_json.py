@@ -48,7 +48,8 @@ def main():
             body = paragraphs(element(doc, "TEXT"))
             if not docno or not body or "/" in docno:
                 continue
-            record = {"title": paragraphs(element(doc, "HEADLINE")), "body": body}
+            title = paragraphs(element(doc, "HEADLINE")).replace("\n\n", " ")
+            record = {"title": title, "body": body}
             date = day(element(doc, "DATE"))
             if date:
                 record["date"] = date

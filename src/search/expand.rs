@@ -101,8 +101,15 @@ pub fn expand(
     let model = feedback_model(news_index, searcher, &ranked)?;
     let body = news_index.fields.body;
     let articles = searcher.num_docs().max(1) as f32;
+    // Heaviest first; equal weights by word, so that runs are repeatable.
+    let mut by_weight: Vec<(String, f32)> = model.into_iter().collect();
+    by_weight.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut candidates: Vec<(String, f32)> = Vec::new();
-    for (word, weight) in model {
+    // Only the heaviest words are looked up, until enough pass.
+    for (word, weight) in by_weight {
+        if candidates.len() >= expansion.terms {
+            break;
+        }
         let too_short = word.chars().count() < 2 || word.chars().all(|c| c.is_ascii_digit());
         if too_short || query_words.contains(&word) {
             continue;
@@ -115,9 +122,6 @@ pub fn expand(
         }
         candidates.push((word, weight));
     }
-    // Heaviest first; equal weights by word, so that runs are repeatable.
-    candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    candidates.truncate(expansion.terms);
     let total: f32 = candidates.iter().map(|(_, weight)| weight).sum();
     if candidates.is_empty() || total <= 0.0 {
         return Ok(scoring);
