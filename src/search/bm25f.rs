@@ -218,3 +218,70 @@ impl Scorer for Bm25fScorer {
             .sum()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::collector::{Count, TopDocs};
+    use tantivy::schema::{Schema, TEXT};
+    use tantivy::{doc, Index};
+
+    /// An in-memory index of (title, body) pairs.
+    fn index_of(articles: &[(&str, &str)]) -> (Index, Field, Field) {
+        let mut builder = Schema::builder();
+        let title = builder.add_text_field("title", TEXT);
+        let body = builder.add_text_field("body", TEXT);
+        let index = Index::create_in_ram(builder.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for (title_text, body_text) in articles {
+            writer
+                .add_document(doc!(title => *title_text, body => *body_text))
+                .unwrap();
+        }
+        writer.commit().unwrap();
+        (index, title, body)
+    }
+
+    fn words(text: &str) -> Vec<String> {
+        text.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn matches_every_article_holding_a_word_in_any_field() {
+        let (index, title, body) = index_of(&[
+            ("grain prices", "nothing here"),
+            ("weather", "exports of grain"),
+            ("weather", "rain all week"),
+            ("exports", "exports fell"),
+        ]);
+        let searcher = index.reader().unwrap().searcher();
+        let query = Bm25fQuery::new(vec![(title, 2.0), (body, 1.0)], words("grain exports"));
+        assert_eq!(searcher.search(&query, &Count).unwrap(), 3);
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(10).order_by_score())
+            .unwrap();
+        assert_eq!(top.len(), 3);
+        assert!(top.iter().all(|(score, _)| *score > 0.0), "{top:?}");
+        // Both words beat one word, however often it is repeated.
+        assert_eq!(top[0].1.doc_id, 1, "{top:?}");
+    }
+
+    #[test]
+    fn a_word_in_two_fields_saturates_once() {
+        let (index, title, body) =
+            index_of(&[("grain", "grain"), ("other", "filler"), ("other", "filler")]);
+        let searcher = index.reader().unwrap().searcher();
+        let score = |fields: Vec<(Field, Score)>| {
+            let query = Bm25fQuery::new(fields, words("grain"));
+            let top = searcher
+                .search(&query, &TopDocs::with_limit(1).order_by_score())
+                .unwrap();
+            top.first().map(|(score, _)| *score).unwrap()
+        };
+        let one_field = score(vec![(body, 1.0)]);
+        let two_fields = score(vec![(title, 1.0), (body, 1.0)]);
+        // Summed per-field BM25 would double; BM25F adds frequencies, then saturates.
+        assert!(two_fields > one_field, "{two_fields} {one_field}");
+        assert!(two_fields < 1.6 * one_field, "{two_fields} {one_field}");
+    }
+}
