@@ -95,13 +95,13 @@ pub fn score_ranking(ranked: &[String], relevant: &HashSet<String>, depth: usize
     }
     let gain = |rank: usize| 1.0 / ((rank + 2) as f64).log2();
     let top_ten = &ranked[..ranked.len().min(10)];
-    let dcg: f64 = top_ten
+    // A fold from +0.0: an empty float `sum()` is -0.0, printed "-0.000".
+    let dcg = top_ten
         .iter()
         .enumerate()
         .filter(|(_, id)| relevant.contains(*id))
-        .map(|(rank, _)| gain(rank))
-        .sum();
-    let ideal: f64 = (0..relevant.len().min(10)).map(gain).sum();
+        .fold(0.0, |total, (rank, _)| total + gain(rank));
+    let ideal = (0..relevant.len().min(10)).fold(0.0, |total, rank| total + gain(rank));
     let relevant_in_top_ten = top_ten.iter().filter(|id| relevant.contains(*id)).count();
     let mut hits = 0usize;
     let mut precision_sum = 0.0;
@@ -262,6 +262,10 @@ mod tests {
                 "{ranking}: {scores:?}"
             );
             assert!(close(scores.recall, recall), "{ranking}: {scores:?}");
+            assert!(
+                scores.ndcg_at_10.is_sign_positive(),
+                "{ranking}: {scores:?}"
+            );
         }
     }
 
