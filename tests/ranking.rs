@@ -133,3 +133,79 @@ fn eval_on_the_dev_topics_beats_raw_bm25() {
     assert!(map >= BASELINE_MAP_AT_100 * 1.05, "MAP@100 {map}: {stdout}");
     assert!(recall >= BASELINE_RECALL_AT_100, "R@100 {recall}: {stdout}");
 }
+
+/// A collection small enough to score by hand: two topics, one article
+/// relevant to each, one to neither.
+#[test]
+fn eval_and_trec_runs_on_a_hand_scored_collection() {
+    let sandbox = Sandbox::new();
+    let articles = [
+        ("D1", "Grain exports rose through the Black Sea ports."),
+        (
+            "D2",
+            "The harbour reopened after the storm; grain ships left.",
+        ),
+        ("D3", "Storm damage closed the harbour for a week."),
+    ];
+    for (docno, body) in articles {
+        let record = serde_json::json!({ "title": "", "date": "2022-01-10", "body": body });
+        sandbox.write(&format!("docs/{docno}.json"), record.to_string());
+    }
+    sandbox.write("topics.txt", "1\tgrain exports\n2\tharbour storm\n");
+    // Topic 1: D1 relevant; topic 2: D3 relevant, D2 judged not relevant.
+    sandbox.write("qrels.txt", "1 0 D1 1\n2 0 D3 1\n2 0 D2 0\n");
+    sandbox
+        .newsdex(&["index", "--quiet", "docs"])
+        .assert()
+        .success();
+    let run = sandbox
+        .newsdex(&[
+            "query",
+            "grain exports",
+            "--format",
+            "trec",
+            "--topic",
+            "7",
+            "--run-tag",
+            "t",
+        ])
+        .output()
+        .unwrap();
+    let lines = String::from_utf8_lossy(&run.stdout).into_owned();
+    let first: Vec<&str> = lines
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split(' ')
+        .collect();
+    assert_eq!(first[..4], ["7", "Q0", "D1", "1"], "{lines}");
+    assert_eq!(first.get(5), Some(&"t"), "{lines}");
+    let output = sandbox
+        .newsdex(&[
+            "eval",
+            "--topics",
+            "topics.txt",
+            "--qrels",
+            "qrels.txt",
+            "--per-topic",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    // Each relevant article holds both words of its topic, the others one at most.
+    let perfect = "nDCG@10 1.000  P@10 0.100  MAP@100 1.000  R@100 1.000";
+    let expected = format!("1  {perfect}\n2  {perfect}\ntopics: 2\n{perfect}\n");
+    assert_eq!(stdout, expected);
+    let [ndcg, precision, map, recall] = figures(&stdout)[..] else {
+        panic!("no figures in {stdout}");
+    };
+    assert!(
+        (ndcg - 1.0).abs() < 1e-9 && (map - 1.0).abs() < 1e-9,
+        "{stdout}"
+    );
+    assert!(
+        (precision - 0.1).abs() < 1e-9 && (recall - 1.0).abs() < 1e-9,
+        "{stdout}"
+    );
+}
