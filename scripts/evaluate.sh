@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Scores newsdex's extraction on the gold dev splits with the reference scorer,
-# exactly as the extraction targets are measured. Needs ../shared beside the repo.
+# exactly as the extraction targets are measured, and its ranking on the
+# TREC-judged LA Times topics (newsdex eval, checked with score_run.py).
+# Needs ../shared beside the repo.
 #   scripts/evaluate.sh [dev|train]
 # NEWSDEX=path/to/newsdex scores another build (e.g. a baseline) without building.
 set -euo pipefail
@@ -31,3 +33,13 @@ python3 eval/materialize.py eval/modern/gold.jsonl ../shared "$work/modern"
 find "$work/modern/docs" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/modern.jsonl"
 python3 "$shared/score.py" entities "$work/modern/gold.jsonl" "$work/modern.jsonl"
 python3 "$shared/score.py" quotes "$work/modern/gold.jsonl" "$work/modern.jsonl"
+echo "== ranking: LA Times, TREC dev topics (raw tantivy BM25: nDCG@10 0.508, MAP@100 0.466, R@100 0.815)"
+trec="$shared/trec-latimes"
+python3 scripts/trec_to_json.py "$trec/docs" "$work/latimes" 2>/dev/null
+"$newsdex" --index "$work/latimes-index" index --quiet "$work/latimes"
+"$newsdex" --index "$work/latimes-index" eval --topics "$trec/topics.txt" --qrels "$trec/qrels.txt"
+echo "-- the same run scored by score_run.py"
+"$newsdex" --index "$work/latimes-index" eval --topics "$trec/topics.txt" --qrels "$trec/qrels.txt" --print-run >"$work/run.txt"
+python3 "$trec/score_run.py" "$trec/qrels.txt" "$work/run.txt"
+echo "-- with --expand (RM3)"
+"$newsdex" --index "$work/latimes-index" eval --topics "$trec/topics.txt" --qrels "$trec/qrels.txt" --expand

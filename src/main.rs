@@ -26,6 +26,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Timeline(args) => commands::reports::run_timeline(&open()?, args),
         Command::Stats(args) => commands::reports::run_stats(&open()?, args),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Eval(args) => commands::eval::run(&open()?, args),
         Command::Completions(args) => commands::completions::run_completions(args),
         Command::Man => commands::completions::run_man(),
     }

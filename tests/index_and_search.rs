@@ -38,7 +38,9 @@ fn reference_article_ranks_in_top_three_for_ukraine_sovereignty() {
         .expect("the reference article is a hit");
     assert!(position < 3, "reference article ranked {}", position + 1);
     assert_eq!(hits[position]["date"], "2022-01-10");
-    assert!(result["total"].as_u64().unwrap() >= hits.len() as u64);
+    let total = result["total"].as_u64().unwrap();
+    let partial = result["partial"].as_u64().unwrap_or(0);
+    assert!(total + partial >= hits.len() as u64);
 }
 
 #[test]
@@ -92,7 +94,10 @@ fn query_output_in_text_names_count_title_and_path() {
         .newsdex(&["query", "Ukraine sovereignty"])
         .assert()
         .success()
-        .stdout(predicate::str::is_match(r"^\d+ articles match\n").unwrap())
+        .stdout(
+            predicate::str::is_match(r"^\d+ articles contain all words; \d+ more contain some\n")
+                .unwrap(),
+        )
         .stdout(predicate::str::contains("000_7f02db305e5edaad.txt"))
         .stdout(predicate::str::contains("\x1b[").not());
 }
@@ -123,8 +128,11 @@ fn stemming_and_accent_folding_find_variants() {
     }
 }
 
+/// What matches is the articles holding every word; relevance order lists the
+/// partial matches too (BM25F decides: the all-words tier lowered nDCG@10 on
+/// judged news, see BENCHMARKS.md).
 #[test]
-fn articles_with_every_word_rank_above_those_with_some() {
+fn only_articles_with_every_word_count_as_matches() {
     let sandbox = Sandbox::new();
     // The partial matches repeat one word many times, which BM25 alone would reward.
     sandbox.write(
@@ -142,10 +150,21 @@ fn articles_with_every_word_rank_above_those_with_some() {
         .success();
     let result = json_of(sandbox.newsdex(&["query", "grain exports", "--format", "json"]));
     let hits = result["hits"].as_array().unwrap();
-    assert_eq!(result["total"], 3);
+    assert_eq!(result["total"], 1);
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    let newest = json_of(sandbox.newsdex(&[
+        "query",
+        "grain exports",
+        "--sort",
+        "newest",
+        "--format",
+        "json",
+    ]));
+    let listed = newest["hits"].as_array().unwrap();
+    assert_eq!(listed.len(), 1, "{listed:?}");
     assert!(
-        hits[0]["path"].as_str().unwrap().ends_with("full.txt"),
-        "{hits:?}"
+        listed[0]["path"].as_str().unwrap().ends_with("full.txt"),
+        "{listed:?}"
     );
 }
 
@@ -195,11 +214,12 @@ fn exit_codes_follow_ripgrep() {
         .assert()
         .code(1)
         .stdout("0 articles match\n");
+    // Unbalanced syntax is read leniently, with a note, never an error.
     sandbox
         .newsdex(&["query", "title:(unclosed"])
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains("invalid query"));
+        .code(1)
+        .stderr(predicate::str::contains("note: query read leniently"));
     sandbox
         .newsdex(&["query", "energy", "--from", "2022-02-30"])
         .assert()

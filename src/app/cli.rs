@@ -97,6 +97,8 @@ pub enum Command {
     Stats(StatsArgs),
     /// Measure indexing and query speed against a raw tantivy baseline (same run).
     Bench(BenchArgs),
+    /// Score the ranking on judged topics (TREC topics and qrels): nDCG@10, P@10, MAP, recall.
+    Eval(EvalArgs),
     /// Print a shell completion script, e.g. `newsdex completions bash > /etc/bash_completion.d/newsdex`.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `newsdex man > newsdex.1 && man ./newsdex.1`.
@@ -191,11 +193,51 @@ pub enum Format {
     Jsonl,
 }
 
+/// Output of `query`: the shared formats, or TREC run lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum QueryFormat {
+    #[default]
+    Text,
+    Json,
+    Jsonl,
+    /// `TOPIC Q0 ID RANK SCORE TAG` per hit (with --topic and --run-tag).
+    Trec,
+}
+
+/// Which articles match a query's words.
+#[derive(Debug, Args, Default)]
+pub struct MatchArgs {
+    /// Count and list articles holding any of the words (default: all of them).
+    #[arg(long)]
+    pub any: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct QueryArgs {
     /// Query in tantivy syntax: words, "phrases", +must, -not, AND/OR,
-    /// and fields title:, body:, entity:, quote:, speaker:.
+    /// and fields title:, body:, entity:, quote:, speaker:. Text that is not
+    /// well formed is read leniently (a note on stderr says what was dropped).
     pub query: String,
+
+    #[command(flatten)]
+    pub matching: MatchArgs,
+
+    /// The topic number of TREC run lines (--format trec).
+    #[arg(long, value_name = "N", default_value = "0")]
+    pub topic: String,
+
+    /// The run tag of TREC run lines (--format trec).
+    #[arg(long, value_name = "NAME", default_value = "newsdex")]
+    pub run_tag: String,
+
+    /// Add the words the best first hits share to the query (pseudo-relevance
+    /// feedback, RM3): finds articles that use other words for the same thing.
+    #[arg(long)]
+    pub expand: bool,
+
+    /// Ranking knobs, KEY=VALUE,... (title, entity, quote, tier, proximity, slop, bm25f, expand): for measuring.
+    #[arg(long, value_name = "SPEC", hide = true)]
+    pub ranking: Option<String>,
 
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -215,8 +257,8 @@ pub struct QueryArgs {
     #[arg(long)]
     pub all_copies: bool,
 
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+    pub format: QueryFormat,
 }
 
 #[derive(Debug, Args)]
@@ -279,6 +321,9 @@ pub struct EntitiesArgs {
     pub query: Option<String>,
 
     #[command(flatten)]
+    pub matching: MatchArgs,
+
+    #[command(flatten)]
     pub filters: FilterArgs,
 
     /// Only entities of this kind. Without it: people, organizations and
@@ -298,6 +343,9 @@ pub struct EntitiesArgs {
 pub struct TimelineArgs {
     /// Only articles matching this query (optional: all articles).
     pub query: Option<String>,
+
+    #[command(flatten)]
+    pub matching: MatchArgs,
 
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -375,4 +423,43 @@ impl Cli {
         let current = std::env::current_dir().unwrap_or_default();
         newsdex::index::find_index_upwards(&current).unwrap_or_else(|| PathBuf::from("index"))
     }
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Topics, one per line: NUMBER, a tab, the title (the title is the query).
+    #[arg(long, value_name = "FILE")]
+    pub topics: PathBuf,
+
+    /// TREC judgments: TOPIC ITERATION ID RELEVANCE per line.
+    #[arg(long, value_name = "FILE")]
+    pub qrels: PathBuf,
+
+    /// How deep each topic is ranked (MAP and recall are taken at this depth).
+    #[arg(long, short = 'n', default_value_t = 100)]
+    pub limit: usize,
+
+    /// Print each topic's figures before the mean.
+    #[arg(long)]
+    pub per_topic: bool,
+
+    /// Print the TREC run (TOPIC Q0 ID RANK SCORE TAG) instead of the figures.
+    #[arg(long)]
+    pub print_run: bool,
+
+    /// The run tag of --print-run lines.
+    #[arg(long, value_name = "NAME", default_value = "newsdex")]
+    pub run_tag: String,
+
+    /// Add the words the best first hits share to the query (pseudo-relevance
+    /// feedback, RM3): finds articles that use other words for the same thing.
+    #[arg(long)]
+    pub expand: bool,
+
+    /// Ranking knobs, KEY=VALUE,... (title, entity, quote, tier, proximity, slop, bm25f, expand): for measuring.
+    #[arg(long, value_name = "SPEC", hide = true)]
+    pub ranking: Option<String>,
+
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }

@@ -130,8 +130,16 @@ impl<'a> HitJson<'a> {
 struct ResultsJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     query: Option<&'a str>,
+    /// Articles matching: holding every word (or any, with --any).
     total: usize,
+    /// Articles holding some of the words but not all.
+    #[serde(skip_serializing_if = "is_zero")]
+    partial: usize,
     hits: Vec<HitJson<'a>>,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 pub fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
@@ -147,6 +155,7 @@ pub fn results_json(
     let document = ResultsJson {
         query,
         total: results.total,
+        partial: results.partial,
         hits: results.hits.iter().map(HitJson::new).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
@@ -207,12 +216,31 @@ pub fn results_text(
     offset: usize,
     style: Style,
 ) -> io::Result<()> {
-    let noun = if results.total == 1 {
-        "article matches"
+    if results.partial > 0 {
+        let verb = if results.total == 1 {
+            "contains"
+        } else {
+            "contain"
+        };
+        writeln!(
+            out,
+            "{} {} {verb} all words; {} more contain some",
+            results.total,
+            if results.total == 1 {
+                "article"
+            } else {
+                "articles"
+            },
+            results.partial
+        )?;
     } else {
-        "articles match"
-    };
-    writeln!(out, "{} {noun}", results.total)?;
+        let noun = if results.total == 1 {
+            "article matches"
+        } else {
+            "articles match"
+        };
+        writeln!(out, "{} {noun}", results.total)?;
+    }
     for (rank, hit) in results.hits.iter().enumerate() {
         let article = &hit.article;
         writeln!(out)?;

@@ -1,20 +1,26 @@
 //! Search: a request -> ranked, filtered, de-duplicated hits with snippets.
 //!
-//! Ranking is BM25 in two tiers: articles holding every word of the query come
-//! first, then those holding only some, so a partial match never outranks a
-//! full one. Syndicated copies (same body) are shown once unless asked.
+//! What matches a query is the articles holding all its words (`--any`: any
+//! of them); relevance order is BM25 with the knobs of [`ranking`], measured
+//! on judged news. Syndicated copies (same body) are shown once unless asked.
 
 mod aliases;
+mod bm25f;
 pub mod dates;
+pub mod eval;
+mod expand;
 pub mod query;
 pub mod quotes;
+pub mod ranking;
 pub mod reports;
+mod snippets;
+pub mod text;
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{Query, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -25,10 +31,11 @@ use crate::index::document::from_document;
 use crate::index::NewsIndex;
 pub use dates::DateRange;
 pub use query::Filters;
+pub use ranking::Ranking;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum SortOrder {
-    /// Best BM25 match first (articles holding every word before the others).
+    /// Best match first (BM25; see `newsdex eval` for how it is measured).
     #[default]
     Relevance,
     Newest,
@@ -46,6 +53,9 @@ pub struct SearchRequest {
     /// Show every copy of a syndicated article instead of the first.
     pub all_copies: bool,
     pub snippets: bool,
+    /// Articles holding any word match, not only those holding all of them.
+    pub match_any: bool,
+    pub ranking: Ranking,
 }
 
 /// A passage of the body with the matched words marked by byte ranges.
@@ -69,16 +79,114 @@ pub struct Hit {
 pub struct SearchResults {
     /// Every matching article, copies included.
     pub total: usize,
+    /// Articles holding some of the words but not all (0 with `--any`, or
+    /// without text): relevance order lists them after or among the others.
+    pub partial: usize,
     pub hits: Vec<Hit>,
+    /// What was changed or dropped to read the query, for stderr.
+    pub notes: Vec<String>,
 }
 
+/// Longest snippet, in characters.
 const SNIPPET_CHARS: usize = 220;
 
-/// Runs a search; see the module doc for the ranking.
-pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+/// Largest `--limit` or `--offset`: no index holds more articles (tantivy
+/// numbers them with a u32), so a larger one is a typing mistake.
+pub const MAX_PAGING: usize = u32::MAX as usize;
+
+fn check_paging(request: &SearchRequest) -> Result<()> {
     if request.limit == 0 {
         return Err(Error::Usage("--limit must be at least 1".to_string()));
     }
+    for (flag, value) in [("--limit", request.limit), ("--offset", request.offset)] {
+        if value > MAX_PAGING {
+            return Err(Error::Usage(format!(
+                "{flag} {value} is more than any index holds (at most {MAX_PAGING})"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The queries of one request and how many articles they match.
+struct Plan {
+    total: usize,
+    partial: usize,
+    /// Ranking passes, in order: each adds the articles the earlier missed.
+    tiers: Vec<Box<dyn Query>>,
+}
+
+fn plan(
+    news_index: &NewsIndex,
+    searcher: &Searcher,
+    text_queries: Option<&query::TextQueries>,
+    request: &SearchRequest,
+) -> Result<Plan> {
+    let count = |query: &dyn Query| {
+        searcher
+            .search(query, &Count)
+            .map_err(|source| news_index.error(source))
+    };
+    let filtered = |scoring: &dyn Query| {
+        query::with_filters(news_index, Some(scoring.box_clone()), &request.filters)
+    };
+    let Some(queries) = text_queries else {
+        let every = query::with_filters(news_index, None, &request.filters)?;
+        return Ok(Plan {
+            total: count(&*every)?,
+            partial: 0,
+            tiers: vec![every],
+        });
+    };
+    let all_words = filtered(&*queries.all_words)?;
+    let any_word = filtered(&*queries.any_word)?;
+    let all_count = count(&*all_words)?;
+    let any_count = count(&*any_word)?;
+    let (matching, total, partial) = if request.match_any {
+        (any_word, any_count, 0)
+    } else {
+        (all_words, all_count, any_count.saturating_sub(all_count))
+    };
+    if request.sort != SortOrder::Relevance {
+        return Ok(Plan {
+            total,
+            partial,
+            tiers: vec![matching],
+        });
+    }
+    let first_pass = filtered(&*queries.scoring)?;
+    let scored = if request.ranking.expand {
+        let expanded = expand::expand(
+            news_index,
+            searcher,
+            &*first_pass,
+            queries.scoring.box_clone(),
+            &queries.tokens,
+            &expand::Expansion::default(),
+        )?;
+        filtered(&*expanded)?
+    } else {
+        first_pass
+    };
+    let mut tiers: Vec<Box<dyn Query>> = Vec::new();
+    if request.ranking.all_words_first {
+        let all_words_unscored = ConstScoreQuery::new(queries.all_words.box_clone(), 0.0);
+        tiers.push(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, scored.box_clone()),
+            (Occur::Must, Box::new(all_words_unscored)),
+        ])));
+    }
+    tiers.push(scored);
+    Ok(Plan {
+        total,
+        partial,
+        tiers,
+    })
+}
+
+/// Runs a search; see the module doc for the ranking.
+pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+    check_paging(request)?;
     if request
         .text
         .as_deref()
@@ -91,35 +199,26 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
     }
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
-    let text = request.text.as_deref();
-    let text_queries = text
-        .map(|text| query::parse_text(news_index, text))
+    let text_queries = request
+        .text
+        .as_deref()
+        .map(|text| query::parse_text(news_index, text, &request.ranking))
         .transpose()?;
-    let any_word = text_queries
-        .as_ref()
-        .map(|queries| queries.any_word.box_clone());
-    let matching = query::with_filters(news_index, any_word, &request.filters)?;
-    let total = searcher
-        .search(&*matching, &Count)
-        .map_err(|source| news_index.error(source))?;
-
-    let tiers: Vec<Box<dyn Query>> = match (&text_queries, request.sort) {
-        (Some(queries), SortOrder::Relevance) => vec![
-            query::with_filters(
-                news_index,
-                Some(queries.all_words.box_clone()),
-                &request.filters,
-            )?,
-            matching.box_clone(),
-        ],
-        _ => vec![matching.box_clone()],
-    };
+    let search_plan = plan(news_index, &searcher, text_queries.as_ref(), request)?;
     let body_hashes = BodyHashes::open(news_index, &searcher)?;
-    let wanted = request.offset + request.limit;
+    // Clamped to the index: a huge --limit must not size a huge heap.
+    let articles = (searcher.num_docs() as usize).max(1);
+    let wanted = request.offset.saturating_add(request.limit).min(articles);
     let mut fetch = wanted.max(1);
     let ranked = loop {
-        let ranked = rank(news_index, &searcher, &tiers, request.sort, fetch)?;
-        let exhausted = ranked.len() < fetch;
+        let ranked = rank(
+            news_index,
+            &searcher,
+            &search_plan.tiers,
+            request.sort,
+            fetch,
+        )?;
+        let exhausted = ranked.len() < fetch || fetch >= articles;
         let unique = if request.all_copies {
             ranked
         } else {
@@ -128,7 +227,7 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
         if exhausted || unique.len() >= wanted {
             break unique;
         }
-        fetch *= 4;
+        fetch = fetch.saturating_mul(4).min(articles);
     };
 
     let snippet_generator = match (&text_queries, request.snippets) {
@@ -149,7 +248,7 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
         let mut article = from_document(&news_index.fields, &doc);
         let snippet = snippet_generator
             .as_ref()
-            .map(|generator| make_snippet(generator, &article.body));
+            .map(|generator| snippets::make_snippet(generator, &article.body));
         article.body.clear();
         let copies = count_copies(news_index, &searcher, body_hashes.of(address))?;
         hits.push(Hit {
@@ -173,7 +272,14 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
     if request.sort != SortOrder::Relevance {
         hits.sort_by(date_then_path);
     }
-    Ok(SearchResults { total, hits })
+    Ok(SearchResults {
+        total: search_plan.total,
+        partial: search_plan.partial,
+        hits,
+        notes: text_queries
+            .map(|queries| queries.notes)
+            .unwrap_or_default(),
+    })
 }
 
 type Ranked = Vec<(Option<f32>, DocAddress)>;
@@ -277,71 +383,6 @@ fn count_copies(
     Ok(copies.max(1) as u64)
 }
 
-/// The best passage of the body, or its opening when the match was elsewhere
-/// (title, entities, quotes).
-fn make_snippet(generator: &SnippetGenerator, body: &str) -> Snippet {
-    let snippet = generator.snippet(body);
-    if snippet.fragment().trim().is_empty() {
-        return Snippet {
-            text: opening(body, SNIPPET_CHARS),
-            highlights: Vec::new(),
-        };
-    }
-    shape_snippet(body, snippet.fragment(), snippet.highlighted())
-}
-
-/// Turns tantivy's fragment of `body` into what users see: starting at a word,
-/// with `…` where it cuts the body, on one line, highlights moved to match.
-/// Every range stays on character boundaries of the returned text.
-fn shape_snippet(body: &str, fragment: &str, highlighted: &[Range<usize>]) -> Snippet {
-    let mut highlights = highlighted.to_vec();
-    // A fragment may begin inside a word ("s deputy" after "minister’"): start at the next word.
-    let starts_mid_word = body
-        .find(fragment)
-        .and_then(|start| body[..start].chars().next_back())
-        .is_some_and(|before| !before.is_whitespace());
-    let first_highlight = highlights
-        .first()
-        .map_or(fragment.len(), |range| range.start);
-    let first_space = fragment
-        .char_indices()
-        .find(|(_, character)| character.is_whitespace());
-    // Regression: `space + 1` split a no-break space (two bytes) and panicked.
-    let skip = match first_space {
-        Some((space, character)) if starts_mid_word && space < first_highlight => {
-            space + character.len_utf8()
-        }
-        _ => 0,
-    };
-    let starts_inside_body = !body.starts_with(fragment);
-    let ends_inside_body = !body.trim_end().ends_with(fragment.trim_end());
-    let prefix = if starts_inside_body { "…" } else { "" };
-    let suffix = if ends_inside_body { "…" } else { "" };
-    // Replacing line breaks by spaces keeps every byte offset valid.
-    let kept = fragment[skip..].trim_end().replace(['\n', '\r', '\t'], " ");
-    let text = format!("{prefix}{kept}{suffix}");
-    highlights.retain(|range| range.start >= skip);
-    for range in &mut highlights {
-        let shift = |offset: usize| offset - skip + prefix.len();
-        *range = shift(range.start)..shift(range.end);
-    }
-    highlights.retain(|range| range.end <= prefix.len() + kept.len());
-    Snippet { text, highlights }
-}
-
-/// The first `max_chars` characters of `text`, cut at a word boundary.
-fn opening(text: &str, max_chars: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max_chars {
-        return flat;
-    }
-    let cut: String = flat.chars().take(max_chars).collect();
-    match cut.rfind(' ') {
-        Some(space) => format!("{}…", &cut[..space]),
-        None => format!("{cut}…"),
-    }
-}
-
 /// The stored article whose key is `path` (`FILE` or `FILE#N`).
 pub fn find_article(news_index: &NewsIndex, path: &str) -> Result<Option<Article>> {
     let reader = news_index.reader()?;
@@ -358,67 +399,4 @@ pub fn find_article(news_index: &NewsIndex, path: &str) -> Result<Option<Article
         .doc(address)
         .map_err(|source| news_index.error(source))?;
     Ok(Some(from_document(&news_index.fields, &doc)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn opening_cuts_at_a_word_boundary_without_splitting_characters() {
-        assert_eq!(opening("Short  body\ntext", 50), "Short body text");
-        let long = "Zoë ".repeat(100);
-        let cut = opening(&long, 30);
-        assert!(cut.ends_with("Zoë…"), "{cut}");
-    }
-
-    /// Highlight ranges of words in `fragment`, as tantivy would give them.
-    fn word_ranges(fragment: &str) -> Vec<Range<usize>> {
-        let mut ranges = Vec::new();
-        let mut start = None;
-        for (index, character) in fragment.char_indices().chain([(fragment.len(), ' ')]) {
-            match (start, character.is_alphanumeric()) {
-                (None, true) => start = Some(index),
-                (Some(begin), false) => {
-                    ranges.push(begin..index);
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        ranges
-    }
-
-    #[test]
-    fn snippet_after_a_no_break_space_does_not_split_it() {
-        let body = "minister’s\u{a0}view: Ukraine’s sovereignty matters";
-        let fragment = &body[body.find('s').unwrap()..];
-        let no_break_space = fragment.find('\u{a0}').unwrap();
-        let highlights: Vec<_> = word_ranges(fragment)
-            .into_iter()
-            .filter(|range| range.start > no_break_space)
-            .collect();
-        let snippet = shape_snippet(body, fragment, &highlights);
-        assert!(snippet.text.starts_with("…view"), "{}", snippet.text);
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn snippet_ranges_stay_on_character_boundaries(
-            body in "[a-zé’“” \u{a0}\n.]{0,80}",
-            start in 0usize..80,
-            len in 0usize..80,
-        ) {
-            let mut begin = start.min(body.len());
-            while !body.is_char_boundary(begin) { begin -= 1; }
-            let mut end = (begin + len).min(body.len());
-            while !body.is_char_boundary(end) { end -= 1; }
-            let fragment = &body[begin..end];
-            let highlights = word_ranges(fragment);
-            let snippet = shape_snippet(&body, fragment, &highlights);
-            for range in &snippet.highlights {
-                proptest::prop_assert!(snippet.text.get(range.clone()).is_some(), "{range:?} in {:?}", snippet.text);
-            }
-        }
-    }
 }

@@ -1,19 +1,24 @@
-//! A search request -> tantivy queries: the user's text (parsed twice, all
-//! words required and any word) and the filters around it.
+//! A search request -> tantivy queries: the user's text (built twice, all
+//! words required and any word, plus the relevance scoring) and the filters
+//! around it.
 
 use std::ops::Bound;
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, ExistsQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, ExistsQuery, Occur,
+    PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
 };
+use tantivy::query_grammar::UserInputAst;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
 
 use crate::error::{Error, Result};
 use crate::index::NewsIndex;
 use crate::search::aliases;
+use crate::search::bm25f::Bm25fQuery;
 use crate::search::dates::DateRange;
+use crate::search::ranking::Ranking;
+use crate::search::text::{self, excerpt};
 
 /// Filters shared by `query`, `list` and the reports.
 #[derive(Debug, Clone, Default)]
@@ -29,38 +34,143 @@ pub struct Filters {
 
 /// The user's text as tantivy queries.
 pub struct TextQueries {
-    /// Every unmarked word required: the first tier of the ranking.
+    /// Every unmarked word required: what matches by default.
     pub all_words: Box<dyn Query>,
-    /// Any word: what counts as a match.
+    /// Any word: what matches with `--any`.
     pub any_word: Box<dyn Query>,
+    /// What relevance order scores: any word, plus the proximity bonus.
+    pub scoring: Box<dyn Query>,
+    /// What was changed or dropped to read the text, for stderr.
+    pub notes: Vec<String>,
+    /// The plain words as the body indexes them (for expansion).
+    pub tokens: Vec<String>,
 }
 
-pub fn parse_text(news_index: &NewsIndex, text: &str) -> Result<TextQueries> {
+/// Builds `ast` with `parser`; what the index cannot answer (a date field
+/// given words, only excluded words) is dropped with a note.
+fn build_leniently(
+    parser: &QueryParser,
+    ast: &UserInputAst,
+    notes: &mut Vec<String>,
+) -> Box<dyn Query> {
+    if let Ok(query) = parser.build_query_from_user_input_ast(ast.clone()) {
+        return query;
+    }
+    let (query, errors) = parser.build_query_from_user_input_ast_lenient(ast.clone());
+    for error in errors {
+        let note = format!("dropped from the query: {}", excerpt(&error.to_string()));
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    query
+}
+
+pub fn parse_text(news_index: &NewsIndex, text: &str, ranking: &Ranking) -> Result<TextQueries> {
     let fields = &news_index.fields;
-    // Field weights: a word in the title, the entities or the quotes says more
-    // about an article than the same word somewhere in its body.
-    let weighted = [
-        (fields.title, 2.0),
-        (fields.entity, 1.5),
-        (fields.quote, 1.2),
-        (fields.body, 1.0),
-    ];
+    let read = text::read_text(text, &news_index.index.schema())?;
+    let mut notes = read.notes;
+    let mut weighted = vec![(fields.title, ranking.title_boost), (fields.body, 1.0)];
+    if ranking.entity_boost > 0.0 {
+        weighted.push((fields.entity, ranking.entity_boost));
+    }
+    if ranking.quote_boost > 0.0 {
+        weighted.push((fields.quote, ranking.quote_boost));
+    }
     let defaults = weighted.iter().map(|(field, _)| *field).collect();
     let mut parser = QueryParser::for_index(&news_index.index, defaults);
     for (field, boost) in weighted {
         parser.set_field_boost(field, boost);
     }
-    let query_error = |error: tantivy::query::QueryParserError| Error::Query {
-        query: text.to_string(),
-        reason: error.to_string(),
-    };
-    let any_word = parser.parse_query(text).map_err(query_error)?;
+    let any_word = build_leniently(&parser, &read.ast, &mut notes);
     parser.set_conjunction_by_default();
-    let all_words = parser.parse_query(text).map_err(query_error)?;
+    let all_words = build_leniently(&parser, &read.ast, &mut notes);
+    let words = text::plain_words(&read.ast);
+    let tokens = body_tokens(news_index, &words)?;
+    let base_scoring = if ranking.bm25f && text::only_plain_words(&read.ast) {
+        bm25f_scoring(news_index, any_word.box_clone(), &tokens, ranking)?
+    } else {
+        any_word.box_clone()
+    };
+    let scoring = with_proximity(news_index, base_scoring, &words, ranking)?;
     Ok(TextQueries {
         all_words,
         any_word,
+        scoring,
+        notes,
+        tokens,
     })
+}
+
+/// What was changed or dropped to read `text` (for commands that do not
+/// return the parsed queries).
+pub fn reading_notes(news_index: &NewsIndex, text: &str) -> Result<Vec<String>> {
+    Ok(parse_text(news_index, text, &Ranking::default())?.notes)
+}
+
+/// `words` as the body indexes them, each once, in order.
+fn body_tokens(news_index: &NewsIndex, words: &[String]) -> Result<Vec<String>> {
+    let mut tokens: Vec<String> = Vec::new();
+    for word in words {
+        for term in analyzed_terms(news_index, news_index.fields.body, word)? {
+            if let Some(token) = term.value().as_str() {
+                if !tokens.iter().any(|seen| seen == token) {
+                    tokens.push(token.to_string());
+                }
+            }
+        }
+    }
+    Ok(tokens)
+}
+
+/// The articles of `matching`, scored by BM25F over the text fields that
+/// share the body's analyzer.
+fn bm25f_scoring(
+    news_index: &NewsIndex,
+    matching: Box<dyn Query>,
+    tokens: &[String],
+    ranking: &Ranking,
+) -> Result<Box<dyn Query>> {
+    let fields = &news_index.fields;
+    let mut weighted = vec![(fields.title, ranking.title_boost), (fields.body, 1.0)];
+    if ranking.quote_boost > 0.0 {
+        weighted.push((fields.quote, ranking.quote_boost));
+    }
+    let unscored: Box<dyn Query> = Box::new(ConstScoreQuery::new(matching, 0.0));
+    let bm25f: Box<dyn Query> = Box::new(Bm25fQuery::new(weighted, tokens.to_vec()));
+    Ok(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, unscored),
+        (Occur::Should, bm25f),
+    ])))
+}
+
+/// `scoring` plus a bonus for each pair of adjacent query words found within
+/// `proximity_slop` words of each other in the body.
+fn with_proximity(
+    news_index: &NewsIndex,
+    scoring: Box<dyn Query>,
+    words: &[String],
+    ranking: &Ranking,
+) -> Result<Box<dyn Query>> {
+    if ranking.proximity_boost <= 0.0 || words.len() < 2 {
+        return Ok(scoring);
+    }
+    let body = news_index.fields.body;
+    let mut terms = Vec::new();
+    for word in words {
+        terms.extend(analyzed_terms(news_index, body, word)?);
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, scoring)];
+    for pair in terms.windows(2) {
+        if pair[0] == pair[1] {
+            continue;
+        }
+        let mut phrase = PhraseQuery::new(pair.to_vec());
+        phrase.set_slop(ranking.proximity_slop);
+        let bonus = BoostQuery::new(Box::new(phrase), ranking.proximity_boost);
+        clauses.push((Occur::Should, Box::new(bonus)));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
 /// Words of `name` as the field's analyzer sees them, in order.
@@ -96,26 +206,44 @@ fn name_query(
     }
 }
 
+/// Seconds since 1970 that tantivy's dates (nanoseconds in an i64) can hold:
+/// 1677-09-21 to 2262-04-11.
+const DATE_SECONDS: std::ops::RangeInclusive<i64> = -9_223_372_035..=9_223_372_035;
+
+/// The articles dated inside `dates`. A bound beyond what the index can hold
+/// is no bound at all (every stored date is inside), or an empty range when
+/// the whole interval lies beyond it.
+fn date_clause(field: Field, dates: &DateRange) -> Box<dyn Query> {
+    let from = dates.from.map(|from| from.timestamp());
+    let until = dates.until.map(|until| until.timestamp());
+    let starts_after_every_date = from.is_some_and(|from| from > *DATE_SECONDS.end());
+    let ends_before_every_date = until.is_some_and(|until| until <= *DATE_SECONDS.start());
+    if starts_after_every_date || ends_before_every_date {
+        return Box::new(EmptyQuery);
+    }
+    let to_term = |seconds: i64| {
+        Term::from_field_date_for_search(field, DateTime::from_timestamp_secs(seconds))
+    };
+    let lower = match from {
+        Some(from) if from > *DATE_SECONDS.start() => Bound::Included(to_term(from)),
+        _ => Bound::Unbounded,
+    };
+    let upper = match until {
+        Some(until) if until <= *DATE_SECONDS.end() => Bound::Excluded(to_term(until)),
+        _ => Bound::Unbounded,
+    };
+    if matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
+        return Box::new(ExistsQuery::new("date".to_string(), false));
+    }
+    Box::new(RangeQuery::new(lower, upper))
+}
+
 /// The filter clauses, each a required, non-scoring part of the query.
 fn filter_clauses(news_index: &NewsIndex, filters: &Filters) -> Result<Vec<Box<dyn Query>>> {
     let fields = &news_index.fields;
     let mut clauses: Vec<Box<dyn Query>> = Vec::new();
     if !filters.dates.is_unbounded() {
-        let to_term = |instant: chrono::DateTime<chrono::Utc>| {
-            Term::from_field_date_for_search(
-                fields.date,
-                DateTime::from_timestamp_secs(instant.timestamp()),
-            )
-        };
-        let lower = filters
-            .dates
-            .from
-            .map_or(Bound::Unbounded, |from| Bound::Included(to_term(from)));
-        let upper = filters
-            .dates
-            .until
-            .map_or(Bound::Unbounded, |until| Bound::Excluded(to_term(until)));
-        clauses.push(Box::new(RangeQuery::new(lower, upper)));
+        clauses.push(date_clause(fields.date, &filters.dates));
     } else if filters.dated_only {
         clauses.push(Box::new(ExistsQuery::new("date".to_string(), false)));
     }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::schema::{NAMES_ANALYZER, NEWS_ANALYZER};
 use crate::index::NewsIndex;
 use crate::search::{search, Filters, SearchRequest, SortOrder};
@@ -57,6 +57,9 @@ pub fn find_quotes(
     filters: &Filters,
     limit: usize,
 ) -> Result<Vec<QuoteHit>> {
+    if limit == 0 {
+        return Err(Error::Usage("--limit must be at least 1".to_string()));
+    }
     let request = SearchRequest {
         text: text
             .filter(|words| !words.trim().is_empty())
@@ -67,6 +70,8 @@ pub fn find_quotes(
         sort: SortOrder::Newest,
         all_copies: false,
         snippets: false,
+        match_any: false,
+        ranking: Default::default(),
     };
     let results = search(news_index, &request)?;
     let mut news = analyzer(news_index, NEWS_ANALYZER);

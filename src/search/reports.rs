@@ -22,6 +22,7 @@ use crate::index::schema::parse_entity_tag;
 use crate::index::NewsIndex;
 use crate::search::aliases;
 use crate::search::query::{self, Filters};
+use crate::search::ranking::Ranking;
 
 /// How many articles name an entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,17 +35,31 @@ pub struct EntityCount {
     pub aliases: Vec<String>,
 }
 
+/// Which articles a report counts: those holding all the query's words, or
+/// any of them (`--any`); every article without text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReportQuery<'a> {
+    pub text: Option<&'a str>,
+    pub match_any: bool,
+}
+
 /// The matching articles (all of them without text), as one query.
 fn matching_query(
     news_index: &NewsIndex,
-    text: Option<&str>,
+    report_query: ReportQuery,
     filters: &Filters,
 ) -> Result<Box<dyn Query>> {
-    let text = text.filter(|text| !text.trim().is_empty());
-    let scoring = text
-        .map(|text| query::parse_text(news_index, text).map(|queries| queries.any_word))
-        .transpose()?;
-    query::with_filters(news_index, scoring, filters)
+    let text = report_query.text.filter(|text| !text.trim().is_empty());
+    let Some(text) = text else {
+        return query::with_filters(news_index, None, filters);
+    };
+    let queries = query::parse_text(news_index, text, &Ranking::default())?;
+    let matching = if report_query.match_any {
+        queries.any_word
+    } else {
+        queries.all_words
+    };
+    query::with_filters(news_index, Some(matching), filters)
 }
 
 fn aggregate(
@@ -67,7 +82,7 @@ fn aggregate(
 /// every kind but `other`.
 pub fn top_entities(
     news_index: &NewsIndex,
-    text: Option<&str>,
+    report_query: ReportQuery,
     filters: &Filters,
     kind: Option<EntityKind>,
     limit: usize,
@@ -77,7 +92,7 @@ pub fn top_entities(
     }
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
-    let query = matching_query(news_index, text, filters)?;
+    let query = matching_query(news_index, report_query, filters)?;
     // Kinds are chosen inside the aggregation (tags are `kind/name`), so every
     // bucket is a wanted one; the headroom is for spellings that fold.
     // Without a kind, nationality adjectives (`Russian`) would crowd the real
@@ -221,13 +236,13 @@ fn period_label(day: NaiveDate, interval: Interval) -> String {
 /// inside the span with no article are listed with 0 so gaps show.
 pub fn timeline(
     news_index: &NewsIndex,
-    text: Option<&str>,
+    report_query: ReportQuery,
     filters: &Filters,
     interval: Interval,
 ) -> Result<Vec<Period>> {
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
-    let query = matching_query(news_index, text, filters)?;
+    let query = matching_query(news_index, report_query, filters)?;
     let request =
         json!({ "days": { "date_histogram": { "field": "date", "fixed_interval": "1d" } } });
     let result = aggregate(news_index, &searcher, &*query, request)?;
@@ -347,7 +362,13 @@ pub fn stats(news_index: &NewsIndex) -> Result<IndexStats> {
         last_date: edge_date(news_index, &searcher, Order::Desc)?,
         size_bytes,
         segments: searcher.segment_readers().len(),
-        top_entities: top_entities(news_index, None, &Filters::default(), None, 10)?,
+        top_entities: top_entities(
+            news_index,
+            ReportQuery::default(),
+            &Filters::default(),
+            None,
+            10,
+        )?,
     })
 }
 

@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod completions;
+pub mod eval;
 pub mod extract;
 pub mod index;
 pub mod query;
@@ -86,5 +87,12 @@ pub fn with_stdout(render: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Res
     match written {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
+    }
+}
+
+/// Says on stderr what was changed or dropped to read a query.
+pub fn print_notes(notes: &[String]) {
+    for note in notes {
+        eprintln!("newsdex: note: {note}");
     }
 }

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 
-use crate::app::cli::{ColorChoice, Format, ListArgs, QueryArgs};
-use crate::app::commands::{filters, style, with_stdout, Outcome};
-use crate::app::render;
+use crate::app::cli::{ColorChoice, Format, ListArgs, QueryArgs, QueryFormat};
+use crate::app::commands::{filters, print_notes, style, with_stdout, Outcome};
 use newsdex::index::NewsIndex;
-use newsdex::search::{search, SearchRequest, SearchResults, SortOrder};
+use crate::app::render;
+use newsdex::search::eval::article_id;
+use newsdex::search::{search, Ranking, SearchRequest, SearchResults, SortOrder};
 
 fn print_results(
     results: &SearchResults,
@@ -21,19 +22,56 @@ fn print_results(
     })
 }
 
+/// `TOPIC Q0 ID RANK SCORE TAG`, the run format TREC scorers read.
+fn print_trec_run(results: &SearchResults, args: &QueryArgs) -> Result<()> {
+    with_stdout(|out| {
+        for (rank, hit) in results.hits.iter().enumerate() {
+            writeln!(
+                out,
+                "{} Q0 {} {} {:.6} {}",
+                args.topic,
+                article_id(&hit.article),
+                args.offset + rank + 1,
+                hit.score.unwrap_or_default(),
+                args.run_tag
+            )?;
+        }
+        Ok(())
+    })
+}
+
 pub fn run_query(news_index: &NewsIndex, args: &QueryArgs, color: ColorChoice) -> Result<Outcome> {
+    let mut ranking = match &args.ranking {
+        Some(spec) => Ranking::parse(spec)?,
+        None => Ranking::default(),
+    };
+    ranking.expand |= args.expand;
+    let trec = args.format == QueryFormat::Trec;
     let request = SearchRequest {
         text: Some(args.query.clone()),
         filters: filters(&args.filters)?,
         limit: args.limit,
         offset: args.offset,
         sort: args.sort.into(),
-        all_copies: args.all_copies,
-        snippets: true,
+        // A TREC run judges documents, so every copy is one.
+        all_copies: args.all_copies || trec,
+        snippets: !trec,
+        match_any: args.matching.any,
+        ranking,
     };
     let results = search(news_index, &request)?;
+    print_notes(&results.notes);
+    let format = match args.format {
+        QueryFormat::Trec => {
+            print_trec_run(&results, args)?;
+            return Ok(Outcome::from_count(results.hits.len()));
+        }
+        QueryFormat::Text => Format::Text,
+        QueryFormat::Json => Format::Json,
+        QueryFormat::Jsonl => Format::Jsonl,
+    };
     let style = style(color);
-    print_results(&results, Some(&args.query), args.format, |out| {
+    print_results(&results, Some(&args.query), format, |out| {
         render::results_text(out, &results, args.offset, style)
     })?;
     Ok(Outcome::from_count(results.hits.len()))
@@ -54,6 +92,8 @@ pub fn run_list(news_index: &NewsIndex, args: &ListArgs, color: ColorChoice) -> 
         },
         all_copies: args.all_copies,
         snippets: false,
+        match_any: false,
+        ranking: Ranking::default(),
     };
     let results = search(news_index, &request)?;
     let style = style(color);

@@ -3,11 +3,20 @@
 use anyhow::Result;
 
 use crate::app::cli::{ColorChoice, EntitiesArgs, Format, QuotesArgs, StatsArgs, TimelineArgs};
-use crate::app::commands::{filters, style, with_stdout, Outcome};
-use crate::app::render::{self, json_line};
+use crate::app::commands::{filters, print_notes, style, with_stdout, Outcome};
 use newsdex::index::NewsIndex;
+use crate::app::render::{self, json_line};
+use newsdex::search::query::reading_notes;
 use newsdex::search::quotes::find_quotes;
-use newsdex::search::reports::{self as library, stats, timeline, top_entities};
+use newsdex::search::reports::{self as library, stats, timeline, top_entities, ReportQuery};
+
+/// Prints what was changed to read the report's query, if any.
+fn note_reading(news_index: &NewsIndex, text: Option<&str>) -> Result<()> {
+    if let Some(text) = text.filter(|text| !text.trim().is_empty()) {
+        print_notes(&reading_notes(news_index, text)?);
+    }
+    Ok(())
+}
 
 /// Prints `items` as text, one JSON array, or JSON Lines.
 fn print_items<T: serde::Serialize>(
@@ -31,6 +40,7 @@ pub fn run_quotes(
     color: ColorChoice,
 ) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
+    note_reading(news_index, args.query.as_deref())?;
     let mut quotes = find_quotes(news_index, args.query.as_deref(), &filters, args.limit)?;
     for quote in &mut quotes {
         quote.path = render::display_path(&quote.path);
@@ -44,13 +54,12 @@ pub fn run_quotes(
 
 pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
-    let counts = top_entities(
-        news_index,
-        args.query.as_deref(),
-        &filters,
-        args.kind.map(Into::into),
-        args.limit,
-    )?;
+    note_reading(news_index, args.query.as_deref())?;
+    let report_query = ReportQuery {
+        text: args.query.as_deref(),
+        match_any: args.matching.any,
+    };
+    let counts = top_entities(news_index, report_query, &filters, args.kind.map(Into::into), args.limit)?;
     print_items(&counts, args.format, |out| {
         render::entities_text(out, &counts)
     })?;
@@ -59,12 +68,13 @@ pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outco
 
 pub fn run_timeline(news_index: &NewsIndex, args: &TimelineArgs) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
-    let periods: Vec<library::Period> = timeline(
-        news_index,
-        args.query.as_deref(),
-        &filters,
-        args.interval.into(),
-    )?;
+    note_reading(news_index, args.query.as_deref())?;
+    let report_query = ReportQuery {
+        text: args.query.as_deref(),
+        match_any: args.matching.any,
+    };
+    let periods: Vec<library::Period> =
+        timeline(news_index, report_query, &filters, args.interval.into())?;
     print_items(&periods, args.format, |out| {
         render::timeline_text(out, &periods)
     })?;
