@@ -101,15 +101,6 @@ fn eval_on_the_dev_topics_beats_raw_bm25() {
         .output()
         .unwrap();
     let indexing_stderr = stderr_of(&indexing);
-    // One LA Times article panics quote attribution (an index underflow; the
-    // fix and per-article isolation come with issue 10): until they land,
-    // that panic, and only that one, skips the test instead of failing it.
-    if indexing.status.code() == Some(101)
-        && indexing_stderr.contains("extract/quotes/attribution.rs")
-    {
-        eprintln!("skipped: indexing the LA Times panics in quote attribution (issue 10)");
-        return;
-    }
     assert_eq!(indexing.status.code(), Some(0), "{indexing_stderr}");
     let topics = eval_dir.join("topics.txt");
     let qrels = eval_dir.join("qrels.txt");

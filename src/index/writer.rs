@@ -104,6 +104,8 @@ pub struct IndexSummary {
     pub files_before: u64,
     /// Unchanged files that were skipped or failed in an earlier run: not read again.
     pub known_problems: u64,
+    /// Articles indexed despite an internal error (a bug) in their extraction.
+    pub internal_errors: u64,
 }
 
 /// Counts the warnings passing through to the caller's events.
@@ -134,8 +136,10 @@ impl IndexEvents for CountingEvents<'_> {
 }
 
 enum FileOutcome {
-    Added(u64),
-    Updated(u64),
+    /// Indexed: how many articles, and how many internal errors (a bug in
+    /// extraction, reported) came with them.
+    Added(u64, u64),
+    Updated(u64, u64),
     Unchanged,
     Skipped(String),
     Failed(String),
@@ -279,13 +283,15 @@ fn run_indexing(
                 let mut counts = lock(&tally);
                 counts.bytes_read += file.size;
                 match outcome {
-                    FileOutcome::Added(articles) => {
+                    FileOutcome::Added(articles, errors) => {
                         counts.added += 1;
                         counts.articles += articles;
+                        counts.internal_errors += errors;
                     }
-                    FileOutcome::Updated(articles) => {
+                    FileOutcome::Updated(articles, errors) => {
                         counts.updated += 1;
                         counts.articles += articles;
+                        counts.internal_errors += errors;
                     }
                     FileOutcome::Unchanged => counts.unchanged += 1,
                     FileOutcome::Skipped(reason) => {
@@ -545,8 +551,10 @@ fn index_one_file(
                 return FileOutcome::Failed(reason);
             }
         };
+    let mut errors = 0;
     for diagnostic in diagnostics {
         let is_error = diagnostic.severity == ingest::Severity::Error;
+        errors += u64::from(is_error);
         report(
             events,
             Path::new(&diagnostic.key),
@@ -564,8 +572,8 @@ fn index_one_file(
         written += 1;
     }
     match stamp {
-        Some(_) => FileOutcome::Updated(written),
-        None => FileOutcome::Added(written),
+        Some(_) => FileOutcome::Updated(written, errors),
+        None => FileOutcome::Added(written, errors),
     }
 }
 

@@ -7,8 +7,8 @@ use anyhow::{bail, Context, Result};
 
 use crate::app::cli::{EvalArgs, Format};
 use crate::app::commands::{with_stdout, Outcome};
-use newsdex::index::NewsIndex;
 use crate::app::render::json_line;
+use newsdex::index::NewsIndex;
 use newsdex::search::eval::{evaluate, parse_qrels, parse_topics, run_query, Evaluation, Scores};
 use newsdex::search::Ranking;
 

@@ -241,7 +241,8 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
     if summary.interrupted {
         return Ok(Outcome::Interrupted);
     }
-    Ok(if summary.failed > 0 || summary.withheld_removals > 0 {
+    let went_wrong = summary.failed + summary.withheld_removals + summary.internal_errors;
+    Ok(if went_wrong > 0 {
         Outcome::PartialFailure
     } else {
         Outcome::Found

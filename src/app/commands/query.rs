@@ -4,8 +4,8 @@ use anyhow::Result;
 
 use crate::app::cli::{ColorChoice, Format, ListArgs, QueryArgs, QueryFormat};
 use crate::app::commands::{filters, print_notes, style, with_stdout, Outcome};
-use newsdex::index::NewsIndex;
 use crate::app::render;
+use newsdex::index::NewsIndex;
 use newsdex::search::eval::article_id;
 use newsdex::search::{search, Ranking, SearchRequest, SearchResults, SortOrder};
 

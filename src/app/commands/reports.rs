@@ -4,8 +4,8 @@ use anyhow::Result;
 
 use crate::app::cli::{ColorChoice, EntitiesArgs, Format, QuotesArgs, StatsArgs, TimelineArgs};
 use crate::app::commands::{filters, print_notes, style, with_stdout, Outcome};
-use newsdex::index::NewsIndex;
 use crate::app::render::{self, json_line};
+use newsdex::index::NewsIndex;
 use newsdex::search::query::reading_notes;
 use newsdex::search::quotes::find_quotes;
 use newsdex::search::reports::{self as library, stats, timeline, top_entities, ReportQuery};
@@ -59,7 +59,13 @@ pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outco
         text: args.query.as_deref(),
         match_any: args.matching.any,
     };
-    let counts = top_entities(news_index, report_query, &filters, args.kind.map(Into::into), args.limit)?;
+    let counts = top_entities(
+        news_index,
+        report_query,
+        &filters,
+        args.kind.map(Into::into),
+        args.limit,
+    )?;
     print_items(&counts, args.format, |out| {
         render::entities_text(out, &counts)
     })?;
