@@ -132,6 +132,10 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     if letters == 0 || !name.chars().any(char::is_uppercase) {
         return false;
     }
+    // Script and markup left in a body (`//<![CDATA`) are no names.
+    if lower.contains(['<', '>', '{', '}', '|']) || lower.contains("//") {
+        return false;
+    }
     if lower.contains('@')
         || lower.contains("http")
         || lower.contains("pic.twitter")

@@ -27,6 +27,8 @@ fn cleans_names() {
         ("[email protected]", 1, None),
         ("St. Petersburg", 2, Some("St. Petersburg")),
         ("In Sochaczew", 2, Some("Sochaczew")),
+        ("//<![CDATA", 2, None),
+        ("{Helvetica}", 2, None),
     ];
     for (surface, kind, expected) in cases {
         assert_eq!(clean_name(surface, kind).as_deref(), expected, "{surface}");

@@ -273,7 +273,12 @@ fn speaker_of(attributor: &Attributor, resolver: &mut Resolver, found: Found) ->
         Found::Name(run) => {
             resolver.note_speaker(run.start);
             let words = attributor.words;
-            let name = resolver.canonical_name(words.name_text(&run), run.start);
+            // A name wrapped over two lines (`George\nMucibabici`) is one name.
+            let name = resolver
+                .canonical_name(words.name_text(&run), run.start)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let token = run.start;
             let introduction = attributor.introduction(run);
             let introduced = attributor.introduced(&introduction, &name);

@@ -11,7 +11,16 @@ const MAX_TITLE_WORDS: usize = 12;
 
 /// Whether the passage between quotation marks should be reported as a quotation.
 pub fn is_reportable(text: &str) -> bool {
-    word_count(text) >= MIN_WORDS && !looks_like_title(text)
+    word_count(text) >= MIN_WORDS && !looks_like_title(text) && !looks_like_markup(text)
+}
+
+/// Markup, identifiers and addresses that a body left unparsed keeps between
+/// straight quotes (`<media-reference mime-type=`, `dafe3110-4a9e-…`,
+/// `http://…`): no one said them.
+fn looks_like_markup(text: &str) -> bool {
+    let trimmed = text.trim();
+    let one_token = !trimmed.contains(char::is_whitespace);
+    one_token || trimmed.contains(['<', '>']) || trimmed.contains("&#") || trimmed.contains("=\"")
 }
 
 /// Words as the scorer and readers count them: runs of letters and digits.
@@ -96,6 +105,10 @@ mod tests {
             ("Yes. We will see, I Think.", true),
             ("unwavering support", false),
             ("the security of Ukraine is the security of Europe", true),
+            ("dafe3110-4a9e-11e6-acbc-4d4870a079da", false),
+            ("http://alicejkang.com/a-b-c", false),
+            (">\n        <media-reference mime-type=", false),
+            (">&#10;&#8211; Dette budskapet skrur i en", false),
         ];
         for (text, expected) in cases {
             assert_eq!(is_reportable(text), *expected, "text: {text}");

@@ -441,3 +441,24 @@ fn a_name_before_a_relative_clause_is_the_subject() {
     )];
     check(cases, speakers);
 }
+
+/// Regression: a speaker's name wrapped over two lines kept the line break in
+/// `speaker_name`, and markup or identifiers between straight quotes were reported.
+#[test]
+fn wrapped_names_are_one_line_and_markup_is_no_quotation() {
+    let cases: Cases = &[
+        (
+            "\"Banks fear little about the euro,\" Director George\nMucibabici told a colloquium.",
+            &[Some("George Mucibabici")],
+        ),
+        (
+            "<media-reference mime-type=\"image/jpeg\" source=\"a b c\" />",
+            &[],
+        ),
+        (
+            "{\"id\": \"dafe3110-4a9e-11e6-acbc-4d4870a079da\", \"x\": 1}",
+            &[],
+        ),
+    ];
+    check(cases, speakers);
+}
