@@ -200,12 +200,10 @@ impl NewsIndex {
         names.sort();
         Err(Error::Damaged {
             path: self.dir.clone(),
-            reason: format!(
-                "{} file{} fail their checksum, e.g. {}",
-                names.len(),
-                if names.len() == 1 { "" } else { "s" },
-                names[0]
-            ),
+            reason: match names.len() {
+                1 => format!("{} fails its checksum", names[0]),
+                count => format!("{count} files fail their checksum, e.g. {}", names[0]),
+            },
         })
     }
 

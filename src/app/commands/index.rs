@@ -226,8 +226,12 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
         say(&format!("newsdex: {error}"));
     }
     if !args.quiet {
-        let nothing_changed =
-            summary.added + summary.updated + summary.removed + summary.failed == 0;
+        let nothing_changed = summary.added
+            + summary.updated
+            + summary.removed
+            + summary.failed
+            + summary.withheld_removals
+            == 0;
         if nothing_changed && !summary.interrupted {
             say(&format!(
                 "everything is unchanged ({}); {}",
