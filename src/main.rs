@@ -22,6 +22,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Timeline(args) => commands::reports::run_timeline(&open()?, args),
         Command::Stats(args) => commands::reports::run_stats(&open()?, args),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Inspect(args) => commands::inspect::run(args),
     }
 }
 

@@ -33,12 +33,12 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
             for skipped in &parsed.skipped {
                 eprintln!("{}: warning: skipped {skipped}", path.display());
             }
+            for warning in &parsed.warnings {
+                eprintln!("{}: warning: {warning}", path.display());
+            }
             let key = path.to_string_lossy();
             for parsed_article in parsed.articles {
-                let article_key = match parsed_article.part {
-                    Some(part) => format!("{key}#{part}"),
-                    None => key.to_string(),
-                };
+                let article_key = parsed_article.key(&key);
                 json_line(out, &extract(article_key, parsed_article))?;
                 articles += 1;
             }

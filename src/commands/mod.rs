@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod extract;
 pub mod index;
+pub mod inspect;
 pub mod query;
 pub mod reports;
 pub mod show;
@@ -59,7 +60,8 @@ pub fn field_overrides(args: &FieldArgs) -> Result<FieldOverrides> {
             "url" => &mut overrides.url,
             "author" => &mut overrides.author,
             "source" => &mut overrides.source,
-            other => bail!("--field {spec:?}: unknown field {other:?} (date, title, body, url, author, source)"),
+            "id" => &mut overrides.id,
+            other => bail!("--field {spec:?}: unknown field {other:?} (date, title, body, url, author, source, id)"),
         };
         *slot = Some(name.trim().to_string());
     }

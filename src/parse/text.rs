@@ -5,7 +5,7 @@
 //! conservative removal of scraping debris (`Advertisement`, `Sign up ...`)
 //! from the start of body-only texts.
 
-use crate::extract::dates::parse_date;
+use super::dates::parse_date;
 
 use super::{ParseError, ParsedArticle};
 
@@ -20,8 +20,8 @@ pub fn parse_reference_text(text: &str) -> Result<ParsedArticle, ParseError> {
         return Err(ParseError::NoBody);
     }
     if date.is_none() && is_word_list(&body) {
-        return Err(ParseError::Malformed(
-            "a list of words, not an article (no line holds three words)".to_string(),
+        return Err(ParseError::NotArticle(
+            "a list of words (no line holds three words)".to_string(),
         ));
     }
     Ok(ParsedArticle {
@@ -237,7 +237,7 @@ mod tests {
         let word_list = "alfonsin\namato\nbaker\nbrodersohn\nchirac\ndelors\nduisenberg\nfujioka\ngreenspan\nhaughey\n";
         assert!(matches!(
             parse_reference_text(word_list),
-            Err(ParseError::Malformed(_))
+            Err(ParseError::NotArticle(_))
         ));
         let headline = "Grain shipments resume from the port";
         assert!(parse_reference_text(headline).is_ok());
