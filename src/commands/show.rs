@@ -64,7 +64,7 @@ pub fn run(news_index: &NewsIndex, args: &ShowArgs) -> Result<Outcome> {
     };
     let Some(article) = found else {
         bail!(
-            "{}: no article with this id or path in the index {}",
+            "{}: not in the index {} (no article has this id or path)",
             args.path,
             news_index.dir.display()
         );

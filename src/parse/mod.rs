@@ -13,6 +13,7 @@ pub mod dates;
 mod decode;
 mod fields;
 mod header;
+mod html;
 mod json;
 mod mail;
 mod markup;
@@ -21,6 +22,7 @@ mod reuters;
 mod sgml;
 mod text;
 mod trec;
+mod warc;
 mod xml;
 
 use std::path::Path;
@@ -141,6 +143,9 @@ enum Format {
     TrecSgml,
     Mail,
     NewsXml,
+    Html,
+    /// XML of another kind (a package index, a sitemap): not articles.
+    OtherXml,
 }
 
 impl Format {
@@ -154,6 +159,8 @@ impl Format {
             Format::TrecSgml => "TREC SGML",
             Format::Mail => "e-mail",
             Format::NewsXml => "news XML",
+            Format::Html => "HTML page",
+            Format::OtherXml => "other XML",
         }
     }
 }
@@ -183,6 +190,13 @@ fn parse_at_depth(
     if let Some(container) = archive::detect_container(bytes) {
         let parsed =
             archive::parse_container(path, bytes, container, fields, depth, parse_at_depth)?;
+        if parsed.articles.is_empty() {
+            return Err(no_usable_records(&parsed.skipped));
+        }
+        return Ok(parsed);
+    }
+    if warc::looks_like_warc(bytes) {
+        let parsed = warc::parse_warc(bytes);
         if parsed.articles.is_empty() {
             return Err(no_usable_records(&parsed.skipped));
         }
@@ -219,6 +233,12 @@ fn parse_at_depth(
         Format::TrecSgml => trec::parse_trec_sgml(&text),
         Format::Mail => mail::parse_mail_file(&text),
         Format::NewsXml => xml::parse_news_xml(&text)?,
+        Format::Html => one_article(html::parse_html_page(&text)?),
+        Format::OtherXml => {
+            return Err(ParseError::NotArticle(
+                "XML that is not a news layout".to_string(),
+            ))
+        }
         Format::PlainText => one_article(parse_plain_text(&text, fields)?),
     };
     if parsed.layout.is_empty() {
@@ -268,6 +288,12 @@ fn detect_format(extension: &str, text: &str) -> Format {
     }
     if xml::looks_like_news_xml(text) {
         return Format::NewsXml;
+    }
+    if html::looks_like_html(text) {
+        return Format::Html;
+    }
+    if text.trim_start().starts_with("<?xml") {
+        return Format::OtherXml;
     }
     if json::looks_like_json(text) {
         return Format::Json;
