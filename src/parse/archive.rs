@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use super::{FieldOverrides, ParseError, ParsedArticle, ParsedFile};
 
 /// Most bytes one file may expand to, all archive members together.
-pub const MAX_DECOMPRESSED_BYTES: u64 = 1 << 30;
+pub const MAX_DECOMPRESSED_BYTES: u64 = 512 << 20;
 
 /// Archives inside archives are read this deep, no deeper.
 pub const MAX_NESTING: usize = 3;
@@ -144,12 +144,16 @@ fn decompress(container: Container, bytes: &[u8]) -> Result<(Vec<u8>, Option<Str
             return Err(ParseError::Malformed("not a compressed stream".into()))
         }
     };
-    read_capped(reader, container.name())
+    read_capped(reader, container.name(), MAX_DECOMPRESSED_BYTES)
 }
 
-/// Reads to the end or to [`MAX_DECOMPRESSED_BYTES`], whichever comes first.
-fn read_capped(reader: impl Read, what: &str) -> Result<(Vec<u8>, Option<String>), ParseError> {
-    let mut capped = reader.take(MAX_DECOMPRESSED_BYTES + 1);
+/// Reads to the end or to `cap` bytes, whichever comes first.
+fn read_capped(
+    reader: impl Read,
+    what: &str,
+    cap: u64,
+) -> Result<(Vec<u8>, Option<String>), ParseError> {
+    let mut capped = reader.take(cap + 1);
     let mut decoded = Vec::new();
     let mut chunk = vec![0u8; 64 * 1024];
     loop {
@@ -164,10 +168,10 @@ fn read_capped(reader: impl Read, what: &str) -> Result<(Vec<u8>, Option<String>
             }
             Err(error) => return Ok((decoded, Some(error.to_string()))),
         }
-        if decoded.len() as u64 > MAX_DECOMPRESSED_BYTES {
+        if decoded.len() as u64 > cap {
             return Err(ParseError::Malformed(format!(
                 "{what} expands beyond {} MB; not read",
-                MAX_DECOMPRESSED_BYTES >> 20
+                cap >> 20
             )));
         }
     }
@@ -381,6 +385,59 @@ mod tests {
                 PathBuf::from(expected)
             );
         }
+    }
+
+    #[test]
+    fn a_bomb_stops_at_the_cap() {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(&vec![0u8; 3 << 20]).unwrap();
+        let bomb = encoder.finish().unwrap();
+        let reader = flate2::read::MultiGzDecoder::new(bomb.as_slice());
+        let result = read_capped(reader, "gzip", 1 << 20);
+        assert!(
+            matches!(result, Err(ParseError::Malformed(_))),
+            "{result:?}"
+        );
+    }
+
+    #[test]
+    fn reads_members_of_zip_and_gzip() {
+        use std::io::Write;
+        let story = "<DOC>\n<DOCNO> X-1 </DOCNO>\n<HEADLINE> Ferry returns </HEADLINE>\n<TEXT> The ferry returned. </TEXT>\n</DOC>\n";
+        let mut zip_bytes = Vec::new();
+        {
+            let mut writer = zip::ZipWriter::new(std::io::Cursor::new(&mut zip_bytes));
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            writer.add_directory("news/", options).unwrap();
+            for name in ["news/a", "news/b", "news/README"] {
+                writer.start_file(name, options).unwrap();
+                writer.write_all(story.as_bytes()).unwrap();
+            }
+            writer.finish().unwrap();
+        }
+        let parsed = super::super::parse_file(
+            Path::new("news.zip"),
+            &zip_bytes,
+            &FieldOverrides::default(),
+        )
+        .unwrap();
+        let keys: Vec<String> = parsed.articles.iter().map(|a| a.key("news.zip")).collect();
+        assert_eq!(keys, vec!["news.zip#news/a", "news.zip#news/b"]);
+        assert_eq!(parsed.layout, "zip of TREC SGML");
+
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(story.as_bytes()).unwrap();
+        let gzipped = encoder.finish().unwrap();
+        let truncated = &gzipped[..gzipped.len() - 4];
+        let parsed = super::super::parse_file(
+            Path::new("story.sgml.gz"),
+            truncated,
+            &FieldOverrides::default(),
+        )
+        .unwrap();
+        assert_eq!(parsed.articles[0].id.as_deref(), Some("X-1"));
     }
 
     #[test]
