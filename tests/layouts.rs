@@ -99,6 +99,12 @@ const SAMPLES: &[Sample] = &[
         dated_share: 1.0,
         titled_share: 1.0,
     },
+    Sample {
+        folder: "corpora/layouts/warc-gz-cc-news-truncated-record",
+        articles: 1,
+        dated_share: 1.0,
+        titled_share: 1.0,
+    },
 ];
 
 fn shared_dir() -> PathBuf {
