@@ -147,6 +147,61 @@ fn read_sample(root: &Path) -> Reading {
     reading
 }
 
+/// The day a TREC DOCNO encodes: `LA042990-0004` (MMDDYY), `AP890101-0001`
+/// (YYMMDD), `NYT19980624.0250` (YYYYMMDD).
+fn docno_day(id: &str) -> Option<String> {
+    let letters: String = id.chars().take_while(char::is_ascii_alphabetic).collect();
+    let digits: String = id[letters.len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let part = |range: std::ops::Range<usize>| digits.get(range).map(str::to_string);
+    match (letters.as_str(), digits.len()) {
+        ("LA", 6) => Some(format!("19{}-{}-{}", part(4..6)?, part(0..2)?, part(2..4)?)),
+        ("AP", 6) => Some(format!("19{}-{}-{}", part(0..2)?, part(2..4)?, part(4..6)?)),
+        (_, 8) => Some(format!("{}-{}-{}", part(0..4)?, part(4..6)?, part(6..8)?)),
+        _ => None,
+    }
+}
+
+#[test]
+fn trec_dates_fall_on_the_day_their_docno_names() {
+    let shared = shared_dir();
+    let folders = [
+        "eval/trec-latimes/docs",
+        "corpora/layouts/trec-sgml-ap89",
+        "corpora/layouts/trec-sgml-aquaint-duc2007",
+    ];
+    for folder in folders {
+        let root = shared.join(folder);
+        if !root.is_dir() {
+            eprintln!("skipped: {} not found", root.display());
+            continue;
+        }
+        let walk = newsdex::corpus::walk(&[root]);
+        let (mut dated, mut right_day) = (0, 0);
+        for file in walk.files {
+            let bytes = std::fs::read(&file.path).unwrap_or_default();
+            let Ok(parsed) = parse_file(&file.path, &bytes, &FieldOverrides::default()) else {
+                continue;
+            };
+            for article in parsed.articles {
+                let (Some(date), Some(id)) = (article.date, article.id) else {
+                    continue;
+                };
+                dated += 1;
+                let day = date.day().format("%Y-%m-%d").to_string();
+                right_day += usize::from(docno_day(&id).as_deref() == Some(day.as_str()));
+            }
+        }
+        println!("{folder}: {right_day} of {dated} dated articles on their DOCNO's day");
+        assert!(
+            share(right_day, dated) >= 0.98,
+            "{folder}: {right_day} of {dated}"
+        );
+    }
+}
+
 fn share(part: usize, whole: usize) -> f64 {
     part as f64 / whole.max(1) as f64
 }
