@@ -255,3 +255,45 @@ fn every_layout_sample_is_read_with_no_flags() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The layouts fixtures written for this test (no `../shared` needed): a
+/// TREC file and crawler JSON under an unknown extension, indexed with no
+/// flags, then found by their own ids.
+#[test]
+fn fixtures_index_with_no_flags_and_show_finds_an_article_by_its_id() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts");
+    let index = tempfile::tempdir().expect("temporary folder");
+    let newsdex = || {
+        let mut command = assert_cmd::Command::cargo_bin("newsdex").expect("binary");
+        command.env_clear().arg("--index").arg(index.path());
+        command
+    };
+    newsdex()
+        .args(["index", "--quiet"])
+        .arg(&fixtures)
+        .assert()
+        .success();
+    let output = newsdex()
+        .args(["show", "HB030594-0001", "--format", "json"])
+        .output()
+        .expect("show runs");
+    assert!(output.status.success(), "{output:?}");
+    let shown: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(shown["id"], "HB030594-0001");
+    assert_eq!(shown["title"], "HARBOUR FERRY RETURNS AFTER THE STORM");
+    assert_eq!(shown["date"], "1994-03-05");
+    assert_eq!(shown["author"], "Ann Lee, Staff Writer");
+
+    let listed = newsdex()
+        .args(["list", "--format", "jsonl"])
+        .output()
+        .expect("list runs");
+    let titles: Vec<String> = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .map(|hit| hit["title"].as_str().unwrap_or_default().to_string())
+        .collect();
+    for expected in ["Council approves new tram line", "Museum reopens"] {
+        assert!(titles.iter().any(|title| title == expected), "{titles:?}");
+    }
+}
