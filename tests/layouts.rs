@@ -100,6 +100,12 @@ const SAMPLES: &[Sample] = &[
         titled_share: 1.0,
     },
     Sample {
+        folder: "corpora/layouts/wire-anpa1312-iptc7901",
+        articles: 16,
+        dated_share: 0.0,
+        titled_share: 0.8,
+    },
+    Sample {
         folder: "corpora/layouts/warc-gz-cc-news-truncated-record",
         articles: 1,
         dated_share: 1.0,

@@ -23,6 +23,7 @@ mod sgml;
 mod text;
 mod trec;
 mod warc;
+mod wire_text;
 mod xml;
 
 use std::path::Path;
@@ -146,6 +147,7 @@ enum Format {
     Html,
     /// XML of another kind (a package index, a sitemap): not articles.
     OtherXml,
+    WireText,
 }
 
 impl Format {
@@ -161,6 +163,7 @@ impl Format {
             Format::NewsXml => "news XML",
             Format::Html => "HTML page",
             Format::OtherXml => "other XML",
+            Format::WireText => "wire text (ANPA-1312 / IPTC 7901)",
         }
     }
 }
@@ -234,6 +237,7 @@ fn parse_at_depth(
         Format::Mail => mail::parse_mail_file(&text),
         Format::NewsXml => xml::parse_news_xml(&text)?,
         Format::Html => one_article(html::parse_html_page(&text)?),
+        Format::WireText => one_article(wire_text::parse_wire_text(&text)?),
         Format::OtherXml => {
             return Err(ParseError::NotArticle(
                 "XML that is not a news layout".to_string(),
@@ -279,6 +283,9 @@ fn detect_format(extension: &str, text: &str) -> Format {
         "json" => return Format::Json,
         "csv" | "tsv" => return Format::Csv,
         _ => {}
+    }
+    if wire_text::looks_like_wire_text(text) {
+        return Format::WireText;
     }
     if trec::looks_like_trec_sgml(text) {
         return Format::TrecSgml;
