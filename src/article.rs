@@ -5,18 +5,22 @@
 
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// When an article was published, as precisely as its source says.
 ///
-/// A bare day (`date 2022-01-10`) and an instant with a known offset
-/// (`Mon Jun 18, 2007 2:46am EDT`) render differently: the first as
-/// `YYYY-MM-DD`, the second as RFC 3339 keeping the source's offset.
+/// A bare day (`date 2022-01-10`), an instant with a known offset
+/// (`Mon Jun 18, 2007 2:46am EDT`) and a local time without offset
+/// (`1999-06-12 15:10:11` on a wire) render differently: `YYYY-MM-DD`, RFC
+/// 3339 keeping the source's offset, and `YYYY-MM-DDTHH:MM:SS` with no offset,
+/// so nothing claims a time zone the source did not give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArticleDate {
     Day(NaiveDate),
     Instant(DateTime<FixedOffset>),
+    /// Wall-clock time as written, zone unknown; indexed as if it were UTC.
+    Local(NaiveDateTime),
 }
 
 impl ArticleDate {
@@ -25,13 +29,27 @@ impl ArticleDate {
         match self {
             ArticleDate::Day(day) => day.and_time(NaiveTime::MIN).and_utc(),
             ArticleDate::Instant(instant) => instant.with_timezone(&Utc),
+            ArticleDate::Local(local) => local.and_utc(),
         }
     }
 
-    /// Parses the form produced by `Display`: `YYYY-MM-DD` or RFC 3339.
+    /// The calendar day as the source wrote it.
+    pub fn day(self) -> NaiveDate {
+        match self {
+            ArticleDate::Day(day) => day,
+            ArticleDate::Instant(instant) => instant.date_naive(),
+            ArticleDate::Local(local) => local.date(),
+        }
+    }
+
+    /// Parses the form produced by `Display`: `YYYY-MM-DD`, RFC 3339, or a
+    /// local `YYYY-MM-DDTHH:MM:SS`.
     pub fn parse_canonical(text: &str) -> Option<ArticleDate> {
         if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             return Some(ArticleDate::Day(day));
+        }
+        if let Ok(local) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f") {
+            return Some(ArticleDate::Local(local));
         }
         DateTime::parse_from_rfc3339(text)
             .ok()
@@ -44,6 +62,7 @@ impl fmt::Display for ArticleDate {
         match self {
             ArticleDate::Day(day) => write!(f, "{}", day.format("%Y-%m-%d")),
             ArticleDate::Instant(instant) => write!(f, "{}", instant.to_rfc3339()),
+            ArticleDate::Local(local) => write!(f, "{}", local.format("%Y-%m-%dT%H:%M:%S%.f")),
         }
     }
 }
@@ -138,6 +157,10 @@ impl Quote {
 pub struct Article {
     /// Unique key: the file's path, or `FILE#N` for the N-th article of a multi-article file.
     pub path: String,
+    /// The source's own id of the article (TREC `DOCNO`, a record's `id`,
+    /// `Message-ID`, NewsML guid), when it has one: `newsdex show ID` finds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub date: Option<ArticleDate>,
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,6 +184,7 @@ mod tests {
             "2022-01-10",
             "2007-06-18T02:46:00-04:00",
             "1987-02-26T15:01:01+00:00",
+            "1999-06-12T15:10:11",
         ];
         for text in cases {
             let date = ArticleDate::parse_canonical(text).unwrap();

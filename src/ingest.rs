@@ -128,21 +128,10 @@ pub enum FileArticles {
     Failed(String),
 }
 
-/// The key of the `part`-th article of the file keyed `file_key` (`FILE#N`),
-/// or the file's own key for a file of one article.
-pub fn article_key(file_key: &str, part: Option<usize>) -> String {
-    match part {
-        Some(part) => format!("{file_key}#{part}"),
-        None => file_key.to_string(),
-    }
-}
 
 /// Whether a parse error means "holds no article" rather than "could not be read".
 fn is_not_an_article(error: &ParseError) -> bool {
-    matches!(
-        error,
-        ParseError::Empty | ParseError::Binary | ParseError::NoBody
-    )
+    error.is_skip()
 }
 
 /// What parsing a file gave: its articles before extraction, or why there are none.
@@ -175,12 +164,13 @@ pub fn parse_source(
             ))
         }
     };
-    let diagnostics = parsed
-        .skipped
-        .iter()
-        .map(|skipped| Diagnostic {
+    let skipped_records = parsed.skipped.iter().map(|skipped| format!("skipped {skipped}"));
+    let caveats = parsed.warnings.iter().cloned();
+    let diagnostics = skipped_records
+        .chain(caveats)
+        .map(|message| Diagnostic {
             key: file_key.to_string(),
-            message: format!("skipped {skipped}"),
+            message,
             severity: Severity::Warning,
         })
         .collect();
@@ -208,7 +198,7 @@ pub fn articles_of_file(
     };
     let mut articles = Vec::with_capacity(parsed_articles.len());
     for parsed_article in parsed_articles {
-        let key = article_key(file_key, parsed_article.part);
+        let key = parsed_article.key(file_key);
         articles.push(extract_article(key, parsed_article, &mut diagnostics));
     }
     FileArticles::Articles {
@@ -225,6 +215,7 @@ pub fn extract_article(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Article {
     let body_bytes = parsed.body.len();
+    let unreadable_date = parsed.unreadable_date.clone();
     let fallback = parsed.clone();
     let article = match catch_panic(|| extract::extract(key.clone(), parsed)) {
         Ok(article) => article,
@@ -251,9 +242,13 @@ pub fn extract_article(
         });
     }
     if article.date.is_none() {
+        let message = match unreadable_date {
+            Some(value) => format!("unreadable date {value:?}; indexed without a date"),
+            None => "no date found; indexed without a date".to_string(),
+        };
         diagnostics.push(Diagnostic {
             key,
-            message: "no date found; indexed without a date".to_string(),
+            message,
             severity: Severity::Warning,
         });
     }
@@ -279,6 +274,7 @@ fn unextracted_article(key: String, parsed: ParsedArticle) -> Article {
         .unwrap_or_default();
     Article {
         path: key,
+        id: parsed.id,
         date: parsed.date,
         title,
         url: parsed.url,
@@ -391,13 +387,8 @@ mod tests {
     #[test]
     fn an_extraction_panic_keeps_the_article() {
         let parsed = ParsedArticle {
-            part: None,
-            date: None,
-            title: None,
-            url: None,
-            author: None,
-            source: None,
             body: "First line.\nSecond line.".to_string(),
+            ..ParsedArticle::default()
         };
         let article = unextracted_article("a.txt".to_string(), parsed);
         assert_eq!(article.title, "First line.");

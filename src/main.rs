@@ -26,6 +26,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Timeline(args) => commands::reports::run_timeline(&open()?, args),
         Command::Stats(args) => commands::reports::run_stats(&open()?, args),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Inspect(args) => commands::inspect::run(args),
         Command::Eval(args) => commands::eval::run(&open()?, args),
         Command::Completions(args) => commands::completions::run_completions(args),
         Command::Man => commands::completions::run_man(),
@@ -43,6 +44,7 @@ fn run_guarded(cli: Cli) -> anyhow::Result<Outcome> {
             | Command::Bench(_)
             | Command::Completions(_)
             | Command::Man
+            | Command::Inspect(_)
     );
     let index_dir = cli.index_dir();
     match newsdex::ingest::catch_panic(|| run(cli)) {

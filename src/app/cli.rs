@@ -97,6 +97,9 @@ pub enum Command {
     Stats(StatsArgs),
     /// Measure indexing and query speed against a raw tantivy baseline (same run).
     Bench(BenchArgs),
+    /// Show how files will be read, without indexing: per layout, which key feeds
+    /// each field and how often it is present, sample records, what is skipped and why.
+    Inspect(InspectArgs),
     /// Score the ranking on judged topics (TREC topics and qrels): nDCG@10, P@10, MAP, recall.
     Eval(EvalArgs),
     /// Print a shell completion script, e.g. `newsdex completions bash > /etc/bash_completion.d/newsdex`.
@@ -110,6 +113,16 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Files or folders to look at (folders are walked recursively).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub fields: FieldArgs,
 }
 
 #[derive(Debug, Args)]
@@ -155,8 +168,10 @@ pub struct IndexArgs {
 
 #[derive(Debug, Args)]
 pub struct FieldArgs {
-    /// Which column or key holds a field in CSV/JSON input, e.g. `--field date=published_at`.
-    /// Fields: date, title, body, url, author, source.
+    /// Which column, key or dotted path holds a field, e.g. `--field date=published_at`
+    /// or `--field body=parsed_data.text`; applies to every layout with named fields
+    /// (CSV/TSV columns, JSON and JSON Lines keys at any depth, header blocks).
+    /// Fields: date, title, body, url, author, source, id.
     #[arg(long = "field", value_name = "FIELD=NAME")]
     pub fields: Vec<String>,
 }
@@ -283,7 +298,9 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The article's file, or FILE#N for the N-th article of a multi-article file.
+    /// The article's id as its source gives it (a TREC DOCNO, a record id, a
+    /// Message-ID), or its file: FILE, FILE#N for the N-th article of a
+    /// multi-article file, FILE#MEMBER for an archive member.
     pub path: String,
 
     #[arg(long, value_enum, default_value_t = Format::Text)]

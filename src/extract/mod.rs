@@ -3,7 +3,6 @@
 //! Everything the indexer needs from the text goes through [`extract`], so the
 //! extractors can be replaced or retrained without touching the indexer.
 
-pub mod dates;
 pub mod entities;
 pub mod quotes;
 pub mod title;
@@ -46,6 +45,7 @@ pub fn extract(path: String, parsed: ParsedArticle) -> Article {
     let quotes = quotes::extract_quotes(body_for_extraction, &entities);
     Article {
         path,
+        id: parsed.id,
         date: parsed.date,
         title,
         url: parsed.url,

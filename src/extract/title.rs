@@ -1,7 +1,41 @@
 //! Titles for articles whose format has none: the first real sentence, cut at a word boundary.
+//!
+//! The sentence never starts with a dateline or a site label (`WASHINGTON
+//! (AP) --`, `Moscow CNN —`, `MINSK, 16 February (BelTA) –`), is never a
+//! byline, is never cut at an abbreviation (`Sen.`, `Gen.`, `Jan.`) and keeps
+//! no unbalanced quote mark.
 
 /// Longest title we derive, in characters; longer first sentences are cut at a word boundary.
 const MAX_TITLE_CHARS: usize = 120;
+
+/// Words ending in a dot that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "dr", "mr", "mrs", "ms",
+    "prof", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vol", "vs", "etc", "dept",
+    "univ", "ave", "mt", "ft", "pres", "sept", "jan", "feb", "mar", "apr", "aug", "oct", "nov",
+    "dec", "approx", "est", "fig", "gov't", "msgr", "supt", "atty", "u.s", "u.k", "u.n",
+];
+
+/// Agencies and sites whose name opens a lead paragraph before a dash.
+const SITE_LABELS: &[&str] = &[
+    "CNN",
+    "AP",
+    "AFP",
+    "Reuters",
+    "BelTA",
+    "TASS",
+    "Xinhua",
+    "UPI",
+    "dpa",
+    "ANSA",
+    "Bloomberg",
+];
+
+/// Dash-like separators between a dateline and the story.
+const DATELINE_SEPARATORS: &[&str] = &[" — ", " – ", " -- ", " - ", " _ ", " —", " –"];
+
+/// The longest dateline that is stripped, in characters.
+const MAX_DATELINE_CHARS: usize = 70;
 
 /// Lines that scrapers leave at the top of articles and that never make a title.
 fn is_debris_line(line: &str) -> bool {
@@ -18,10 +52,61 @@ fn is_debris_line(line: &str) -> bool {
         "image:",
         "photo:",
     ];
+    let is_byline = lower.starts_with("by ") && line.split_whitespace().count() <= 6;
     line.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || is_byline
         || debris_prefixes
             .iter()
             .any(|prefix| lower.starts_with(prefix))
+}
+
+/// The line without a leading dateline or site label: the text before a
+/// dash is one when it is short and is a place in capitals, holds an
+/// agency in parentheses, or ends with a known site label.
+fn without_dateline(line: &str) -> &str {
+    let Some((prefix_end, separator)) = DATELINE_SEPARATORS
+        .iter()
+        .filter_map(|separator| line.find(separator).map(|at| (at, *separator)))
+        .min_by_key(|(at, _)| *at)
+    else {
+        return line;
+    };
+    let prefix = &line[..prefix_end];
+    if prefix.chars().count() > MAX_DATELINE_CHARS || prefix.trim().is_empty() {
+        return line;
+    }
+    let letters: Vec<char> = prefix.chars().filter(|c| c.is_alphabetic()).collect();
+    let is_capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let has_agency = prefix.contains('(') && prefix.ends_with(')');
+    let last_word = prefix.split_whitespace().last().unwrap_or_default();
+    let ends_with_label = SITE_LABELS.contains(&last_word);
+    if !(is_capitals || has_agency || ends_with_label) {
+        return line;
+    }
+    line[prefix_end + separator.len()..].trim_start()
+}
+
+/// Drops a quote mark that opens or closes the title without its partner.
+fn without_stray_quotes(title: &str) -> String {
+    const QUOTES: &[char] = &['"', '“', '”', '‘', '’', '`', '\''];
+    let mut text = title.trim().to_string();
+    let count = |text: &str, marks: &[char]| text.chars().filter(|c| marks.contains(c)).count();
+    let double = ['"', '“', '”'];
+    if count(&text, &double) % 2 == 1 {
+        let trimmed_start = text.trim_start_matches(double);
+        text = if trimmed_start.len() != text.len() {
+            trimmed_start.to_string()
+        } else {
+            text.trim_end_matches(double).to_string()
+        };
+    }
+    let only_quotes = text
+        .chars()
+        .all(|c| QUOTES.contains(&c) || c.is_whitespace());
+    if only_quotes {
+        return String::new();
+    }
+    text.trim_start_matches(['`', '\'']).trim().to_string()
 }
 
 /// The first sentence of the first non-debris line, cut under [`MAX_TITLE_CHARS`].
@@ -33,8 +118,8 @@ pub fn title_from_body(body: &str) -> String {
     else {
         return String::new();
     };
-    let sentence = first_sentence(line);
-    cut_at_word_boundary(sentence, MAX_TITLE_CHARS)
+    let sentence = first_sentence(without_dateline(line));
+    without_stray_quotes(&cut_at_word_boundary(sentence, MAX_TITLE_CHARS))
 }
 
 /// The text up to the first sentence end (`. `, `! `, `? ` after a lowercase word or digit).
@@ -46,10 +131,15 @@ fn first_sentence(line: &str) -> &str {
         if !ends_sentence {
             continue;
         }
-        // "U.S. officials" or "Mr. Smith": a one- or two-letter word before the dot is an abbreviation.
+        // "U.S. officials", "Mr. Smith", "Sen. Warren": an initial or a known
+        // abbreviation before the dot does not end the sentence.
         let word_before = line[..index].rsplit(' ').next().unwrap_or("");
-        let is_abbreviation = word_before.chars().filter(|c| c.is_alphabetic()).count() <= 2
+        let bare = word_before
+            .trim_start_matches(['(', '"', '“'])
+            .to_lowercase();
+        let is_initial = word_before.chars().filter(|c| c.is_alphabetic()).count() <= 2
             && word_before.chars().next().is_some_and(char::is_uppercase);
+        let is_abbreviation = is_initial || ABBREVIATIONS.contains(&bare.as_str());
         if !is_abbreviation {
             return &line[..=index];
         }
@@ -83,6 +173,19 @@ mod tests {
             ("Advertisement\n\nU.S. officials met in Geneva. Talks went on.", "U.S. officials met in Geneva"),
             ("\n\n   \nShort line", "Short line"),
             ("", ""),
+            // Regression: a title was cut at an abbreviation.
+            ("EXCLUSIVE: Sen. Warren backs the bill. More.", "EXCLUSIVE: Sen. Warren backs the bill"),
+            // Regression: titles were datelines, site labels and bylines.
+            ("Moscow CNN — Russia said on Monday it would talk. More.", "Russia said on Monday it would talk"),
+            ("CNN — Talks resumed in Geneva. More.", "Talks resumed in Geneva"),
+            ("MINSK, 16 February (BelTA) – The president met farmers. More.", "The president met farmers"),
+            ("WASHINGTON (AP) -- Congress voted. More.", "Congress voted"),
+            ("LOS ANGELES _ Merchant Street is a row of warehouses.", "Merchant Street is a row of warehouses"),
+            ("By Ann Lee\n\nThe ferry returned.", "The ferry returned"),
+            ("Prices rose - and fell - again.", "Prices rose - and fell - again"),
+            // Regression: stray quote marks.
+            ("\"We will not back down, the union said.", "We will not back down, the union said"),
+            ("``Distance is important,'' he said.", "Distance is important,'' he said"),
         ];
         for (body, expected) in cases {
             assert_eq!(title_from_body(body), expected, "body: {body:?}");

@@ -47,6 +47,14 @@ pub fn body_fingerprint(body: &str) -> u64 {
     hash64(&folded)
 }
 
+/// The fingerprint that makes two articles copies of each other: title and
+/// body together, normalised, so that articles sharing only a one-line
+/// description (or a short stock body) under different titles stay apart.
+pub fn copy_fingerprint(title: &str, body: &str) -> u64 {
+    let title_and_body = format!("{title}\n{body}");
+    body_fingerprint(&title_and_body)
+}
+
 /// Builds the tantivy document of one article of the file `source_file`.
 pub fn to_document(
     fields: &Fields,
@@ -56,11 +64,17 @@ pub fn to_document(
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(fields.path, &article.path);
+    if let Some(id) = &article.id {
+        doc.add_text(fields.id, id);
+    }
     doc.add_text(fields.source_file, source_file);
     doc.add_u64(fields.file_size, stamp.size);
     doc.add_u64(fields.file_mtime, stamp.mtime);
     doc.add_u64(fields.file_hash, stamp.hash);
-    doc.add_u64(fields.body_hash, body_fingerprint(&article.body));
+    doc.add_u64(
+        fields.body_hash,
+        copy_fingerprint(&article.title, &article.body),
+    );
     if let Some(date) = article.date {
         let utc = date.to_utc();
         doc.add_date(fields.date, DateTime::from_timestamp_secs(utc.timestamp()));
@@ -117,6 +131,7 @@ pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> Article {
         .unwrap_or_default();
     Article {
         path: first_text(doc, fields.path).unwrap_or_default(),
+        id: first_text(doc, fields.id),
         date: first_text(doc, fields.date_text)
             .and_then(|text| ArticleDate::parse_canonical(&text)),
         title: first_text(doc, fields.title).unwrap_or_default(),
@@ -140,6 +155,7 @@ mod tests {
         let fields = Fields::from_schema(&build_schema()).unwrap();
         let article = Article {
             path: "/corpus/a.csv#3".to_string(),
+            id: Some("LA042990-0004".to_string()),
             date: ArticleDate::parse_canonical("2007-06-18T02:46:00-04:00"),
             title: "Title".to_string(),
             url: Some("http://example.com/a".to_string()),
@@ -158,6 +174,19 @@ mod tests {
         };
         let doc = to_document(&fields, &article, "/corpus/a.csv", FileStamp::default());
         assert_eq!(from_document(&fields, &doc), article);
+    }
+
+    #[test]
+    fn articles_sharing_a_body_under_different_titles_are_not_copies() {
+        let description = "Get the latest news on the war.";
+        assert_ne!(
+            copy_fingerprint("Ceasefire talks stall", description),
+            copy_fingerprint("Grain ships leave Odesa", description)
+        );
+        assert_eq!(
+            copy_fingerprint("Ceasefire talks stall", "Talks  stalled\nagain."),
+            copy_fingerprint("ceasefire talks stall", "talks stalled again.")
+        );
     }
 
     #[test]

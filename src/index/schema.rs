@@ -18,7 +18,7 @@ use crate::index::stem_cache::CachedEnglishStemmer;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 pub const NEWS_ANALYZER: &str = "news";
 pub const NAMES_ANALYZER: &str = "names";
@@ -33,7 +33,9 @@ pub struct Fields {
     pub file_size: Field,
     pub file_mtime: Field,
     pub file_hash: Field,
-    /// Hash of the normalised body, to spot syndicated copies.
+    /// The source's own article id (DOCNO, Message-ID, ...): exact, stored.
+    pub id: Field,
+    /// Hash of the normalised title and body, to spot syndicated copies.
     pub body_hash: Field,
     /// UTC instant (midnight UTC for a bare day): filters and sorting.
     pub date: Field,
@@ -76,6 +78,7 @@ pub fn build_schema() -> Schema {
     builder.add_u64_field("file_size", FAST);
     builder.add_u64_field("file_mtime", FAST);
     builder.add_u64_field("file_hash", FAST);
+    builder.add_text_field("id", STRING | STORED);
     builder.add_u64_field(
         "body_hash",
         NumericOptions::default().set_indexed().set_fast(),
@@ -116,6 +119,7 @@ impl Fields {
             file_size: field("file_size")?,
             file_mtime: field("file_mtime")?,
             file_hash: field("file_hash")?,
+            id: field("id")?,
             body_hash: field("body_hash")?,
             date: field("date")?,
             date_text: field("date_text")?,

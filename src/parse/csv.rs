@@ -8,6 +8,8 @@
 
 use csv::{ReaderBuilder, StringRecord};
 
+use super::dates::parse_date;
+use super::fields::looks_like_token;
 use super::record::{find_name, is_usual_name, skip_reason, Field, RawRecord};
 use super::{FieldOverrides, ParseError, ParsedFile};
 
@@ -29,24 +31,51 @@ pub fn looks_like_csv(text: &str) -> bool {
         && names.iter().any(|name| is_usual_name(Field::Body, name))
 }
 
-/// Parses a CSV file with a header row; `part` is the 1-based data row number.
+/// Parses a CSV or TSV file, with or without a header row; `part` is the
+/// 1-based data row number. Without a header, the columns' roles come from
+/// their values ([`columns_by_values`]).
 pub fn parse_csv(text: &str, fields: &FieldOverrides) -> Result<ParsedFile, ParseError> {
+    let delimiter = sniff_delimiter(text);
     let mut header_reader = ReaderBuilder::new()
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let headers = header_reader
         .headers()
         .map_err(|error| ParseError::Malformed(format!("CSV header: {error}")))?
         .clone();
-    let columns = find_columns(&headers, fields)?;
-    let mut offset = byte_offset(header_reader.position());
-    let mut parsed = ParsedFile::default();
+    let has_header = looks_like_header(&headers);
+    let sample = sample_rows(text, delimiter, has_header);
+    let (columns, mut offset) = if has_header {
+        let columns = find_columns(&headers, &sample, fields)?;
+        (columns, byte_offset(header_reader.position()))
+    } else {
+        (columns_by_values(&sample)?, 0)
+    };
+    let column_name = |index: usize| match (has_header, headers.get(index)) {
+        (true, Some(name)) => name.to_string(),
+        _ => format!("column {}", index + 1),
+    };
+    let mut parsed = ParsedFile {
+        layout: if has_header {
+            "CSV"
+        } else {
+            "CSV without header"
+        }
+        .to_string(),
+        field_sources: columns
+            .iter()
+            .map(|&(field, index)| (field.name(), column_name(index)))
+            .collect(),
+        ..ParsedFile::default()
+    };
     let mut row_number = 0;
     'resume: while offset < text.len() {
         let rest = &text[offset..];
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .delimiter(delimiter)
             .from_reader(rest.as_bytes());
         let mut record = StringRecord::new();
         loop {
@@ -74,7 +103,7 @@ pub fn parse_csv(text: &str, fields: &FieldOverrides) -> Result<ParsedFile, Pars
                         continue 'resume;
                     }
                     let raw_record = record_from_row(&record, &columns);
-                    match raw_record.into_article(Some(row_number)) {
+                    match raw_record.into_record_article(Some(row_number)) {
                         Ok(article) => parsed.articles.push(article),
                         Err(problem) => parsed.skipped.push(skip_reason(&position, &problem)),
                     }
@@ -85,31 +114,154 @@ pub fn parse_csv(text: &str, fields: &FieldOverrides) -> Result<ParsedFile, Pars
     Ok(parsed)
 }
 
+/// Rows read to judge what the columns hold.
+const SAMPLE_ROWS: usize = 50;
+
+/// Tab when the first line has more tabs than commas, else comma.
+fn sniff_delimiter(text: &str) -> u8 {
+    let first_line = text.lines().next().unwrap_or_default();
+    let tabs = first_line.matches('\t').count();
+    let commas = first_line.matches(',').count();
+    if tabs > commas {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// A header row holds names: short, not numbers, not URLs, not sentences.
+fn looks_like_header(first: &StringRecord) -> bool {
+    first.iter().all(|value| {
+        let trimmed = value.trim();
+        !trimmed.is_empty()
+            && trimmed.len() <= 40
+            && trimmed.split_whitespace().count() <= 3
+            && !trimmed.starts_with("http")
+            && !trimmed
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    })
+}
+
+fn sample_rows(text: &str, delimiter: u8, has_header: bool) -> Vec<StringRecord> {
+    ReaderBuilder::new()
+        .has_headers(has_header)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes())
+        .records()
+        .take(SAMPLE_ROWS)
+        .filter_map(Result::ok)
+        .collect()
+}
+
+/// What one column's sampled values look like.
+#[derive(Debug, Default, Clone, Copy)]
+struct ColumnProfile {
+    mean_words: f64,
+    prose_share: f64,
+    token_share: f64,
+    date_share: f64,
+    url_share: f64,
+}
+
+fn profile(sample: &[StringRecord], column: usize) -> ColumnProfile {
+    let values: Vec<&str> = sample
+        .iter()
+        .filter_map(|row| row.get(column))
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+        .collect();
+    if values.is_empty() {
+        return ColumnProfile::default();
+    }
+    let count = values.len() as f64;
+    let share =
+        |test: &dyn Fn(&str) -> bool| values.iter().filter(|v| test(v)).count() as f64 / count;
+    ColumnProfile {
+        mean_words: values
+            .iter()
+            .map(|value| value.split_whitespace().count())
+            .sum::<usize>() as f64
+            / count,
+        prose_share: share(&|value| value.contains(char::is_whitespace)),
+        token_share: share(&|value| looks_like_token(value)),
+        date_share: share(&|value| {
+            !value.chars().all(|c| c.is_ascii_digit()) && parse_date(value).is_some()
+        }),
+        url_share: share(&|value| value.starts_with("http://") || value.starts_with("https://")),
+    }
+}
+
+/// Roles of the columns of a file without header: the wordiest column is
+/// the body, the next wordiest the title, a column of dates the date, a
+/// column of URLs the url.
+fn columns_by_values(sample: &[StringRecord]) -> Result<Vec<(Field, usize)>, ParseError> {
+    let width = sample.iter().map(StringRecord::len).max().unwrap_or(0);
+    let profiles: Vec<ColumnProfile> = (0..width).map(|column| profile(sample, column)).collect();
+    let mut columns = Vec::new();
+    let is_text =
+        |p: &ColumnProfile| p.url_share < 0.5 && p.date_share < 0.5 && p.prose_share >= 0.5;
+    let mut by_words: Vec<usize> = (0..width).filter(|&c| is_text(&profiles[c])).collect();
+    by_words.sort_by(|&a, &b| profiles[b].mean_words.total_cmp(&profiles[a].mean_words));
+    if let Some(&body) = by_words.first() {
+        columns.push((Field::Body, body));
+    }
+    if let Some(&title) = by_words.get(1) {
+        columns.push((Field::Title, title));
+    }
+    if let Some(date) = (0..width).find(|&c| profiles[c].date_share >= 0.8) {
+        columns.push((Field::Date, date));
+    }
+    if let Some(url) = (0..width).find(|&c| profiles[c].url_share >= 0.8) {
+        columns.push((Field::Url, url));
+    }
+    if columns.is_empty() {
+        return Err(ParseError::Malformed(
+            "CSV without header and no column of text".to_string(),
+        ));
+    }
+    Ok(columns)
+}
+
 /// Column index of each field, or an error naming a column that the user
-/// asked for but the header lacks.
+/// asked for but the header lacks. A body column must hold prose: a column
+/// named `STORY` that holds cluster ids is not the body.
 fn find_columns(
     headers: &StringRecord,
+    sample: &[StringRecord],
     fields: &FieldOverrides,
 ) -> Result<Vec<(Field, usize)>, ParseError> {
     let names: Vec<&str> = headers.iter().collect();
     let mut columns = Vec::new();
     for field in Field::ALL {
-        match find_name(field, &names, fields) {
-            Some(index) => columns.push((field, index)),
-            None if field == Field::Body => {
-                return Err(ParseError::Malformed(format!(
-                    "no body column among {names:?} (use --field body=NAME)"
-                )))
+        let mut candidates: Vec<&str> = names.clone();
+        while let Some(index) = find_name(field, &candidates, fields) {
+            let is_prose = profile(sample, index).token_share < 0.5;
+            if field != Field::Body || is_prose || fields.body.is_some() {
+                columns.push((field, index));
+                break;
             }
-            None => {}
+            // Hide this name and look for the next-best body column.
+            candidates[index] = "";
         }
+    }
+    let has_text = columns
+        .iter()
+        .any(|(field, _)| matches!(field, Field::Body | Field::Title));
+    if !has_text {
+        return Err(ParseError::Malformed(format!(
+            "no body or title column among {names:?} (use --field body=NAME)"
+        )));
     }
     let overrides = [
         &fields.date,
         &fields.title,
+        &fields.body,
         &fields.url,
         &fields.author,
         &fields.source,
+        &fields.id,
     ];
     for wanted in overrides.into_iter().flatten() {
         let present = names
@@ -168,7 +320,17 @@ mod tests {
         let parsed = parse_csv(text, &none()).unwrap();
         assert_eq!(
             summary(&parsed),
-            vec![(Some(1), "The council met, and \"agreed\" on a plan.".into())]
+            vec![
+                (Some(1), "The council met, and \"agreed\" on a plan.".into()),
+                // Headline-only: the title is the text.
+                (Some(2), "Empty".into()),
+                (Some(3), "Body three.".into()),
+            ]
+        );
+        assert_eq!(parsed.articles[2].date, None);
+        assert_eq!(
+            parsed.articles[2].unreadable_date.as_deref(),
+            Some("2022-13-45")
         );
         let article = &parsed.articles[0];
         assert_eq!(article.title.as_deref(), Some("Council meets"));
@@ -177,12 +339,33 @@ mod tests {
             article.date.unwrap().to_string(),
             "2022-06-24T17:30:00+00:00"
         );
+        assert!(parsed.skipped.is_empty(), "{:?}", parsed.skipped);
+    }
+
+    #[test]
+    fn reads_csv_without_header_by_column_values() {
+        let text = "\"3\",\"Ferry returns after storm\",\"The ferry returned to service on Sunday after the storm.\"\n\
+            \"4\",\"Talks resume in Geneva\",\"Diplomats met again on Monday to resume the stalled talks.\"\n";
+        let parsed = parse_csv(text, &none()).unwrap();
+        assert_eq!(parsed.layout, "CSV without header");
+        assert_eq!(parsed.articles.len(), 2);
         assert_eq!(
-            parsed.skipped,
-            vec![
-                "row 2: no body text".to_string(),
-                "row 3: invalid date \"2022-13-45\"".to_string()
-            ]
+            parsed.articles[0].title.as_deref(),
+            Some("Ferry returns after storm")
+        );
+        assert!(parsed.articles[1].body.starts_with("Diplomats met"));
+    }
+
+    #[test]
+    fn an_id_column_named_story_is_not_the_body() {
+        let text = "ID,TITLE,STORY,TIMESTAMP\n1,Fed official says,ddUyU0VZz0BRneMioxUPQVP6sIxvM,1394470370698\n";
+        let parsed = parse_csv(text, &none()).unwrap();
+        let article = &parsed.articles[0];
+        assert_eq!(article.body, "Fed official says");
+        assert_eq!(article.id.as_deref(), Some("1"));
+        assert_eq!(
+            article.date.map(|date| date.to_string()).as_deref(),
+            Some("2014-03-10T16:52:50.698+00:00")
         );
     }
 

@@ -136,10 +136,8 @@ mod tests {
         let cases: [(&str, Option<Result<&str, ParseError>>); 7] = [
             ("Title: A\n\nBody.", Some(Ok("Body."))),
             ("Title: A\nDate: 2022-01-10", Some(Err(ParseError::NoBody))),
-            (
-                "Title: A\nDate: soon\n\nBody.",
-                Some(Err(ParseError::BadDate("soon".into()))),
-            ),
+            // An unreadable date never drops the article.
+            ("Title: A\nDate: soon\n\nBody.", Some(Ok("Body."))),
             ("Update: the ceasefire holds.\n\nMore.", None),
             (
                 "Title: A\nThe talks resumed on Monday: both sides met.\n\nMore.",

@@ -5,11 +5,23 @@
 //! `.jsonl`/`.ndjson` file holds one object per line; a broken line is
 //! reported in `skipped` and the rest of the file is kept.
 
-use chrono::DateTime;
 use serde_json::{Map, Value};
 
-use super::record::{find_name, skip_reason, Field, RawRecord};
-use super::{FieldOverrides, ParseError, ParsedFile};
+use super::fields::{non_article_type, record_from_object};
+use super::record::skip_reason;
+use super::{FieldOverrides, ParseError, ParsedArticle, ParsedFile};
+
+/// Whether text is JSON (an object, an array, or JSON Lines) whatever its
+/// extension: it opens with `{` or `[` and its first line or whole parses.
+pub fn looks_like_json(text: &str) -> bool {
+    let trimmed = text.trim_start();
+    if !trimmed.starts_with(['{', '[']) {
+        return false;
+    }
+    let first_line = trimmed.lines().next().unwrap_or_default();
+    serde_json::from_str::<Value>(first_line).is_ok()
+        || serde_json::from_str::<serde::de::IgnoredAny>(trimmed).is_ok()
+}
 
 /// Parses a JSON Lines file; `part` is the 1-based line number.
 pub fn parse_json_lines(text: &str, fields: &FieldOverrides) -> ParsedFile {
@@ -33,8 +45,11 @@ pub fn parse_json_lines(text: &str, fields: &FieldOverrides) -> ParsedFile {
                 .push(format!("{position}: not a JSON object"));
             continue;
         };
-        match record_from_object(&object, fields).into_article(Some(line_number)) {
-            Ok(article) => parsed.articles.push(article),
+        match article_from_object(&object, fields, Some(line_number)) {
+            Ok(article) => {
+                note_sources(&mut parsed, &object, fields);
+                parsed.articles.push(article);
+            }
             Err(problem) => parsed.skipped.push(skip_reason(&position, &problem)),
         }
     }
@@ -48,16 +63,18 @@ pub fn parse_json(text: &str, fields: &FieldOverrides) -> Result<ParsedFile, Par
     match value {
         Value::Array(items) => Ok(parse_items(&items, fields)),
         Value::Object(object) => {
-            let has_body = find_name(Field::Body, &keys(&object), fields).is_some();
-            if !has_body {
-                if let Some(items) = wrapped_array(&object) {
+            let record = record_from_object(&object, fields);
+            let is_a_record = record.title.is_some() && record.body.is_some();
+            if !is_a_record {
+                if let Some(items) = wrapped_array(&object, fields, 0) {
                     return Ok(parse_items(items, fields));
                 }
             }
-            let article = record_from_object(&object, fields).into_article(None)?;
+            let article = article_from_object(&object, fields, None)?;
             Ok(ParsedFile {
                 articles: vec![article],
-                skipped: Vec::new(),
+                field_sources: record.sources,
+                ..ParsedFile::default()
             })
         }
         _ => Err(ParseError::Malformed(
@@ -77,71 +94,61 @@ fn parse_items(items: &[Value], fields: &FieldOverrides) -> ParsedFile {
                 .push(format!("{position}: not a JSON object"));
             continue;
         };
-        match record_from_object(object, fields).into_article(Some(item_number)) {
-            Ok(article) => parsed.articles.push(article),
+        match article_from_object(object, fields, Some(item_number)) {
+            Ok(article) => {
+                note_sources(&mut parsed, object, fields);
+                parsed.articles.push(article);
+            }
             Err(problem) => parsed.skipped.push(skip_reason(&position, &problem)),
         }
     }
     parsed
 }
 
-/// The first array of objects among an object's values, e.g. `"articles": [...]`.
-fn wrapped_array(object: &Map<String, Value>) -> Option<&Vec<Value>> {
+/// The first array of objects among an object's values, e.g. `"articles":
+/// [...]`, or one level down (`{"data": {"items": [...]}}`).
+fn wrapped_array<'a>(
+    object: &'a Map<String, Value>,
+    fields: &FieldOverrides,
+    depth: usize,
+) -> Option<&'a Vec<Value>> {
+    let holds_records = |items: &Vec<Value>| {
+        items.iter().take(8).any(|item| {
+            item.as_object().is_some_and(|inner| {
+                let record = record_from_object(inner, fields);
+                record.title.is_some() || record.body.is_some()
+            })
+        })
+    };
+    let direct = object.values().find_map(|value| match value {
+        Value::Array(items) if holds_records(items) => Some(items),
+        _ => None,
+    });
+    if direct.is_some() || depth >= 1 {
+        return direct;
+    }
     object.values().find_map(|value| match value {
-        Value::Array(items) if items.iter().any(Value::is_object) => Some(items),
+        Value::Object(inner) => wrapped_array(inner, fields, depth + 1),
         _ => None,
     })
 }
 
-fn keys(object: &Map<String, Value>) -> Vec<&str> {
-    object.keys().map(String::as_str).collect()
-}
-
-fn record_from_object(object: &Map<String, Value>, fields: &FieldOverrides) -> RawRecord {
-    let names = keys(object);
-    let mut record = RawRecord::default();
-    for field in Field::ALL {
-        let Some(index) = find_name(field, &names, fields) else {
-            continue;
-        };
-        let value = &object[names[index]];
-        record.set(field, value_to_text(field, value));
+/// One object as an article, unless it says it is something else (a picture).
+fn article_from_object(
+    object: &Map<String, Value>,
+    fields: &FieldOverrides,
+    part: Option<usize>,
+) -> Result<ParsedArticle, ParseError> {
+    if let Some(reason) = non_article_type(object) {
+        return Err(ParseError::NotArticle(reason));
     }
-    record
+    record_from_object(object, fields).into_record_article(part)
 }
 
-/// Flattens a JSON value into the text of one field: arrays of paragraphs or
-/// authors are joined, `{"name": ...}` objects (a source, an author) give their
-/// name, and a numeric date is read as a Unix timestamp.
-fn value_to_text(field: Field, value: &Value) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::String(text) => Some(text.clone()),
-        Value::Bool(flag) => Some(flag.to_string()),
-        Value::Number(number) if field == Field::Date => {
-            let timestamp = number.as_i64()?;
-            // Millisecond timestamps are 1000 times larger than any plausible second count.
-            let seconds = if timestamp.abs() > 100_000_000_000 {
-                timestamp / 1000
-            } else {
-                timestamp
-            };
-            DateTime::from_timestamp(seconds, 0).map(|instant| instant.to_rfc3339())
-        }
-        Value::Number(number) => Some(number.to_string()),
-        Value::Array(items) => {
-            let separator = if field == Field::Body { "\n\n" } else { ", " };
-            let parts: Vec<String> = items
-                .iter()
-                .filter_map(|item| value_to_text(field, item))
-                .filter(|text| !text.trim().is_empty())
-                .collect();
-            Some(parts.join(separator))
-        }
-        Value::Object(object) => ["name", "text", "value"]
-            .iter()
-            .find_map(|key| object.get(*key))
-            .and_then(|inner| value_to_text(field, inner)),
+/// Notes where the first record's fields came from, for `newsdex inspect`.
+fn note_sources(parsed: &mut ParsedFile, object: &Map<String, Value>, fields: &FieldOverrides) {
+    if parsed.field_sources.is_empty() {
+        parsed.field_sources = record_from_object(object, fields).sources;
     }
 }
 
@@ -195,26 +202,32 @@ mod tests {
                     Some("Second".into()),
                     Some("2022-01-10T10:00:00+00:00".into())
                 ),
+                // A headline-only record is an article whose text is its title.
+                (Some(5), Some("No body".into()), None),
+                // An unreadable date leaves the article undated.
+                (Some(6), None, None),
                 (Some(8), None, Some("2022-01-10T09:00:00+00:00".into())),
             ]
+        );
+        assert_eq!(
+            parsed.articles[3].unreadable_date.as_deref(),
+            Some("2022-13-45")
         );
         let first = &parsed.articles[0];
         assert_eq!(first.author.as_deref(), Some("Ann Lee, Bo Chen"));
         assert_eq!(first.source.as_deref(), Some("Example Wire"));
         assert_eq!(first.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(
-            parsed.articles[2].body,
+            parsed.articles[4].body,
             "First paragraph.\n\nSecond paragraph."
         );
-        assert_eq!(parsed.skipped.len(), 4, "{:?}", parsed.skipped);
+        assert_eq!(parsed.skipped.len(), 2, "{:?}", parsed.skipped);
         assert!(
             parsed.skipped[0].starts_with("line 4: EOF while parsing"),
             "{:?}",
             parsed.skipped
         );
-        assert_eq!(parsed.skipped[1], "line 5: no body text");
-        assert_eq!(parsed.skipped[2], "line 6: invalid date \"2022-13-45\"");
-        assert_eq!(parsed.skipped[3], "line 7: not a JSON object");
+        assert_eq!(parsed.skipped[1], "line 7: not a JSON object");
     }
 
     #[test]
@@ -252,11 +265,7 @@ mod tests {
     #[test]
     fn reports_whole_file_problems() {
         let cases = [
-            (r#"{"title":"Header only"}"#, ParseError::NoBody),
-            (
-                r#"{"date":"0000-00-00","body":"x"}"#,
-                ParseError::BadDate("0000-00-00".into()),
-            ),
+            (r#"{"id":7,"lang":"en"}"#, ParseError::NoBody),
             (
                 "42",
                 ParseError::Malformed("JSON is neither an object nor an array of objects".into()),
@@ -269,5 +278,7 @@ mod tests {
             parse_json("{oops", &none()),
             Err(ParseError::Malformed(_))
         ));
+        let undated = parse_json(r#"{"date":"0000-00-00","body":"x"}"#, &none()).unwrap();
+        assert_eq!(undated.articles[0].date, None);
     }
 }

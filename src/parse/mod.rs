@@ -7,20 +7,29 @@
 //! This file owns the shared types, format detection and the steps every
 //! format shares: decoding first, the file-name date fallback last.
 
+mod archive;
 mod csv;
+pub mod dates;
 mod decode;
+mod fields;
 mod header;
+mod html;
 mod json;
+mod mail;
 mod markup;
 mod record;
 mod reuters;
 mod sgml;
 mod text;
+mod trec;
+mod warc;
+mod wire_text;
+mod xml;
 
 use std::path::Path;
 
 use crate::article::ArticleDate;
-use crate::extract::dates::date_from_file_name;
+use dates::date_from_file_name;
 use decode::Legacy;
 
 /// What a parser knows about one article before extraction.
@@ -28,6 +37,11 @@ use decode::Legacy;
 pub struct ParsedArticle {
     /// 1-based position inside a multi-article file (`FILE#N`); `None` for a one-article file.
     pub part: Option<usize>,
+    /// The member of an archive the article came from (`ieer/NYT_19980315`),
+    /// for inputs read inside a `.zip` or `.tar`; see [`ParsedArticle::key`].
+    pub member: Option<String>,
+    /// The source's own id (TREC `DOCNO`, a record's `id`, `Message-ID`).
+    pub id: Option<String>,
     pub date: Option<ArticleDate>,
     /// The format's own title, when it has one; extraction falls back to the first sentence.
     pub title: Option<String>,
@@ -35,6 +49,23 @@ pub struct ParsedArticle {
     pub author: Option<String>,
     pub source: Option<String>,
     pub body: String,
+    /// A date the source gave that could not be read: the article is kept
+    /// undated and [`parse_file`] turns this into a warning naming the value.
+    pub unreadable_date: Option<String>,
+}
+
+impl ParsedArticle {
+    /// The article's unique key under the file key `file_key`: `FILE` for a
+    /// one-article file, `FILE#N` for the N-th article of a multi-article
+    /// file, `FILE#MEMBER` or `FILE#MEMBER#N` inside an archive (`member`
+    /// then holds the member's own key).
+    pub fn key(&self, file_key: &str) -> String {
+        match (&self.member, self.part) {
+            (Some(member), _) => format!("{file_key}#{member}"),
+            (None, None) => file_key.to_string(),
+            (None, Some(part)) => format!("{file_key}#{part}"),
+        }
+    }
 }
 
 /// The result of parsing one file: its articles, plus problems with single
@@ -44,6 +75,15 @@ pub struct ParsedFile {
     pub articles: Vec<ParsedArticle>,
     /// e.g. `line 7: expected value at column 1` for a broken JSON Lines record.
     pub skipped: Vec<String>,
+    /// Records kept with a caveat, e.g. `item 4: unreadable date "soon";
+    /// indexed undated`: worth a warning, not a failure.
+    pub warnings: Vec<String>,
+    /// The layout the file was read as (`TREC SGML`, `JSON Lines`, ...), for
+    /// the run summary and `newsdex inspect`.
+    pub layout: String,
+    /// Where each field was read from (`("date", "date_publish")`), as far as
+    /// the layout names it: for `newsdex inspect`.
+    pub field_sources: Vec<(&'static str, String)>,
 }
 
 /// Why a whole file could not be used.
@@ -61,6 +101,21 @@ pub enum ParseError {
     NoBody,
     #[error("{0}")]
     Malformed(String),
+    /// The file holds no article by design (an image, a PDF, a word list, a
+    /// corpus's own documentation): counted as skipped, never as a failure.
+    #[error("not an article: {0}")]
+    NotArticle(String),
+}
+
+impl ParseError {
+    /// Whether the file is to be counted as skipped (it holds no article)
+    /// rather than failed (it looks like articles but cannot be read).
+    pub fn is_skip(&self) -> bool {
+        matches!(
+            self,
+            ParseError::Empty | ParseError::Binary | ParseError::NoBody | ParseError::NotArticle(_)
+        )
+    }
 }
 
 /// Column or key names given by the user (`--field date=published_at`), which
@@ -73,6 +128,7 @@ pub struct FieldOverrides {
     pub url: Option<String>,
     pub author: Option<String>,
     pub source: Option<String>,
+    pub id: Option<String>,
 }
 
 /// The input layouts newsdex reads; see the module of each for its rules.
@@ -85,18 +141,79 @@ enum Format {
     Json,
     Csv,
     ReutersSgml,
+    TrecSgml,
+    Mail,
+    NewsXml,
+    Html,
+    /// XML of another kind (a package index, a sitemap): not articles.
+    OtherXml,
+    WireText,
+}
+
+impl Format {
+    fn layout_name(self) -> &'static str {
+        match self {
+            Format::PlainText => "plain text",
+            Format::JsonLines => "JSON Lines",
+            Format::Json => "JSON",
+            Format::Csv => "CSV",
+            Format::ReutersSgml => "Reuters-21578 SGML",
+            Format::TrecSgml => "TREC SGML",
+            Format::Mail => "e-mail",
+            Format::NewsXml => "news XML",
+            Format::Html => "HTML page",
+            Format::OtherXml => "other XML",
+            Format::WireText => "wire text (ANPA-1312 / IPTC 7901)",
+        }
+    }
 }
 
 /// Parses one file of any supported format.
 ///
-/// The format comes from the extension first, then from the content. An
+/// Compressed files and archives are opened first ([`archive`]). The format
+/// comes from the extension when it names one, else from the content. An
 /// article without a date of its own takes the date encoded in the file name
 /// (`20220125T090000Z_GB_en_7d015e6984.txt`, `2022-01-25-slug.txt`), if any.
+/// A date that could not be read becomes a warning in
+/// [`ParsedFile::warnings`], and the article is kept undated.
 pub fn parse_file(
     path: &Path,
     bytes: &[u8],
     fields: &FieldOverrides,
 ) -> Result<ParsedFile, ParseError> {
+    parse_at_depth(path, bytes, fields, 0)
+}
+
+fn parse_at_depth(
+    path: &Path,
+    bytes: &[u8],
+    fields: &FieldOverrides,
+    depth: usize,
+) -> Result<ParsedFile, ParseError> {
+    if let Some(container) = archive::detect_container(bytes) {
+        let parsed =
+            archive::parse_container(path, bytes, container, fields, depth, parse_at_depth)?;
+        if parsed.articles.is_empty() {
+            return Err(no_usable_records(&parsed.skipped));
+        }
+        return Ok(parsed);
+    }
+    if warc::looks_like_warc(bytes) {
+        let parsed = warc::parse_warc(bytes);
+        if parsed.articles.is_empty() {
+            return Err(no_usable_records(&parsed.skipped));
+        }
+        return Ok(parsed);
+    }
+    let file_name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or_default();
+    if archive::is_documentation_name(file_name) {
+        return Err(ParseError::NotArticle(format!(
+            "documentation ({file_name})"
+        )));
+    }
     let extension = path
         .extension()
         .and_then(|extension| extension.to_str())
@@ -116,28 +233,85 @@ pub fn parse_file(
         Format::Json => parse_json_or_json_lines(&text, fields)?,
         Format::Csv => self::csv::parse_csv(&text, fields)?,
         Format::ReutersSgml => sgml::parse_reuters_sgml(&text),
+        Format::TrecSgml => trec::parse_trec_sgml(&text),
+        Format::Mail => mail::parse_mail_file(&text),
+        Format::NewsXml => xml::parse_news_xml(&text)?,
+        Format::Html => one_article(html::parse_html_page(&text)?),
+        Format::WireText => one_article(wire_text::parse_wire_text(&text)?),
+        Format::OtherXml => {
+            return Err(ParseError::NotArticle(
+                "XML that is not a news layout".to_string(),
+            ))
+        }
         Format::PlainText => one_article(parse_plain_text(&text, fields)?),
     };
+    if parsed.layout.is_empty() {
+        parsed.layout = format.layout_name().to_string();
+    }
     if parsed.articles.is_empty() {
         return Err(no_usable_records(&parsed.skipped));
     }
     fill_dates_from_file_name(path, &mut parsed);
+    report_unreadable_dates(&mut parsed);
     Ok(parsed)
 }
 
+/// Turns each article's unreadable date into a warning naming the record
+/// and the value.
+fn report_unreadable_dates(parsed: &mut ParsedFile) {
+    for article in &mut parsed.articles {
+        let Some(value) = article.unreadable_date.take() else {
+            continue;
+        };
+        let record = match (&article.id, article.part) {
+            (Some(id), _) => format!("{id}: "),
+            (None, Some(part)) => format!("#{part}: "),
+            (None, None) => String::new(),
+        };
+        parsed.warnings.push(format!(
+            "{record}unreadable date {value:?}; indexed undated"
+        ));
+    }
+}
+
 /// The extension decides when it names a structured format; otherwise the
-/// content does (Reuters-21578 markup, a CSV header with a body column), else
-/// it is plain text.
+/// content does (TREC or Reuters-21578 markup, JSON, a CSV header with a body
+/// column), else it is plain text.
 fn detect_format(extension: &str, text: &str) -> Format {
     match extension {
-        "jsonl" | "ndjson" => Format::JsonLines,
-        "json" => Format::Json,
-        "csv" => Format::Csv,
-        "sgm" | "sgml" => Format::ReutersSgml,
-        _ if sgml::looks_like_reuters_sgml(text) => Format::ReutersSgml,
-        _ if self::csv::looks_like_csv(text) => Format::Csv,
-        _ => Format::PlainText,
+        "jsonl" | "ndjson" => return Format::JsonLines,
+        "json" => return Format::Json,
+        "csv" | "tsv" => return Format::Csv,
+        _ => {}
     }
+    if wire_text::looks_like_wire_text(text) {
+        return Format::WireText;
+    }
+    if trec::looks_like_trec_sgml(text) {
+        return Format::TrecSgml;
+    }
+    if matches!(extension, "sgm" | "sgml") || sgml::looks_like_reuters_sgml(text) {
+        return Format::ReutersSgml;
+    }
+    if xml::looks_like_news_xml(text) {
+        return Format::NewsXml;
+    }
+    if html::looks_like_html(text) {
+        return Format::Html;
+    }
+    if text.trim_start().starts_with("<?xml") {
+        return Format::OtherXml;
+    }
+    if json::looks_like_json(text) {
+        return Format::Json;
+    }
+    if mail::looks_like_mail(text) {
+        return Format::Mail;
+    }
+    if self::csv::looks_like_csv(text) {
+        return Format::Csv;
+    }
+    Format::PlainText
 }
 
 /// A `.json` file that is really JSON Lines (one object per line) is read as such.
@@ -173,13 +347,28 @@ fn parse_plain_text(text: &str, fields: &FieldOverrides) -> Result<ParsedArticle
 fn one_article(article: ParsedArticle) -> ParsedFile {
     ParsedFile {
         articles: vec![article],
-        skipped: Vec::new(),
+        ..ParsedFile::default()
     }
 }
 
 /// A multi-article file where every record was skipped fails as a whole, so
 /// the run reports it instead of silently indexing nothing.
 fn no_usable_records(skipped: &[String]) -> ParseError {
+    let all_not_articles = !skipped.is_empty()
+        && skipped
+            .iter()
+            .all(|reason| reason.contains(": not an article: "));
+    if all_not_articles {
+        let first = skipped.first().map_or("", String::as_str);
+        return ParseError::NotArticle(format!("every record skipped ({first})"));
+    }
+    let all_without_body = !skipped.is_empty()
+        && skipped
+            .iter()
+            .all(|reason| reason.ends_with(": no body text"));
+    if all_without_body {
+        return ParseError::NoBody;
+    }
     match skipped.first() {
         None => ParseError::Empty,
         Some(first) => ParseError::Malformed(format!(

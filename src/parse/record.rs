@@ -5,7 +5,7 @@
 //! (a body must exist, a present date must parse), so JSON, JSON Lines, CSV and
 //! header blocks agree on what a field means.
 
-use crate::extract::dates::parse_date;
+use super::dates::parse_date;
 
 use super::{FieldOverrides, ParseError, ParsedArticle};
 
@@ -18,50 +18,156 @@ pub enum Field {
     Url,
     Author,
     Source,
+    Id,
 }
 
 impl Field {
-    pub const ALL: [Field; 6] = [
+    pub const ALL: [Field; 7] = [
         Field::Date,
         Field::Title,
         Field::Body,
         Field::Url,
         Field::Author,
         Field::Source,
+        Field::Id,
     ];
 
-    /// Names under which the field usually appears, best first; compared
-    /// case-insensitively.
-    fn usual_names(self) -> &'static [&'static str] {
+    pub fn name(self) -> &'static str {
         match self {
-            Field::Date => &[
-                "date",
-                "published",
-                "publication_date",
-                "published_at",
-                "pubdate",
-                "pub_date",
-                "publish_date",
-                "published_date",
-                "datetime",
-                "date_published",
-            ],
-            Field::Title => &["title", "headline"],
-            Field::Body => &[
-                "body",
-                "text",
-                "content",
-                "article",
-                "maintext",
-                "full_text",
-            ],
-            Field::Url => &["url", "link"],
-            Field::Author => &["author", "authors", "byline"],
-            Field::Source => &["source", "publisher", "source_name"],
+            Field::Date => "date",
+            Field::Title => "title",
+            Field::Body => "body",
+            Field::Url => "url",
+            Field::Author => "author",
+            Field::Source => "source",
+            Field::Id => "id",
         }
     }
 
-    fn overridden_name(self, overrides: &FieldOverrides) -> Option<&str> {
+    /// Names under which the field appears in real-world data (news-please,
+    /// newspaper3k, news APIs, Kaggle sets, ninjs, RSS-to-JSON, crawler
+    /// dumps), best first, in the form of [`normalise_key`]: lowercase
+    /// letters and digits only, so `publishedAt`, `published_at` and
+    /// `Published-At` are one name.
+    fn usual_names(self) -> &'static [&'static str] {
+        match self {
+            Field::Date => &[
+                "datepublish",
+                "datepublished",
+                "publishedat",
+                "publishedate",
+                "publisheddate",
+                "publishdate",
+                "publicationdate",
+                "pubdate",
+                "published",
+                "firstpublished",
+                "date",
+                "datetime",
+                "publishedtime",
+                "timestamp",
+                "createdat",
+                "created",
+                "firstcreated",
+                "time",
+                "issued",
+                "versioncreated",
+                "updatedat",
+                "updated",
+                "datemodify",
+                "modified",
+            ],
+            Field::Title => &[
+                "title",
+                "headline",
+                "headlinetext",
+                "head",
+                "hl",
+                "subject",
+                "titlepage",
+                "titlerss",
+            ],
+            Field::Body => &[
+                "body",
+                "text",
+                "maintext",
+                "content",
+                "contents",
+                "article",
+                "articlebody",
+                "articletext",
+                "story",
+                "fulltext",
+                "bodytext",
+                "bodyhtml",
+                "html",
+                "description",
+                "shortdescription",
+                "descriptiontext",
+                "summary",
+                "abstract",
+                "lead",
+                "snippet",
+            ],
+            Field::Url => &[
+                "url",
+                "link",
+                "canonicallink",
+                "canonicalurl",
+                "articleurl",
+                "weburl",
+                "permalink",
+                "href",
+                "uri",
+                "sourceurl",
+            ],
+            Field::Author => &[
+                "author",
+                "authors",
+                "byline",
+                "creator",
+                "writer",
+                "by",
+                "authorname",
+                "dccreator",
+            ],
+            Field::Source => &[
+                "source",
+                "publisher",
+                "sourcename",
+                "sourcedomain",
+                "publication",
+                "site",
+                "sitename",
+                "outlet",
+                "domain",
+                "hostname",
+                "feed",
+            ],
+            Field::Id => &[
+                "id",
+                "guid",
+                "docid",
+                "docno",
+                "articleid",
+                "itemid",
+                "uuid",
+                "oid",
+                "messageid",
+                "storyid",
+            ],
+        }
+    }
+
+    /// Rank of `name` among the usual names (0 is best), if it is one.
+    pub fn rank_of(self, name: &str) -> Option<usize> {
+        let normalised = normalise_key(name);
+        self.usual_names()
+            .iter()
+            .position(|usual| *usual == normalised)
+    }
+
+    pub fn overridden_name(self, overrides: &FieldOverrides) -> Option<&str> {
         let name = match self {
             Field::Date => &overrides.date,
             Field::Title => &overrides.title,
@@ -69,44 +175,58 @@ impl Field {
             Field::Url => &overrides.url,
             Field::Author => &overrides.author,
             Field::Source => &overrides.source,
+            Field::Id => &overrides.id,
         };
         name.as_deref()
     }
 }
 
+/// A key as compared with the usual names: lowercase ASCII letters and
+/// digits only (`date_publish` -> `datepublish`, `pubDate` -> `pubdate`).
+pub fn normalise_key(name: &str) -> String {
+    name.trim()
+        .trim_matches('"')
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// Finds which of `names` holds `field`: the user's override if given (and only
-/// it), else the first usual name present. Returns an index into `names`.
+/// it), else the best usual name present. Returns an index into `names`.
 pub fn find_name<S: AsRef<str>>(
     field: Field,
     names: &[S],
     overrides: &FieldOverrides,
 ) -> Option<usize> {
-    let position_of = |wanted: &str| {
-        names
-            .iter()
-            .position(|name| name.as_ref().trim().eq_ignore_ascii_case(wanted))
-    };
     if let Some(overridden) = field.overridden_name(overrides) {
-        return position_of(overridden);
+        return names
+            .iter()
+            .position(|name| name.as_ref().trim().eq_ignore_ascii_case(overridden));
     }
-    field
-        .usual_names()
-        .iter()
-        .find_map(|usual| position_of(usual))
+    let mut best: Option<(usize, usize)> = None;
+    for (index, name) in names.iter().enumerate() {
+        let Some(rank) = field.rank_of(name.as_ref()) else {
+            continue;
+        };
+        if best.is_none_or(|(best_rank, _)| rank < best_rank) {
+            best = Some((rank, index));
+        }
+    }
+    best.map(|(_, index)| index)
 }
 
 /// Whether `name` is one of the usual names of `field` (for content sniffing).
 pub fn is_usual_name(field: Field, name: &str) -> bool {
-    let trimmed = name.trim().trim_matches('"');
-    field
-        .usual_names()
-        .iter()
-        .any(|usual| usual.eq_ignore_ascii_case(trimmed))
+    field.rank_of(name).is_some()
 }
 
 /// The raw texts of one record, before validation.
 #[derive(Debug, Default)]
 pub struct RawRecord {
+    /// Where each field was found (a key, a column, a dotted path).
+    pub sources: Vec<(&'static str, String)>,
+    pub id: Option<String>,
     pub date: Option<String>,
     pub title: Option<String>,
     pub body: Option<String>,
@@ -124,25 +244,43 @@ impl RawRecord {
             Field::Url => &mut self.url,
             Field::Author => &mut self.author,
             Field::Source => &mut self.source,
+            Field::Id => &mut self.id,
         };
         *slot = value;
     }
 
-    /// Validates the record: a body is required, a present date must parse.
+    /// Validates the record of a one-article file: a body is required (a
+    /// header with no story is not an article); a date that does not read
+    /// leaves the article undated, with the value kept for the warning.
     pub fn into_article(self, part: Option<usize>) -> Result<ParsedArticle, ParseError> {
-        let body = non_empty(self.body).ok_or(ParseError::NoBody)?;
-        let date = match non_empty(self.date) {
-            None => None,
-            Some(text) => Some(parse_date(&text).ok_or(ParseError::BadDate(text))?),
-        };
+        if non_empty(self.body.clone()).is_none() {
+            return Err(ParseError::NoBody);
+        }
+        self.into_record_article(part)
+    }
+
+    /// Validates one record of a data set (JSON, CSV): a headline-only
+    /// record (headline data sets, feeds without content) is an article
+    /// whose text is its title.
+    pub fn into_record_article(self, part: Option<usize>) -> Result<ParsedArticle, ParseError> {
+        let title = non_empty(self.title);
+        let body = non_empty(self.body)
+            .or_else(|| title.clone())
+            .ok_or(ParseError::NoBody)?;
+        let date_text = non_empty(self.date);
+        let date = date_text.as_deref().and_then(parse_date);
+        let unreadable_date = date_text.filter(|_| date.is_none());
         Ok(ParsedArticle {
             part,
+            id: non_empty(self.id),
             date,
-            title: non_empty(self.title),
+            title,
             url: non_empty(self.url),
             author: non_empty(self.author),
             source: non_empty(self.source),
             body,
+            unreadable_date,
+            ..ParsedArticle::default()
         })
     }
 }
@@ -187,7 +325,8 @@ mod tests {
             ..FieldOverrides::default()
         };
         let cases = [
-            (Field::Date, &none, Some(4)),
+            // `published_at` ranks above the generic `date`.
+            (Field::Date, &none, Some(2)),
             (Field::Date, &overrides, Some(2)),
             (Field::Title, &none, Some(1)),
             (Field::Url, &none, Some(0)),
@@ -224,11 +363,23 @@ mod tests {
             body: Some("Talks resumed.".into()),
             ..RawRecord::default()
         };
-        let problem = bad_date.into_article(None).unwrap_err();
-        assert_eq!(problem, ParseError::BadDate("2022-13-45".into()));
+        let undated = bad_date.into_article(None).unwrap();
+        assert_eq!(undated.date, None);
+        assert_eq!(undated.unreadable_date.as_deref(), Some("2022-13-45"));
         assert_eq!(
-            skip_reason("row 3", &problem),
-            "row 3: invalid date \"2022-13-45\""
+            skip_reason("row 3", &ParseError::NoBody),
+            "row 3: no body text"
         );
+    }
+
+    #[test]
+    fn headline_only_record_is_an_article_of_a_data_set_but_not_of_a_header() {
+        let headline_only = || RawRecord {
+            title: Some("Ferry returns".into()),
+            ..RawRecord::default()
+        };
+        let article = headline_only().into_record_article(Some(1)).unwrap();
+        assert_eq!(article.body, "Ferry returns");
+        assert_eq!(headline_only().into_article(None), Err(ParseError::NoBody));
     }
 }

@@ -10,7 +10,7 @@
 //! ```
 //! The body is kept as written: paragraphs trimmed, separated by one blank line.
 
-use crate::extract::dates::parse_date;
+use super::dates::parse_date;
 
 use super::record::non_empty;
 use super::{ParseError, ParsedArticle};
@@ -49,10 +49,9 @@ pub fn parse_reuters_financial(text: &str) -> Result<ParsedArticle, ParseError> 
     }
     body_lines.extend(lines);
     let field = |index: usize| non_empty(header.get(index).cloned());
-    let date = match field(2) {
-        None => None,
-        Some(text) => Some(parse_date(&text).ok_or(ParseError::BadDate(text))?),
-    };
+    let date_text = field(2);
+    let date = date_text.as_deref().and_then(parse_date);
+    let unreadable_date = date_text.filter(|_| date.is_none());
     let body = join_paragraphs(&body_lines);
     if body.is_empty() {
         return Err(ParseError::NoBody);
@@ -65,6 +64,8 @@ pub fn parse_reuters_financial(text: &str) -> Result<ParsedArticle, ParseError> 
         author: field(1).and_then(|author| non_empty(Some(strip_by(&author).to_string()))),
         source: Some(REUTERS.to_string()),
         body,
+        unreadable_date,
+        ..ParsedArticle::default()
     })
 }
 
@@ -148,11 +149,6 @@ mod tests {
                 Ok("2009-03-04T09:00:00+00:00"),
             ),
             (
-                "-- T\n-- \n-- Someday soon\n-- u\n\n Body.",
-                None,
-                Err(ParseError::BadDate("Someday soon".into())),
-            ),
-            (
                 "-- T\n-- \n-- Sun May 16, 2010 5:52pm EDT\n-- u\n\n \n\n",
                 None,
                 Err(ParseError::NoBody),
@@ -178,6 +174,14 @@ mod tests {
                 _ => panic!("{text:?}: {result:?}"),
             }
         }
+    }
+
+    #[test]
+    fn an_unreadable_date_leaves_the_article_undated() {
+        let article =
+            parse_reuters_financial("-- T\n-- \n-- Someday soon\n-- u\n\n Body.").unwrap();
+        assert_eq!(article.date, None);
+        assert_eq!(article.unreadable_date.as_deref(), Some("Someday soon"));
     }
 
     #[test]

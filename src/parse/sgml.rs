@@ -7,8 +7,8 @@
 //! entity unescaping, the ` Reuter` sign-off and the re-flowing of the
 //! hard-wrapped bodies into paragraphs.
 
+use super::dates::parse_date;
 use crate::article::ArticleDate;
-use crate::extract::dates::parse_date;
 
 use super::markup::{attribute, element, element_with_attributes, strip_tags, unescape};
 use super::record::{non_empty, skip_reason};
@@ -30,7 +30,10 @@ pub fn looks_like_reuters_sgml(text: &str) -> bool {
 
 /// Parses every story of a Reuters-21578 file; `part` is the 1-based story index.
 pub fn parse_reuters_sgml(text: &str) -> ParsedFile {
-    let mut parsed = ParsedFile::default();
+    let mut parsed = ParsedFile {
+        layout: "Reuters-21578 SGML".to_string(),
+        ..ParsedFile::default()
+    };
     for (index, story) in stories(text).enumerate() {
         let story_number = index + 1;
         let position = match attribute(story, "NEWID") {
@@ -70,10 +73,11 @@ fn stories(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseError> {
-    let date = element(story, "DATE")
-        .map(parse_story_date)
-        .transpose()?
-        .flatten();
+    let (date, unreadable_date) = match element(story, "DATE").map(parse_story_date) {
+        None => (None, None),
+        Some(Ok(date)) => (date, None),
+        Some(Err(unreadable)) => (None, Some(unreadable)),
+    };
     let (text_attributes, text_content) =
         element_with_attributes(story, "TEXT").unwrap_or(("", ""));
     let text_type = attribute(text_attributes, "TYPE").unwrap_or_default();
@@ -103,13 +107,15 @@ fn parse_story(story: &str, story_number: usize) -> Result<ParsedArticle, ParseE
         author: None,
         source: Some(REUTERS.to_string()),
         body,
+        unreadable_date,
+        ..ParsedArticle::default()
     })
 }
 
 /// Reads `<DATE>`: wire framing may follow (`...59.13&#5;&#5;&#5;RM`, `# date
 /// added by ...`), so only the first two words count; an impossible time
 /// (`605:12:19.12`) still leaves the day.
-fn parse_story_date(raw: &str) -> Result<Option<ArticleDate>, ParseError> {
+fn parse_story_date(raw: &str) -> Result<Option<ArticleDate>, String> {
     let without_framing = raw.split("&#").next().unwrap_or(raw).trim();
     let words: Vec<&str> = without_framing.split_whitespace().collect();
     let Some(day) = words.first() else {
@@ -119,7 +125,7 @@ fn parse_story_date(raw: &str) -> Result<Option<ArticleDate>, ParseError> {
     parse_date(&day_and_time)
         .or_else(|| parse_date(day))
         .map(Some)
-        .ok_or_else(|| ParseError::BadDate(without_framing.to_string()))
+        .ok_or_else(|| without_framing.to_string())
 }
 
 /// Drops the trailing ` Reuter` (or `REUTER`) sign-off.
@@ -218,22 +224,24 @@ mod tests {
             vec![
                 (
                     Some(1),
-                    Some("1987-02-26T15:01:01.790+00:00".into()),
+                    Some("1987-02-26T15:01:01.790".into()),
                     Some("GRAIN & FEED CO SEES <HIGHER> SALES".into()),
                     "Grain and Feed Co said sales would rise this year.\n\nThe company gave no figures.".into(),
                 ),
                 (
                     Some(2),
-                    Some("1987-03-01T01:30:29.500+00:00".into()),
+                    Some("1987-03-01T01:30:29.500".into()),
                     Some("FARM BANK RATES STEADY".into()),
                     "FARM BANK RATES STEADY".into(),
                 ),
                 (
                     Some(3),
-                    Some("1987-03-02T09:00:00+00:00".into()),
+                    Some("1987-03-02T09:00:00".into()),
                     None,
                     "WEEKLY REPORT\n Loans.......1 vs......2\n\n Cash........3 vs......4".into(),
                 ),
+                // An impossible date leaves the story undated, not dropped.
+                (Some(4), None, None, "Text.".into()),
             ]
         );
         assert!(parsed
@@ -242,38 +250,26 @@ mod tests {
             .all(|a| a.source.as_deref() == Some("Reuters")));
         assert_eq!(
             parsed.skipped,
-            vec![
-                "story 4 (NEWID 4): invalid date \"31-FEB-1987 09:00:00.00 # a guess\"".to_string(),
-                "story 5 (NEWID 5): no body text".to_string(),
-            ]
+            vec!["story 5 (NEWID 5): no body text".to_string()]
         );
     }
 
     #[test]
     fn reads_story_dates_despite_framing() {
         let cases = [
-            (
-                "26-FEB-1987 15:01:01.79",
-                Some("1987-02-26T15:01:01.790+00:00"),
-            ),
-            (
-                "  3-MAR-1987 00:43:42.82",
-                Some("1987-03-03T00:43:42.820+00:00"),
-            ),
-            (
-                "3-MAR-1987  09:15:05.40",
-                Some("1987-03-03T09:15:05.400+00:00"),
-            ),
+            ("26-FEB-1987 15:01:01.79", Some("1987-02-26T15:01:01.790")),
+            ("  3-MAR-1987 00:43:42.82", Some("1987-03-03T00:43:42.820")),
+            ("3-MAR-1987  09:15:05.40", Some("1987-03-03T09:15:05.400")),
             (
                 "27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM",
-                Some("1987-03-27T00:02:59.130+00:00"),
+                Some("1987-03-27T00:02:59.130"),
             ),
             (
                 "9-APR-1987 00:00:00.00 # date added as guesswork ",
-                Some("1987-04-09T00:00:00+00:00"),
+                Some("1987-04-09T00:00:00"),
             ),
             ("31-MAR-1987 605:12:19.12", Some("1987-03-31")),
-            ("7-APR-1987 16:22:00.0", Some("1987-04-07T16:22:00+00:00")),
+            ("7-APR-1987 16:22:00.0", Some("1987-04-07T16:22:00")),
             ("", None),
         ];
         for (raw, expected) in cases {

@@ -5,7 +5,7 @@
 //! conservative removal of scraping debris (`Advertisement`, `Sign up ...`)
 //! from the start of body-only texts.
 
-use crate::extract::dates::parse_date;
+use super::dates::parse_date;
 
 use super::{ParseError, ParsedArticle};
 
@@ -14,18 +14,19 @@ const MAX_DATE_WORDS: usize = 6;
 
 /// Parses a one-article text file in the reference format.
 pub fn parse_reference_text(text: &str) -> Result<ParsedArticle, ParseError> {
-    let (date, raw_body) = split_date_line(text)?;
+    let (date, unreadable_date, raw_body) = split_date_line(text);
     let body = strip_leading_debris(raw_body).trim().to_string();
     if body.is_empty() {
         return Err(ParseError::NoBody);
     }
     if date.is_none() && is_word_list(&body) {
-        return Err(ParseError::Malformed(
-            "a list of words, not an article (no line holds three words)".to_string(),
+        return Err(ParseError::NotArticle(
+            "a list of words (no line holds three words)".to_string(),
         ));
     }
     Ok(ParsedArticle {
         date,
+        unreadable_date,
         body,
         ..ParsedArticle::default()
     })
@@ -44,32 +45,35 @@ fn is_word_list(body: &str) -> bool {
 /// Splits off a leading `date <DATE>`; the body may continue on the same line.
 ///
 /// A first word after `date` that starts with a digit is taken as a date
-/// attempt (so `date 2022-13-45` is a bad date, not body text); a word made of
-/// letters that does not begin a date (`Date palms ...`) leaves a bare body.
-fn split_date_line(text: &str) -> Result<(Option<crate::ArticleDate>, &str), ParseError> {
+/// attempt (so `date 2022-13-45` is an unreadable date, returned for the
+/// warning, not body text); a word made of letters that does not begin a
+/// date (`Date palms ...`) leaves a bare body.
+fn split_date_line(text: &str) -> (Option<crate::ArticleDate>, Option<String>, &str) {
     let trimmed = text.trim_start();
     let Some(after_keyword) = strip_date_keyword(trimmed) else {
-        return Ok((None, text));
+        return (None, None, text);
     };
     let (first_line, rest_of_file) = after_keyword
         .split_once('\n')
         .unwrap_or((after_keyword, ""));
     if let Some(date) = parse_date(first_line) {
-        return Ok((Some(date), rest_of_file));
+        return (Some(date), None, rest_of_file);
     }
     let word_ends = word_end_offsets(first_line);
     for &end in word_ends.iter().take(MAX_DATE_WORDS).rev() {
         if let Some(date) = parse_date(&first_line[..end]) {
             // The body starts right after the date words, on the same line.
             let body = &after_keyword[end..];
-            return Ok((Some(date), body));
+            return (Some(date), None, body);
         }
     }
     let first_word = first_line.split_whitespace().next().unwrap_or_default();
     if first_word.starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(ParseError::BadDate(first_word.to_string()));
+        let word_start = after_keyword.find(first_word).unwrap_or(0);
+        let body = &after_keyword[word_start + first_word.len()..];
+        return (None, Some(first_word.to_string()), body);
     }
-    Ok((None, text))
+    (None, None, text)
 }
 
 /// `date `, `Date\t` or `Date: ` at the start (the keyword alone, not `dated`).
@@ -208,15 +212,16 @@ mod tests {
 
     #[test]
     fn reports_bad_dates_and_missing_bodies() {
+        // Regression: an unreadable date dropped the article.
+        for (text, value) in [
+            ("date 2022-13-45 Body.", "2022-13-45"),
+            ("date 0000-00-00\nBody.", "0000-00-00"),
+        ] {
+            let article = parse_reference_text(text).unwrap();
+            assert_eq!((article.date, article.body.as_str()), (None, "Body."));
+            assert_eq!(article.unreadable_date.as_deref(), Some(value));
+        }
         let cases = [
-            (
-                "date 2022-13-45 Body.",
-                ParseError::BadDate("2022-13-45".into()),
-            ),
-            (
-                "date 0000-00-00\nBody.",
-                ParseError::BadDate("0000-00-00".into()),
-            ),
             ("date 2022-01-10\n\n", ParseError::NoBody),
             ("date 2022-01-10", ParseError::NoBody),
             ("Advertisement\n\n", ParseError::NoBody),
@@ -237,7 +242,7 @@ mod tests {
         let word_list = "alfonsin\namato\nbaker\nbrodersohn\nchirac\ndelors\nduisenberg\nfujioka\ngreenspan\nhaughey\n";
         assert!(matches!(
             parse_reference_text(word_list),
-            Err(ParseError::Malformed(_))
+            Err(ParseError::NotArticle(_))
         ));
         let headline = "Grain shipments resume from the port";
         assert!(parse_reference_text(headline).is_ok());

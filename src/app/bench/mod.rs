@@ -277,7 +277,7 @@ pub fn run_bench(
         };
         breakdown.parse_s += started.elapsed().as_secs_f64();
         for parsed_article in articles {
-            let key = ingest::article_key(&file.key, parsed_article.part);
+            let key = parsed_article.key(&file.key);
             let started = Instant::now();
             let extracted = ingest::extract_article(key, parsed_article, &mut diagnostics);
             breakdown.extract_s += started.elapsed().as_secs_f64();

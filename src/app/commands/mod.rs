@@ -6,6 +6,7 @@ pub mod completions;
 pub mod eval;
 pub mod extract;
 pub mod index;
+pub mod inspect;
 pub mod query;
 pub mod reports;
 pub mod show;
@@ -63,7 +64,8 @@ pub fn field_overrides(args: &FieldArgs) -> Result<FieldOverrides> {
             "url" => &mut overrides.url,
             "author" => &mut overrides.author,
             "source" => &mut overrides.source,
-            other => bail!("--field {spec:?}: unknown field {other:?} (date, title, body, url, author, source)"),
+            "id" => &mut overrides.id,
+            other => bail!("--field {spec:?}: unknown field {other:?} (date, title, body, url, author, source, id)"),
         };
         *slot = Some(name.trim().to_string());
     }

@@ -1,34 +1,70 @@
-//! `newsdex show PATH`: one stored article.
+//! `newsdex show ID|PATH`: one stored article, found by the source's own id
+//! (`LA042990-0004`, a Message-ID) or by its key (`FILE`, `FILE#N`,
+//! `ARCHIVE#MEMBER`).
+
+use std::path::Path;
 
 use anyhow::{bail, Result};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{TantivyDocument, Term};
 
+use newsdex::article::Article;
 use crate::app::cli::{Format, ShowArgs};
 use crate::app::commands::{with_stdout, Outcome};
-use crate::app::render;
 use newsdex::corpus;
+use newsdex::index::document::from_document;
 use newsdex::index::NewsIndex;
+use crate::app::render;
 use newsdex::search::find_article;
 
-/// The index key for what the user typed: `FILE` or `FILE#N`, made absolute.
+/// The index key for what the user typed: `FILE`, `FILE#N` or
+/// `FILE#MEMBER#N`, its file part made absolute. The file part ends at the
+/// first `#` after which the typed text names an existing file.
 fn article_key(typed: &str) -> String {
-    let (file, part) = match typed.rsplit_once('#') {
-        Some((file, part)) if part.parse::<usize>().is_ok() => (file, Some(part)),
-        _ => (typed, None),
-    };
-    let absolute = corpus::absolute(std::path::Path::new(file))
-        .map(|path| corpus::path_key(&path))
-        .unwrap_or_else(|_| file.to_string());
-    match part {
-        Some(part) => format!("{absolute}#{part}"),
-        None => absolute,
+    let split_points = typed
+        .match_indices('#')
+        .map(|(index, _)| index)
+        .chain(std::iter::once(typed.len()));
+    for end in split_points {
+        let file = &typed[..end];
+        let Ok(absolute) = corpus::absolute(Path::new(file)) else {
+            continue;
+        };
+        let rest = &typed[end..];
+        return format!("{}{rest}", corpus::path_key(&absolute));
     }
+    typed.to_string()
+}
+
+/// The article whose source id is exactly `id`, if any.
+fn find_by_id(news_index: &NewsIndex, id: &str) -> Result<Option<Article>> {
+    let reader = news_index.reader()?;
+    let searcher = reader.searcher();
+    let term = Term::from_field_text(news_index.fields.id, id);
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    let found = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .map_err(|source| news_index.error(source))?;
+    let Some((_, address)) = found.into_iter().next() else {
+        return Ok(None);
+    };
+    let doc: TantivyDocument = searcher
+        .doc(address)
+        .map_err(|source| news_index.error(source))?;
+    Ok(Some(from_document(&news_index.fields, &doc)))
 }
 
 pub fn run(news_index: &NewsIndex, args: &ShowArgs) -> Result<Outcome> {
-    let key = article_key(&args.path);
-    let Some(article) = find_article(news_index, &key)? else {
+    let by_key = find_article(news_index, &article_key(&args.path))?;
+    let found = match by_key {
+        Some(article) => Some(article),
+        None => find_by_id(news_index, args.path.trim())?,
+    };
+    let Some(article) = found else {
         bail!(
-            "{}: not in the index {}",
+            "{}: not in the index {} (no article has this id or path)",
             args.path,
             news_index.dir.display()
         );

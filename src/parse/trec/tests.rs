@@ -1,0 +1,215 @@
+use super::*;
+
+/// Written for these tests in the shapes of the AP, LA Times, FBIS and
+/// AQUAINT variants: every field a correct reading must get.
+const FILE: &str = "<DOC>
+<DOCNO> AP890101-0001 </DOCNO>
+<FILEID>AP-NR-01-01-89 2358EST</FILEID>
+<FIRST>r a PM-Test     01-01 0100</FIRST>
+<HEAD>Harbour Ferry Returns After Storm</HEAD>
+<HEAD>Eds: Also in Monday AMs report.</HEAD>
+<BYLINE>By ANNA PERSSON</BYLINE>
+<BYLINE>Associated Press Writer</BYLINE>
+<TEXT>
+   The ferry returned to service on Sunday, officials said,
+after a storm closed the harbour.
+   ``We are glad,'' said a captain &amp; crew.
+</TEXT>
+<TEXT>
+   A second block of text.
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO> LA042990-0004 </DOCNO>
+<DATE>
+<P>
+April 29, 1990, Sunday, Home Edition
+</P>
+</DATE>
+<HEADLINE>
+<P>
+MINISERIES TAKES A VOYAGE
+</P>
+</HEADLINE>
+<TEXT>
+<P>
+All in the name of realism.
+</P>
+<P>
+The two-part movie airs on
+Tuesday.
+</P>
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO> FBIS3-1 </DOCNO>
+<HT>  \"cr00000011094001\" </HT>
+<HEADER>
+<H2>   March Reports </H2>
+<DATE1>  1 March 1994 </DATE1>
+Article Type:FBIS
+<H3> <TI>      MACEDONIA: OPINION POLLS ON </TI></H3>
+</HEADER>
+<TEXT>
+POLITICIANS, PARTY PREFERENCES
+
+   Summary: polls were published.
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO> NYT19980624.0250 </DOCNO>
+<DATE_TIME> 06/24/1998 17:07:00 </DATE_TIME>
+<HEADER>
+A4928 &Cx1f; taf-z
+</HEADER>
+<BODY>
+<HEADLINE>
+FOR YOUTHS, LESSONS &QL; IN ARCHITECTURE
+</HEADLINE>
+<TEXT>
+<P>
+	LOS ANGELES _ <b_enamex type=\"LOCATION\">Merchant Street<e_enamex> is a row&HT; of warehouses.
+</P>
+<ANNOTATION> (STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS) </ANNOTATION>
+<P>
+	The end.
+</P>
+</TEXT>
+</BODY>
+</DOC>
+<DOC>
+<DOCNO> LA042990-0009 </DOCNO>
+<DATE><P>Someday, Home Edition</P></DATE>
+<HEADLINE><P>PHOTO: A CAPTION ONLY</P></HEADLINE>
+</DOC>
+<DOC>
+<DOCNO> LA042990-0010 </DOCNO>
+</DOC>
+";
+
+#[test]
+fn reads_every_newspaper_variant() {
+    let parsed = parse_trec_sgml(FILE);
+    let summary: Vec<(Option<&str>, Option<String>, Option<&str>)> = parsed
+        .articles
+        .iter()
+        .map(|article| {
+            (
+                article.id.as_deref(),
+                article.date.map(|date| date.to_string()),
+                article.title.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                Some("AP890101-0001"),
+                Some("1989-01-01T23:58:00-05:00".to_string()),
+                Some("Harbour Ferry Returns After Storm"),
+            ),
+            (
+                Some("LA042990-0004"),
+                Some("1990-04-29".to_string()),
+                Some("MINISERIES TAKES A VOYAGE"),
+            ),
+            (
+                Some("FBIS3-1"),
+                Some("1994-03-01".to_string()),
+                Some("MACEDONIA: OPINION POLLS ON"),
+            ),
+            (
+                Some("NYT19980624.0250"),
+                Some("1998-06-24T17:07:00".to_string()),
+                Some("FOR YOUTHS, LESSONS IN ARCHITECTURE"),
+            ),
+            (Some("LA042990-0009"), None, Some("PHOTO: A CAPTION ONLY")),
+        ]
+    );
+    assert_eq!(parsed.skipped, vec!["doc 6: no body text".to_string()]);
+}
+
+#[test]
+fn joins_text_blocks_into_paragraphs_without_markup() {
+    let parsed = parse_trec_sgml(FILE);
+    let ap = &parsed.articles[0];
+    assert_eq!(
+        ap.body,
+        "The ferry returned to service on Sunday, officials said, after a storm closed the harbour.\n\n\
+         ``We are glad,'' said a captain & crew.\n\nA second block of text."
+    );
+    assert_eq!(ap.author.as_deref(), Some("ANNA PERSSON"));
+    assert_eq!(ap.source.as_deref(), Some("Associated Press"));
+    assert_eq!(ap.part, Some(1));
+    let la = &parsed.articles[1];
+    assert_eq!(
+        la.body,
+        "All in the name of realism.\n\nThe two-part movie airs on Tuesday."
+    );
+    let fbis = &parsed.articles[2];
+    assert!(!fbis.body.contains("Article Type"), "{}", fbis.body);
+    assert!(fbis
+        .body
+        .starts_with("POLITICIANS, PARTY PREFERENCES\n\nSummary:"));
+    let nyt = &parsed.articles[3];
+    assert_eq!(
+        nyt.body,
+        "LOS ANGELES _ Merchant Street is a row of warehouses.\n\nThe end."
+    );
+}
+
+#[test]
+fn headline_only_document_is_an_article_with_an_unreadable_date_kept() {
+    let parsed = parse_trec_sgml(FILE);
+    let caption = &parsed.articles[4];
+    assert_eq!(caption.body, "PHOTO: A CAPTION ONLY");
+    assert_eq!(
+        caption.unreadable_date.as_deref(),
+        Some("Someday, Home Edition")
+    );
+}
+
+#[test]
+fn one_document_file_has_no_part_and_dates_from_its_docno() {
+    let text = "<DOC>\n<DOCNO> XIE19980304.0061 </DOCNO>\n<BODY><HEADLINE> Talks </HEADLINE>\n<TEXT><P> Body. </P></TEXT></BODY></DOC>\n";
+    assert!(looks_like_trec_sgml(text));
+    let parsed = parse_trec_sgml(text);
+    let article = &parsed.articles[0];
+    assert_eq!(article.part, None);
+    assert_eq!(
+        article.date.map(|d| d.to_string()).as_deref(),
+        Some("1998-03-04")
+    );
+    assert_eq!(article.source.as_deref(), Some("Xinhua"));
+}
+
+#[test]
+fn tolerates_broken_markup() {
+    let cases = [
+        "<DOC>",
+        "<DOC><DOCNO>",
+        "<DOC><DOCNO> X </DOCNO><TEXT>unclosed",
+        "<DOC><TEXT><P>a<P>",
+        "<DOC><HEADLINE>&#xZZ; &#99999999; &; & &amp</HEADLINE></DOC>",
+    ];
+    for text in cases {
+        let _ = parse_trec_sgml(text);
+    }
+    let unclosed = parse_trec_sgml(cases[2]);
+    assert_eq!(unclosed.articles[0].body, "unclosed");
+}
+
+#[test]
+fn decodes_sgml_entities() {
+    let cases = [
+        ("a &amp; b &AMP; c", "a & b & c"),
+        ("x&HT;y", "x y"),
+        ("caf&#233; &#xE9;", "caf\u{e9} \u{e9}"),
+        ("AT&T rose", "AT&T rose"),
+        ("&lt;b&gt;", "<b>"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(unescape_sgml(text), expected, "{text:?}");
+    }
+}

@@ -1,0 +1,305 @@
+//! Every layout sample in `../shared/corpora/layouts` (and the TREC LA Times
+//! files of `../shared/eval`) read with no flags: articles found, dated, titled.
+//!
+//! The samples are research-only data that never live in this repository:
+//! without `../shared` each test prints `skipped:` and returns. The per-sample
+//! table is printed by `cargo test --test layouts -- --nocapture`.
+
+use std::path::{Path, PathBuf};
+
+use newsdex::parse::{parse_file, FieldOverrides};
+
+/// One sample and what a correct reading finds there.
+struct Sample {
+    folder: &'static str,
+    /// Articles the sample holds (its README / SOURCE.md).
+    articles: usize,
+    /// Share of articles that carry a date in the data.
+    dated_share: f64,
+    /// Share of articles that carry a title in the data.
+    titled_share: f64,
+}
+
+const SAMPLES: &[Sample] = &[
+    Sample {
+        folder: "corpora/layouts/trec-sgml-ap89",
+        articles: 225,
+        dated_share: 1.0,
+        titled_share: 0.97,
+    },
+    Sample {
+        folder: "corpora/layouts/trec-sgml-fbis",
+        articles: 49,
+        dated_share: 1.0,
+        titled_share: 1.0,
+    },
+    Sample {
+        folder: "corpora/layouts/trec-sgml-aquaint-duc2007",
+        articles: 125,
+        dated_share: 1.0,
+        titled_share: 0.98,
+    },
+    Sample {
+        folder: "corpora/layouts/zip-nltk-ieer-sgml/ieer.zip",
+        articles: 94,
+        dated_share: 1.0,
+        titled_share: 0.97,
+    },
+    Sample {
+        folder: "eval/trec-latimes/docs",
+        articles: 2089,
+        dated_share: 1.0,
+        titled_share: 0.0,
+    },
+    Sample {
+        folder: "corpora/layouts/mbox-mailing-list-archives",
+        articles: 214,
+        dated_share: 1.0,
+        titled_share: 1.0,
+    },
+    Sample {
+        folder: "corpora/layouts/rss-atom-feeds",
+        articles: 194,
+        dated_share: 0.9,
+        titled_share: 1.0,
+    },
+    Sample {
+        folder: "corpora/layouts/nitf-agency-xml",
+        articles: 11,
+        dated_share: 0.9,
+        titled_share: 1.0,
+    },
+    Sample {
+        folder: "corpora/layouts/json-array-headlines-epoch",
+        articles: 7853,
+        dated_share: 1.0,
+        titled_share: 1.0,
+    },
+    Sample {
+        folder: "corpora/layouts/json-wapo-trec-news",
+        articles: 4,
+        dated_share: 1.0,
+        titled_share: 1.0,
+    },
+    Sample {
+        folder: "corpora/layouts/json-crawler-scrapy-raw-and-parsed",
+        articles: 15,
+        dated_share: 1.0,
+        titled_share: 1.0,
+    },
+    Sample {
+        folder: "corpora/layouts/csv-ag-news-no-header",
+        articles: 627,
+        dated_share: 0.0,
+        titled_share: 1.0,
+    },
+    Sample {
+        folder: "corpora/layouts/csv-uci-news-aggregator-epoch-ms",
+        articles: 499,
+        dated_share: 1.0,
+        titled_share: 1.0,
+    },
+    Sample {
+        folder: "corpora/layouts/wire-anpa1312-iptc7901",
+        articles: 16,
+        dated_share: 0.0,
+        titled_share: 0.8,
+    },
+    Sample {
+        folder: "corpora/layouts/warc-gz-cc-news-truncated-record",
+        articles: 1,
+        dated_share: 1.0,
+        titled_share: 1.0,
+    },
+];
+
+fn shared_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+/// What reading one sample gave.
+#[derive(Debug, Default)]
+struct Reading {
+    files: usize,
+    articles: usize,
+    dated: usize,
+    titled: usize,
+    with_id: usize,
+    failures: Vec<String>,
+}
+
+fn read_sample(root: &Path) -> Reading {
+    let walk = newsdex::corpus::walk(&[root.to_path_buf()]);
+    let mut reading = Reading::default();
+    for file in walk.files {
+        let Ok(bytes) = std::fs::read(&file.path) else {
+            reading.failures.push(format!("{}: unreadable", file.key));
+            continue;
+        };
+        reading.files += 1;
+        match parse_file(&file.path, &bytes, &FieldOverrides::default()) {
+            Ok(parsed) => {
+                for article in parsed.articles {
+                    reading.articles += 1;
+                    reading.dated += usize::from(article.date.is_some());
+                    reading.titled += usize::from(article.title.is_some());
+                    reading.with_id += usize::from(article.id.is_some());
+                }
+            }
+            Err(problem) if problem.is_skip() => {}
+            Err(problem) => reading.failures.push(format!("{}: {problem}", file.key)),
+        }
+    }
+    reading
+}
+
+/// The day a TREC DOCNO encodes: `LA042990-0004` (MMDDYY), `AP890101-0001`
+/// (YYMMDD), `NYT19980624.0250` (YYYYMMDD).
+fn docno_day(id: &str) -> Option<String> {
+    let letters: String = id.chars().take_while(char::is_ascii_alphabetic).collect();
+    let digits: String = id[letters.len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let part = |range: std::ops::Range<usize>| digits.get(range).map(str::to_string);
+    match (letters.as_str(), digits.len()) {
+        ("LA", 6) => Some(format!("19{}-{}-{}", part(4..6)?, part(0..2)?, part(2..4)?)),
+        ("AP", 6) => Some(format!("19{}-{}-{}", part(0..2)?, part(2..4)?, part(4..6)?)),
+        (_, 8) => Some(format!("{}-{}-{}", part(0..4)?, part(4..6)?, part(6..8)?)),
+        _ => None,
+    }
+}
+
+#[test]
+fn trec_dates_fall_on_the_day_their_docno_names() {
+    let shared = shared_dir();
+    let folders = [
+        "eval/trec-latimes/docs",
+        "corpora/layouts/trec-sgml-ap89",
+        "corpora/layouts/trec-sgml-aquaint-duc2007",
+    ];
+    for folder in folders {
+        let root = shared.join(folder);
+        if !root.is_dir() {
+            eprintln!("skipped: {} not found", root.display());
+            continue;
+        }
+        let walk = newsdex::corpus::walk(&[root]);
+        let (mut dated, mut right_day) = (0, 0);
+        for file in walk.files {
+            let bytes = std::fs::read(&file.path).unwrap_or_default();
+            let Ok(parsed) = parse_file(&file.path, &bytes, &FieldOverrides::default()) else {
+                continue;
+            };
+            for article in parsed.articles {
+                let (Some(date), Some(id)) = (article.date, article.id) else {
+                    continue;
+                };
+                dated += 1;
+                let day = date.day().format("%Y-%m-%d").to_string();
+                right_day += usize::from(docno_day(&id).as_deref() == Some(day.as_str()));
+            }
+        }
+        println!("{folder}: {right_day} of {dated} dated articles on their DOCNO's day");
+        assert!(
+            share(right_day, dated) >= 0.98,
+            "{folder}: {right_day} of {dated}"
+        );
+    }
+}
+
+fn share(part: usize, whole: usize) -> f64 {
+    part as f64 / whole.max(1) as f64
+}
+
+#[test]
+fn every_layout_sample_is_read_with_no_flags() {
+    let shared = shared_dir();
+    if !shared.is_dir() {
+        eprintln!("skipped: {} not found", shared.display());
+        return;
+    }
+    println!("| sample | files | articles (expected) | found | dated | titled | with id |");
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    let mut problems = Vec::new();
+    for sample in SAMPLES {
+        let root = shared.join(sample.folder);
+        if !root.exists() {
+            eprintln!("skipped: {} not found", root.display());
+            continue;
+        }
+        let reading = read_sample(&root);
+        let found = share(reading.articles, sample.articles);
+        let dated = share(reading.dated, reading.articles);
+        let titled = share(reading.titled, reading.articles);
+        println!(
+            "| {} | {} | {} ({}) | {:.1} % | {:.1} % | {:.1} % | {:.1} % |",
+            sample.folder,
+            reading.files,
+            reading.articles,
+            sample.articles,
+            100.0 * found,
+            100.0 * dated,
+            100.0 * titled,
+            100.0 * share(reading.with_id, reading.articles),
+        );
+        if !(0.98..=1.02).contains(&found) {
+            problems.push(format!(
+                "{}: {} articles, expected {}",
+                sample.folder, reading.articles, sample.articles
+            ));
+        }
+        if dated < 0.95 * sample.dated_share {
+            problems.push(format!("{}: {:.1} % dated", sample.folder, 100.0 * dated));
+        }
+        if titled < 0.95 * sample.titled_share {
+            problems.push(format!("{}: {:.1} % titled", sample.folder, 100.0 * titled));
+        }
+        for failure in reading.failures {
+            problems.push(failure);
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// The layouts fixtures written for this test (no `../shared` needed): a
+/// TREC file and crawler JSON under an unknown extension, indexed with no
+/// flags, then found by their own ids.
+#[test]
+fn fixtures_index_with_no_flags_and_show_finds_an_article_by_its_id() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts");
+    let index = tempfile::tempdir().expect("temporary folder");
+    let newsdex = || {
+        let mut command = assert_cmd::Command::cargo_bin("newsdex").expect("binary");
+        command.env_clear().arg("--index").arg(index.path());
+        command
+    };
+    newsdex()
+        .args(["index", "--quiet"])
+        .arg(&fixtures)
+        .assert()
+        .success();
+    let output = newsdex()
+        .args(["show", "HB030594-0001", "--format", "json"])
+        .output()
+        .expect("show runs");
+    assert!(output.status.success(), "{output:?}");
+    let shown: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(shown["id"], "HB030594-0001");
+    assert_eq!(shown["title"], "HARBOUR FERRY RETURNS AFTER THE STORM");
+    assert_eq!(shown["date"], "1994-03-05");
+    assert_eq!(shown["author"], "Ann Lee, Staff Writer");
+
+    let listed = newsdex()
+        .args(["list", "--format", "jsonl"])
+        .output()
+        .expect("list runs");
+    let titles: Vec<String> = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .map(|hit| hit["title"].as_str().unwrap_or_default().to_string())
+        .collect();
+    for expected in ["Council approves new tram line", "Museum reopens"] {
+        assert!(titles.iter().any(|title| title == expected), "{titles:?}");
+    }
+}
