@@ -63,10 +63,7 @@ pub fn parse_csv(text: &str, fields: &FieldOverrides) -> Result<ParsedFile, Pars
             "CSV without header"
         }
         .to_string(),
-        field_sources: columns
-            .iter()
-            .map(|&(field, index)| (field.name(), column_name(index)))
-            .collect(),
+        field_sources: field_sources(&columns, column_name),
         ..ParsedFile::default()
     };
     let mut row_number = 0;
@@ -112,6 +109,24 @@ pub fn parse_csv(text: &str, fields: &FieldOverrides) -> Result<ParsedFile, Pars
         }
     }
     Ok(parsed)
+}
+
+/// Where each field comes from, for `newsdex inspect`; without a body
+/// column the title is the text.
+fn field_sources(
+    columns: &[(Field, usize)],
+    column_name: impl Fn(usize) -> String,
+) -> Vec<(&'static str, String)> {
+    let mut sources: Vec<(&'static str, String)> = columns
+        .iter()
+        .map(|&(field, index)| (field.name(), column_name(index)))
+        .collect();
+    let has_body = columns.iter().any(|(field, _)| *field == Field::Body);
+    let title = columns.iter().find(|(field, _)| *field == Field::Title);
+    if let (false, Some(&(_, index))) = (has_body, title) {
+        sources.push(("body", format!("{} (headline only)", column_name(index))));
+    }
+    sources
 }
 
 /// Rows read to judge what the columns hold.
