@@ -128,7 +128,6 @@ pub enum FileArticles {
     Failed(String),
 }
 
-
 /// Whether a parse error means "holds no article" rather than "could not be read".
 fn is_not_an_article(error: &ParseError) -> bool {
     error.is_skip()
@@ -164,7 +163,10 @@ pub fn parse_source(
             ))
         }
     };
-    let skipped_records = parsed.skipped.iter().map(|skipped| format!("skipped {skipped}"));
+    let skipped_records = parsed
+        .skipped
+        .iter()
+        .map(|skipped| format!("skipped {skipped}"));
     let caveats = parsed.warnings.iter().cloned();
     let diagnostics = skipped_records
         .chain(caveats)
@@ -241,14 +243,11 @@ pub fn extract_article(
             severity: Severity::Warning,
         });
     }
-    if article.date.is_none() {
-        let message = match unreadable_date {
-            Some(value) => format!("unreadable date {value:?}; indexed without a date"),
-            None => "no date found; indexed without a date".to_string(),
-        };
+    // An unreadable date was already reported by parse, naming the value.
+    if article.date.is_none() && unreadable_date.is_none() {
         diagnostics.push(Diagnostic {
             key,
-            message,
+            message: "no date found; indexed without a date".to_string(),
             severity: Severity::Warning,
         });
     }

@@ -503,9 +503,14 @@ fn unchanged_files_that_gave_no_article_are_not_read_or_reported_again() {
         "news/photo.png",
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
     );
-    sandbox.write("news/broken.txt", " date 2022-13-45 A date that cannot be.");
+    // Undecodable: UTF-16 by its byte-order mark, then an unpaired surrogate.
+    sandbox.write(
+        "news/broken.txt",
+        b"\xff\xfe\xfd\xfc\x80\x81\x82 \xc3\x28 \xa0\xa1".as_slice(),
+    );
     let first = sandbox.newsdex(&["index", "news"]).output().unwrap();
     let first_stderr = stderr_of(&first);
+    assert_eq!(first.status.code(), Some(2), "{first_stderr}");
     assert!(
         first_stderr.contains("photo.png") && first_stderr.contains("broken.txt"),
         "{first_stderr}"
@@ -631,4 +636,22 @@ fn problems_are_reported_in_path_order() {
         "{}",
         stderr_of(&output)
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn show_accepts_a_file_name_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.path().join("news")).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"news/caf\xe9.txt");
+    std::fs::write(
+        sandbox.path().join(name),
+        " date 2022-01-10 The harbour reopened.",
+    )
+    .unwrap();
+    sandbox.newsdex(&["index", "news"]).assert().success();
+    let output = sandbox.newsdex(&["show"]).arg(name).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("The harbour reopened"));
 }

@@ -300,8 +300,9 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// The article's id as its source gives it (a TREC DOCNO, a record id, a
     /// Message-ID), or its file: FILE, FILE#N for the N-th article of a
-    /// multi-article file, FILE#MEMBER for an archive member.
-    pub path: String,
+    /// multi-article file, FILE#MEMBER for an archive member. File names that
+    /// are not UTF-8 are taken as they are.
+    pub path: std::ffi::OsString,
 
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

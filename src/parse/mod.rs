@@ -257,10 +257,11 @@ fn parse_at_depth(
 }
 
 /// Turns each article's unreadable date into a warning naming the record
-/// and the value.
+/// and the value (the value stays on the article, so that later steps do not
+/// also call it undated).
 fn report_unreadable_dates(parsed: &mut ParsedFile) {
     for article in &mut parsed.articles {
-        let Some(value) = article.unreadable_date.take() else {
+        let Some(value) = article.unreadable_date.clone() else {
             continue;
         };
         let record = match (&article.id, article.part) {

@@ -10,13 +10,13 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{TantivyDocument, Term};
 
-use newsdex::article::Article;
 use crate::app::cli::{Format, ShowArgs};
 use crate::app::commands::{with_stdout, Outcome};
+use crate::app::render;
+use newsdex::article::Article;
 use newsdex::corpus;
 use newsdex::index::document::from_document;
 use newsdex::index::NewsIndex;
-use crate::app::render;
 use newsdex::search::find_article;
 
 /// The index key for what the user typed: `FILE`, `FILE#N` or
@@ -56,16 +56,29 @@ fn find_by_id(news_index: &NewsIndex, id: &str) -> Result<Option<Article>> {
     Ok(Some(from_document(&news_index.fields, &doc)))
 }
 
+/// The index key of a typed name that is not UTF-8: a file, keyed as the
+/// walk keys it (`path_key` writes the odd bytes as `\xNN`).
+fn key_of_non_utf8_file(typed: &std::ffi::OsStr) -> Option<String> {
+    let absolute = corpus::absolute(Path::new(typed)).ok()?;
+    Some(corpus::path_key(&absolute))
+}
+
 pub fn run(news_index: &NewsIndex, args: &ShowArgs) -> Result<Outcome> {
-    let by_key = find_article(news_index, &article_key(&args.path))?;
-    let found = match by_key {
-        Some(article) => Some(article),
-        None => find_by_id(news_index, args.path.trim())?,
+    let typed_lossy = args.path.to_string_lossy();
+    let found = match args.path.to_str() {
+        Some(typed) => match find_article(news_index, &article_key(typed))? {
+            Some(article) => Some(article),
+            None => find_by_id(news_index, typed.trim())?,
+        },
+        None => match key_of_non_utf8_file(&args.path) {
+            Some(key) => find_article(news_index, &key)?,
+            None => None,
+        },
     };
     let Some(article) = found else {
         bail!(
             "{}: not in the index {} (no article has this id or path)",
-            args.path,
+            render::display_path(&typed_lossy),
             news_index.dir.display()
         );
     };
