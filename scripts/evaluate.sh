@@ -35,8 +35,8 @@ python3 "$shared/score.py" entities "$work/modern/gold.jsonl" "$work/modern.json
 python3 "$shared/score.py" quotes "$work/modern/gold.jsonl" "$work/modern.jsonl"
 echo "== ranking: LA Times, TREC dev topics (raw tantivy BM25: nDCG@10 0.508, MAP@100 0.466, R@100 0.815)"
 trec="$shared/trec-latimes"
-python3 scripts/trec_to_json.py "$trec/docs" "$work/latimes" 2>/dev/null
-"$newsdex" --index "$work/latimes-index" index --quiet "$work/latimes"
+# TREC SGML as shipped: ids come from DOCNO.
+"$newsdex" --index "$work/latimes-index" index --quiet "$trec/docs"
 "$newsdex" --index "$work/latimes-index" eval --topics "$trec/topics.txt" --qrels "$trec/qrels.txt"
 echo "-- the same run scored by score_run.py"
 "$newsdex" --index "$work/latimes-index" eval --topics "$trec/topics.txt" --qrels "$trec/qrels.txt" --print-run >"$work/run.txt"

@@ -120,10 +120,13 @@ pub fn score_ranking(ranked: &[String], relevant: &HashSet<String>, depth: usize
     }
 }
 
-/// The id an evaluation knows an article by: the file stem of its path
-/// (one JSON file per document, named by its DOCNO).
-// Once articles carry an `id` from the data (TREC DOCNO), prefer it here.
+/// The id an evaluation knows an article by: the id its source gives it
+/// (a TREC DOCNO), else the file stem of its path (one file per document,
+/// named by its id).
 pub fn article_id(article: &Article) -> String {
+    if let Some(id) = article.id.as_deref().filter(|id| !id.trim().is_empty()) {
+        return id.trim().to_string();
+    }
     Path::new(&article.path)
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
