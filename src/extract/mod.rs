@@ -3,6 +3,7 @@
 //! Everything the indexer needs from the text goes through [`extract`], so the
 //! extractors can be replaced or retrained without touching the indexer.
 
+pub mod aliases;
 pub mod entities;
 pub mod quotes;
 pub mod title;
