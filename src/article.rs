@@ -174,8 +174,90 @@ pub struct Article {
     pub body: String,
 }
 
+/// An article's key in the index, and the one owner of its convention: the
+/// file's key alone for a one-article file, `FILE#N` for the N-th article of
+/// a multi-article file, `FILE#MEMBER` for an archive member (whose own key
+/// may go on with `#N`). Keys are built, split and shown only here.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ArticleKey {
+    file: String,
+    /// What follows the file's key after `#`, if anything.
+    within: Option<String>,
+}
+
+impl ArticleKey {
+    /// The separator between a file's key and the article's place in it.
+    pub const SEPARATOR: char = '#';
+
+    /// A file holding one article.
+    pub fn whole_file(file_key: &str) -> ArticleKey {
+        ArticleKey {
+            file: file_key.to_string(),
+            within: None,
+        }
+    }
+
+    /// The `part`-th (1-based) article of a multi-article file.
+    pub fn part(file_key: &str, part: usize) -> ArticleKey {
+        ArticleKey {
+            file: file_key.to_string(),
+            within: Some(part.to_string()),
+        }
+    }
+
+    /// An article of an archive member, `member` being the member's own key.
+    pub fn member(file_key: &str, member: &str) -> ArticleKey {
+        ArticleKey {
+            file: file_key.to_string(),
+            within: Some(member.to_string()),
+        }
+    }
+
+    /// The key of the file the article came from.
+    pub fn file_key(&self) -> &str {
+        &self.file
+    }
+
+    /// The ways to read typed text as a key: (file part, the rest from its
+    /// `#` on), the shortest file part first. A file name may itself hold a
+    /// `#`, so only the file system can tell which reading is meant.
+    pub fn readings(typed: &str) -> impl Iterator<Item = (&str, &str)> {
+        typed
+            .match_indices(ArticleKey::SEPARATOR)
+            .map(|(index, _)| index)
+            .chain(std::iter::once(typed.len()))
+            .map(move |end| typed.split_at(end))
+    }
+}
+
+impl fmt::Display for ArticleKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.within {
+            Some(within) => write!(f, "{}{}{within}", self.file, ArticleKey::SEPARATOR),
+            None => f.write_str(&self.file),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn article_keys_build_and_read_back() {
+        assert_eq!(ArticleKey::whole_file("/c/a.txt").to_string(), "/c/a.txt");
+        assert_eq!(
+            ArticleKey::part("/c/a.jsonl", 3).to_string(),
+            "/c/a.jsonl#3"
+        );
+        let member = ArticleKey::member("/c/a.zip", "b/c.sgml#2");
+        assert_eq!(member.to_string(), "/c/a.zip#b/c.sgml#2");
+        assert_eq!(member.file_key(), "/c/a.zip");
+        let readings: Vec<_> = ArticleKey::readings("a#1.txt#2").collect();
+        assert_eq!(
+            readings,
+            [("a", "#1.txt#2"), ("a#1.txt", "#2"), ("a#1.txt#2", "")]
+        );
+    }
+
     use super::*;
 
     #[test]

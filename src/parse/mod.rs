@@ -28,7 +28,7 @@ mod xml;
 
 use std::path::Path;
 
-use crate::article::ArticleDate;
+use crate::article::{ArticleDate, ArticleKey};
 use dates::date_from_file_name;
 use decode::Legacy;
 
@@ -60,11 +60,12 @@ impl ParsedArticle {
     /// file, `FILE#MEMBER` or `FILE#MEMBER#N` inside an archive (`member`
     /// then holds the member's own key).
     pub fn key(&self, file_key: &str) -> String {
-        match (&self.member, self.part) {
-            (Some(member), _) => format!("{file_key}#{member}"),
-            (None, None) => file_key.to_string(),
-            (None, Some(part)) => format!("{file_key}#{part}"),
-        }
+        let key = match (&self.member, self.part) {
+            (Some(member), _) => ArticleKey::member(file_key, member),
+            (None, None) => ArticleKey::whole_file(file_key),
+            (None, Some(part)) => ArticleKey::part(file_key, part),
+        };
+        key.to_string()
     }
 }
 

@@ -13,7 +13,7 @@ use tantivy::{TantivyDocument, Term};
 use crate::app::cli::{Format, ShowArgs};
 use crate::app::commands::{with_stdout, Outcome};
 use crate::app::render;
-use newsdex::article::Article;
+use newsdex::article::{Article, ArticleKey};
 use newsdex::corpus;
 use newsdex::index::document::from_document;
 use newsdex::index::NewsIndex;
@@ -23,16 +23,10 @@ use newsdex::search::find_article;
 /// `FILE#MEMBER#N`, its file part made absolute. The file part ends at the
 /// first `#` after which the typed text names an existing file.
 fn article_key(typed: &str) -> String {
-    let split_points = typed
-        .match_indices('#')
-        .map(|(index, _)| index)
-        .chain(std::iter::once(typed.len()));
-    for end in split_points {
-        let file = &typed[..end];
+    for (file, rest) in ArticleKey::readings(typed) {
         let Ok(absolute) = corpus::absolute(Path::new(file)) else {
             continue;
         };
-        let rest = &typed[end..];
         return format!("{}{rest}", corpus::path_key(&absolute));
     }
     typed.to_string()
