@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
@@ -383,11 +383,21 @@ fn count_copies(
     Ok(copies.max(1) as u64)
 }
 
-/// The stored article whose key is `path` (`FILE` or `FILE#N`).
+/// The stored article whose key is `path` (`FILE`, `FILE#N`, `FILE#MEMBER`).
 pub fn find_article(news_index: &NewsIndex, path: &str) -> Result<Option<Article>> {
+    find_article_by(news_index, news_index.fields.path, path)
+}
+
+/// The stored article whose source id (a TREC DOCNO, a Message-ID) is `id`.
+pub fn find_article_by_id(news_index: &NewsIndex, id: &str) -> Result<Option<Article>> {
+    find_article_by(news_index, news_index.fields.id, id)
+}
+
+/// The first stored article whose raw-tokenized `field` holds `value`.
+fn find_article_by(news_index: &NewsIndex, field: Field, value: &str) -> Result<Option<Article>> {
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
-    let term = Term::from_field_text(news_index.fields.path, path);
+    let term = Term::from_field_text(field, value);
     let query = TermQuery::new(term, IndexRecordOption::Basic);
     let found = searcher
         .search(&query, &TopDocs::with_limit(1).order_by_score())

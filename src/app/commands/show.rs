@@ -5,19 +5,14 @@
 use std::path::Path;
 
 use anyhow::{bail, Result};
-use tantivy::collector::TopDocs;
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{TantivyDocument, Term};
 
 use crate::app::cli::{Format, ShowArgs};
 use crate::app::commands::{with_stdout, Outcome};
 use crate::app::render;
-use newsdex::article::{Article, ArticleKey};
+use newsdex::article::ArticleKey;
 use newsdex::corpus;
-use newsdex::index::document::from_document;
 use newsdex::index::NewsIndex;
-use newsdex::search::find_article;
+use newsdex::search::{find_article, find_article_by_id};
 
 /// The index key for what the user typed: `FILE`, `FILE#N` or
 /// `FILE#MEMBER#N`, its file part made absolute. The file part ends at the
@@ -32,24 +27,6 @@ fn article_key(typed: &str) -> String {
     typed.to_string()
 }
 
-/// The article whose source id is exactly `id`, if any.
-fn find_by_id(news_index: &NewsIndex, id: &str) -> Result<Option<Article>> {
-    let reader = news_index.reader()?;
-    let searcher = reader.searcher();
-    let term = Term::from_field_text(news_index.fields.id, id);
-    let query = TermQuery::new(term, IndexRecordOption::Basic);
-    let found = searcher
-        .search(&query, &TopDocs::with_limit(1).order_by_score())
-        .map_err(|source| news_index.error(source))?;
-    let Some((_, address)) = found.into_iter().next() else {
-        return Ok(None);
-    };
-    let doc: TantivyDocument = searcher
-        .doc(address)
-        .map_err(|source| news_index.error(source))?;
-    Ok(Some(from_document(&news_index.fields, &doc)))
-}
-
 /// The index key of a typed name that is not UTF-8: a file, keyed as the
 /// walk keys it (`path_key` writes the odd bytes as `\xNN`).
 fn key_of_non_utf8_file(typed: &std::ffi::OsStr) -> Option<String> {
@@ -62,7 +39,7 @@ pub fn run(news_index: &NewsIndex, args: &ShowArgs) -> Result<Outcome> {
     let found = match args.path.to_str() {
         Some(typed) => match find_article(news_index, &article_key(typed))? {
             Some(article) => Some(article),
-            None => find_by_id(news_index, typed.trim())?,
+            None => find_article_by_id(news_index, typed.trim())?,
         },
         None => match key_of_non_utf8_file(&args.path) {
             Some(key) => find_article(news_index, &key)?,
