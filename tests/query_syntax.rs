@@ -210,3 +210,28 @@ proptest::proptest! {
 }
 
 static SHARED: std::sync::OnceLock<Sandbox> = std::sync::OnceLock::new();
+
+/// Regression (found by the property test above): `A:*` (exists on a field
+/// the schema does not have) and `title:*` (exists on a text field) failed
+/// with FieldNotFound / "not a fast field" instead of being read as words.
+#[test]
+fn field_operators_on_unknown_or_text_fields_are_read_as_words() {
+    let sandbox = SHARED.get_or_init(sandbox_with_articles);
+    let news_index = NewsIndex::open(&sandbox.index_dir()).unwrap();
+    for text in [
+        "A:*’",
+        "A:*",
+        "title:*",
+        "foo:[1 TO 2]",
+        "bar: IN [x y]",
+        "zz:/ab.*/",
+    ] {
+        let request = SearchRequest {
+            text: Some(text.to_string()),
+            limit: 10,
+            ..SearchRequest::default()
+        };
+        let result = search(&news_index, &request);
+        assert!(result.is_ok(), "{text:?}: {:?}", result.err());
+    }
+}

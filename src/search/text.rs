@@ -200,9 +200,52 @@ fn unknown_fields_as_words(
         ),
         UserInputAst::Leaf(leaf) => match *leaf {
             UserInputLeaf::Literal(literal) => literal_with_known_field(literal, schema, notes),
-            other => UserInputAst::Leaf(Box::new(other)),
+            other => leaf_with_known_field(other, schema, notes),
         },
     }
+}
+
+/// `A:*`, `A:[1 TO 2]`, `A: IN [x]`, `A:/re/` on a field the schema does not
+/// have: the field's name is read as a word, the operator is dropped.
+fn leaf_with_known_field(
+    leaf: UserInputLeaf,
+    schema: &Schema,
+    notes: &mut Vec<String>,
+) -> UserInputAst {
+    let field_name = match &leaf {
+        UserInputLeaf::Exists { field } => Some(field.clone()),
+        UserInputLeaf::Range { field, .. }
+        | UserInputLeaf::Set { field, .. }
+        | UserInputLeaf::Regex { field, .. } => field.clone(),
+        UserInputLeaf::Literal(_) | UserInputLeaf::All => None,
+    };
+    let Some(field_name) = field_name else {
+        return UserInputAst::Leaf(Box::new(leaf));
+    };
+    let known = schema.get_field(&field_name).ok();
+    // `FIELD:*` needs a fast field; on a text field it cannot be answered.
+    let exists_on_text = matches!(leaf, UserInputLeaf::Exists { .. })
+        && known.is_some_and(|field| !schema.get_field_entry(field).is_fast());
+    if known.is_some() && !exists_on_text {
+        return UserInputAst::Leaf(Box::new(leaf));
+    }
+    let note = if exists_on_text {
+        format!(
+            "'{}:*' cannot be searched: read as a word",
+            excerpt(&field_name)
+        )
+    } else {
+        format!("'{}' is not a field: read as a word", excerpt(&field_name))
+    };
+    notes.push(note);
+    let field_word = UserInputLiteral {
+        field_name: None,
+        phrase: field_name,
+        delimiter: query_grammar::Delimiter::None,
+        slop: 0,
+        prefix: false,
+    };
+    UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(field_word)))
 }
 
 fn literal_with_known_field(
