@@ -3,12 +3,14 @@
 //! modification time, so that an unchanged one is neither read nor reported
 //! again on the next run, only counted.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::SourceFile;
 use crate::error::{Error, Result};
+use crate::index::writer::is_under;
 
 /// The file newsdex keeps in its index folder for this.
 pub const KNOWN_PROBLEMS_FILE: &str = "newsdex-problems.json";
@@ -44,6 +46,33 @@ impl KnownProblems {
         self.files
             .get(key)
             .filter(|known| known.size == size && known.mtime == mtime)
+    }
+
+    /// The list to keep after a run: this one without the files read again
+    /// or gone from a walked folder, plus the run's skips and failures
+    /// (`failed` false for a skip).
+    pub fn after_run(
+        mut self,
+        new_problems: &[(&SourceFile, bool, String)],
+        read_now: &HashSet<&str>,
+        seen: &HashSet<&str>,
+        walked_folders: &[String],
+    ) -> KnownProblems {
+        self.files.retain(|key, _| {
+            let is_gone = !seen.contains(key.as_str())
+                && walked_folders.iter().any(|folder| is_under(key, folder));
+            !read_now.contains(key.as_str()) && !is_gone
+        });
+        for (file, failed, reason) in new_problems {
+            let problem = KnownProblem {
+                size: file.size,
+                mtime: file.mtime,
+                failed: *failed,
+                reason: reason.clone(),
+            };
+            self.files.insert(file.key.clone(), problem);
+        }
+        self
     }
 
     /// Writes the list atomically (a temporary file renamed over the old one).

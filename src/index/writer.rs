@@ -16,7 +16,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 use crate::corpus::{SourceFile, Walk};
 use crate::error::{Error, Result};
 use crate::index::document::{hash64, to_document, FileStamp};
-use crate::index::known::{KnownProblem, KnownProblems};
+use crate::index::known::KnownProblems;
 use crate::index::NewsIndex;
 use crate::ingest;
 use crate::parse::FieldOverrides;
@@ -361,8 +361,7 @@ fn run_indexing(
             .count() as u64;
     }
     let read_now: HashSet<&str> = to_read.iter().map(|(file, _)| file.key.as_str()).collect();
-    let remembered = remember_problems(
-        known,
+    let remembered = known.after_run(
         lock(&new_problems).as_slice(),
         &read_now,
         &seen,
@@ -382,32 +381,6 @@ fn run_indexing(
         .wait_merging_threads()
         .map_err(|source| news_index.error(source))?;
     Ok(summary)
-}
-
-/// The problem files to remember after a run: the old list without the
-/// files read again or gone, plus this run's skips and failures.
-fn remember_problems(
-    mut known: KnownProblems,
-    new_problems: &[(&SourceFile, bool, String)],
-    read_now: &HashSet<&str>,
-    seen: &HashSet<&str>,
-    walked_folders: &[String],
-) -> KnownProblems {
-    known.files.retain(|key, _| {
-        let is_gone = !seen.contains(key.as_str())
-            && walked_folders.iter().any(|folder| is_under(key, folder));
-        !read_now.contains(key.as_str()) && !is_gone
-    });
-    for (file, failed, reason) in new_problems {
-        let problem = KnownProblem {
-            size: file.size,
-            mtime: file.mtime,
-            failed: *failed,
-            reason: reason.clone(),
-        };
-        known.files.insert(file.key.clone(), problem);
-    }
-    known
 }
 
 /// Whether removing `removals` of `indexed` files would empty more than
@@ -469,7 +442,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-fn is_under(key: &str, folder: &str) -> bool {
+pub(crate) fn is_under(key: &str, folder: &str) -> bool {
     key.strip_prefix(folder)
         .is_some_and(|rest| rest.starts_with(std::path::MAIN_SEPARATOR))
 }

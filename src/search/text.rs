@@ -238,14 +238,18 @@ fn leaf_with_known_field(
         format!("'{}' is not a field: read as a word", excerpt(&field_name))
     };
     notes.push(note);
-    let field_word = UserInputLiteral {
+    UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(plain_word(field_name))))
+}
+
+/// `word` as an unfielded, unquoted query word.
+fn plain_word(word: String) -> UserInputLiteral {
+    UserInputLiteral {
         field_name: None,
-        phrase: field_name,
+        phrase: word,
         delimiter: query_grammar::Delimiter::None,
         slop: 0,
         prefix: false,
-    };
-    UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(field_word)))
+    }
 }
 
 fn literal_with_known_field(
@@ -263,13 +267,7 @@ fn literal_with_known_field(
         "'{}' is not a field: read as a word",
         excerpt(&field_name)
     ));
-    let field_word = UserInputLiteral {
-        field_name: None,
-        phrase: field_name,
-        delimiter: query_grammar::Delimiter::None,
-        slop: 0,
-        prefix: false,
-    };
+    let field_word = plain_word(field_name);
     let value = UserInputLiteral {
         field_name: None,
         ..literal
