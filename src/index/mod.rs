@@ -6,8 +6,10 @@
 pub mod document;
 pub mod folder;
 pub mod known;
+mod one_file;
 pub mod readonly;
 pub mod schema;
+mod stamps;
 pub mod stem_cache;
 pub mod writer;
 

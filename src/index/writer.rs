@@ -5,7 +5,7 @@
 //! added between two commits, so a crash or Ctrl-C never leaves half a file.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -15,10 +15,11 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::corpus::{SourceFile, Walk};
 use crate::error::{Error, Result};
-use crate::index::document::{hash64, to_document, FileStamp};
+use crate::index::document::FileStamp;
 use crate::index::known::KnownProblems;
+use crate::index::one_file::{index_one_file, problem_from_error, FileOutcome};
+pub use crate::index::stamps::load_file_stamps;
 use crate::index::NewsIndex;
-use crate::ingest;
 use crate::parse::FieldOverrides;
 
 /// Settings of an indexing run.
@@ -135,18 +136,6 @@ impl IndexEvents for CountingEvents<'_> {
     }
 }
 
-enum FileOutcome {
-    /// Indexed: how many articles, and how many internal errors (a bug in
-    /// extraction, reported) came with them.
-    Added(u64, u64),
-    Updated(u64, u64),
-    Unchanged,
-    Skipped(String),
-    Failed(String),
-    /// The index could not be written (a full disk): the run must stop.
-    WriteFailed(tantivy::TantivyError),
-}
-
 /// How many files are handed to the workers between two commit checks.
 const CHUNK_FILES: usize = 512;
 
@@ -207,32 +196,9 @@ fn run_indexing(
     // Segment files of a run that died before its commit (a full disk, a
     // kill) are tantivy's own and unreferenced: free their space first.
     let _ = writer.garbage_collect_files().wait();
-    // A rebuild is how a damaged index is repaired: what the old documents
-    // say is only used to count them, and a failure to read them is no failure.
-    let indexed = if options.rebuild {
-        crate::ingest::catch_panic(|| load_file_stamps(news_index))
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-    } else {
-        load_file_stamps(news_index)?
-    };
+    let indexed = indexed_files(news_index, &writer, &walk, options)?;
     let empty = HashMap::new();
     let previous = if options.rebuild { &empty } else { &indexed };
-    if options.rebuild {
-        let indexed_count = indexed.len() as u64;
-        let would_remove = indexed_count.saturating_sub(walk.files.len() as u64);
-        if !options.allow_mass_delete && is_mass_delete(indexed_count, would_remove) {
-            return Err(Error::MassDelete {
-                path: news_index.dir.clone(),
-                removed: would_remove,
-                indexed: indexed_count,
-            });
-        }
-        writer
-            .delete_all_documents()
-            .map_err(|source| news_index.error(source))?;
-    }
 
     let known = if options.rebuild {
         KnownProblems::default()
@@ -241,18 +207,7 @@ fn run_indexing(
     };
     let mut summary = IndexSummary::default();
     let seen: HashSet<&str> = walk.files.iter().map(|file| file.key.as_str()).collect();
-    let mut to_read = Vec::new();
-    for file in &walk.files {
-        match previous.get(&file.key) {
-            Some(stamp) if stamp.size == file.size && stamp.mtime == file.mtime => {
-                summary.unchanged += 1;
-            }
-            None if known.unchanged(&file.key, file.size, file.mtime).is_some() => {
-                summary.known_problems += 1;
-            }
-            stamp => to_read.push((file, stamp.copied())),
-        }
-    }
+    let to_read = files_to_read(&walk, previous, &known, &mut summary);
     for error in &walk.errors {
         summary.failed += 1;
         events.problem(&problem_from_error(error));
@@ -280,32 +235,16 @@ fn run_indexing(
                 }
                 let outcome = index_one_file(news_index, &writer, file, *stamp, options, events);
                 events.file_done(file.size);
-                let mut counts = lock(&tally);
-                counts.bytes_read += file.size;
-                match outcome {
-                    FileOutcome::Added(articles, errors) => {
-                        counts.added += 1;
-                        counts.articles += articles;
-                        counts.internal_errors += errors;
-                    }
-                    FileOutcome::Updated(articles, errors) => {
-                        counts.updated += 1;
-                        counts.articles += articles;
-                        counts.internal_errors += errors;
-                    }
-                    FileOutcome::Unchanged => counts.unchanged += 1,
-                    FileOutcome::Skipped(reason) => {
-                        counts.skipped += 1;
-                        lock(&new_problems).push((file, false, reason));
-                    }
-                    FileOutcome::Failed(reason) => {
-                        counts.failed += 1;
-                        lock(&new_problems).push((file, true, reason));
-                    }
-                    FileOutcome::WriteFailed(error) => {
+                let problem = count_outcome(&mut lock(&tally), file.size, outcome);
+                match problem {
+                    Some(Err(error)) => {
                         stop_writing.store(true, Ordering::Relaxed);
                         lock(&write_failure).get_or_insert(error);
                     }
+                    Some(Ok((is_error, reason))) => {
+                        lock(&new_problems).push((file, is_error, reason));
+                    }
+                    None => {}
                 }
             });
         });
@@ -336,23 +275,15 @@ fn run_indexing(
 
     // Removals only after a complete walk: an interrupted run has not seen every file.
     if !summary.interrupted && !options.rebuild {
-        let gone: Vec<&String> = previous
-            .keys()
-            .filter(|key| {
-                let under_walked_folder =
-                    walk.folder_keys.iter().any(|folder| is_under(key, folder));
-                under_walked_folder && !seen.contains(key.as_str())
-            })
-            .collect();
-        let removals = gone.len() as u64;
-        if !options.allow_mass_delete && is_mass_delete(previous.len() as u64, removals) {
-            summary.withheld_removals = removals;
-        } else {
-            for key in gone {
-                writer.delete_term(Term::from_field_text(news_index.fields.source_file, key));
-            }
-            summary.removed = removals;
-        }
+        remove_vanished(
+            news_index,
+            &writer,
+            previous,
+            &walk,
+            &seen,
+            options,
+            &mut summary,
+        );
     }
     if options.rebuild {
         summary.removed = indexed
@@ -381,6 +312,131 @@ fn run_indexing(
         .wait_merging_threads()
         .map_err(|source| news_index.error(source))?;
     Ok(summary)
+}
+
+/// What the index holds before the run. A rebuild also starts here: it
+/// deletes every document (in the writer, so the commit replaces the index
+/// at once), unless that would empty most of it.
+fn indexed_files(
+    news_index: &NewsIndex,
+    writer: &IndexWriter<TantivyDocument>,
+    walk: &Walk,
+    options: &IndexOptions,
+) -> Result<HashMap<String, FileStamp>> {
+    if !options.rebuild {
+        return load_file_stamps(news_index);
+    }
+    // A rebuild is how a damaged index is repaired: what the old documents
+    // say is only used to count them, and a failure to read them is no failure.
+    let indexed = crate::ingest::catch_panic(|| load_file_stamps(news_index))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    let indexed_count = indexed.len() as u64;
+    let would_remove = indexed_count.saturating_sub(walk.files.len() as u64);
+    if !options.allow_mass_delete && is_mass_delete(indexed_count, would_remove) {
+        return Err(Error::MassDelete {
+            path: news_index.dir.clone(),
+            removed: would_remove,
+            indexed: indexed_count,
+        });
+    }
+    writer
+        .delete_all_documents()
+        .map_err(|source| news_index.error(source))?;
+    Ok(indexed)
+}
+
+/// Sorts the walked files: unchanged ones (same size and mtime) and known
+/// problems are counted in `summary`; the rest are returned, with what the
+/// index knew of each.
+fn files_to_read<'w>(
+    walk: &'w Walk,
+    previous: &HashMap<String, FileStamp>,
+    known: &KnownProblems,
+    summary: &mut IndexSummary,
+) -> Vec<(&'w SourceFile, Option<FileStamp>)> {
+    let mut to_read = Vec::new();
+    for file in &walk.files {
+        match previous.get(&file.key) {
+            Some(stamp) if stamp.size == file.size && stamp.mtime == file.mtime => {
+                summary.unchanged += 1;
+            }
+            None if known.unchanged(&file.key, file.size, file.mtime).is_some() => {
+                summary.known_problems += 1;
+            }
+            stamp => to_read.push((file, stamp.copied())),
+        }
+    }
+    to_read
+}
+
+/// Adds one file's outcome to the counts. Returns what must be remembered:
+/// a skip or failure (`Ok((is_error, reason))`), or the write error that
+/// stops the run.
+fn count_outcome(
+    counts: &mut IndexSummary,
+    bytes: u64,
+    outcome: FileOutcome,
+) -> Option<std::result::Result<(bool, String), tantivy::TantivyError>> {
+    counts.bytes_read += bytes;
+    match outcome {
+        FileOutcome::Added(articles, errors) => {
+            counts.added += 1;
+            counts.articles += articles;
+            counts.internal_errors += errors;
+            None
+        }
+        FileOutcome::Updated(articles, errors) => {
+            counts.updated += 1;
+            counts.articles += articles;
+            counts.internal_errors += errors;
+            None
+        }
+        FileOutcome::Unchanged => {
+            counts.unchanged += 1;
+            None
+        }
+        FileOutcome::Skipped(reason) => {
+            counts.skipped += 1;
+            Some(Ok((false, reason)))
+        }
+        FileOutcome::Failed(reason) => {
+            counts.failed += 1;
+            Some(Ok((true, reason)))
+        }
+        FileOutcome::WriteFailed(error) => Some(Err(error)),
+    }
+}
+
+/// Deletes the documents of indexed files under a walked folder that the
+/// walk no longer found, unless that would empty most of the index (then
+/// they are counted as withheld: an unmounted drive must not empty it).
+fn remove_vanished(
+    news_index: &NewsIndex,
+    writer: &IndexWriter<TantivyDocument>,
+    previous: &HashMap<String, FileStamp>,
+    walk: &Walk,
+    seen: &HashSet<&str>,
+    options: &IndexOptions,
+    summary: &mut IndexSummary,
+) {
+    let gone: Vec<&String> = previous
+        .keys()
+        .filter(|key| {
+            let under_walked_folder = walk.folder_keys.iter().any(|folder| is_under(key, folder));
+            under_walked_folder && !seen.contains(key.as_str())
+        })
+        .collect();
+    let removals = gone.len() as u64;
+    if !options.allow_mass_delete && is_mass_delete(previous.len() as u64, removals) {
+        summary.withheld_removals = removals;
+        return;
+    }
+    for key in gone {
+        writer.delete_term(Term::from_field_text(news_index.fields.source_file, key));
+    }
+    summary.removed = removals;
 }
 
 /// Whether removing `removals` of `indexed` files would empty more than
@@ -445,158 +501,4 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub(crate) fn is_under(key: &str, folder: &str) -> bool {
     key.strip_prefix(folder)
         .is_some_and(|rest| rest.starts_with(std::path::MAIN_SEPARATOR))
-}
-
-fn problem_from_error(error: &Error) -> Problem {
-    match error {
-        Error::Io { path, source } => Problem {
-            path: path.clone(),
-            message: source.to_string(),
-            is_error: true,
-        },
-        other => Problem {
-            path: PathBuf::new(),
-            message: other.to_string(),
-            is_error: true,
-        },
-    }
-}
-
-fn report(events: &dyn IndexEvents, path: &Path, message: String, is_error: bool) {
-    events.problem(&Problem {
-        path: path.to_path_buf(),
-        message,
-        is_error,
-    });
-}
-
-/// Reads, parses, extracts and writes one file; `stamp` is what the index
-/// knew of it (None for a new file).
-fn index_one_file(
-    news_index: &NewsIndex,
-    writer: &IndexWriter<TantivyDocument>,
-    file: &SourceFile,
-    stamp: Option<FileStamp>,
-    options: &IndexOptions,
-    events: &dyn IndexEvents,
-) -> FileOutcome {
-    let fields = &news_index.fields;
-    let delete_old = || {
-        if stamp.is_some() {
-            writer.delete_term(Term::from_field_text(fields.source_file, &file.key));
-        }
-    };
-    let bytes = match ingest::read_source(&file.path, file.size, options.max_file_bytes) {
-        ingest::FileBytes::Read(bytes) => bytes,
-        ingest::FileBytes::NotArticle(reason) => {
-            report(events, &file.path, reason.clone(), false);
-            delete_old();
-            return FileOutcome::Skipped(reason);
-        }
-        ingest::FileBytes::Failed(error) => {
-            report(events, &file.path, error.to_string(), true);
-            delete_old();
-            return FileOutcome::Failed(error.to_string());
-        }
-    };
-    let new_stamp = FileStamp {
-        size: file.size,
-        mtime: file.mtime,
-        hash: hash64(&bytes),
-    };
-    if stamp.is_some_and(|old| old.hash == new_stamp.hash) {
-        return FileOutcome::Unchanged;
-    }
-    let (articles, diagnostics) =
-        match ingest::articles_of_file(&file.key, &file.path, &bytes, &options.fields) {
-            ingest::FileArticles::Articles {
-                articles,
-                diagnostics,
-            } => (articles, diagnostics),
-            ingest::FileArticles::NotArticle(reason) => {
-                report(events, &file.path, reason.clone(), false);
-                delete_old();
-                return FileOutcome::Skipped(reason);
-            }
-            ingest::FileArticles::Failed(reason) => {
-                report(events, &file.path, reason.clone(), true);
-                delete_old();
-                return FileOutcome::Failed(reason);
-            }
-        };
-    let mut errors = 0;
-    for diagnostic in diagnostics {
-        let is_error = diagnostic.severity == ingest::Severity::Error;
-        errors += u64::from(is_error);
-        report(
-            events,
-            Path::new(&diagnostic.key),
-            diagnostic.message,
-            is_error,
-        );
-    }
-    delete_old();
-    let mut written = 0;
-    for article in &articles {
-        let doc = to_document(fields, article, &file.key, new_stamp);
-        if let Err(error) = writer.add_document(doc) {
-            return FileOutcome::WriteFailed(error);
-        }
-        written += 1;
-    }
-    match stamp {
-        Some(_) => FileOutcome::Updated(written, errors),
-        None => FileOutcome::Added(written, errors),
-    }
-}
-
-/// What the index knows of every file it holds, read from fast fields.
-pub fn load_file_stamps(news_index: &NewsIndex) -> Result<HashMap<String, FileStamp>> {
-    let reader = news_index.reload()?;
-    let searcher = reader.searcher();
-    let mut stamps = HashMap::new();
-    for segment in searcher.segment_readers() {
-        let fast = segment.fast_fields();
-        let columns = (|| -> tantivy::Result<_> {
-            Ok((
-                fast.str("source_file")?,
-                fast.u64("file_size")?,
-                fast.u64("file_mtime")?,
-                fast.u64("file_hash")?,
-            ))
-        })()
-        .map_err(|source| news_index.error(source))?;
-        let (Some(keys), sizes, mtimes, hashes) = columns else {
-            continue;
-        };
-        // One pass over the key dictionary in ordinal order: looking each
-        // document's key up by ordinal decompressed a dictionary block per
-        // document, two fifths of a no-op re-index.
-        let dictionary = keys.dictionary();
-        let mut names: Vec<String> = Vec::with_capacity(dictionary.num_terms());
-        let mut stream = dictionary
-            .stream()
-            .map_err(|source| news_index.error(source.into()))?;
-        while stream.advance() {
-            // Ordinals are dense and in key order: the n-th key has ordinal n.
-            debug_assert_eq!(stream.term_ord(), names.len() as u64);
-            names.push(String::from_utf8_lossy(stream.key()).into_owned());
-        }
-        for doc in segment.doc_ids_alive() {
-            let Some(name) = keys
-                .term_ords(doc)
-                .next()
-                .and_then(|ord| names.get(usize::try_from(ord).ok()?))
-            else {
-                continue;
-            };
-            let stamp = FileStamp {
-                size: sizes.first(doc).unwrap_or(0),
-                mtime: mtimes.first(doc).unwrap_or(0),
-                hash: hashes.first(doc).unwrap_or(0),
-            };
-            stamps.insert(name.clone(), stamp);
-        }
-    }
-    Ok(stamps)
 }

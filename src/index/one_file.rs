@@ -1,0 +1,129 @@
+//! One file of an indexing run: read, parse and extract it through the one
+//! pipeline ([`crate::ingest`]), report what went wrong, and replace its
+//! documents in the writer.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use crate::corpus::SourceFile;
+use crate::error::Error;
+use crate::index::document::{hash64, to_document, FileStamp};
+use crate::index::writer::{IndexEvents, IndexOptions, Problem};
+use crate::index::NewsIndex;
+use crate::ingest;
+
+pub(super) enum FileOutcome {
+    /// Indexed: how many articles, and how many internal errors (a bug in
+    /// extraction, reported) came with them.
+    Added(u64, u64),
+    Updated(u64, u64),
+    Unchanged,
+    Skipped(String),
+    Failed(String),
+    /// The index could not be written (a full disk): the run must stop.
+    WriteFailed(tantivy::TantivyError),
+}
+
+pub(super) fn problem_from_error(error: &Error) -> Problem {
+    match error {
+        Error::Io { path, source } => Problem {
+            path: path.clone(),
+            message: source.to_string(),
+            is_error: true,
+        },
+        other => Problem {
+            path: PathBuf::new(),
+            message: other.to_string(),
+            is_error: true,
+        },
+    }
+}
+
+pub(super) fn report(events: &dyn IndexEvents, path: &Path, message: String, is_error: bool) {
+    events.problem(&Problem {
+        path: path.to_path_buf(),
+        message,
+        is_error,
+    });
+}
+
+/// Reads, parses, extracts and writes one file; `stamp` is what the index
+/// knew of it (None for a new file).
+pub(super) fn index_one_file(
+    news_index: &NewsIndex,
+    writer: &IndexWriter<TantivyDocument>,
+    file: &SourceFile,
+    stamp: Option<FileStamp>,
+    options: &IndexOptions,
+    events: &dyn IndexEvents,
+) -> FileOutcome {
+    let fields = &news_index.fields;
+    let delete_old = || {
+        if stamp.is_some() {
+            writer.delete_term(Term::from_field_text(fields.source_file, &file.key));
+        }
+    };
+    let bytes = match ingest::read_source(&file.path, file.size, options.max_file_bytes) {
+        ingest::FileBytes::Read(bytes) => bytes,
+        ingest::FileBytes::NotArticle(reason) => {
+            report(events, &file.path, reason.clone(), false);
+            delete_old();
+            return FileOutcome::Skipped(reason);
+        }
+        ingest::FileBytes::Failed(error) => {
+            report(events, &file.path, error.to_string(), true);
+            delete_old();
+            return FileOutcome::Failed(error.to_string());
+        }
+    };
+    let new_stamp = FileStamp {
+        size: file.size,
+        mtime: file.mtime,
+        hash: hash64(&bytes),
+    };
+    if stamp.is_some_and(|old| old.hash == new_stamp.hash) {
+        return FileOutcome::Unchanged;
+    }
+    let (articles, diagnostics) =
+        match ingest::articles_of_file(&file.key, &file.path, &bytes, &options.fields) {
+            ingest::FileArticles::Articles {
+                articles,
+                diagnostics,
+            } => (articles, diagnostics),
+            ingest::FileArticles::NotArticle(reason) => {
+                report(events, &file.path, reason.clone(), false);
+                delete_old();
+                return FileOutcome::Skipped(reason);
+            }
+            ingest::FileArticles::Failed(reason) => {
+                report(events, &file.path, reason.clone(), true);
+                delete_old();
+                return FileOutcome::Failed(reason);
+            }
+        };
+    let mut errors = 0;
+    for diagnostic in diagnostics {
+        let is_error = diagnostic.severity == ingest::Severity::Error;
+        errors += u64::from(is_error);
+        report(
+            events,
+            Path::new(&diagnostic.key),
+            diagnostic.message,
+            is_error,
+        );
+    }
+    delete_old();
+    let mut written = 0;
+    for article in &articles {
+        let doc = to_document(fields, article, &file.key, new_stamp);
+        if let Err(error) = writer.add_document(doc) {
+            return FileOutcome::WriteFailed(error);
+        }
+        written += 1;
+    }
+    match stamp {
+        Some(_) => FileOutcome::Updated(written, errors),
+        None => FileOutcome::Added(written, errors),
+    }
+}
