@@ -32,8 +32,8 @@ pub enum Error {
     Damaged { path: PathBuf, reason: String },
     #[error("invalid query {query:?}: {reason}")]
     Query { query: String, reason: String },
-    #[error("invalid date {text:?}: expected YYYY-MM-DD or RFC 3339 (e.g. 2022-01-10T09:00:00Z)")]
-    Date { text: String },
+    #[error("invalid date {text:?}: {reason}")]
+    Date { text: String, reason: String },
     #[error("invalid arguments: {0}")]
     Usage(String),
     #[error("internal error: {0}")]

@@ -9,6 +9,7 @@
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -114,6 +115,50 @@ pub struct Diagnostic {
     pub severity: Severity,
 }
 
+/// Most warnings of one kind a file reports article by article; more are
+/// said once for the file (`no date found … (46 articles, from FILE#1)`), so
+/// a CSV without dates gives one line, not one per row.
+const WARNINGS_PER_KIND: usize = 3;
+
+/// Folds repeated warnings of one file into one per message; errors stay one
+/// per article (each may need a look).
+pub fn fold_repeated_warnings(file_key: &str, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut per_message: HashMap<&str, usize> = HashMap::new();
+    for diagnostic in &diagnostics {
+        if diagnostic.severity == Severity::Warning {
+            *per_message.entry(diagnostic.message.as_str()).or_default() += 1;
+        }
+    }
+    let repeated: HashMap<String, usize> = per_message
+        .into_iter()
+        .filter(|(_, count)| *count > WARNINGS_PER_KIND)
+        .map(|(message, count)| (message.to_string(), count))
+        .collect();
+    if repeated.is_empty() {
+        return diagnostics;
+    }
+    let mut folded = Vec::with_capacity(diagnostics.len());
+    let mut said: HashSet<String> = HashSet::new();
+    for diagnostic in diagnostics {
+        let Some(count) = repeated.get(&diagnostic.message) else {
+            folded.push(diagnostic);
+            continue;
+        };
+        if !said.insert(diagnostic.message.clone()) {
+            continue;
+        }
+        folded.push(Diagnostic {
+            key: file_key.to_string(),
+            message: format!(
+                "{} ({count} articles, from {})",
+                diagnostic.message, diagnostic.key
+            ),
+            severity: Severity::Warning,
+        });
+    }
+    folded
+}
+
 /// What one file gave.
 #[derive(Debug)]
 pub enum FileArticles {
@@ -205,7 +250,7 @@ pub fn articles_of_file(
     }
     FileArticles::Articles {
         articles,
-        diagnostics,
+        diagnostics: fold_repeated_warnings(file_key, diagnostics),
     }
 }
 

@@ -41,6 +41,16 @@ cli_enum!(
 );
 
 cli_enum!(
+    /// How a listing is ordered (no text, so no relevance).
+    DateSortArg => SortOrder {
+        /// Oldest first.
+        Oldest,
+        /// Newest first.
+        Newest,
+    }
+);
+
+cli_enum!(
     /// The width of one bar of a timeline.
     IntervalArg => Interval { Day, Week, Month, Year }
 );
@@ -50,18 +60,41 @@ cli_enum!(
     KindArg => EntityKind { Person, Organization, Place, Other }
 );
 
+const AFTER_HELP: &str = "\
+Examples:
+  newsdex index corpus/                      index a folder (again: only what changed)
+  newsdex query \"Ukraine sovereignty\"        ranked search with snippets
+  newsdex query gas --from 2022-02 --to 2022-03 --entity Gazprom
+  newsdex list --from 2022-02-24 --to 2022-02-24 --count
+  newsdex quotes --speaker Zelenskyy          who said what
+  newsdex entities --from 2022 --kind person  who dominates a period
+  newsdex timeline sanctions --interval week
+
+Dates: --from/--to take a year (2022), a month (2022-02), a day (2022-02-24), each the
+article's own calendar day, or an RFC 3339 instant (2022-02-24T09:00:00+02:00).
+
+Exit codes: 0 something found (or done), 1 nothing found, 2 an error (some files failing to
+index also exit 2, after the run), 130 interrupted (Ctrl-C).";
+
 /// Search engine for news corpora: index a folder of articles, then search
 /// them by words, dates, entities and speakers.
 #[derive(Debug, Parser)]
-#[command(name = "newsdex", version, max_term_width = 100)]
+#[command(name = "newsdex", version, max_term_width = 100, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Index folder [default: the nearest `index/` holding a newsdex index in
     /// this folder or a parent, as git finds its repository; else ./index].
-    #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSDEX_INDEX",
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub index: Option<PathBuf>,
 
-    /// When to highlight matches: auto (on a terminal, unless NO_COLOR is set), always, never.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    /// When to highlight matches: auto (on a terminal, unless NO_COLOR is set
+    /// or CLICOLOR_FORCE asks for colour), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Global options")]
     pub color: ColorChoice,
 
     #[command(subcommand)]
@@ -179,11 +212,13 @@ pub struct FieldArgs {
 /// Filters shared by query, list and the reports.
 #[derive(Debug, Args, Default)]
 pub struct FilterArgs {
-    /// Only articles on or after this date (YYYY-MM-DD or RFC 3339).
+    /// Only articles on or after this date: a year (2022), a month (2022-02) or a
+    /// day (2022-02-24), each the article's own calendar day, or an RFC 3339 instant.
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
 
-    /// Only articles on or before this date (YYYY-MM-DD or RFC 3339).
+    /// Only articles on or before this date (forms as --from; `--to 2022-02` is up
+    /// to the end of February).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
 
@@ -268,12 +303,28 @@ pub struct QueryArgs {
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
 
-    /// Show every copy of syndicated articles (by default each body is shown once).
+    /// Show and count every copy of syndicated articles (by default each body
+    /// is shown and counted once).
     #[arg(long)]
     pub all_copies: bool,
 
+    #[command(flatten)]
+    pub output: OutputArgs,
+
     #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
     pub format: QueryFormat,
+}
+
+/// How much of each listed article is printed.
+#[derive(Debug, Args, Default)]
+pub struct OutputArgs {
+    /// Print only how many articles match (syndicated copies once, unless --all-copies).
+    #[arg(long, short = 'c', conflicts_with_all = ["limit", "offset", "long"])]
+    pub count: bool,
+
+    /// Print full dates with time and zone (text output; JSON always has them).
+    #[arg(long, short = 'l')]
+    pub long: bool,
 }
 
 #[derive(Debug, Args)]
@@ -281,16 +332,27 @@ pub struct ListArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
+    /// How many articles to show.
     #[arg(long, short = 'n', default_value_t = 50)]
     pub limit: usize,
 
-    /// Newest first (default: oldest first).
-    #[arg(long)]
+    /// Skip this many articles first (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+
+    #[arg(long, value_enum, default_value_t = DateSortArg::Oldest)]
+    pub sort: DateSortArg,
+
+    /// The same as --sort newest.
+    #[arg(long, hide = true, conflicts_with = "sort")]
     pub newest: bool,
 
-    /// Show every copy of syndicated articles.
+    /// Show and count every copy of syndicated articles.
     #[arg(long)]
     pub all_copies: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -326,8 +388,13 @@ pub struct QuotesArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
 
+    /// How many quotations to show.
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
+
+    /// Skip this many quotations first (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
 
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -350,8 +417,13 @@ pub struct EntitiesArgs {
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
 
+    /// How many entities to show.
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
+
+    /// Skip this many entities first (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
 
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use newsdex::article::{Article, Entity, Quote};
+use newsdex::article::{Article, ArticleDate, Entity, Quote};
 use newsdex::search::quotes::QuoteHit;
 use newsdex::search::reports::{EntityCount, IndexStats, Period};
 use newsdex::search::{Hit, SearchResults, Snippet};
@@ -19,6 +19,18 @@ use newsdex::search::{Hit, SearchResults, Snippet};
 pub struct Style {
     /// Bold matches (ANSI); off when piped or with NO_COLOR.
     pub color: bool,
+    /// Dates with time and zone (`--long`); else the article's own day.
+    pub long_dates: bool,
+}
+
+/// An article's date as text output shows it: its own calendar day
+/// (`2022-02-24`), or the full date as the source gave it with `--long`.
+fn date_text(date: Option<ArticleDate>, style: Style) -> String {
+    match date {
+        None => "(no date)".to_string(),
+        Some(date) if style.long_dates => date.to_string(),
+        Some(date) => date.day().format("%Y-%m-%d").to_string(),
+    }
 }
 
 const BOLD: &str = "\x1b[1m";
@@ -244,7 +256,7 @@ pub fn results_text(
     for (rank, hit) in results.hits.iter().enumerate() {
         let article = &hit.article;
         writeln!(out)?;
-        let date = undated_or(article.date.map(|date| date.to_string()));
+        let date = date_text(article.date, style);
         let copies = if hit.copies > 1 {
             format!("  [{} copies]", hit.copies)
         } else {
@@ -282,11 +294,16 @@ pub fn results_text(
 pub fn list_text(out: &mut dyn Write, results: &SearchResults, style: Style) -> io::Result<()> {
     for hit in &results.hits {
         let article = &hit.article;
-        let date = undated_or(article.date.map(|date| date.to_string()));
+        let date = date_text(article.date, style);
         let (dim, reset) = if style.color { (DIM, RESET) } else { ("", "") };
+        let copies = if hit.copies > 1 {
+            format!("  [{} copies]", hit.copies)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{date}  {}  {dim}{}{reset}",
+            "{date}  {}{copies}  {dim}{}{reset}",
             line(&article.title),
             display_path(&article.path)
         )?;
@@ -413,7 +430,7 @@ pub fn stats_text(out: &mut dyn Write, stats: &IndexStats, index_dir: &Path) -> 
     writeln!(
         out,
         "copies:         {} (articles repeating another article's body)",
-        stats.duplicate_articles
+        stats.copies
     )?;
     writeln!(
         out,
@@ -450,8 +467,23 @@ mod tests {
             text: "Zoë said Ukraine’s sovereignty".to_string(),
             highlights: vec![10..17, 22..33],
         };
-        assert_eq!(highlighted(&snippet, Style { color: false }), snippet.text);
-        let bold = highlighted(&snippet, Style { color: true });
+        assert_eq!(
+            highlighted(
+                &snippet,
+                Style {
+                    color: false,
+                    long_dates: false
+                }
+            ),
+            snippet.text
+        );
+        let bold = highlighted(
+            &snippet,
+            Style {
+                color: true,
+                long_dates: false,
+            },
+        );
         assert_eq!(
             bold,
             "Zoë said \x1b[1mUkraine\x1b[0m’s \x1b[1msovereignty\x1b[0m"

@@ -4,7 +4,7 @@ use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::article::{Article, ArticleDate, Entity, Quote};
-use crate::index::schema::{entity_tag, Fields};
+use crate::index::schema::{day_number, entity_tag, Fields};
 
 /// What the incremental indexer remembers about the file an article came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,6 +78,7 @@ pub fn to_document(
     if let Some(date) = article.date {
         let utc = date.to_utc();
         doc.add_date(fields.date, DateTime::from_timestamp_secs(utc.timestamp()));
+        doc.add_i64(fields.day, day_number(date.day()));
         doc.add_text(fields.date_text, date.to_string());
     }
     doc.add_text(fields.title, &article.title);

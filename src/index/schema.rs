@@ -18,7 +18,7 @@ use crate::index::stem_cache::CachedEnglishStemmer;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub const NEWS_ANALYZER: &str = "news";
 pub const NAMES_ANALYZER: &str = "names";
@@ -39,6 +39,9 @@ pub struct Fields {
     pub body_hash: Field,
     /// UTC instant (midnight UTC for a bare day): filters and sorting.
     pub date: Field,
+    /// The article's own calendar day (in the zone its source gives), as days
+    /// since 0001-01-01 ([`day_number`]): `--from`/`--to` days, months, years.
+    pub day: Field,
     /// The date as the source gave it (`YYYY-MM-DD` or RFC 3339 with offset): display.
     pub date_text: Field,
     pub title: Field,
@@ -89,6 +92,7 @@ pub fn build_schema() -> Schema {
         .set_stored()
         .set_precision(DateTimePrecision::Seconds);
     builder.add_date_field("date", date_options);
+    builder.add_i64_field("day", NumericOptions::default().set_indexed().set_fast());
     builder.add_text_field("date_text", STORED);
     builder.add_text_field("title", text_options(NEWS_ANALYZER, true));
     builder.add_text_field("body", text_options(NEWS_ANALYZER, true));
@@ -122,6 +126,7 @@ impl Fields {
             id: field("id")?,
             body_hash: field("body_hash")?,
             date: field("date")?,
+            day: field("day")?,
             date_text: field("date_text")?,
             title: field("title")?,
             body: field("body")?,
@@ -136,6 +141,12 @@ impl Fields {
             quotes_json: field("quotes_json")?,
         })
     }
+}
+
+/// How the `day` field holds a calendar day: days since 0001-01-01, so that
+/// ranges of days are ranges of numbers.
+pub fn day_number(day: chrono::NaiveDate) -> i64 {
+    i64::from(chrono::Datelike::num_days_from_ce(&day))
 }
 
 /// Registers the analyzers the schema names; must run on every opened index.

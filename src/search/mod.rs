@@ -6,6 +6,7 @@
 
 mod aliases;
 mod bm25f;
+mod copies;
 pub mod dates;
 pub mod eval;
 mod expand;
@@ -14,12 +15,13 @@ pub mod quotes;
 pub mod ranking;
 pub mod reports;
 mod snippets;
+pub mod suggest;
 pub mod text;
 
 use std::collections::HashSet;
 use std::ops::Range;
 
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
@@ -122,11 +124,8 @@ fn plan(
     text_queries: Option<&query::TextQueries>,
     request: &SearchRequest,
 ) -> Result<Plan> {
-    let count = |query: &dyn Query| {
-        searcher
-            .search(query, &Count)
-            .map_err(|source| news_index.error(source))
-    };
+    let count =
+        |query: &dyn Query| copies::count_articles(news_index, searcher, query, request.all_copies);
     let filtered = |scoring: &dyn Query| {
         query::with_filters(news_index, Some(scoring.box_clone()), &request.filters)
     };
@@ -205,7 +204,7 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
         .map(|text| query::parse_text(news_index, text, &request.ranking))
         .transpose()?;
     let search_plan = plan(news_index, &searcher, text_queries.as_ref(), request)?;
-    let body_hashes = BodyHashes::open(news_index, &searcher)?;
+    let body_hashes = copies::BodyHashes::open(news_index, &searcher)?;
     // Clamped to the index: a huge --limit must not size a huge heap.
     let articles = (searcher.num_docs() as usize).max(1);
     let wanted = request.offset.saturating_add(request.limit).min(articles);
@@ -222,7 +221,7 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
         let unique = if request.all_copies {
             ranked
         } else {
-            drop_copies(&body_hashes, ranked)
+            copies::drop_copies(&body_hashes, ranked)
         };
         if exhausted || unique.len() >= wanted {
             break unique;
@@ -250,7 +249,7 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
             .as_ref()
             .map(|generator| snippets::make_snippet(generator, &article.body));
         article.body.clear();
-        let copies = count_copies(news_index, &searcher, body_hashes.of(address))?;
+        let copies = copies::count_copies(news_index, &searcher, body_hashes.of(address))?;
         hits.push(Hit {
             article,
             score,
@@ -330,59 +329,6 @@ fn rank(
     Ok(ranked)
 }
 
-/// The body-hash column of every segment, opened once per search rather than once per hit.
-struct BodyHashes {
-    columns: Vec<tantivy::columnar::Column<u64>>,
-}
-
-impl BodyHashes {
-    fn open(news_index: &NewsIndex, searcher: &Searcher) -> Result<BodyHashes> {
-        let mut columns = Vec::new();
-        for segment in searcher.segment_readers() {
-            let column = segment
-                .fast_fields()
-                .u64("body_hash")
-                .map_err(|source| news_index.error(source))?;
-            columns.push(column);
-        }
-        Ok(BodyHashes { columns })
-    }
-
-    fn of(&self, address: DocAddress) -> Option<u64> {
-        self.columns
-            .get(address.segment_ord as usize)
-            .and_then(|column| column.first(address.doc_id))
-    }
-}
-
-/// Keeps the first hit of each body.
-fn drop_copies(body_hashes: &BodyHashes, ranked: Ranked) -> Ranked {
-    let mut seen_bodies = HashSet::new();
-    ranked
-        .into_iter()
-        .filter(|(_, address)| match body_hashes.of(*address) {
-            Some(hash) => seen_bodies.insert(hash),
-            None => true,
-        })
-        .collect()
-}
-
-fn count_copies(
-    news_index: &NewsIndex,
-    searcher: &Searcher,
-    body_hash: Option<u64>,
-) -> Result<u64> {
-    let Some(hash) = body_hash else {
-        return Ok(1);
-    };
-    let term = Term::from_field_u64(news_index.fields.body_hash, hash);
-    let same_body = TermQuery::new(term, IndexRecordOption::Basic);
-    let copies = searcher
-        .search(&same_body, &Count)
-        .map_err(|source| news_index.error(source))?;
-    Ok(copies.max(1) as u64)
-}
-
 /// The stored article whose key is `path` (`FILE`, `FILE#N`, `FILE#MEMBER`).
 pub fn find_article(news_index: &NewsIndex, path: &str) -> Result<Option<Article>> {
     find_article_by(news_index, news_index.fields.path, path)
@@ -391,6 +337,26 @@ pub fn find_article(news_index: &NewsIndex, path: &str) -> Result<Option<Article
 /// The stored article whose source id (a TREC DOCNO, a Message-ID) is `id`.
 pub fn find_article_by_id(news_index: &NewsIndex, id: &str) -> Result<Option<Article>> {
     find_article_by(news_index, news_index.fields.id, id)
+}
+
+/// The keys of the articles a file gave (`FILE#1`, `FILE#2`, …), in no
+/// particular order: for messages that name the right key.
+pub fn keys_of_file(news_index: &NewsIndex, file_key: &str) -> Result<Vec<String>> {
+    let reader = news_index.reader()?;
+    let searcher = reader.searcher();
+    let term = Term::from_field_text(news_index.fields.source_file, file_key);
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    let addresses = searcher
+        .search(&query, &tantivy::collector::DocSetCollector)
+        .map_err(|source| news_index.error(source))?;
+    let mut keys = Vec::with_capacity(addresses.len());
+    for address in addresses {
+        let doc: TantivyDocument = searcher
+            .doc(address)
+            .map_err(|source| news_index.error(source))?;
+        keys.push(from_document(&news_index.fields, &doc).path);
+    }
+    Ok(keys)
 }
 
 /// The first stored article whose raw-tokenized `field` holds `value`.

@@ -13,6 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
 
 use crate::error::{Error, Result};
+use crate::index::schema::day_number;
 use crate::index::NewsIndex;
 use crate::search::aliases;
 use crate::search::bm25f::Bm25fQuery;
@@ -57,8 +58,13 @@ fn build_leniently(
         return query;
     }
     let (query, errors) = parser.build_query_from_user_input_ast_lenient(ast.clone());
+    let date_noted = notes.iter().any(|note| note.contains("--from and --to"));
     for error in errors {
-        let note = format!("dropped from the query: {}", excerpt(&error.to_string()));
+        let message = error.to_string();
+        if date_noted && message.contains("date field") {
+            continue;
+        }
+        let note = format!("dropped from the query: {}", excerpt(&message));
         if !notes.contains(&note) {
             notes.push(note);
         }
@@ -213,13 +219,16 @@ const DATE_SECONDS: std::ops::RangeInclusive<i64> = -9_223_372_035..=9_223_372_0
 /// The articles dated inside `dates`. A bound beyond what the index can hold
 /// is no bound at all (every stored date is inside), or an empty range when
 /// the whole interval lies beyond it.
-fn date_clause(field: Field, dates: &DateRange) -> Box<dyn Query> {
+fn instant_clause(field: Field, dates: &DateRange) -> Option<Box<dyn Query>> {
     let from = dates.from.map(|from| from.timestamp());
     let until = dates.until.map(|until| until.timestamp());
+    if from.is_none() && until.is_none() {
+        return None;
+    }
     let starts_after_every_date = from.is_some_and(|from| from > *DATE_SECONDS.end());
     let ends_before_every_date = until.is_some_and(|until| until <= *DATE_SECONDS.start());
     if starts_after_every_date || ends_before_every_date {
-        return Box::new(EmptyQuery);
+        return Some(Box::new(EmptyQuery));
     }
     let to_term = |seconds: i64| {
         Term::from_field_date_for_search(field, DateTime::from_timestamp_secs(seconds))
@@ -233,20 +242,46 @@ fn date_clause(field: Field, dates: &DateRange) -> Box<dyn Query> {
         _ => Bound::Unbounded,
     };
     if matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
-        return Box::new(ExistsQuery::new("date".to_string(), false));
+        return None;
     }
-    Box::new(RangeQuery::new(lower, upper))
+    Some(Box::new(RangeQuery::new(lower, upper)))
+}
+
+/// The articles whose own calendar day lies inside the range's days.
+fn day_clause(field: Field, dates: &DateRange) -> Option<Box<dyn Query>> {
+    if dates.first_day.is_none() && dates.last_day.is_none() {
+        return None;
+    }
+    let to_term = |day| Term::from_field_i64(field, day_number(day));
+    let lower = dates
+        .first_day
+        .map_or(Bound::Unbounded, |day| Bound::Included(to_term(day)));
+    let upper = dates
+        .last_day
+        .map_or(Bound::Unbounded, |day| Bound::Included(to_term(day)));
+    Some(Box::new(RangeQuery::new(lower, upper)))
+}
+
+/// Every article that has a date.
+fn dated_clause() -> Box<dyn Query> {
+    Box::new(ExistsQuery::new("date".to_string(), false))
 }
 
 /// The filter clauses, each a required, non-scoring part of the query.
 fn filter_clauses(news_index: &NewsIndex, filters: &Filters) -> Result<Vec<Box<dyn Query>>> {
     let fields = &news_index.fields;
     let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-    if !filters.dates.is_unbounded() {
-        clauses.push(date_clause(fields.date, &filters.dates));
-    } else if filters.dated_only {
-        clauses.push(Box::new(ExistsQuery::new("date".to_string(), false)));
+    let date_clauses: Vec<Box<dyn Query>> = [
+        instant_clause(fields.date, &filters.dates),
+        day_clause(fields.day, &filters.dates),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if date_clauses.is_empty() && (filters.dated_only || !filters.dates.is_unbounded()) {
+        clauses.push(dated_clause());
     }
+    clauses.extend(date_clauses);
     if !filters.entities.is_empty() {
         // `--entity "United States"` also finds the articles that only say `US`.
         let searcher = news_index.reader()?.searcher();

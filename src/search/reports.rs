@@ -1,26 +1,24 @@
 //! Reports over many articles at once: which entities dominate a period, how
 //! a query's matches spread over time, and the index's vital statistics.
 //!
-//! Counting runs on fast fields through tantivy's aggregations, so a report
-//! over the whole index never loads a stored document.
+//! Counting runs on fast fields (collectors in `copies.rs`), so a report over
+//! the whole index never loads a stored document; syndicated copies count once.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use serde_json::{json, Value};
-use tantivy::aggregation::agg_req::Aggregations;
-use tantivy::aggregation::AggregationCollector;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{Order, Searcher, Term};
+use tantivy::query::Query;
+use tantivy::{Order, Searcher};
 
 use crate::article::EntityKind;
 use crate::error::{Error, Result};
 use crate::index::schema::parse_entity_tag;
 use crate::index::NewsIndex;
 use crate::search::aliases;
+use crate::search::copies::{ArticleDays, EntityArticles};
 use crate::search::query::{self, Filters};
 use crate::search::ranking::Ranking;
 
@@ -62,24 +60,8 @@ fn matching_query(
     query::with_filters(news_index, Some(matching), filters)
 }
 
-fn aggregate(
-    news_index: &NewsIndex,
-    searcher: &Searcher,
-    query: &dyn Query,
-    request: Value,
-) -> Result<Value> {
-    let aggregations: Aggregations = serde_json::from_value(request)
-        .map_err(|error| Error::Usage(format!("bad aggregation request: {error}")))?;
-    let collector = AggregationCollector::from_aggs(aggregations, Default::default());
-    let results = searcher
-        .search(query, &collector)
-        .map_err(|source| news_index.error(source))?;
-    serde_json::to_value(results)
-        .map_err(|error| Error::Usage(format!("aggregation result: {error}")))
-}
-
 /// The entities named by the most matching articles: of one kind, or of
-/// every kind but `other`.
+/// every kind but `other`. Syndicated copies count once.
 pub fn top_entities(
     news_index: &NewsIndex,
     report_query: ReportQuery,
@@ -93,114 +75,88 @@ pub fn top_entities(
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
     let query = matching_query(news_index, report_query, filters)?;
-    // Kinds are chosen inside the aggregation (tags are `kind/name`), so every
-    // bucket is a wanted one; the headroom is for spellings that fold.
-    // Without a kind, nationality adjectives (`Russian`) would crowd the real
-    // entities out, so `other` is left out.
-    let size = limit.saturating_mul(4).max(200);
-    let mut terms = json!({ "field": "entity_tag", "size": size });
-    match kind {
-        Some(kind) => terms["include"] = json!(format!("{}/.*", kind.as_str())),
-        None => terms["exclude"] = json!(format!("{}/.*", EntityKind::Other.as_str())),
-    }
-    let request = json!({ "top": { "terms": terms } });
-    let result = aggregate(news_index, &searcher, &*query, request)?;
-    let buckets = result["top"]["buckets"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let mut tags: Vec<(String, EntityCount)> = Vec::new();
-    for bucket in buckets {
-        let (Some(tag), Some(articles)) = (bucket["key"].as_str(), bucket["doc_count"].as_u64())
-        else {
-            continue;
-        };
-        let Some((entity_kind, name)) = parse_entity_tag(tag) else {
-            continue;
-        };
-        tags.push((
-            tag.to_string(),
-            EntityCount {
-                name: name.to_string(),
-                kind: entity_kind,
-                articles,
-                aliases: Vec::new(),
-            },
-        ));
-    }
-    let mut counts = fold_aliases(news_index, &searcher, &*query, tags)?;
-    // Stable: equal counts keep the aggregation's order.
+    // Tags are `kind/name`. Without a kind, nationality adjectives (`Russian`)
+    // would crowd the real entities out, so `other` is left out.
+    let (prefix, wanted) = match kind {
+        Some(kind) => (format!("{}/", kind.as_str()), true),
+        None => (format!("{}/", EntityKind::Other.as_str()), false),
+    };
+    let keep = move |tag: &str| tag.starts_with(&prefix) == wanted;
+    let by_tag = searcher
+        .search(&*query, &EntityArticles { keep })
+        .map_err(|source| news_index.error(source))?;
+    let mut tags: Vec<(String, FxHashSet<u64>)> = by_tag.into_iter().collect();
+    // Most articles first, then by name, so that equal counts print in a stable order.
+    tags.sort_by(|(a_tag, a_keys), (b_tag, b_keys)| {
+        b_keys
+            .len()
+            .cmp(&a_keys.len())
+            .then_with(|| a_tag.cmp(b_tag))
+    });
+    // The headroom is for spellings that fold into one another.
+    tags.truncate(limit.saturating_mul(4).max(200));
+    let mut counts = fold_aliases(news_index, &searcher, tags);
     counts.sort_by_key(|count| std::cmp::Reverse(count.articles));
     counts.truncate(limit);
     Ok(counts)
 }
 
 /// Folds the spellings of one entity into one count: the articles naming
-/// any of them, counted exactly (an article may use several).
+/// any of them, each once.
 fn fold_aliases(
     news_index: &NewsIndex,
     searcher: &Searcher,
-    query: &dyn Query,
-    tags: Vec<(String, EntityCount)>,
-) -> Result<Vec<EntityCount>> {
-    let names: Vec<(&str, EntityKind)> = tags
+    tags: Vec<(String, FxHashSet<u64>)>,
+) -> Vec<EntityCount> {
+    let parsed: Vec<Option<(EntityKind, &str)>> =
+        tags.iter().map(|(tag, _)| parse_entity_tag(tag)).collect();
+    let names: Vec<(&str, EntityKind)> = parsed
         .iter()
-        .map(|(_, count)| (count.name.as_str(), count.kind))
+        .map(|entry| entry.map_or(("", EntityKind::Other), |(kind, name)| (name, kind)))
         .collect();
-    // A group seen among the top buckets must also hold against the whole
+    // A group seen among the top tags must also hold against the whole
     // dictionary (an acronym with a second expansion further down folds into
     // neither), so that the report and `--entity` agree.
+    let field = news_index.fields.entity_tag;
     let groups: Vec<Vec<usize>> = aliases::alias_groups(&names)
         .into_iter()
         .filter(|group| {
-            let field = news_index.fields.entity_tag;
             let all = aliases::spellings(searcher, field, names[group[0]].0);
             group
                 .iter()
                 .all(|&i| all.iter().any(|spelling| spelling == names[i].0))
         })
         .collect();
-    let mut folded_into: Vec<Option<usize>> = vec![None; tags.len()];
-    let mut union_counts = Vec::with_capacity(groups.len());
+    let mut folded_into = vec![false; tags.len()];
+    let mut heads: FxHashMap<usize, (usize, Vec<String>)> = FxHashMap::default();
     for group in &groups {
-        let field = news_index.fields.entity_tag;
-        let spellings: Vec<(Occur, Box<dyn Query>)> = group
-            .iter()
-            .map(|&i| {
-                let term = Term::from_field_text(field, &tags[i].0);
-                let query: Box<dyn Query> =
-                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                (Occur::Should, query)
-            })
-            .collect();
-        let both = BooleanQuery::new(vec![
-            (Occur::Must, query.box_clone()),
-            (Occur::Must, Box::new(BooleanQuery::new(spellings))),
-        ]);
-        let articles = searcher
-            .search(&both, &Count)
-            .map_err(|source| news_index.error(source))?;
-        union_counts.push(articles as u64);
+        let mut union: FxHashSet<u64> = FxHashSet::default();
+        for &member in group {
+            union.extend(tags[member].1.iter().copied());
+        }
         for &member in &group[1..] {
-            folded_into[member] = Some(group[0]);
+            folded_into[member] = true;
         }
+        let aliases = group[1..].iter().map(|&i| names[i].0.to_string()).collect();
+        heads.insert(group[0], (union.len(), aliases));
     }
-    let mut counts: Vec<Option<EntityCount>> = tags.into_iter().map(|(_, c)| Some(c)).collect();
-    for (group, articles) in groups.iter().zip(union_counts) {
-        let aliases: Vec<String> = group[1..]
-            .iter()
-            .filter_map(|&i| counts[i].as_ref().map(|c| c.name.clone()))
-            .collect();
-        if let Some(head) = counts[group[0]].as_mut() {
-            head.articles = articles;
-            head.aliases = aliases;
+    let mut counts = Vec::new();
+    for (i, (_, keys)) in tags.iter().enumerate() {
+        let Some((kind, name)) = parsed[i] else {
+            continue;
+        };
+        if folded_into[i] {
+            continue;
         }
+        let (articles, aliases) = heads.remove(&i).unwrap_or((keys.len(), Vec::new()));
+        counts.push(EntityCount {
+            name: name.to_string(),
+            kind,
+            articles: articles as u64,
+            aliases,
+        });
     }
-    Ok(counts
-        .into_iter()
-        .zip(folded_into)
-        .filter_map(|(count, folded)| if folded.is_none() { count } else { None })
-        .collect())
+    counts
 }
 
 /// The width of one bar of a timeline.
@@ -232,8 +188,9 @@ fn period_label(day: NaiveDate, interval: Interval) -> String {
     }
 }
 
-/// How many matching articles fall in each period, oldest first; periods
-/// inside the span with no article are listed with 0 so gaps show.
+/// How many matching articles fall in each period, oldest first, by each
+/// article's own calendar day; a syndicated body counts once, on the first day
+/// it ran. Periods inside the span with no article are listed with 0 so gaps show.
 pub fn timeline(
     news_index: &NewsIndex,
     report_query: ReportQuery,
@@ -243,35 +200,27 @@ pub fn timeline(
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
     let query = matching_query(news_index, report_query, filters)?;
-    let request =
-        json!({ "days": { "date_histogram": { "field": "date", "fixed_interval": "1d" } } });
-    let result = aggregate(news_index, &searcher, &*query, request)?;
-    let buckets = result["days"]["buckets"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let mut by_period: BTreeMap<String, u64> = BTreeMap::new();
-    let mut span: Option<(NaiveDate, NaiveDate)> = None;
-    for bucket in buckets {
-        let (Some(millis), Some(count)) = (bucket["key"].as_f64(), bucket["doc_count"].as_u64())
-        else {
-            continue;
-        };
-        let Some(day) =
-            DateTime::<Utc>::from_timestamp_millis(millis as i64).map(|at| at.date_naive())
-        else {
-            continue;
-        };
-        if count == 0 {
-            continue;
-        }
-        span = Some(match span {
-            None => (day, day),
-            Some((first, last)) => (first.min(day), last.max(day)),
-        });
-        *by_period.entry(period_label(day, interval)).or_default() += count;
+    let days = searcher
+        .search(&*query, &ArticleDays { all_copies: false })
+        .map_err(|source| news_index.error(source))?;
+    let mut by_day: BTreeMap<i64, u64> = BTreeMap::new();
+    for day in days.into_values() {
+        *by_day.entry(day).or_default() += 1;
     }
-    if let Some((first, last)) = span {
+    let to_date = |number: i64| {
+        i32::try_from(number)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+    };
+    let mut by_period: BTreeMap<String, u64> = BTreeMap::new();
+    for (&number, &count) in &by_day {
+        if let Some(day) = to_date(number) {
+            *by_period.entry(period_label(day, interval)).or_default() += count;
+        }
+    }
+    let first = by_day.keys().next().copied().and_then(to_date);
+    let last = by_day.keys().next_back().copied().and_then(to_date);
+    if let (Some(first), Some(last)) = (first, last) {
         for day in first.iter_days().take_while(|day| *day <= last) {
             by_period.entry(period_label(day, interval)).or_default();
         }
@@ -289,8 +238,9 @@ pub struct IndexStats {
     pub dated_articles: u64,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
-    /// Articles whose body already occurs in another article (syndicated copies).
-    pub duplicate_articles: u64,
+    /// Articles whose body already occurs in another article (syndicated
+    /// copies); `articles` counts them, the listings and reports do not.
+    pub copies: u64,
     pub size_bytes: u64,
     pub segments: usize,
     pub top_entities: Vec<EntityCount>,
@@ -357,7 +307,7 @@ pub fn stats(news_index: &NewsIndex) -> Result<IndexStats> {
     Ok(IndexStats {
         articles: searcher.num_docs(),
         dated_articles,
-        duplicate_articles: count_duplicates(news_index, &searcher)?,
+        copies: count_duplicates(news_index, &searcher)?,
         first_date: edge_date(news_index, &searcher, Order::Asc)?,
         last_date: edge_date(news_index, &searcher, Order::Desc)?,
         size_bytes,

@@ -235,10 +235,23 @@ fn leaf_with_known_field(
             excerpt(&field_name)
         )
     } else {
-        format!("'{}' is not a field: read as a word", excerpt(&field_name))
+        not_a_field(&field_name)
     };
     notes.push(note);
     UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(plain_word(field_name))))
+}
+
+/// The fields a query can name, as `--help` lists them.
+pub const QUERY_FIELDS: &str = "title, body, entity, quote, speaker, author, source";
+
+/// Fields that hold dates: a query word cannot match them.
+const DATE_FIELDS: [&str; 3] = ["date", "day", "date_text"];
+
+fn not_a_field(field_name: &str) -> String {
+    format!(
+        "'{}' is not a field (fields: {QUERY_FIELDS}): read as a word",
+        excerpt(field_name)
+    )
 }
 
 /// `word` as an unfielded, unquoted query word.
@@ -260,13 +273,19 @@ fn literal_with_known_field(
     let Some(field_name) = literal.field_name.clone() else {
         return UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(literal)));
     };
+    if DATE_FIELDS.contains(&field_name.as_str()) {
+        // Left as it is: building it fails and drops it; the note says what to do.
+        notes.push(format!(
+            "'{}:{}' dropped: dates are filtered with --from and --to, e.g. --from 2022-02-24 --to 2022-02-24 (a day, a month like 2022-02, or a year)",
+            excerpt(&field_name),
+            excerpt(&literal.phrase)
+        ));
+        return UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(literal)));
+    }
     if schema.get_field(&field_name).is_ok() {
         return UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(literal)));
     }
-    notes.push(format!(
-        "'{}' is not a field: read as a word",
-        excerpt(&field_name)
-    ));
+    notes.push(not_a_field(&field_name));
     let field_word = plain_word(field_name);
     let value = UserInputLiteral {
         field_name: None,

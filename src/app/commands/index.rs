@@ -31,8 +31,9 @@ impl Progress {
             .pending
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        // Stable: the messages of one file keep their order.
-        pending.sort_by(|a, b| a.0.cmp(&b.0));
+        // Stable: the messages of one file keep their order; `FILE#2` comes
+        // before `FILE#10`.
+        pending.sort_by(|a, b| path_order(&a.0).cmp(&path_order(&b.0)));
         let lines: Vec<String> = pending.drain(..).map(|(_, line)| line).collect();
         drop(pending);
         if lines.is_empty() {
@@ -45,6 +46,17 @@ impl Progress {
                 let _ = writeln!(stderr, "{line}");
             }
         });
+    }
+}
+
+/// How messages are ordered: by file, then by the article's number in it.
+fn path_order(key: &str) -> (&str, usize, &str) {
+    match key.rsplit_once(newsdex::article::ArticleKey::SEPARATOR) {
+        Some((file, part)) => match part.parse::<usize>() {
+            Ok(number) => (file, number, ""),
+            Err(_) => (file, 0, part),
+        },
+        None => (key, 0, ""),
     }
 }
 
@@ -81,7 +93,7 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     let bar = ProgressBar::new(0);
     // The template is a constant known to be valid.
     if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        "{spinner} [{elapsed_precise}] {wide_bar} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} eta {eta}",
     ) {
         bar.set_style(style);
     }

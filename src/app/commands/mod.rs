@@ -11,7 +11,7 @@ pub mod query;
 pub mod reports;
 pub mod show;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use anyhow::{bail, Result};
 
@@ -72,13 +72,17 @@ pub fn field_overrides(args: &FieldArgs) -> Result<FieldOverrides> {
     Ok(overrides)
 }
 
-pub fn style(choice: ColorChoice) -> Style {
+/// Whether text output is coloured: `--color`, else as anstream decides for
+/// stdout (a terminal, `NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE`, `TERM=dumb`).
+pub fn style(choice: ColorChoice, long_dates: bool) -> Style {
     let color = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => {
+            anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+        }
     };
-    Style { color }
+    Style { color, long_dates }
 }
 
 /// Runs `render` on a buffered stdout; a closed pipe (`| head`) is not an error.
@@ -97,4 +101,51 @@ pub fn print_notes(notes: &[String]) {
     for note in notes {
         eprintln!("newsdex: note: {note}");
     }
+}
+
+/// Says on stderr when a listing stopped before the end (`11-20 of 68
+/// articles shown; --limit or --offset for more`), or went past it.
+pub fn note_paging(shown: usize, offset: usize, total: usize, noun: &str) {
+    if shown == 0 && offset > 0 && total > 0 {
+        eprintln!("newsdex: --offset {offset} is past the last of the {total} {noun}");
+        return;
+    }
+    let last = offset + shown;
+    if shown == 0 || (offset == 0 && last >= total) {
+        return;
+    }
+    let range = if offset == 0 {
+        format!("{last}")
+    } else {
+        format!("{}-{last}", offset + 1)
+    };
+    let more = if last < total {
+        "; --limit or --offset for more"
+    } else {
+        ""
+    };
+    eprintln!("newsdex: {range} of {total} {noun} shown{more}");
+}
+
+/// After a listing that found nothing: which `--entity`, `--speaker` or
+/// `--source` matches no article at all, and the closest values there are.
+pub fn note_unmatched(news_index: &newsdex::index::NewsIndex, filters: &Filters) -> Result<()> {
+    for unmatched in newsdex::search::suggest::unmatched_filters(news_index, filters)? {
+        let value = crate::app::render::line(&unmatched.value);
+        let closest: Vec<String> = unmatched
+            .closest
+            .iter()
+            .map(|name| format!("{:?}", crate::app::render::line(name)))
+            .collect();
+        let hint = match (closest.is_empty(), unmatched.flag) {
+            (true, _) => "nothing in the index comes close".to_string(),
+            (false, "--source") => format!("the index has sources such as {}", closest.join(", ")),
+            (false, _) => format!("closest: {}", closest.join(", ")),
+        };
+        eprintln!(
+            "newsdex: no article matches {} {:?}; {hint}",
+            unmatched.flag, value
+        );
+    }
+    Ok(())
 }

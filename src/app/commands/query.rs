@@ -3,7 +3,9 @@
 use anyhow::Result;
 
 use crate::app::cli::{ColorChoice, Format, ListArgs, QueryArgs, QueryFormat};
-use crate::app::commands::{filters, print_notes, style, with_stdout, Outcome};
+use crate::app::commands::{
+    filters, note_paging, note_unmatched, print_notes, style, with_stdout, Outcome,
+};
 use crate::app::render;
 use newsdex::index::NewsIndex;
 use newsdex::search::eval::article_id;
@@ -55,12 +57,18 @@ pub fn run_query(news_index: &NewsIndex, args: &QueryArgs, color: ColorChoice) -
         sort: args.sort.into(),
         // A TREC run judges documents, so every copy is one.
         all_copies: args.all_copies || trec,
-        snippets: !trec,
+        snippets: !trec && !args.output.count,
         match_any: args.matching.any,
         ranking,
     };
     let results = search(news_index, &request)?;
     print_notes(&results.notes);
+    if results.total == 0 {
+        note_unmatched(news_index, &request.filters)?;
+    }
+    if args.output.count {
+        return print_count(results.total);
+    }
     let format = match args.format {
         QueryFormat::Trec => {
             print_trec_run(&results, args)?;
@@ -70,35 +78,55 @@ pub fn run_query(news_index: &NewsIndex, args: &QueryArgs, color: ColorChoice) -
         QueryFormat::Json => Format::Json,
         QueryFormat::Jsonl => Format::Jsonl,
     };
-    let style = style(color);
+    let text_style = style(color, args.output.long);
     print_results(&results, Some(&args.query), format, |out| {
-        render::results_text(out, &results, args.offset, style)
+        render::results_text(out, &results, args.offset, text_style)
     })?;
+    if format == Format::Text {
+        note_paging(results.hits.len(), args.offset, results.total, "articles");
+    }
     Ok(Outcome::from_count(results.hits.len()))
 }
 
 pub fn run_list(news_index: &NewsIndex, args: &ListArgs, color: ColorChoice) -> Result<Outcome> {
     let mut filters = filters(&args.filters)?;
     filters.dated_only = true;
+    let sort = if args.newest {
+        SortOrder::Newest
+    } else {
+        args.sort.into()
+    };
     let request = SearchRequest {
         text: None,
         filters,
         limit: args.limit,
-        offset: 0,
-        sort: if args.newest {
-            SortOrder::Newest
-        } else {
-            SortOrder::Oldest
-        },
+        offset: args.offset,
+        sort,
         all_copies: args.all_copies,
         snippets: false,
         match_any: false,
         ranking: Ranking::default(),
     };
     let results = search(news_index, &request)?;
-    let style = style(color);
+    if args.output.count {
+        return print_count(results.total);
+    }
+    let text_style = style(color, args.output.long);
     print_results(&results, None, args.format, |out| {
-        render::list_text(out, &results, style)
+        render::list_text(out, &results, text_style)
     })?;
+    if args.format == Format::Text {
+        if results.total == 0 {
+            eprintln!("newsdex: no dated article matches");
+            note_unmatched(news_index, &request.filters)?;
+        }
+        note_paging(results.hits.len(), args.offset, results.total, "articles");
+    }
     Ok(Outcome::from_count(results.hits.len()))
+}
+
+/// `--count`: the number alone, exit 1 when it is 0.
+fn print_count(total: usize) -> Result<Outcome> {
+    with_stdout(|out| writeln!(out, "{total}"))?;
+    Ok(Outcome::from_count(total))
 }

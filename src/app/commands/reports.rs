@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::app::cli::{ColorChoice, EntitiesArgs, Format, QuotesArgs, StatsArgs, TimelineArgs};
-use crate::app::commands::{filters, print_notes, style, with_stdout, Outcome};
+use crate::app::commands::{filters, note_unmatched, print_notes, style, with_stdout, Outcome};
 use crate::app::render::{self, json_line};
 use newsdex::index::NewsIndex;
 use newsdex::search::query::reading_notes;
@@ -41,11 +41,16 @@ pub fn run_quotes(
 ) -> Result<Outcome> {
     let filters = filters(&args.filters)?;
     note_reading(news_index, args.query.as_deref())?;
-    let mut quotes = find_quotes(news_index, args.query.as_deref(), &filters, args.limit)?;
+    let wanted = args.limit.saturating_add(args.offset);
+    let found = find_quotes(news_index, args.query.as_deref(), &filters, wanted)?;
+    if found.is_empty() {
+        note_unmatched(news_index, &filters)?;
+    }
+    let mut quotes: Vec<_> = found.into_iter().skip(args.offset).collect();
     for quote in &mut quotes {
         quote.path = render::display_path(&quote.path);
     }
-    let style = style(color);
+    let style = style(color, false);
     print_items(&quotes, args.format, |out| {
         render::quotes_text(out, &quotes, style)
     })?;
@@ -59,13 +64,18 @@ pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outco
         text: args.query.as_deref(),
         match_any: args.matching.any,
     };
-    let counts = top_entities(
+    let wanted = args.limit.saturating_add(args.offset);
+    let top = top_entities(
         news_index,
         report_query,
         &filters,
         args.kind.map(Into::into),
-        args.limit,
+        wanted,
     )?;
+    if top.is_empty() {
+        note_unmatched(news_index, &filters)?;
+    }
+    let counts: Vec<_> = top.into_iter().skip(args.offset).collect();
     print_items(&counts, args.format, |out| {
         render::entities_text(out, &counts)
     })?;

@@ -12,7 +12,7 @@ use crate::app::render;
 use newsdex::article::ArticleKey;
 use newsdex::corpus;
 use newsdex::index::NewsIndex;
-use newsdex::search::{find_article, find_article_by_id};
+use newsdex::search::{find_article, find_article_by_id, keys_of_file};
 
 /// The index key for what the user typed: `FILE`, `FILE#N` or
 /// `FILE#MEMBER#N`, its file part made absolute. The file part ends at the
@@ -34,6 +34,43 @@ fn key_of_non_utf8_file(typed: &std::ffi::OsStr) -> Option<String> {
     Some(corpus::path_key(&absolute))
 }
 
+/// When the typed text names a file that gave several articles (or a
+/// wrong `#N` of one), the keys to use instead.
+fn file_hint(news_index: &NewsIndex, typed: &str) -> Result<Option<String>> {
+    for (file, _) in ArticleKey::readings(typed) {
+        let Ok(absolute) = corpus::absolute(Path::new(file)) else {
+            continue;
+        };
+        let file_key = corpus::path_key(&absolute);
+        let keys = keys_of_file(news_index, &file_key)?;
+        if keys.is_empty() {
+            continue;
+        }
+        let shown_file = render::display_path(&file_key);
+        let numbers: Vec<usize> = keys
+            .iter()
+            .filter_map(|key| key.get(file_key.len() + 1..)?.parse().ok())
+            .collect();
+        if numbers.len() == keys.len() {
+            let first = numbers.iter().min().copied().unwrap_or(1);
+            let last = numbers.iter().max().copied().unwrap_or(1);
+            return Ok(Some(format!(
+                "{shown_file} holds {} articles: show one as {shown_file}#N, N from {first} to {last}",
+                keys.len()
+            )));
+        }
+        let mut examples: Vec<String> = keys.iter().map(|key| render::display_path(key)).collect();
+        examples.sort();
+        examples.truncate(3);
+        return Ok(Some(format!(
+            "{shown_file} holds {} articles, e.g. {}",
+            keys.len(),
+            examples.join(", ")
+        )));
+    }
+    Ok(None)
+}
+
 pub fn run(news_index: &NewsIndex, args: &ShowArgs) -> Result<Outcome> {
     let typed_lossy = args.path.to_string_lossy();
     let found = match args.path.to_str() {
@@ -47,9 +84,21 @@ pub fn run(news_index: &NewsIndex, args: &ShowArgs) -> Result<Outcome> {
         },
     };
     let Some(article) = found else {
+        let shown = render::display_path(&typed_lossy);
+        if let Some(hint) = args
+            .path
+            .to_str()
+            .map(|typed| file_hint(news_index, typed))
+            .transpose()?
+            .flatten()
+        {
+            bail!(
+                "{shown}: not in the index {}; {hint}",
+                news_index.dir.display()
+            );
+        }
         bail!(
-            "{}: not in the index {} (no article has this id or path)",
-            render::display_path(&typed_lossy),
+            "{shown}: not in the index {} (no article has this id or path)",
             news_index.dir.display()
         );
     };
