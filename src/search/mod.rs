@@ -9,6 +9,7 @@ mod bm25f;
 pub mod dates;
 pub mod eval;
 mod expand;
+pub mod json;
 pub mod query;
 pub mod quotes;
 pub mod ranking;
