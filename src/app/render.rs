@@ -9,10 +9,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use newsdex::article::{Article, ArticleDate, Entity, Quote};
+use newsdex::article::{Article, ArticleDate, Entity};
+use newsdex::search::json::{HitJson, ResultsJson};
 use newsdex::search::quotes::QuoteHit;
 use newsdex::search::reports::{EntityCount, IndexStats, Period};
-use newsdex::search::{Hit, SearchResults, Snippet};
+use newsdex::search::{SearchResults, Snippet};
 
 /// How text output looks.
 #[derive(Debug, Clone, Copy, Default)]
@@ -97,63 +98,6 @@ fn escape_controls(text: &str, keep_layout: bool) -> Cow<'_, str> {
     Cow::Owned(escaped)
 }
 
-/// One hit as JSON: the `--format json` contract.
-#[derive(Debug, Serialize)]
-pub struct HitJson<'a> {
-    pub path: String,
-    pub date: Option<String>,
-    pub title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub score: Option<f32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub snippet: Option<&'a str>,
-    pub entities: &'a [Entity],
-    pub quotes: &'a [Quote],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub author: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<&'a str>,
-    /// Articles in the index with the same body (1 = unique).
-    pub copies: u64,
-}
-
-impl<'a> HitJson<'a> {
-    pub fn new(hit: &'a Hit) -> HitJson<'a> {
-        let article = &hit.article;
-        HitJson {
-            path: display_path(&article.path),
-            date: article.date.map(|date| date.to_string()),
-            title: &article.title,
-            score: hit.score,
-            snippet: hit.snippet.as_ref().map(|snippet| snippet.text.as_str()),
-            entities: &article.entities,
-            quotes: &article.quotes,
-            url: article.url.as_deref(),
-            author: article.author.as_deref(),
-            source: article.source.as_deref(),
-            copies: hit.copies,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct ResultsJson<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    query: Option<&'a str>,
-    /// Articles matching: holding every word (or any, with --any).
-    total: usize,
-    /// Articles holding some of the words but not all.
-    #[serde(skip_serializing_if = "is_zero")]
-    partial: usize,
-    hits: Vec<HitJson<'a>>,
-}
-
-fn is_zero(count: &usize) -> bool {
-    *count == 0
-}
-
 pub fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
@@ -164,19 +108,14 @@ pub fn results_json(
     query: Option<&str>,
     results: &SearchResults,
 ) -> io::Result<()> {
-    let document = ResultsJson {
-        query,
-        total: results.total,
-        partial: results.partial,
-        hits: results.hits.iter().map(HitJson::new).collect(),
-    };
+    let document = ResultsJson::new(query, results, display_path);
     serde_json::to_writer_pretty(&mut *out, &document)?;
     out.write_all(b"\n")
 }
 
 pub fn results_jsonl(out: &mut dyn Write, results: &SearchResults) -> io::Result<()> {
     for hit in &results.hits {
-        json_line(out, &HitJson::new(hit))?;
+        json_line(out, &HitJson::new(hit, display_path(&hit.article.path)))?;
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ mod copies;
 pub mod dates;
 pub mod eval;
 mod expand;
+pub mod json;
 pub mod query;
 pub mod quotes;
 pub mod ranking;
