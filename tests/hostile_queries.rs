@@ -77,7 +77,8 @@ fn sandbox_with_dates() -> Sandbox {
     ] {
         sandbox.write(
             &format!("news/{name}.txt"),
-            format!(" date {date} The harbour reopened after the storm."),
+            // Distinct bodies: copies of one body would count once.
+            format!(" date {date} The harbour of {name} reopened after the storm."),
         );
     }
     sandbox.write(
