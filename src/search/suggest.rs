@@ -22,6 +22,9 @@ pub struct Unmatched {
     pub value: String,
     /// Closest first; empty when nothing comes close.
     pub closest: Vec<String>,
+    /// How many distinct values of this kind the index holds (0: none at all,
+    /// e.g. a corpus without sources).
+    pub known_values: usize,
 }
 
 /// How many values a suggestion names.
@@ -86,6 +89,7 @@ pub fn unmatched_filters(news_index: &NewsIndex, filters: &Filters) -> Result<Ve
         unmatched.push(Unmatched {
             flag,
             closest: nearest,
+            known_values: candidates.len(),
             value,
         });
     }

@@ -137,7 +137,9 @@ pub fn note_unmatched(news_index: &newsdex::index::NewsIndex, filters: &Filters)
             .iter()
             .map(|name| format!("{:?}", crate::app::render::line(name)))
             .collect();
+        let what = unmatched.flag.trim_start_matches('-');
         let hint = match (closest.is_empty(), unmatched.flag) {
+            _ if unmatched.known_values == 0 => format!("no article in the index has a {what}"),
             (true, _) => "nothing in the index comes close".to_string(),
             (false, "--source") => format!("the index has sources such as {}", closest.join(", ")),
             (false, _) => format!("closest: {}", closest.join(", ")),
