@@ -56,6 +56,20 @@ fn run_guarded(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
+/// The error and its causes, `: `-separated, leaving out a cause whose text
+/// the message already holds (`nosuch: No such file…` once, not twice).
+fn error_message(error: &anyhow::Error) -> String {
+    let mut message = error.to_string();
+    for cause in error.chain().skip(1) {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+    }
+    message
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     newsdex::ingest::install_panic_hook();
@@ -65,7 +79,7 @@ fn main() -> ExitCode {
         Ok(Outcome::PartialFailure) => ExitCode::from(2),
         Ok(Outcome::Interrupted) => ExitCode::from(130),
         Err(error) => {
-            let message = format!("{error:#}");
+            let message = error_message(&error);
             // The message may quote a file name or a query: shown, never obeyed.
             let _ = writeln!(
                 std::io::stderr(),

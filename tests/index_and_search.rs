@@ -324,7 +324,11 @@ fn bench_on_a_missing_folder_is_an_error_naming_it() {
         .newsdex(&["bench", "--rounds", "1", "--repeat", "1", "no-such-folder"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no-such-folder"));
+        .stderr(predicate::str::contains("no-such-folder"))
+        // Regression: the OS error was printed twice (message and cause).
+        .stderr(predicate::function(|stderr: &str| {
+            stderr.matches("No such file or directory").count() == 1
+        }));
 }
 
 #[test]
