@@ -20,6 +20,19 @@ use crate::index::stem_cache::CachedEnglishStemmer;
 /// written with another version must be rebuilt.
 pub const SCHEMA_VERSION: u32 = 3;
 
+/// The names of the fields read by name (fast fields, `exists` queries): the
+/// one place they are spelt, for the schema and its readers alike.
+pub mod names {
+    pub const SOURCE_FILE: &str = "source_file";
+    pub const FILE_SIZE: &str = "file_size";
+    pub const FILE_MTIME: &str = "file_mtime";
+    pub const FILE_HASH: &str = "file_hash";
+    pub const BODY_HASH: &str = "body_hash";
+    pub const DATE: &str = "date";
+    pub const DAY: &str = "day";
+    pub const ENTITY_TAG: &str = "entity_tag";
+}
+
 pub const NEWS_ANALYZER: &str = "news";
 pub const NAMES_ANALYZER: &str = "names";
 
@@ -77,13 +90,13 @@ fn text_options(analyzer: &str, stored: bool) -> TextOptions {
 pub fn build_schema() -> Schema {
     let mut builder = Schema::builder();
     builder.add_text_field("path", STRING | STORED);
-    builder.add_text_field("source_file", STRING | FAST);
-    builder.add_u64_field("file_size", FAST);
-    builder.add_u64_field("file_mtime", FAST);
-    builder.add_u64_field("file_hash", FAST);
+    builder.add_text_field(names::SOURCE_FILE, STRING | FAST);
+    builder.add_u64_field(names::FILE_SIZE, FAST);
+    builder.add_u64_field(names::FILE_MTIME, FAST);
+    builder.add_u64_field(names::FILE_HASH, FAST);
     builder.add_text_field("id", STRING | STORED);
     builder.add_u64_field(
-        "body_hash",
+        names::BODY_HASH,
         NumericOptions::default().set_indexed().set_fast(),
     );
     let date_options = DateOptions::default()
@@ -91,8 +104,11 @@ pub fn build_schema() -> Schema {
         .set_fast()
         .set_stored()
         .set_precision(DateTimePrecision::Seconds);
-    builder.add_date_field("date", date_options);
-    builder.add_i64_field("day", NumericOptions::default().set_indexed().set_fast());
+    builder.add_date_field(names::DATE, date_options);
+    builder.add_i64_field(
+        names::DAY,
+        NumericOptions::default().set_indexed().set_fast(),
+    );
     builder.add_text_field("date_text", STORED);
     builder.add_text_field("title", text_options(NEWS_ANALYZER, true));
     builder.add_text_field("body", text_options(NEWS_ANALYZER, true));
@@ -100,7 +116,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("author", text_options(NAMES_ANALYZER, true));
     builder.add_text_field("source", text_options(NAMES_ANALYZER, true));
     builder.add_text_field("entity", text_options(NAMES_ANALYZER, false));
-    builder.add_text_field("entity_tag", STRING | FAST);
+    builder.add_text_field(names::ENTITY_TAG, STRING | FAST);
     builder.add_text_field("entities_json", STORED);
     builder.add_text_field("quote", text_options(NEWS_ANALYZER, false));
     builder.add_text_field("speaker", text_options(NAMES_ANALYZER, false));
@@ -119,14 +135,14 @@ impl Fields {
         };
         Ok(Fields {
             path: field("path")?,
-            source_file: field("source_file")?,
-            file_size: field("file_size")?,
-            file_mtime: field("file_mtime")?,
-            file_hash: field("file_hash")?,
+            source_file: field(names::SOURCE_FILE)?,
+            file_size: field(names::FILE_SIZE)?,
+            file_mtime: field(names::FILE_MTIME)?,
+            file_hash: field(names::FILE_HASH)?,
             id: field("id")?,
-            body_hash: field("body_hash")?,
-            date: field("date")?,
-            day: field("day")?,
+            body_hash: field(names::BODY_HASH)?,
+            date: field(names::DATE)?,
+            day: field(names::DAY)?,
             date_text: field("date_text")?,
             title: field("title")?,
             body: field("body")?,
@@ -134,7 +150,7 @@ impl Fields {
             author: field("author")?,
             source: field("source")?,
             entity: field("entity")?,
-            entity_tag: field("entity_tag")?,
+            entity_tag: field(names::ENTITY_TAG)?,
             entities_json: field("entities_json")?,
             quote: field("quote")?,
             speaker: field("speaker")?,

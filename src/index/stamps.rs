@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::index::document::FileStamp;
+use crate::index::schema::names;
 use crate::index::NewsIndex;
 
 /// What the index knows of every file it holds, read from fast fields.
@@ -16,10 +17,10 @@ pub fn load_file_stamps(news_index: &NewsIndex) -> Result<HashMap<String, FileSt
         let fast = segment.fast_fields();
         let columns = (|| -> tantivy::Result<_> {
             Ok((
-                fast.str("source_file")?,
-                fast.u64("file_size")?,
-                fast.u64("file_mtime")?,
-                fast.u64("file_hash")?,
+                fast.str(names::SOURCE_FILE)?,
+                fast.u64(names::FILE_SIZE)?,
+                fast.u64(names::FILE_MTIME)?,
+                fast.u64(names::FILE_HASH)?,
             ))
         })()
         .map_err(|source| news_index.error(source))?;

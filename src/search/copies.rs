@@ -13,6 +13,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
 use crate::error::Result;
+use crate::index::schema::names;
 use crate::index::NewsIndex;
 
 /// The body-hash column of every segment, opened once per search rather than once per hit.
@@ -39,7 +40,7 @@ impl BodyHashes {
 fn body_hash_column(news_index: &NewsIndex, segment: &SegmentReader) -> Result<Column<u64>> {
     segment
         .fast_fields()
-        .u64("body_hash")
+        .u64(names::BODY_HASH)
         .map_err(|source| news_index.error(source))
 }
 
@@ -118,7 +119,7 @@ impl Collector for DistinctArticles {
     ) -> tantivy::Result<DistinctArticlesInSegment> {
         Ok(DistinctArticlesInSegment {
             segment,
-            hashes: reader.fast_fields().u64("body_hash")?,
+            hashes: reader.fast_fields().u64(names::BODY_HASH)?,
             keys: FxHashSet::default(),
         })
     }
@@ -176,8 +177,8 @@ impl Collector for ArticleDays {
         Ok(ArticleDaysInSegment {
             segment,
             all_copies: self.all_copies,
-            hashes: reader.fast_fields().u64("body_hash")?,
-            days: reader.fast_fields().i64("day")?,
+            hashes: reader.fast_fields().u64(names::BODY_HASH)?,
+            days: reader.fast_fields().i64(names::DAY)?,
             first_day: FxHashMap::default(),
         })
     }
@@ -254,8 +255,8 @@ where
         Ok(EntityArticlesInSegment {
             segment,
             keep: self.keep.clone(),
-            hashes: reader.fast_fields().u64("body_hash")?,
-            tags: reader.fast_fields().str("entity_tag")?,
+            hashes: reader.fast_fields().u64(names::BODY_HASH)?,
+            tags: reader.fast_fields().str(names::ENTITY_TAG)?,
             by_ordinal: FxHashMap::default(),
         })
     }

@@ -31,6 +31,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::index::document::from_document;
+use crate::index::schema::names;
 use crate::index::NewsIndex;
 pub use dates::DateRange;
 pub use query::Filters;
@@ -314,7 +315,7 @@ fn rank(
                 .search(
                     &**tier,
                     &TopDocs::with_limit(limit)
-                        .order_by_fast_field::<tantivy::DateTime>("date", order),
+                        .order_by_fast_field::<tantivy::DateTime>(names::DATE, order),
                 )
                 .map_err(|source| news_index.error(source))?
                 .into_iter()

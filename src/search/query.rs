@@ -14,6 +14,7 @@ use tantivy::{DateTime, Term};
 
 use crate::error::{Error, Result};
 use crate::index::schema::day_number;
+use crate::index::schema::names;
 use crate::index::NewsIndex;
 use crate::search::aliases;
 use crate::search::bm25f::Bm25fQuery;
@@ -264,7 +265,7 @@ fn day_clause(field: Field, dates: &DateRange) -> Option<Box<dyn Query>> {
 
 /// Every article that has a date.
 fn dated_clause() -> Box<dyn Query> {
-    Box::new(ExistsQuery::new("date".to_string(), false))
+    Box::new(ExistsQuery::new(names::DATE.to_string(), false))
 }
 
 /// The filter clauses, each a required, non-scoring part of the query.

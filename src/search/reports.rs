@@ -15,6 +15,7 @@ use tantivy::{Order, Searcher};
 
 use crate::article::EntityKind;
 use crate::error::{Error, Result};
+use crate::index::schema::names;
 use crate::index::schema::parse_entity_tag;
 use crate::index::NewsIndex;
 use crate::search::aliases;
@@ -253,7 +254,7 @@ fn count_duplicates(news_index: &NewsIndex, searcher: &Searcher) -> Result<u64> 
     for segment in searcher.segment_readers() {
         let hashes = segment
             .fast_fields()
-            .u64("body_hash")
+            .u64(names::BODY_HASH)
             .map_err(|source| news_index.error(source))?;
         for doc in segment.doc_ids_alive() {
             if let Some(hash) = hashes.first(doc) {
@@ -280,7 +281,7 @@ fn edge_date(news_index: &NewsIndex, searcher: &Searcher, order: Order) -> Resul
     let top = searcher
         .search(
             &*dated,
-            &TopDocs::with_limit(1).order_by_fast_field::<tantivy::DateTime>("date", order),
+            &TopDocs::with_limit(1).order_by_fast_field::<tantivy::DateTime>(names::DATE, order),
         )
         .map_err(|source| news_index.error(source))?;
     Ok(top

@@ -9,6 +9,7 @@ use tantivy::query_grammar::{self, Occur, UserInputAst, UserInputLeaf, UserInput
 use tantivy::schema::Schema;
 
 use crate::error::{Error, Result};
+use crate::index::schema::names;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 32_000;
@@ -245,7 +246,7 @@ fn leaf_with_known_field(
 pub const QUERY_FIELDS: &str = "title, body, entity, quote, speaker, author, source";
 
 /// Fields that hold dates: a query word cannot match them.
-const DATE_FIELDS: [&str; 3] = ["date", "day", "date_text"];
+const DATE_FIELDS: [&str; 3] = [names::DATE, names::DAY, "date_text"];
 
 fn not_a_field(field_name: &str) -> String {
     format!(
