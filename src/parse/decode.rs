@@ -167,10 +167,19 @@ fn starts_with_ignore_case(haystack: &[u8], prefix: &[u8]) -> bool {
     haystack.len() >= prefix.len() && haystack[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
+/// Whether `needle` occurs in `haystack`. Text without the needle's first
+/// byte (most plain text has no `<`) is rejected by one fast byte search.
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    if !haystack.contains(&first) {
+        return false;
+    }
     haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
+        .iter()
+        .enumerate()
+        .any(|(at, &byte)| byte == first && haystack[at + 1..].starts_with(rest))
 }
 
 #[cfg(test)]

@@ -78,9 +78,15 @@ const ID_SOURCES: &[&str] = &[
 /// Whether decoded text is one of the news XML dialects.
 pub fn looks_like_news_xml(text: &str) -> bool {
     let head = text.get(..text.len().min(4096)).unwrap_or(text);
+    // Most files sniffed here are plain text: no markup, no search.
+    if !head.contains('<') {
+        return false;
+    }
+    let opens_or_prefixes =
+        |(at, _): (usize, &str)| matches!(head.as_bytes()[..at].last(), Some(b'<' | b':'));
     NEWS_ROOTS
         .iter()
-        .any(|root| head.contains(&format!("<{root}")) || head.contains(&format!(":{root}")))
+        .any(|root| head.match_indices(root).any(opens_or_prefixes))
 }
 
 /// Parses a news XML file into its records.

@@ -103,7 +103,11 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
         .map(|word| word.trim_matches(stray))
         .filter(|word| !word.is_empty())
         .collect();
-    while words.len() > 1 && LEADING_FUNCTION_WORDS.contains(&words[0].to_lowercase().as_str()) {
+    while words.len() > 1
+        && LEADING_FUNCTION_WORDS
+            .iter()
+            .any(|function_word| function_word.eq_ignore_ascii_case(words[0]))
+    {
         words.remove(0);
     }
     if let Some(last) = words.last_mut() {
@@ -188,6 +192,9 @@ struct NameStats {
 /// Builds the entity list of an article from its mentions.
 pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let mut stats: HashMap<String, NameStats> = HashMap::default();
+    // An article names the same few entities again and again: each surface
+    // and kind is cleaned once.
+    let mut cleaned: HashMap<(&str, usize), Option<(String, String)>> = HashMap::default();
     for (order, mention) in mentions.iter().enumerate() {
         let surface = text.get(mention.start..mention.end).unwrap_or("");
         // `Can't` in a Title Case headline splits into `Ca` + `n't`: half a word is no name.
@@ -195,26 +202,37 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         if after.starts_with("n't") || after.starts_with("n’t") {
             continue;
         }
-        let Some(name) = clean_name(surface, mention.kind) else {
+        let clean = cleaned.entry((surface, mention.kind)).or_insert_with(|| {
+            clean_name(surface, mention.kind).map(|name| {
+                let key = name.to_lowercase();
+                (name, key)
+            })
+        });
+        let Some((name, key)) = clean.as_ref() else {
             continue;
         };
-        if mention.hashtag && is_slogan_hashtag(&name) {
+        if mention.hashtag && is_slogan_hashtag(name) {
             continue;
         }
-        let key = name.to_lowercase();
-        let entry = stats.entry(key).or_insert_with(|| NameStats {
-            first_seen: order,
-            votes: [0; 4],
-            surfaces: Vec::new(),
-            only_shouted: true,
-            only_common_word: true,
-        });
+        if !stats.contains_key(key) {
+            let first = NameStats {
+                first_seen: order,
+                votes: [0; 4],
+                surfaces: Vec::new(),
+                only_shouted: true,
+                only_common_word: true,
+            };
+            stats.insert(key.clone(), first);
+        }
+        let Some(entry) = stats.get_mut(key) else {
+            continue;
+        };
         entry.votes[mention.kind] += 1;
         entry.only_shouted &= mention.shouted;
         entry.only_common_word &= mention.common_word;
-        match entry.surfaces.iter_mut().find(|(seen, _)| *seen == name) {
+        match entry.surfaces.iter_mut().find(|(seen, _)| seen == name) {
             Some((_, count)) => *count += 1,
-            None => entry.surfaces.push((name, 1)),
+            None => entry.surfaces.push((name.clone(), 1)),
         }
     }
     let mut names: Vec<(usize, String, usize)> = stats

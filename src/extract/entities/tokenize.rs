@@ -158,6 +158,16 @@ fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuil
     if chunk.is_empty() {
         return;
     }
+    // Most chunks are plain words: no rule below applies to letters and digits.
+    if chunk.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
+        let word = Token {
+            start,
+            end: start + chunk.len(),
+            kind: TokenKind::Word,
+        };
+        builder.push(word, text);
+        return;
+    }
     if let Some((cut, cut_end)) = inner_separator(chunk) {
         // Links keep their slashes and dots.
         if !is_junk_chunk(chunk) {

@@ -74,6 +74,19 @@ pub fn find_quoted_spans(text: &str) -> Vec<QuotedSpan> {
     let mut chars = text.char_indices().peekable();
 
     while let Some((index, ch)) = chars.next() {
+        // Letters, digits and spaces, most of any text, only move the state on
+        // as the last arm of the match below does.
+        if ch.is_ascii_alphanumeric() || ch == ' ' {
+            if ch != ' ' {
+                at_paragraph_start = false;
+                if carried_over {
+                    carried_over = false;
+                    double = None;
+                }
+            }
+            previous = Some(ch);
+            continue;
+        }
         let next = chars.peek().map(|&(_, c)| c);
         if ch == '\n' && is_blank_line_ahead(text, index) {
             // Paragraph break: an open double quote survives only if the next paragraph reopens it.

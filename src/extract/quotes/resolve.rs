@@ -97,18 +97,17 @@ impl<'a> Resolver<'a> {
             let title_gender = run
                 .clone()
                 .find_map(|i| words.word(i).and_then(person_title_gender));
-            let has_title = words
-                .strip_titles(run.clone())
-                .is_some_and(|name| name.start > run.start);
             let Some(name_run) = words.strip_titles(run.clone()) else {
                 continue;
             };
+            let has_title = name_run.start > run.start;
+            let organisation = words.is_organisation(&run);
+            let titled_person = has_title && !words.is_organisation(&name_run);
             mentions.push(Mention {
                 token: name_run.start,
                 name: words.name_text(&name_run),
-                person: words.looks_like_person(&name_run)
-                    || (has_title && !words.is_organisation(&name_run)),
-                organisation: words.is_organisation(&run),
+                person: words.looks_like_person(&name_run) || titled_person,
+                organisation,
                 gender: title_gender,
             });
         }
