@@ -38,6 +38,10 @@ pub enum Error {
     Usage(String),
     #[error("internal error: {0}")]
     Internal(String),
+    /// A step that failed for a reason outside newsdex (a full disk, a
+    /// missing tool): what was being done, and why it failed.
+    #[error("{context}: {reason}")]
+    Failed { context: String, reason: String },
     #[error("cannot write the index at {}: {reason}; what was committed before is kept", path.display())]
     WriteFailed { path: PathBuf, reason: String },
     #[error("this run would remove {removed} of the {indexed} files in the index at {} (is a folder empty or a drive not mounted?); nothing was changed: pass --allow-mass-delete to do it", path.display())]

@@ -149,8 +149,13 @@ impl IndexEvents for Silent {
     fn problem(&self, _problem: &Problem) {}
 }
 
+/// A step of the baseline failed (a full disk, an unreadable corpus): not
+/// the user's arguments, so not a usage error.
 fn bench_error(context: &str, error: impl std::fmt::Display) -> Error {
-    Error::Usage(format!("bench: {context}: {error}"))
+    Error::Failed {
+        context: format!("bench: {context}"),
+        reason: error.to_string(),
+    }
 }
 
 /// Indexes the quarter, the half and the whole of the corpus and queries each.
@@ -215,22 +220,43 @@ fn time_newsdex(
     Ok((news_index, figures))
 }
 
+/// What to measure, and where.
+#[derive(Debug, Clone)]
+pub struct BenchPlan {
+    /// Corpus files or folders.
+    pub inputs: Vec<PathBuf>,
+    pub queries: Vec<String>,
+    /// Worker threads of both newsdex and the baseline.
+    pub threads: usize,
+    /// How many times each query is run.
+    pub rounds: usize,
+    /// How many times each side indexes the corpus (the fastest run counts).
+    pub repeat: usize,
+    /// Also index a quarter and a half of the corpus.
+    pub with_scaling: bool,
+    /// The fresh folder the benchmark indexes are written in.
+    pub work_dir: PathBuf,
+}
+
 /// Runs the whole benchmark on `inputs`, using `work_dir` for the indexes.
 ///
 /// Indexing is timed `repeat` times for each side, alternating newsdex and
 /// the baseline so that a slow spell of a shared machine hits both, and the
 /// fastest run of each is reported (as hyperfine's `min`): noise only ever
 /// adds time.
-pub fn run_bench(
-    inputs: &[PathBuf],
-    queries: &[String],
-    threads: usize,
-    rounds: usize,
-    repeat: usize,
-    with_scaling: bool,
-    work_dir: &Path,
-) -> Result<BenchReport> {
-    let repeat = repeat.max(1);
+pub fn run_bench(plan: &BenchPlan) -> Result<BenchReport> {
+    let BenchPlan {
+        inputs,
+        queries,
+        threads,
+        rounds,
+        repeat,
+        with_scaling,
+        work_dir,
+    } = plan;
+    let (inputs, queries, work_dir) = (inputs.as_slice(), queries.as_slice(), work_dir.as_path());
+    let (threads, rounds, with_scaling) = (*threads, *rounds, *with_scaling);
+    let repeat = (*repeat).max(1);
     let mut walk = corpus::walk(inputs);
     // A benchmark of a folder it cannot read would time nothing and look fine.
     if !walk.errors.is_empty() {

@@ -4,7 +4,9 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 
-use crate::app::bench::{run_bench, BenchReport, IndexingFigures, Latency, DEFAULT_QUERIES};
+use crate::app::bench::{
+    run_bench, BenchPlan, BenchReport, IndexingFigures, Latency, DEFAULT_QUERIES,
+};
 use crate::app::cli::{BenchArgs, Format};
 use crate::app::commands::{with_stdout, Outcome};
 use crate::app::render::json_line;
@@ -161,15 +163,16 @@ pub fn run(args: &BenchArgs) -> Result<Outcome> {
     };
     let work_dir = temporary.path().to_path_buf();
     let threads = args.threads.unwrap_or_else(default_threads);
-    let report = run_bench(
-        &args.paths,
-        &queries,
+    let plan = BenchPlan {
+        inputs: args.paths.clone(),
+        queries,
         threads,
-        args.rounds,
-        args.repeat,
-        args.scaling,
-        &work_dir,
-    )?;
+        rounds: args.rounds,
+        repeat: args.repeat,
+        with_scaling: args.scaling,
+        work_dir,
+    };
+    let report = run_bench(&plan)?;
     with_stdout(|out| match args.format {
         Format::Text => table(out, &report),
         Format::Json | Format::Jsonl => json_line(out, &report),
