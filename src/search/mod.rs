@@ -207,29 +207,7 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
         .transpose()?;
     let search_plan = plan(news_index, &searcher, text_queries.as_ref(), request)?;
     let body_hashes = copies::BodyHashes::open(news_index, &searcher)?;
-    // Clamped to the index: a huge --limit must not size a huge heap.
-    let articles = (searcher.num_docs() as usize).max(1);
-    let wanted = request.offset.saturating_add(request.limit).min(articles);
-    let mut fetch = wanted.max(1);
-    let ranked = loop {
-        let ranked = rank(
-            news_index,
-            &searcher,
-            &search_plan.tiers,
-            request.sort,
-            fetch,
-        )?;
-        let exhausted = ranked.len() < fetch || fetch >= articles;
-        let unique = if request.all_copies {
-            ranked
-        } else {
-            copies::drop_copies(&body_hashes, ranked)
-        };
-        if exhausted || unique.len() >= wanted {
-            break unique;
-        }
-        fetch = fetch.saturating_mul(4).min(articles);
-    };
+    let ranked = ranked_page(news_index, &searcher, &search_plan, &body_hashes, request)?;
 
     let snippet_generator = match (&text_queries, request.snippets) {
         (Some(queries), true) => {
@@ -281,6 +259,41 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
             .map(|queries| queries.notes)
             .unwrap_or_default(),
     })
+}
+
+/// The hits up to the end of the requested page, in order, copies dropped
+/// unless asked for: fetched in growing rounds, since dropping copies may
+/// leave fewer than the page needs.
+fn ranked_page(
+    news_index: &NewsIndex,
+    searcher: &Searcher,
+    search_plan: &Plan,
+    body_hashes: &copies::BodyHashes,
+    request: &SearchRequest,
+) -> Result<Ranked> {
+    // Clamped to the index: a huge --limit must not size a huge heap.
+    let articles = (searcher.num_docs() as usize).max(1);
+    let wanted = request.offset.saturating_add(request.limit).min(articles);
+    let mut fetch = wanted.max(1);
+    loop {
+        let ranked = rank(
+            news_index,
+            searcher,
+            &search_plan.tiers,
+            request.sort,
+            fetch,
+        )?;
+        let exhausted = ranked.len() < fetch || fetch >= articles;
+        let unique = if request.all_copies {
+            ranked
+        } else {
+            copies::drop_copies(body_hashes, ranked)
+        };
+        if exhausted || unique.len() >= wanted {
+            return Ok(unique);
+        }
+        fetch = fetch.saturating_mul(4).min(articles);
+    }
 }
 
 type Ranked = Vec<(Option<f32>, DocAddress)>;
