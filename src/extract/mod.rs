@@ -8,6 +8,7 @@ pub mod entities;
 pub mod quotes;
 pub mod title;
 pub mod wire;
+pub mod words;
 
 use crate::article::Article;
 use crate::parse::ParsedArticle;

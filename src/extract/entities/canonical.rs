@@ -10,21 +10,16 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::article::{Entity, EntityKind};
+use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
 
 use super::tagger::Mention;
 
-/// Words that are titles or roles, never part of a person's name.
+/// Titles and roles, never part of a person's name, besides the shared
+/// [`PERSON_TITLES`].
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "minister",
-    "president", "prime", "premier", "chancellor", "secretary", "general", "gen", "senator", "sen",
-    "rep", "representative", "governor", "gov", "mayor", "judge", "justice", "king", "queen",
-    "prince", "princess", "pope", "foreign", "defence", "defense", "deputy", "vice", "chief", "ceo",
-    "chairman", "chairwoman", "spokesman", "spokeswoman", "ambassador", "commander", "colonel",
-    "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "coach", "sheikh",
-    "archbishop", "bishop", "cardinal", "father", "rev", "reverend", "officer", "envoy", "leader",
-    "speaker", "director", "head", "admiral", "adm", "major", "maj", "marshal", "comrade", "madam",
-    "mister",
+    "dame", "lieutenant", "sergeant", "sheikh", "archbishop", "father", "envoy", "head", "marshal",
+    "comrade", "madam", "mister",
 ];
 
 /// Sentence-initial words the tagger may glue to the name after them (`In Sochaczew`).
@@ -35,23 +30,18 @@ const LEADING_FUNCTION_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "rival",
 ];
 
-/// Capitalized words that are never names on their own.
+/// Capitalized words that are never names on their own, besides the shared
+/// [`NEVER_NAMES`].
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "today", "yesterday", "tomorrow", "the", "a", "an", "this", "that",
-    "these", "those", "it", "he", "she", "they", "we", "i", "you", "but", "and", "or", "also",
-    "however", "meanwhile", "in", "on", "at", "for", "of", "to", "with", "as", "by", "after",
-    "before", "if", "when", "while", "there", "here", "his", "her", "their", "our", "its", "my",
-    "update", "photo", "video", "advertisement", "pic", "email", "news", "breaking", "live", "read",
-    "more", "said", "says", "mr", "mrs", "ms", "dr", "minister", "president",
+    "advertisement", "pic", "email", "news", "live",
+    "more", "mr", "mrs", "ms", "dr", "minister", "president",
     // Headline words in Title Case (`This Week`, `Report:`).
     "report", "week", "weekend", "year", "month", "this week", "next week", "last week",
     "this year", "this weekend", "exclusive", "opinion", "analysis", "explainer",
     // Site boilerplate that scrapers keep.
     "privacy policy", "terms of use", "terms of service", "cookie policy", "fox news app",
-    "click here", "sign up", "newsletter", "view video", "watch",
+    "click here", "sign up", "newsletter", "view video",
     // Wire-service section labels that open capitals headlines (`RUGBY UNION - ...`).
     "soccer", "rugby union", "rugby league", "cricket", "tennis", "golf", "athletics", "cycling",
     "boxing", "baseball", "basketball", "motor racing", "motorcycling", "yachting", "swimming",
@@ -70,13 +60,13 @@ const BOILERPLATE: &[&str] = &[
 /// [`NOT_NAMES`] as a set, built on first use (it is checked for every mention).
 fn not_names() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
+    SET.get_or_init(|| NEVER_NAMES.iter().chain(NOT_NAMES).copied().collect())
 }
 
 /// [`TITLES`] as a set, built on first use.
 fn titles() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| TITLES.iter().copied().collect())
+    SET.get_or_init(|| PERSON_TITLES.iter().chain(TITLES).copied().collect())
 }
 
 /// The kind of a model kind index.

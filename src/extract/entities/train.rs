@@ -346,3 +346,49 @@ pub fn train(
     model.gazetteer = full;
     model
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TINY_CONLL: &str = "-DOCSTART- -X- -X- O
+
+Anna NNP B-NP B-PER
+Kovac NNP I-NP I-PER
+visited VBD B-VP O
+Kyiv NNP B-NP B-LOC
+with IN B-PP O
+Acme NNP B-NP B-ORG
+Corp NNP I-NP I-ORG
+. . O O
+
+-DOCSTART- -X- -X- O
+
+Acme NNP B-NP B-ORG
+Corp NNP I-NP I-ORG
+hired VBD B-VP O
+Mark NNP B-NP B-PER
+Smith NNP I-NP I-PER
+in IN B-PP O
+Lviv NNP B-NP B-LOC
+. . O O
+";
+
+    fn tiny_model() -> Model {
+        let options = TrainOptions {
+            bits: 12,
+            ..TrainOptions::default()
+        };
+        train(&parse_conll(TINY_CONLL), &options, |_| {})
+    }
+
+    #[test]
+    fn training_is_deterministic_and_learns_its_data() {
+        let model = tiny_model();
+        assert_eq!(model.to_bytes(), tiny_model().to_bytes());
+        let mentions =
+            super::super::tagger::tag_text(&model, "Anna Kovac visited Kyiv with Acme Corp .");
+        let kinds: Vec<usize> = mentions.iter().map(|mention| mention.kind).collect();
+        assert_eq!(kinds, [0, 2, 1]);
+    }
+}

@@ -7,6 +7,8 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
+use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
+
 /// Longest word any list holds, in bytes; longer words are in none of them.
 const MAX_LEXICON_WORD: usize = 16;
 
@@ -177,13 +179,13 @@ static SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     added adding adds admit admits admitted admitting agree agreed agrees announce announced
     announces announcing answered answering answers argue argued argues arguing ask asked
     asking asks assert asserted asserting asserts assure assured assures assuring attacked
-    attacking attacks barked barks beamed beams begged begs blasted blasting blasts boast
+    attacking attacks barked barks beamed beams begged begs believe believed believes blasted blasting blasts boast
     boasted boasting boasts brag bragged bragging brags branded branding brands called calling
     calls caution cautioned cautioning cautions chant chanted chants charged charges charging
     chide chided chides claimed claiming claims clarified clarifies clarify commented
     commenting comments complain complained complaining complains concede conceded concedes
     conceding conclude concluded concludes concluding concurred concurs confirmed confirming
-    confirms contend contended contending contends continue continued continues continuing
+    confirms contend contended contending contends continue continued continues continuing convinced
     countered countering counters cried cries criticise criticised criticises criticising
     criticize criticized criticizes criticizing declare declared declares declaring deemed
     deems demanded demanding demands denied denies denying describe described describes
@@ -234,18 +236,14 @@ static VERB_FILLERS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 });
 
 static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    words(
-        "acting adm admiral adviser advisor aide ambassador analyst anchor assistant attorney atty
-    bishop candidate capt captain cardinal ceo chair chairman chairwoman chancellor chief chmn
-    cmdr coach col colonel commander commissioner congressman congresswoman correspondent
-    defence defense democratic deputy director dr economy elect emeritus executive finance
-    first foreign former founder gen general gop gov governor health homeland host house imam
-    incumbent interior judge justice king lady leader lord lt maj major majority manager mayor
-    minister minority miss mr mrs ms national nominee officer pastor pollster pope premier
-    pres president presidential press prime prince princess prof professor queen rabbi rep
-    representative reps republican rev reverend sec secretary security sen senator senior sens
-    sgt sheriff sir speaker spokesman spokesperson spokeswoman spox state strategist supt u.s
-    us vice whip white",
+    with_shared(
+        PERSON_TITLES,
+        "acting adviser advisor aide analyst anchor assistant attorney atty candidate chair chmn cmdr
+    commissioner congressman congresswoman correspondent democratic economy elect emeritus
+    executive finance first former founder gop health homeland host house imam incumbent
+    interior majority manager minority national nominee pastor pollster pres presidential press
+    rabbi reps republican sec security senior sens sheriff spokesperson spox state strategist
+    supt u.s us whip white",
     )
 });
 
@@ -269,21 +267,17 @@ static ORGANISATION_ROLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 });
 
 static NON_NAME_CAPITALS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    words(
-        "a about according additional after all also although among an and another april are as
-    asked at aug august because before both breaking but by can click could dear dec december
-    despite did do does during each earlier editing even every feb february follow for friday
-    from he her here his how however i if image in instead is it its jan january july june
-    just last later let like many march may meanwhile monday most must my no not nov november
-    now oct october of oh ok okay on one only or other our photo pic.twitter.com please read
-    reporting said saturday says sept september she should since so some source sources
-    speaking still subscribe such sunday thank thanks that the their then there these they
-    this those thursday to today tomorrow tuesday two unlike until update updated via video
-    was watch we wednesday well were what when where while who why will with would writing yes
-    yesterday yet you your
-    specifically adding wait indeed instead similarly additionally finally ultimately separately notably
-    responding referring citing noting overall look again previously recently currently next first
-    second third hence thus therefore besides regardless otherwise perhaps maybe sure absolutely statement",
+    with_shared(
+        NEVER_NAMES,
+        "about according additional all although among another are asked aug because both can click
+    could dear dec despite did do does during each earlier editing even every feb follow from
+    how image instead is jan just last later let like many most must no not nov now oct oh ok
+    okay one only other pic.twitter.com please reporting sept should since so some source
+    sources speaking still subscribe such thank thanks then two unlike until updated via was
+    well were what where who why will would writing yes yet your specifically adding wait indeed
+    instead similarly additionally finally ultimately separately notably responding referring
+    citing noting overall look again previously recently currently next first second third hence
+    thus therefore besides regardless otherwise perhaps maybe sure absolutely statement",
     )
 });
 
@@ -325,6 +319,15 @@ static ORGANISATION_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 /// A word list from whitespace-separated lowercase words.
 fn words(list: &'static str) -> HashSet<&'static str> {
     list.split_whitespace().collect()
+}
+
+/// A shared list of [`crate::extract::words`] and the words only quotes add to it.
+fn with_shared(shared: &[&'static str], own: &'static str) -> HashSet<&'static str> {
+    shared
+        .iter()
+        .copied()
+        .chain(own.split_whitespace())
+        .collect()
 }
 
 #[cfg(test)]

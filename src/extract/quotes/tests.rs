@@ -138,6 +138,15 @@ fn attributes_common_news_shapes() {
             "According to Anna Kovac, “every bridge will be rebuilt soon.”",
             &[Some("Anna Kovac")],
         ),
+        // A belief verb attributes as a speech verb does, to a role named before.
+        (
+            "“We will rebuild,” Anna Kovac said. “Every bridge will stand again,” the Mayor is convinced.",
+            &[Some("Anna Kovac"), Some("Anna Kovac")],
+        ),
+        (
+            "“Every bridge will stand again,” Anna Kovac believes.",
+            &[Some("Anna Kovac")],
+        ),
         (
             "“Every bridge will be rebuilt soon,” according to Anna Kovac.",
             &[Some("Anna Kovac")],

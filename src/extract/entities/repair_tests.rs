@@ -1,0 +1,132 @@
+use super::*;
+
+fn repaired(text: &str, spans: &[(&str, usize)]) -> Vec<(String, usize)> {
+    let mut mentions: Vec<Mention> = spans
+        .iter()
+        .map(|(needle, kind)| {
+            let start = text.find(needle).unwrap_or(0);
+            Mention {
+                start,
+                end: start + needle.len(),
+                kind: *kind,
+                hashtag: false,
+                shouted: false,
+                common_word: false,
+            }
+        })
+        .collect();
+    repair_mentions(text, &mut mentions);
+    mentions
+        .iter()
+        .map(|m| (text[m.start..m.end].to_string(), m.kind))
+        .collect()
+}
+
+#[test]
+fn lists_hold_short_lowercase_words() {
+    let lists = [
+        PERSON_ONLY_TITLES,
+        PLACE_HEADS,
+        SURNAME_PLACE_HEADS,
+        ORGANISATION_HEADS,
+        COMPANY_HEADS,
+        ORGANISATION_CUES_AFTER,
+        ORGANISATION_CUES_BEFORE,
+    ];
+    for list in lists {
+        for word in list {
+            assert!(word.len() <= MAX_LISTED_WORD && word.to_lowercase() == *word);
+            assert!(listed(list, &word.to_uppercase()), "{word}");
+        }
+    }
+}
+
+#[test]
+fn repairs_names_the_tagger_cuts_or_mistypes() {
+    type Case<'a> = (&'a str, &'a [(&'a str, usize)], &'a [(&'a str, usize)]);
+    let cases: &[Case] = &[
+        (
+            "Sonya A. Zoghlin, his attorney, said.",
+            &[("Sonya", 2), ("A. Zoghlin", 0)],
+            &[("Sonya A. Zoghlin", 0)],
+        ),
+        (
+            "U.S. Attorney James Kennedy Jr. said",
+            &[("James Kennedy", 0)],
+            &[("James Kennedy Jr.", 0)],
+        ),
+        (
+            "Patrick Carlineo Jr., 55,",
+            &[("Patrick Carlineo Jr.", 1)],
+            &[("Patrick Carlineo Jr.", 0)],
+        ),
+        (
+            "Senator Elizabeth Warren and",
+            &[("Senator Elizabeth Warren", 1)],
+            &[("Senator Elizabeth Warren", 0)],
+        ),
+        (
+            "near Seventh Street today",
+            &[("Seventh Street", 1)],
+            &[("Seventh Street", 2)],
+        ),
+        (
+            "the National Security Council said",
+            &[("National Security Council", 0)],
+            &[("National Security Council", 1)],
+        ),
+        (
+            "General Motors said",
+            &[("General Motors", 1)],
+            &[("General Motors", 1)],
+        ),
+        (
+            "Foreign Ministry said",
+            &[("Foreign Ministry", 1)],
+            &[("Foreign Ministry", 1)],
+        ),
+        ("Mr. A. Smith", &[("A. Smith", 0)], &[("A. Smith", 0)]),
+        ("A. Smith", &[("A. Smith", 0)], &[("A. Smith", 0)]),
+        ("é A. Smith", &[("A. Smith", 0)], &[("A. Smith", 0)]),
+        (
+            "the National Institute on Drug Abuse has",
+            &[("National Institute", 1), ("Drug Abuse", 1)],
+            &[("National Institute on Drug Abuse", 1)],
+        ),
+        (
+            "the American University of Kabul",
+            &[("American University", 1), ("Kabul", 2)],
+            &[("American University of Kabul", 1)],
+        ),
+        (
+            "The Steelers beat the Browns and Burns",
+            &[("The Steelers", 0), ("Browns", 0), ("Burns", 0)],
+            &[("The Steelers", 1), ("Browns", 1), ("Burns", 0)],
+        ),
+        (
+            "Kia Motor Corp of South Korea",
+            &[("Kia Motor Corp", 1), ("South Korea", 2)],
+            &[("Kia Motor Corp", 1), ("South Korea", 2)],
+        ),
+        (
+            "WeWork’s 12,000 employees left. WeWork said no.",
+            &[("WeWork", 0), ("WeWork", 0)],
+            &[("WeWork", 1), ("WeWork", 1)],
+        ),
+        (
+            "said the research firm Oanda in a note",
+            &[("Oanda", 2)],
+            &[("Oanda", 1)],
+        ),
+        (
+            "the University of Oxford and Smith",
+            &[("University of Oxford", 1), ("Smith", 0)],
+            &[("University of Oxford", 1), ("Smith", 0)],
+        ),
+    ];
+    for (text, spans, expected) in cases {
+        let expected: Vec<(String, usize)> =
+            expected.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+        assert_eq!(repaired(text, spans), expected, "text: {text}");
+    }
+}

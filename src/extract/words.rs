@@ -1,0 +1,46 @@
+//! Word lists that more than one extractor reads, kept once so that the
+//! entity names and the quote speakers agree on what a title is and which
+//! capitalised words never name anything. Each extractor adds the words only
+//! its own rules need (see `entities::canonical` and `quotes::lexicon`).
+
+/// Titles and offices written before a person's name and never part of it
+/// (`Foreign Minister Joly`, `Mr Putin`), lowercase.
+#[rustfmt::skip]
+pub const PERSON_TITLES: &[&str] = &[
+    "adm", "admiral", "ambassador", "bishop", "capt", "captain", "cardinal", "ceo", "chairman",
+    "chairwoman", "chancellor", "chief", "coach", "col", "colonel", "commander", "defence",
+    "defense", "deputy", "director", "dr", "foreign", "gen", "general", "gov", "governor", "judge",
+    "justice", "king", "lady", "leader", "lord", "lt", "maj", "major", "mayor", "minister", "miss",
+    "mr", "mrs", "ms", "officer", "pope", "premier", "president", "prime", "prince", "princess",
+    "prof", "professor", "queen", "rep", "representative", "rev", "reverend", "secretary", "sen",
+    "senator", "sgt", "sir", "speaker", "spokesman", "spokeswoman", "vice",
+];
+
+/// Capitalised words that never name anything on their own: function words
+/// and pronouns that open sentences, weekdays, months and page furniture.
+#[rustfmt::skip]
+pub const NEVER_NAMES: &[&str] = &[
+    "a", "after", "also", "an", "and", "april", "as", "at", "august", "before", "breaking", "but",
+    "by", "december", "february", "for", "friday", "he", "her", "here", "his", "however", "i", "if",
+    "in", "it", "its", "january", "july", "june", "march", "may", "meanwhile", "monday", "my",
+    "november", "october", "of", "on", "or", "our", "photo", "read", "said", "saturday", "says",
+    "september", "she", "sunday", "that", "the", "their", "there", "these", "they", "this", "those",
+    "thursday", "to", "today", "tomorrow", "tuesday", "update", "video", "watch", "we", "wednesday",
+    "when", "while", "with", "yesterday", "you",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_lowercase_and_without_repeats() {
+        for list in [PERSON_TITLES, NEVER_NAMES] {
+            let mut seen = std::collections::HashSet::new();
+            for word in list {
+                assert_eq!(word.to_lowercase(), *word);
+                assert!(seen.insert(word), "{word} twice");
+            }
+        }
+    }
+}
