@@ -21,9 +21,25 @@ use newsdex::serve::{self, ServeOptions};
 
 /// Words of financial news: each request takes the next one.
 const WORDS: [&str; 20] = [
-    "oil prices", "interest rates", "merger", "earnings", "federal reserve", "bank",
-    "stocks fell", "dollar", "inflation", "bond yields", "acquisition", "profit warning",
-    "crude", "gold", "shares rose", "central bank", "debt", "ipo", "quarterly results",
+    "oil prices",
+    "interest rates",
+    "merger",
+    "earnings",
+    "federal reserve",
+    "bank",
+    "stocks fell",
+    "dollar",
+    "inflation",
+    "bond yields",
+    "acquisition",
+    "profit warning",
+    "crude",
+    "gold",
+    "shares rose",
+    "central bank",
+    "debt",
+    "ipo",
+    "quarterly results",
     "takeover bid",
 ];
 
@@ -106,7 +122,11 @@ fn main() {
         std::process::exit(2);
     };
     let clients: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(32);
-    let seconds: u64 = args.next().and_then(|n| n.parse().ok()).unwrap_or(20).min(600);
+    let seconds: u64 = args
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20)
+        .min(600);
     let addr = start_server(index_dir);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
@@ -118,7 +138,10 @@ fn main() {
     let all: Vec<&Sample> = samples.iter().collect();
     report("all", &all, seconds as f64);
     for (position, (_, label)) in KINDS.iter().enumerate() {
-        let of_kind: Vec<&Sample> = samples.iter().filter(|sample| sample.kind == position).collect();
+        let of_kind: Vec<&Sample> = samples
+            .iter()
+            .filter(|sample| sample.kind == position)
+            .collect();
         report(label, &of_kind, seconds as f64);
     }
 }
@@ -165,4 +188,3 @@ async fn load(addr: SocketAddr, clients: usize, length: Duration) -> Vec<Sample>
     }
     all
 }
-

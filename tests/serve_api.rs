@@ -30,7 +30,10 @@ impl Answer {
     }
 
     fn error(&self) -> String {
-        self.json()["error"].as_str().expect("an error message").to_string()
+        self.json()["error"]
+            .as_str()
+            .expect("an error message")
+            .to_string()
     }
 }
 
@@ -48,7 +51,12 @@ async fn call_with(app: &Router, method: &str, uri: &str) -> Answer {
     let response = app.clone().oneshot(request).await.expect("an answer");
     let status = response.status();
     let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.expect("a body").to_bytes();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("a body")
+        .to_bytes();
     Answer {
         status,
         headers,
@@ -76,9 +84,8 @@ fn cli_json(args: &[&str]) -> Value {
         .args(["--format", "json"])
         .output()
         .expect("run newsdex");
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
-        panic!("{error}: {}", String::from_utf8_lossy(&output.stderr))
-    })
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|error| panic!("{error}: {}", String::from_utf8_lossy(&output.stderr)))
 }
 
 fn keys(value: &Value) -> Vec<String> {
@@ -109,7 +116,10 @@ async fn search_answers_with_the_cli_json_fields_and_finds_the_reference() {
         .take(3)
         .map(|hit| hit["path"].as_str().expect("a path"))
         .collect();
-    assert!(first_three.contains(&reference_key().as_str()), "{first_three:?}");
+    assert!(
+        first_three.contains(&reference_key().as_str()),
+        "{first_three:?}"
+    );
     for (api_hit, cli_hit) in api_hits.iter().zip(cli_hits) {
         let mut api_keys = keys(api_hit);
         api_keys.retain(|key| key != "highlights");
@@ -133,7 +143,9 @@ async fn search_answers_with_the_cli_json_fields_and_finds_the_reference() {
         })
         .collect();
     assert!(
-        marked.iter().any(|word| word.eq_ignore_ascii_case("sovereignty")),
+        marked
+            .iter()
+            .any(|word| word.eq_ignore_ascii_case("sovereignty")),
         "{marked:?}"
     );
 }
@@ -154,15 +166,35 @@ async fn search_filters_page_and_lists_without_a_query() {
     newest_first.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, newest_first);
 
-    let narrowed = call(&app, "/api/search?q=Ukraine&from=2022-01-10&to=2022-01-10&limit=100")
-        .await
-        .json();
-    let cli = cli_json(&["query", "Ukraine", "--from", "2022-01-10", "--to", "2022-01-10", "-n", "100"]);
+    let narrowed = call(
+        &app,
+        "/api/search?q=Ukraine&from=2022-01-10&to=2022-01-10&limit=100",
+    )
+    .await
+    .json();
+    let cli = cli_json(&[
+        "query",
+        "Ukraine",
+        "--from",
+        "2022-01-10",
+        "--to",
+        "2022-01-10",
+        "-n",
+        "100",
+    ]);
     assert_eq!(narrowed["total"], cli["total"]);
     for hit in narrowed["hits"].as_array().expect("hits") {
-        assert!(hit["date"].as_str().expect("a date").starts_with("2022-01-10"), "{hit}");
+        assert!(
+            hit["date"]
+                .as_str()
+                .expect("a date")
+                .starts_with("2022-01-10"),
+            "{hit}"
+        );
     }
-    let with_entity = call(&app, "/api/search?q=Ukraine&entity=NATO&limit=100").await.json();
+    let with_entity = call(&app, "/api/search?q=Ukraine&entity=NATO&limit=100")
+        .await
+        .json();
     for hit in with_entity["hits"].as_array().expect("hits") {
         let names: Vec<&str> = hit["entities"]
             .as_array()
@@ -172,7 +204,9 @@ async fn search_filters_page_and_lists_without_a_query() {
             .collect();
         assert!(names.iter().any(|name| name.contains("NATO")), "{names:?}");
     }
-    let second_page = call(&app, "/api/search?q=Ukraine&offset=1&limit=1").await.json();
+    let second_page = call(&app, "/api/search?q=Ukraine&offset=1&limit=1")
+        .await
+        .json();
     let first_two = call(&app, "/api/search?q=Ukraine&limit=2").await.json();
     assert_eq!(second_page["hits"][0]["path"], first_two["hits"][1]["path"]);
 }
@@ -185,12 +219,19 @@ async fn article_by_path_and_by_id_or_404() {
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
     let article = answer.json();
     assert_eq!(article["path"], reference_key().as_str());
-    assert!(article["body"].as_str().expect("a body").contains("sovereignty"));
+    assert!(article["body"]
+        .as_str()
+        .expect("a body")
+        .contains("sovereignty"));
     assert!(article["entities"].is_array() && article["quotes"].is_array());
 
     let missing = call(&app, "/api/article?path=%2Fetc%2Fpasswd").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
-    assert!(missing.error().contains("not in the index"), "{}", missing.text);
+    assert!(
+        missing.error().contains("not in the index"),
+        "{}",
+        missing.text
+    );
     let missing_id = call(&app, "/api/article?id=NO-SUCH-ID").await;
     assert_eq!(missing_id.status, StatusCode::NOT_FOUND);
     let neither = call(&app, "/api/article").await;
@@ -202,18 +243,27 @@ async fn reports_match_the_cli() {
     let app = sample_app(&ServeOptions::default());
     let timeline = call(&app, "/api/timeline?q=Ukraine&interval=day").await;
     assert_eq!(timeline.status, StatusCode::OK, "{}", timeline.text);
-    assert_eq!(timeline.json(), cli_json(&["timeline", "Ukraine", "--interval", "day"]));
+    assert_eq!(
+        timeline.json(),
+        cli_json(&["timeline", "Ukraine", "--interval", "day"])
+    );
 
     let people = call(&app, "/api/entities?kind=person&limit=5").await;
     assert_eq!(people.status, StatusCode::OK, "{}", people.text);
-    assert_eq!(people.json(), cli_json(&["entities", "--kind", "person", "-n", "5"]));
+    assert_eq!(
+        people.json(),
+        cli_json(&["entities", "--kind", "person", "-n", "5"])
+    );
 
     let quotes = call(&app, "/api/quotes?speaker=Joly&limit=5").await;
     assert_eq!(quotes.status, StatusCode::OK, "{}", quotes.text);
     let found = quotes.json();
     assert!(!found.as_array().expect("quotes").is_empty());
     for quote in found.as_array().expect("quotes") {
-        assert!(quote["speaker_name"].as_str().expect("a speaker").contains("Joly"));
+        assert!(quote["speaker_name"]
+            .as_str()
+            .expect("a speaker")
+            .contains("Joly"));
     }
 
     let stats = call(&app, "/api/stats").await;
@@ -237,9 +287,18 @@ async fn bad_requests_are_400_with_the_cli_message() {
         ("/api/search?q=a&offset=-1", "not a whole number"),
         ("/api/search?q=a&offset=10001", "at most 10000"),
         ("/api/search?q=a&sort=best", "expected one of"),
-        ("/api/search?q=a&all_copies=perhaps", "expected true or false"),
-        ("/api/search?q=a&from=yesterday", "invalid date \"yesterday\""),
-        ("/api/search?q=a&from=2022-02-01&to=2022-01-01", "is after --to"),
+        (
+            "/api/search?q=a&all_copies=perhaps",
+            "expected true or false",
+        ),
+        (
+            "/api/search?q=a&from=yesterday",
+            "invalid date \"yesterday\"",
+        ),
+        (
+            "/api/search?q=a&from=2022-02-01&to=2022-01-01",
+            "is after --to",
+        ),
         ("/api/timeline?interval=fortnight", "expected one of"),
         ("/api/entities?kind=animal", "expected person"),
         ("/api/quotes?limit=1000", "at most 100"),
@@ -247,7 +306,12 @@ async fn bad_requests_are_400_with_the_cli_message() {
     ];
     for (uri, expected) in cases {
         let answer = call(&app, uri).await;
-        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{uri}: {}", answer.text);
+        assert_eq!(
+            answer.status,
+            StatusCode::BAD_REQUEST,
+            "{uri}: {}",
+            answer.text
+        );
         assert!(answer.error().contains(expected), "{uri}: {}", answer.text);
     }
     let many_entities: String = (0..17).map(|n| format!("&entity=e{n}")).collect();
@@ -260,7 +324,12 @@ async fn an_overlong_query_is_413_and_deep_nesting_is_400() {
     let app = sample_app(&ServeOptions::default());
     let long = "word ".repeat(7_000);
     let answer = call(&app, &format!("/api/search?q={}", encoded(&long))).await;
-    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", answer.text);
+    assert_eq!(
+        answer.status,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        answer.text
+    );
     assert!(answer.error().contains("at most 32000"), "{}", answer.text);
     let nested = format!("{}a{}", "(".repeat(200), ")".repeat(200));
     let answer = call(&app, &format!("/api/search?q={}", encoded(&nested))).await;
@@ -280,7 +349,12 @@ async fn a_request_past_its_time_bound_is_503() {
     };
     let app = sample_app(&options);
     let answer = call(&app, "/api/search?q=Ukraine+OR+Russia+OR+NATO&limit=100").await;
-    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE, "{}", answer.text);
+    assert_eq!(
+        answer.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        answer.text
+    );
     assert!(answer.error().contains("longer than"), "{}", answer.text);
 }
 
@@ -298,8 +372,17 @@ async fn path_tricks_and_unknown_routes_reach_nothing() {
         "/api/nope",
     ] {
         let answer = call(&app, uri).await;
-        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{uri}: {}", answer.text);
-        assert!(answer.error().contains("no such page"), "{uri}: {}", answer.text);
+        assert_eq!(
+            answer.status,
+            StatusCode::NOT_FOUND,
+            "{uri}: {}",
+            answer.text
+        );
+        assert!(
+            answer.error().contains("no such page"),
+            "{uri}: {}",
+            answer.text
+        );
         assert!(!answer.text.contains("[package]"), "{uri}");
     }
     let posted = call_with(&app, "POST", "/api/search?q=a").await;
@@ -328,13 +411,26 @@ async fn page_and_answers_carry_the_security_headers() {
                 .unwrap_or_default()
                 .to_string()
         };
-        assert!(header_of(header::CONTENT_TYPE).starts_with(content_type), "{uri}");
-        assert!(header_of(header::CONTENT_SECURITY_POLICY).starts_with("default-src 'self'"), "{uri}");
-        assert_eq!(header_of(header::X_CONTENT_TYPE_OPTIONS), "nosniff", "{uri}");
+        assert!(
+            header_of(header::CONTENT_TYPE).starts_with(content_type),
+            "{uri}"
+        );
+        assert!(
+            header_of(header::CONTENT_SECURITY_POLICY).starts_with("default-src 'self'"),
+            "{uri}"
+        );
+        assert_eq!(
+            header_of(header::X_CONTENT_TYPE_OPTIONS),
+            "nosniff",
+            "{uri}"
+        );
     }
     let page = call(&app, "/").await.text;
     assert!(page.contains("<script src=\"/app.js\""), "{page}");
-    assert!(!page.contains("<script>"), "no inline script: the CSP forbids it");
+    assert!(
+        !page.contains("<script>"),
+        "no inline script: the CSP forbids it"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -361,7 +457,10 @@ async fn articles_indexed_while_serving_show_up_without_a_restart() {
         if body.contains("\"total\":1") {
             break;
         }
-        assert!(Instant::now() < deadline, "the new commit never showed: {body}");
+        assert!(
+            Instant::now() < deadline,
+            "the new commit never showed: {body}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }

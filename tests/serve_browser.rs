@@ -53,28 +53,44 @@ fn wait_until(tab: &Tab, condition: &str, what: &str) {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    panic!("timed out waiting for {what} ({condition}); page: {}", eval(tab, "document.body.innerText.slice(0, 2000)"));
+    panic!(
+        "timed out waiting for {what} ({condition}); page: {}",
+        eval(tab, "document.body.innerText.slice(0, 2000)")
+    );
 }
 
 /// Opens `path` and waits for its first answers.
 fn open(tab: &Tab, served: &Served, path: &str) {
     tab.navigate_to(&served.url(path)).expect("navigate");
     tab.wait_until_navigated().expect("navigated");
-    wait_until(tab, "document.body.dataset.ready === 'true'", "the first answers");
+    wait_until(
+        tab,
+        "document.body.dataset.ready === 'true'",
+        "the first answers",
+    );
 }
 
 fn hit_paths(tab: &Tab) -> Vec<String> {
-    let paths = eval(tab, "Array.from(document.querySelectorAll('#hits .path')).map((node) => node.textContent)");
+    let paths = eval(
+        tab,
+        "Array.from(document.querySelectorAll('#hits .path')).map((node) => node.textContent)",
+    );
     serde_json::from_value(paths).expect("a list of paths")
 }
 
 fn hit_dates(tab: &Tab) -> Vec<String> {
-    let dates = eval(tab, "Array.from(document.querySelectorAll('#hits .date')).map((node) => node.textContent)");
+    let dates = eval(
+        tab,
+        "Array.from(document.querySelectorAll('#hits .date')).map((node) => node.textContent)",
+    );
     serde_json::from_value(dates).expect("a list of dates")
 }
 
 fn url_param(tab: &Tab, name: &str) -> Value {
-    eval(tab, &format!("new URLSearchParams(location.search).get({name:?})"))
+    eval(
+        tab,
+        &format!("new URLSearchParams(location.search).get({name:?})"),
+    )
 }
 
 #[test]
@@ -103,36 +119,80 @@ fn the_page_searches_narrows_filters_and_shows_hostile_text_as_text() {
 
     // Typing: results as you type, the reference among the first three.
     open(&tab, &served, "/");
-    tab.wait_for_element("#q").expect("the search box").click().expect("click");
+    tab.wait_for_element("#q")
+        .expect("the search box")
+        .click()
+        .expect("click");
     tab.type_str("Ukraine sovereignty").expect("type");
     wait_until(&tab, "new URLSearchParams(location.search).get('q') === 'Ukraine sovereignty' && document.querySelectorAll('#hits .hit').length > 0", "hits for the typed query");
     let reference = reference_key();
     let reference_shown = format!("Array.from(document.querySelectorAll('#hits .path')).slice(0, 3).some((node) => node.textContent === {reference:?})");
-    wait_until(&tab, &reference_shown, "the reference among the first three hits");
+    wait_until(
+        &tab,
+        &reference_shown,
+        "the reference among the first three hits",
+    );
 
     // Keyboard: `/` focuses the box, arrows select, Enter opens, Escape closes.
     tab.press_key("Escape").expect("escape");
     eval(&tab, "document.activeElement.blur()");
     tab.press_key("/").expect("slash");
-    wait_until(&tab, "document.activeElement.id === 'q'", "`/` to focus the search box");
+    wait_until(
+        &tab,
+        "document.activeElement.id === 'q'",
+        "`/` to focus the search box",
+    );
     tab.press_key("ArrowDown").expect("down");
-    wait_until(&tab, "document.querySelector('#hits .hit.selected') !== null", "a selected hit");
+    wait_until(
+        &tab,
+        "document.querySelector('#hits .hit.selected') !== null",
+        "a selected hit",
+    );
     tab.press_key("Enter").expect("enter");
     wait_until(&tab, "!document.getElementById('article').hidden && document.getElementById('article-body').textContent.length > 0", "the article view");
-    let first_title = eval(&tab, "document.querySelector('#hits .hit .title').textContent");
-    assert_eq!(eval(&tab, "document.getElementById('article-title').textContent"), first_title);
-    assert!(url_param(&tab, "article").is_string(), "the open article is in the URL");
-    assert_eq!(eval(&tab, "document.querySelectorAll('#article-body mark').length > 0"), Value::Bool(true), "entities or quotes are marked");
+    let first_title = eval(
+        &tab,
+        "document.querySelector('#hits .hit .title').textContent",
+    );
+    assert_eq!(
+        eval(&tab, "document.getElementById('article-title').textContent"),
+        first_title
+    );
+    assert!(
+        url_param(&tab, "article").is_string(),
+        "the open article is in the URL"
+    );
+    assert_eq!(
+        eval(
+            &tab,
+            "document.querySelectorAll('#article-body mark').length > 0"
+        ),
+        Value::Bool(true),
+        "entities or quotes are marked"
+    );
     tab.press_key("Escape").expect("escape");
-    wait_until(&tab, "document.getElementById('article').hidden", "the article view to close");
+    wait_until(
+        &tab,
+        "document.getElementById('article').hidden",
+        "the article view to close",
+    );
 
     // The URL reproduces a view: dates narrowed through the address.
     open(&tab, &served, "/?q=Ukraine&from=2022-01-10&to=2022-01-10");
     let dates = hit_dates(&tab);
     assert!(!dates.is_empty());
     assert!(dates.iter().all(|date| date == "2022-01-10"), "{dates:?}");
-    assert_eq!(eval(&tab, "document.getElementById('q').value"), Value::from("Ukraine"));
-    assert_eq!(eval(&tab, "document.getElementById('filters').textContent.includes('2022-01-10 to 2022-01-10')"), Value::Bool(true));
+    assert_eq!(
+        eval(&tab, "document.getElementById('q').value"),
+        Value::from("Ukraine")
+    );
+    assert_eq!(
+        eval(
+            &tab,
+            "document.getElementById('filters').textContent.includes('2022-01-10 to 2022-01-10')"
+        ),
+        Value::Bool(true)
+    );
 
     // The histogram: clicking a bar narrows to its period.
     open(&tab, &served, "/?q=Ukraine");
@@ -142,20 +202,36 @@ fn the_page_searches_narrows_filters_and_shows_hostile_text_as_text() {
         .expect("the bar's target")
         .click()
         .expect("click the bar");
-    wait_until(&tab, "new URLSearchParams(location.search).get('from') !== null", "the histogram to narrow the dates");
+    wait_until(
+        &tab,
+        "new URLSearchParams(location.search).get('from') !== null",
+        "the histogram to narrow the dates",
+    );
     let from = url_param(&tab, "from").as_str().expect("from").to_string();
     let to = url_param(&tab, "to").as_str().expect("to").to_string();
-    assert!(from.starts_with(&period) && from <= to, "{period}: {from} to {to}");
-    wait_until(&tab, &format!("Array.from(document.querySelectorAll('#hits .date')).every((node) => node.textContent >= {from:?} && node.textContent <= {to:?}) && document.querySelectorAll('#hits .hit').length > 0"), "hits inside the clicked period");
+    assert!(
+        from.starts_with(&period) && from <= to,
+        "{period}: {from} to {to}"
+    );
+    wait_until(&tab, &format!("document.body.dataset.ready === 'true' && Array.from(document.querySelectorAll('#hits .date')).every((node) => node.textContent >= {from:?} && node.textContent <= {to:?}) && document.querySelectorAll('#hits .hit').length > 0"), "hits inside the clicked period");
 
     // A facet: clicking a person keeps only the articles naming them.
     open(&tab, &served, "/?q=Ukraine");
-    let person = eval(&tab, "document.querySelector('#facet-person .facet').dataset.entity");
+    let person = eval(
+        &tab,
+        "document.querySelector('#facet-person .facet').dataset.entity",
+    );
     let person = person.as_str().expect("a person facet").to_string();
-    tab.find_element("#facet-person .facet").expect("the facet").click().expect("click the facet");
-    wait_until(&tab, &format!("new URLSearchParams(location.search).getAll('entity').includes({person:?})"), "the entity filter in the URL");
+    tab.find_element("#facet-person .facet")
+        .expect("the facet")
+        .click()
+        .expect("click the facet");
+    wait_until(
+        &tab,
+        &format!("new URLSearchParams(location.search).getAll('entity').includes({person:?})"),
+        "the entity filter in the URL",
+    );
     wait_until(&tab, "document.body.dataset.ready === 'true' && document.querySelectorAll('#hits .hit').length > 0", "filtered hits");
-    std::thread::sleep(Duration::from_millis(300));
     let news_index = NewsIndex::open(sample_index()).expect("open the index");
     let wanted = person.to_lowercase();
     for path in hit_paths(&tab) {
@@ -171,22 +247,52 @@ fn the_page_searches_narrows_filters_and_shows_hostile_text_as_text() {
 
     // Hostile text: shown as text, nothing runs, no element is made from it.
     open(&tab, &served, "/?q=quokka");
-    wait_until(&tab, "document.querySelectorAll('#hits .hit').length === 1", "the hostile article");
+    wait_until(
+        &tab,
+        "document.querySelectorAll('#hits .hit').length === 1",
+        "the hostile article",
+    );
     let title = eval(&tab, "document.querySelector('#hits .title').textContent");
-    assert!(title.as_str().expect("a title").contains("<img src=x onerror="), "{title}");
-    tab.find_element("#hits .title").expect("the title").click().expect("open it");
+    assert!(
+        title
+            .as_str()
+            .expect("a title")
+            .contains("<img src=x onerror="),
+        "{title}"
+    );
+    tab.find_element("#hits .title")
+        .expect("the title")
+        .click()
+        .expect("open it");
     wait_until(&tab, "!document.getElementById('article').hidden && document.getElementById('article-body').textContent.includes('<script>')", "the hostile body as text");
     assert_eq!(eval(&tab, "document.querySelectorAll('img, b, #article-body a, #article-body script, #hits script').length"), Value::from(0));
-    assert_eq!(eval(&tab, "document.querySelector('#article-meta a')"), Value::Null, "a javascript: URL is no link");
+    assert_eq!(
+        eval(&tab, "document.querySelector('#article-meta a')"),
+        Value::Null,
+        "a javascript: URL is no link"
+    );
     std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(eval(&tab, "document.body.dataset.pwned === undefined"), Value::Bool(true), "hostile script ran");
+    assert_eq!(
+        eval(&tab, "document.body.dataset.pwned === undefined"),
+        Value::Bool(true),
+        "hostile script ran"
+    );
 
     if let Some(path) = std::env::var_os("NEWSDEX_SCREENSHOT") {
         open(&tab, &served, "/?q=Ukraine+sovereignty");
         let png = tab
-            .capture_screenshot(headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png, None, None, true)
+            .capture_screenshot(
+                headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
+                None,
+                None,
+                true,
+            )
             .expect("screenshot");
         std::fs::write(path, png).expect("write the screenshot");
     }
-    assert!(started.elapsed() < Duration::from_secs(60), "the browser test took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "the browser test took {:?}",
+        started.elapsed()
+    );
 }

@@ -28,7 +28,11 @@ impl AppState {
     ) -> Result<Response, ApiError> {
         let deadline = tokio::time::Instant::now() + self.request_timeout;
         let seconds = self.request_timeout.as_secs_f64();
-        let busy = || ApiError::unavailable(format!("the server is busy: no search could start within {seconds} s; try again"));
+        let busy = || {
+            ApiError::unavailable(format!(
+                "the server is busy: no search could start within {seconds} s; try again"
+            ))
+        };
         let permit = tokio::time::timeout_at(deadline, Arc::clone(&self.permits).acquire_owned())
             .await
             .map_err(|_| busy())?
@@ -47,7 +51,8 @@ impl AppState {
                 "the request took longer than {seconds} s; narrow the query or try again"
             )));
         };
-        let bytes = joined.map_err(|_| ApiError::internal("internal error while searching (please report)"))??;
+        let bytes = joined
+            .map_err(|_| ApiError::internal("internal error while searching (please report)"))??;
         Ok(json_bytes(bytes))
     }
 }
@@ -78,7 +83,7 @@ struct SearchAnswer<'a> {
     #[serde(skip_serializing_if = "is_zero")]
     partial: usize,
     hits: Vec<ApiHit<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
     notes: &'a [String],
 }
 
@@ -255,9 +260,7 @@ pub async fn stats(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Re
 
 async fn stats_answered(state: AppState, raw: Option<String>) -> Result<Response, ApiError> {
     Params::parse(raw.as_deref(), &[], false)?;
-    state
-        .answer(|index| to_json(&reports::stats(index)?))
-        .await
+    state.answer(|index| to_json(&reports::stats(index)?)).await
 }
 
 #[derive(Serialize)]

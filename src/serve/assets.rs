@@ -14,7 +14,10 @@ const APP_CSS: &str = include_str!("assets/app.css");
 /// `/` (the page), `/app.js` and `/app.css`.
 pub fn routes() -> Router {
     Router::new()
-        .route("/", get(|| async { page(INDEX_HTML, "text/html; charset=utf-8") }))
+        .route(
+            "/",
+            get(|| async { page(INDEX_HTML, "text/html; charset=utf-8") }),
+        )
         .route(
             "/app.js",
             get(|| async { page(APP_JS, "text/javascript; charset=utf-8") }),

@@ -29,7 +29,11 @@ pub struct Params {
 impl Params {
     /// Parses `raw` (the text after `?`), accepting only `allowed` names
     /// and the filter names when `with_filters`.
-    pub fn parse(raw: Option<&str>, allowed: &[&str], with_filters: bool) -> Result<Params, ApiError> {
+    pub fn parse(
+        raw: Option<&str>,
+        allowed: &[&str],
+        with_filters: bool,
+    ) -> Result<Params, ApiError> {
         let mut pairs: Vec<(String, String)> = Vec::new();
         for (name, value) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
             let known = allowed.contains(&name.as_ref())
@@ -163,7 +167,12 @@ impl Params {
     }
 
     /// One of a fixed set of words, as clap's value enums read them.
-    fn choice<T: Copy>(&self, name: &str, choices: &[(&str, T)], default: T) -> Result<T, ApiError> {
+    fn choice<T: Copy>(
+        &self,
+        name: &str,
+        choices: &[(&str, T)],
+        default: T,
+    ) -> Result<T, ApiError> {
         let Some(text) = self.text(name) else {
             return Ok(default);
         };
@@ -200,9 +209,13 @@ mod tests {
             .expect("valid");
         assert_eq!(params.text("q"), Some("café au lait"));
         assert_eq!(params.filters().expect("filters").entities, ["A", "B"]);
-        let unknown = Params::parse(Some("qq=1"), &["q"], true).err().expect("refused");
+        let unknown = Params::parse(Some("qq=1"), &["q"], true)
+            .err()
+            .expect("refused");
         assert_eq!(unknown.status, axum::http::StatusCode::BAD_REQUEST);
-        let twice = Params::parse(Some("q=a&q=b"), &["q"], false).err().expect("refused");
+        let twice = Params::parse(Some("q=a&q=b"), &["q"], false)
+            .err()
+            .expect("refused");
         assert!(twice.message.contains("twice"), "{}", twice.message);
     }
 

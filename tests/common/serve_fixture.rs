@@ -48,10 +48,14 @@ pub fn index_into(index_dir: &Path, paths: &[PathBuf]) {
 /// The folders of the sample index: the bundled corpus, the reference
 /// article and the hostile article.
 pub fn sample_folders() -> Vec<PathBuf> {
-    ["corpus", "tests/fixtures/seed", "tests/fixtures/hostile-page"]
-        .iter()
-        .map(|folder| Path::new(REPO).join(folder))
-        .collect()
+    [
+        "corpus",
+        "tests/fixtures/seed",
+        "tests/fixtures/hostile-page",
+    ]
+    .iter()
+    .map(|folder| Path::new(REPO).join(folder))
+    .collect()
 }
 
 /// The sample index, built on first use and kept for the test binary's life.
@@ -117,7 +121,8 @@ impl Drop for Served {
 
 /// GET `url` (loopback only): status and body.
 pub async fn get(url: &str) -> (u16, String) {
-    let client = Client::builder(TokioExecutor::new()).build_http::<http_body_util::Empty<hyper::body::Bytes>>();
+    let client = Client::builder(TokioExecutor::new())
+        .build_http::<http_body_util::Empty<hyper::body::Bytes>>();
     let uri: hyper::Uri = url.parse().expect("a URL");
     let response = client.get(uri).await.expect("an answer");
     let status = response.status().as_u16();

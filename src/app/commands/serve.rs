@@ -26,6 +26,12 @@ pub fn run(news_index: NewsIndex, args: &ServeArgs) -> Result<Outcome> {
         // Without a signal handler the server runs until killed, which is fine too.
         let _ = tokio::signal::ctrl_c().await;
     };
-    serve::run(news_index, args.addr, ServeOptions::default(), announce, stop)?;
+    serve::run(
+        news_index,
+        args.addr,
+        ServeOptions::default(),
+        announce,
+        stop,
+    )?;
     Ok(Outcome::Found)
 }

@@ -346,6 +346,7 @@ function select(rank) {
 }
 
 async function refresh(push) {
+  document.body.dataset.ready = "false";
   writeUrl(push);
   renderFilters();
   $("q").value = state.q;
