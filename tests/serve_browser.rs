@@ -55,7 +55,7 @@ fn wait_until(tab: &Tab, condition: &str, what: &str) {
     }
     panic!(
         "timed out waiting for {what} ({condition}); page: {}",
-        eval(tab, "document.body.innerText.slice(0, 2000)")
+        eval(tab, "location.href + ' q=' + document.getElementById('q').value + ' ' + document.body.innerText.slice(0, 2000)")
     );
 }
 
@@ -123,7 +123,10 @@ fn the_page_searches_narrows_filters_and_shows_hostile_text_as_text() {
         .expect("the search box")
         .click()
         .expect("click");
-    tab.type_str("Ukraine sovereignty").expect("type");
+    // type_str drops spaces: the space goes as a character of its own.
+    tab.type_str("Ukraine").expect("type");
+    tab.send_character(" ").expect("type a space");
+    tab.type_str("sovereignty").expect("type");
     wait_until(&tab, "new URLSearchParams(location.search).get('q') === 'Ukraine sovereignty' && document.querySelectorAll('#hits .hit').length > 0", "hits for the typed query");
     let reference = reference_key();
     let reference_shown = format!("Array.from(document.querySelectorAll('#hits .path')).slice(0, 3).some((node) => node.textContent === {reference:?})");
