@@ -32,6 +32,8 @@ pub mod index;
 pub mod ingest;
 pub mod parse;
 pub mod search;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 pub use article::{Article, ArticleDate, Entity, EntityKind, Quote};
 pub use error::{Error, Result};

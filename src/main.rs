@@ -28,6 +28,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Bench(args) => commands::bench::run(args),
         Command::Inspect(args) => commands::inspect::run(args),
         Command::Eval(args) => commands::eval::run(&open()?, args),
+        Command::Serve(args) => commands::serve::run(open()?, args),
         Command::Completions(args) => commands::completions::run_completions(args),
         Command::Man => commands::completions::run_man(),
     }

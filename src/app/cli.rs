@@ -135,10 +135,20 @@ pub enum Command {
     Inspect(InspectArgs),
     /// Score the ranking on judged topics (TREC topics and qrels): nDCG@10, P@10, MAP, recall.
     Eval(EvalArgs),
+    /// Serve a search page and a JSON API over the index (http://127.0.0.1:7700/ by default).
+    Serve(ServeArgs),
     /// Print a shell completion script, e.g. `newsdex completions bash > /etc/bash_completion.d/newsdex`.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `newsdex man > newsdex.1 && man ./newsdex.1`.
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. Anything but a loopback address lets other machines
+    /// read the whole index: the API has no authentication.
+    #[arg(long, value_name = "IP:PORT", default_value = newsdex::serve::DEFAULT_ADDR)]
+    pub addr: std::net::SocketAddr,
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ pub mod index;
 pub mod inspect;
 pub mod query;
 pub mod reports;
+pub mod serve;
 pub mod show;
 
 use std::io::{self, Write};

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Loopback load test for `newsdex serve`: CLIENTS threads, each with one
+keep-alive connection, send a mix of search, timeline and entity-facet
+requests for SECONDS, then print p50/p99 latency and the error count.
+Usage: serve_load.py PORT [CLIENTS] [SECONDS]  (127.0.0.1 only)."""
+import http.client, sys, threading, time, urllib.parse
+
+WORDS = ["oil prices", "interest rates", "merger", "earnings", "federal reserve", "bank",
+         "stocks fell", "dollar", "inflation", "bond yields", "acquisition", "profit warning",
+         "crude", "gold", "shares rose", "central bank", "debt", "ipo", "quarterly results",
+         "takeover bid"]
+KINDS = ["search", "timeline", "entities"]
+
+def path(kind, words):
+    q = urllib.parse.quote_plus(words)
+    return {"search": f"/api/search?q={q}&limit=10",
+            "timeline": f"/api/timeline?q={q}&interval=month",
+            "entities": f"/api/entities?q={q}&limit=40"}[kind]
+
+def client(number, port, deadline, out):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    turn = number
+    while time.monotonic() < deadline and len(out) < 1_000_000:
+        kind = KINDS[turn % 3]
+        words = WORDS[(turn // 3) % len(WORDS)]
+        sent = time.perf_counter()
+        ok = False
+        try:
+            conn.request("GET", path(kind, words))
+            response = conn.getresponse()
+            response.read()
+            ok = response.status == 200
+        except Exception:
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        out.append((kind, time.perf_counter() - sent, ok))
+        turn += 1
+
+def pct(values, fraction):
+    if not values:
+        return 0.0
+    values = sorted(values)
+    return values[max(0, min(len(values) - 1, int(len(values) * fraction + 0.999999) - 1))]
+
+def main():
+    port = int(sys.argv[1])
+    clients = int(sys.argv[2]) if len(sys.argv) > 2 else 32
+    seconds = min(600, int(sys.argv[3]) if len(sys.argv) > 3 else 20)
+    deadline = time.monotonic() + seconds
+    results = [[] for _ in range(clients)]
+    threads = [threading.Thread(target=client, args=(n, port, deadline, results[n])) for n in range(clients)]
+    for thread in threads: thread.start()
+    for thread in threads: thread.join()
+    samples = [sample for per_client in results for sample in per_client]
+    print(f"{clients} clients, {seconds} s, mixed search/timeline/entities on 127.0.0.1:{port}")
+    for label in ["all"] + KINDS:
+        chosen = [s for s in samples if label == "all" or s[0] == label]
+        lat = [s[1] * 1000 for s in chosen]
+        errors = sum(1 for s in chosen if not s[2])
+        print(f"{label:<9} requests {len(chosen):>7}  errors {errors:>3}  {len(chosen)/seconds:>7.1f} req/s  "
+              f"p50 {pct(lat, 0.5):>6.2f} ms  p99 {pct(lat, 0.99):>6.2f} ms  max {max(lat or [0]):>7.2f} ms")
+
+main()
