@@ -250,6 +250,13 @@ pub fn timeline(
         .as_array()
         .cloned()
         .unwrap_or_default();
+    Ok(periods_of_day_buckets(&buckets, interval))
+}
+
+/// Day buckets of a `date_histogram` (keys in milliseconds) as periods of
+/// `interval`, oldest first, the empty periods inside the span listed with 0.
+/// Shared with the Quickwit engine, whose aggregations answer the same way.
+pub fn periods_of_day_buckets(buckets: &[Value], interval: Interval) -> Vec<Period> {
     let mut by_period: BTreeMap<String, u64> = BTreeMap::new();
     let mut span: Option<(NaiveDate, NaiveDate)> = None;
     for bucket in buckets {
@@ -276,10 +283,10 @@ pub fn timeline(
             by_period.entry(period_label(day, interval)).or_default();
         }
     }
-    Ok(by_period
+    by_period
         .into_iter()
         .map(|(period, articles)| Period { period, articles })
-        .collect())
+        .collect()
 }
 
 /// The index at a glance.

@@ -9,7 +9,7 @@ use newsdex::index::NewsIndex;
 use newsdex::search::eval::article_id;
 use newsdex::search::{search, Ranking, SearchRequest, SearchResults, SortOrder};
 
-fn print_results(
+pub(super) fn print_results(
     results: &SearchResults,
     query: Option<&str>,
     format: Format,
