@@ -107,12 +107,19 @@ impl Node {
         let url = format!("http://127.0.0.1:{}/health/readyz", self.port);
         let deadline = Instant::now() + Duration::from_secs(90);
         while Instant::now() < deadline {
-            if agent.get(&url).call().is_ok_and(|answer| answer.status() == 200) {
+            if agent
+                .get(&url)
+                .call()
+                .is_ok_and(|answer| answer.status() == 200)
+            {
                 return;
             }
             std::thread::sleep(Duration::from_millis(250));
         }
-        panic!("quickwit did not become ready; see {}", self.dir.join("node.log").display());
+        panic!(
+            "quickwit did not become ready; see {}",
+            self.dir.join("node.log").display()
+        );
     }
 
     fn kill(&mut self) {
@@ -200,7 +207,14 @@ fn quickwit_answers_as_the_local_index_does() {
     assert!(first.contains(" added"), "{first}");
 
     // The same top hits for the reference query: the reference article in the top 3.
-    let query = ["query", "Ukraine sovereignty", "--format", "json", "-n", "3"];
+    let query = [
+        "query",
+        "Ukraine sovereignty",
+        "--format",
+        "json",
+        "-n",
+        "3",
+    ];
     let local = paths_of(&stdout_json(sandbox.newsdex(&query)));
     let remote = paths_of(&stdout_json(on_engine(&sandbox, &engine, &query)));
     let seed_key = |paths: &[String]| paths.iter().any(|path| path.contains("/seed/"));
@@ -209,10 +223,37 @@ fn quickwit_answers_as_the_local_index_does() {
 
     // Identical answers for a date range, an entity, a month timeline, top 20 entities.
     let same = [
-        vec!["list", "--from", "2022-01-01", "--to", "2022-02-15", "--all-copies", "-n", "1000", "--format", "json"],
-        vec!["list", "--entity", "Joly", "--all-copies", "-n", "1000", "--format", "json"],
+        vec![
+            "list",
+            "--from",
+            "2022-01-01",
+            "--to",
+            "2022-02-15",
+            "--all-copies",
+            "-n",
+            "1000",
+            "--format",
+            "json",
+        ],
+        vec![
+            "list",
+            "--entity",
+            "Joly",
+            "--all-copies",
+            "-n",
+            "1000",
+            "--format",
+            "json",
+        ],
         vec!["timeline", "--interval", "month", "--format", "json"],
-        vec!["timeline", "Ukraine", "--interval", "month", "--format", "json"],
+        vec![
+            "timeline",
+            "Ukraine",
+            "--interval",
+            "month",
+            "--format",
+            "json",
+        ],
     ];
     for args in &same {
         let local = stdout_json(sandbox.newsdex(args));
@@ -247,7 +288,10 @@ fn quickwit_answers_as_the_local_index_does() {
     };
     let remote_counts: HashSet<(String, u64)> = counted(&remote_entities).into_iter().collect();
     for entity in counted(&local_entities) {
-        assert!(remote_counts.contains(&entity), "{entity:?} not in {remote_entities}");
+        assert!(
+            remote_counts.contains(&entity),
+            "{entity:?} not in {remote_entities}"
+        );
     }
 
     // `show` of a hit prints the stored article.
@@ -257,9 +301,16 @@ fn quickwit_answers_as_the_local_index_does() {
         .args(["show", &remote[0], "--format", "json"])
         .output()
         .expect("run show");
-    assert_eq!(shown.status.code(), Some(0), "{}", String::from_utf8_lossy(&shown.stderr));
+    assert_eq!(
+        shown.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
     let article: Value = serde_json::from_slice(&shown.stdout).expect("an article");
-    assert!(article["body"].as_str().is_some_and(|body| !body.is_empty()));
+    assert!(article["body"]
+        .as_str()
+        .is_some_and(|body| !body.is_empty()));
 
     // A second run sends nothing.
     let again = index_ok(on_engine(&sandbox, &engine, &["index", &corpus_arg]));
@@ -275,7 +326,15 @@ fn quickwit_answers_as_the_local_index_does() {
 /// How many documents the engine holds (a duplicate counts twice), and
 /// every article key it shows.
 fn engine_paths(sandbox: &Sandbox, engine: &str) -> (u64, Vec<String>) {
-    let args = ["query", "*", "--all-copies", "-n", "10000", "--format", "json"];
+    let args = [
+        "query",
+        "*",
+        "--all-copies",
+        "-n",
+        "10000",
+        "--format",
+        "json",
+    ];
     let results = stdout_json(on_engine(sandbox, engine, &args));
     (results["total"].as_u64().unwrap_or(0), paths_of(&results))
 }
@@ -328,11 +387,21 @@ fn quickwit_follows_edits_and_deletes_and_survives_a_killed_node() {
     let _ = first_run.wait();
     index_ok(on_engine(&sandbox, &engine, &["index", &corpus_arg]));
     let expected: HashSet<String> = (0..files)
-        .map(|n| corpus.join(format!("report-{n:04}.txt")).to_string_lossy().into_owned())
+        .map(|n| {
+            corpus
+                .join(format!("report-{n:04}.txt"))
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     let canonical: HashSet<String> = expected
         .iter()
-        .map(|path| std::fs::canonicalize(path).expect("a file").to_string_lossy().into_owned())
+        .map(|path| {
+            std::fs::canonicalize(path)
+                .expect("a file")
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     eventually("every article once, none lost", || {
         let (total, paths) = engine_paths(&sandbox, &engine);
@@ -342,7 +411,11 @@ fn quickwit_follows_edits_and_deletes_and_survives_a_killed_node() {
 
     // An edited file replaces its article; a deleted one disappears.
     let edited = corpus.join("report-0001.txt");
-    std::fs::write(&edited, "date 2022-04-01 Edited report about a harvest in Odesa.\n").expect("edit");
+    std::fs::write(
+        &edited,
+        "date 2022-04-01 Edited report about a harvest in Odesa.\n",
+    )
+    .expect("edit");
     std::fs::remove_file(corpus.join("report-0002.txt")).expect("delete");
     let run = index_ok(on_engine(&sandbox, &engine, &["index", &corpus_arg]));
     assert!(run.contains("1 updated, 1 removed"), "{run}");
@@ -352,7 +425,11 @@ fn quickwit_follows_edits_and_deletes_and_survives_a_killed_node() {
     eventually("the old version and the deleted file are gone", || {
         let (total, paths) = engine_paths(&sandbox, &engine);
         let deleted_gone = !paths.iter().any(|path| path.ends_with("report-0002.txt"));
-        let edited_once = paths.iter().filter(|path| path.ends_with("report-0001.txt")).count() == 1;
+        let edited_once = paths
+            .iter()
+            .filter(|path| path.ends_with("report-0001.txt"))
+            .count()
+            == 1;
         deleted_gone && edited_once && total == files as u64 - 1
     });
 }

@@ -92,7 +92,9 @@ fn field_mapping(entry: &FieldEntry) -> Value {
             "indexed": options.is_indexed() || options.is_fast(),
             "fast": options.is_fast(),
         }),
-        other => json!({ "name": name, "type": typed(&format!("{:?}", other.value_type()).to_lowercase()) }),
+        other => {
+            json!({ "name": name, "type": typed(&format!("{:?}", other.value_type()).to_lowercase()) })
+        }
     };
     if name == "path" {
         mapping["description"] = json!(mapping_marker());

@@ -161,6 +161,12 @@ pub fn stats(engine: &Quickwit) -> Result<IndexStats> {
         duplicate_articles: count_duplicates(engine)?,
         size_bytes: description["size_published_splits"].as_u64().unwrap_or(0),
         segments: description["num_published_splits"].as_u64().unwrap_or(0) as usize,
-        top_entities: top_entities(engine, ReportQuery::default(), &Filters::default(), None, 10)?,
+        top_entities: top_entities(
+            engine,
+            ReportQuery::default(),
+            &Filters::default(),
+            None,
+            10,
+        )?,
     })
 }

@@ -134,8 +134,17 @@ fn snippet_from_html(html: &str) -> Snippet {
             rest = after;
             continue;
         }
-        let entities = [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#x27;", '\''), ("&#39;", '\'')];
-        if let Some((entity, decoded)) = entities.iter().find(|(entity, _)| rest.starts_with(entity)) {
+        let entities = [
+            ("&amp;", '&'),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&#x27;", '\''),
+            ("&#39;", '\''),
+        ];
+        if let Some((entity, decoded)) =
+            entities.iter().find(|(entity, _)| rest.starts_with(entity))
+        {
             text.push(*decoded);
             rest = &rest[entity.len()..];
             continue;
@@ -162,7 +171,11 @@ fn check_request(request: &SearchRequest) -> Result<()> {
     if request.limit == 0 {
         return Err(Error::Usage("--limit must be at least 1".to_string()));
     }
-    if request.text.as_deref().is_some_and(|text| text.trim().is_empty()) {
+    if request
+        .text
+        .as_deref()
+        .is_some_and(|text| text.trim().is_empty())
+    {
         return Err(Error::Query {
             query: String::new(),
             reason: "the query is empty (to see every article, use 'newsdex list')".to_string(),
@@ -218,7 +231,13 @@ pub fn search(engine: &Quickwit, request: &SearchRequest) -> Result<SearchResult
         article.body.clear();
         let snippet = snippets
             .get(position)
-            .and_then(|snippet| snippet["body"].as_array()?.first()?.as_str().map(snippet_from_html))
+            .and_then(|snippet| {
+                snippet["body"]
+                    .as_array()?
+                    .first()?
+                    .as_str()
+                    .map(snippet_from_html)
+            })
             .filter(|_| with_snippets);
         let copies = count_copies(engine, &all_hits[position])?;
         hits.push(Hit {
@@ -274,7 +293,8 @@ fn count_copies(engine: &Quickwit, hit: &Value) -> Result<u64> {
     let Some(body_hash) = hit["body_hash"].as_u64() else {
         return Ok(1);
     };
-    let answer = engine.search(&json!({ "query": format!("body_hash:{body_hash}"), "max_hits": 0 }))?;
+    let answer =
+        engine.search(&json!({ "query": format!("body_hash:{body_hash}"), "max_hits": 0 }))?;
     Ok((count_of(&answer) as u64).max(1))
 }
 
@@ -298,7 +318,8 @@ fn partial_count(
 
 /// The first article whose raw `field` is `value`.
 fn find_article_by(engine: &Quickwit, field: &str, value: &str) -> Result<Option<Article>> {
-    let answer = engine.search(&json!({ "query": format!("{field}:{}", quoted(value)), "max_hits": 1 }))?;
+    let answer =
+        engine.search(&json!({ "query": format!("{field}:{}", quoted(value)), "max_hits": 1 }))?;
     Ok(hits_of(&answer).first().map(article_from_hit))
 }
 
@@ -352,7 +373,10 @@ mod tests {
             ..Filters::default()
         };
         let query = engine_query(None, false, &before);
-        assert_eq!(query.query, "date:[1678-01-01T00:00:01Z TO 1960-01-02T00:00:00Z}");
+        assert_eq!(
+            query.query,
+            "date:[1678-01-01T00:00:01Z TO 1960-01-02T00:00:00Z}"
+        );
         assert_eq!(query.start_timestamp, None);
         let dated = Filters {
             dated_only: true,

@@ -230,7 +230,9 @@ impl Sender<'_> {
             self.save()?;
             match self.engine.ingest(&ndjson, commit) {
                 Ok(counts) => {
-                    self.state.pending_deletes.retain(|query| *query != batch_delete);
+                    self.state
+                        .pending_deletes
+                        .retain(|query| *query != batch_delete);
                     break counts;
                 }
                 Err(failure) if failure.is_transient() && attempt < self.engine.retry.attempts => {
@@ -259,7 +261,13 @@ impl Sender<'_> {
 
     /// Adds a file's documents, sending the batch first when it is full (so
     /// that the run's last batch is never empty and is sent with a commit).
-    fn add_file(&mut self, key: &str, sent: SentFile, before: Option<SentFile>, lines: Vec<Value>) -> Result<()> {
+    fn add_file(
+        &mut self,
+        key: &str,
+        sent: SentFile,
+        before: Option<SentFile>,
+        lines: Vec<Value>,
+    ) -> Result<()> {
         let size: usize = lines.iter().map(|line| line.to_string().len() + 1).sum();
         if self.batch_bytes + size > self.options.batch_bytes && !self.batch_lines.is_empty() {
             self.send_batch(Commit::Auto)?;
@@ -273,7 +281,9 @@ impl Sender<'_> {
     /// A file that no longer gives articles: what was sent of it goes.
     fn forget_file(&mut self, key: &str) {
         if self.state.files.remove(key).is_some() {
-            self.state.pending_deletes.push(file_delete_query(key, None));
+            self.state
+                .pending_deletes
+                .push(file_delete_query(key, None));
         }
     }
 }
@@ -323,7 +333,11 @@ pub fn send_files(
     // What an earlier run could not finish is finished first.
     sender.flush_deletes()?;
     let in_shard = |key: &str| options.shard.is_none_or(|shard| shard.holds(key));
-    let files: Vec<&SourceFile> = walk.files.iter().filter(|file| in_shard(&file.key)).collect();
+    let files: Vec<&SourceFile> = walk
+        .files
+        .iter()
+        .filter(|file| in_shard(&file.key))
+        .collect();
     let mut summary = IndexSummary {
         files_before: sender.state.files.len() as u64,
         ..IndexSummary::default()
@@ -332,7 +346,9 @@ pub fn send_files(
     for file in &files {
         let before = sender.state.files.get(&file.key).copied();
         match before {
-            Some(sent) if sent.size == file.size && sent.mtime == file.mtime => summary.unchanged += 1,
+            Some(sent) if sent.size == file.size && sent.mtime == file.mtime => {
+                summary.unchanged += 1
+            }
             _ => to_read.push((*file, before)),
         }
     }
@@ -340,7 +356,10 @@ pub fn send_files(
         summary.failed += 1;
         report(events, std::path::Path::new(""), error.to_string(), true);
     }
-    events.start(to_read.len() as u64, to_read.iter().map(|(file, _)| file.size).sum());
+    events.start(
+        to_read.len() as u64,
+        to_read.iter().map(|(file, _)| file.size).sum(),
+    );
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.clamp(1, 64))
         .build()
@@ -362,7 +381,11 @@ pub fn send_files(
         for ((file, before), outcome) in chunk.iter().zip(prepared) {
             summary.bytes_read += file.size;
             match outcome {
-                Prepared::Documents { sent, lines, errors } => {
+                Prepared::Documents {
+                    sent,
+                    lines,
+                    errors,
+                } => {
                     summary.articles += sent.articles;
                     summary.internal_errors += errors;
                     if before.is_some() {
@@ -417,7 +440,8 @@ fn remove_vanished(
     files: &[&SourceFile],
     summary: &mut IndexSummary,
 ) {
-    let seen: std::collections::HashSet<&str> = files.iter().map(|file| file.key.as_str()).collect();
+    let seen: std::collections::HashSet<&str> =
+        files.iter().map(|file| file.key.as_str()).collect();
     let shard = sender.options.shard;
     let gone: Vec<String> = sender
         .state
@@ -453,7 +477,13 @@ mod tests {
             let holders = shards.iter().filter(|shard| shard.holds(&key)).count();
             assert_eq!(holders, 1, "{key}");
         }
-        assert_eq!(Shard::parse("2/3").unwrap(), Shard { number: 2, count: 3 });
+        assert_eq!(
+            Shard::parse("2/3").unwrap(),
+            Shard {
+                number: 2,
+                count: 3
+            }
+        );
         for bad in ["0/3", "4/3", "1/0", "x/2", "3"] {
             assert!(Shard::parse(bad).is_err(), "{bad}");
         }
@@ -465,6 +495,9 @@ mod tests {
             file_delete_query("/c/a \"b\".txt", Some(7)),
             "source_file:\"/c/a \\\"b\\\".txt\" AND file_hash:7"
         );
-        assert_eq!(file_delete_query("/c/x\\y", None), "source_file:\"/c/x\\\\y\"");
+        assert_eq!(
+            file_delete_query("/c/x\\y", None),
+            "source_file:\"/c/x\\\\y\""
+        );
     }
 }

@@ -162,7 +162,9 @@ pub fn names_analyzer() -> TextAnalyzer {
 /// Registers the analyzers the schema names; must run on every opened index.
 pub fn register_analyzers(index: &Index) {
     index.tokenizers().register(NEWS_ANALYZER, news_analyzer());
-    index.tokenizers().register(NAMES_ANALYZER, names_analyzer());
+    index
+        .tokenizers()
+        .register(NAMES_ANALYZER, names_analyzer());
 }
 
 /// The exact value stored in `entity_tag` for an entity.

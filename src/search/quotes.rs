@@ -77,7 +77,12 @@ pub fn find_quotes(
 /// The quotes of `hits` (newest articles first) holding every word of
 /// `text` and said by `filters.speaker`, at most `limit`: the part of
 /// [`find_quotes`] that any engine's hits go through.
-pub fn quotes_in_hits(hits: Vec<Hit>, text: Option<&str>, filters: &Filters, limit: usize) -> Vec<QuoteHit> {
+pub fn quotes_in_hits(
+    hits: Vec<Hit>,
+    text: Option<&str>,
+    filters: &Filters,
+    limit: usize,
+) -> Vec<QuoteHit> {
     let mut news = news_analyzer();
     let mut names = names_analyzer();
     let wanted_words = text

@@ -11,8 +11,7 @@ use anyhow::{bail, Result};
 
 use crate::app::cli::{Cli, Command, Format, IndexArgs, QueryArgs, QueryFormat};
 use crate::app::commands::{
-    field_overrides, filters, index, print_notes, query, reports, show, style, with_stdout,
-    Outcome,
+    field_overrides, filters, index, print_notes, query, reports, show, style, with_stdout, Outcome,
 };
 use crate::app::render::{self, display_path, json_line};
 use newsdex::corpus;
