@@ -156,8 +156,9 @@ pub fn stats(engine: &Quickwit) -> Result<IndexStats> {
     Ok(IndexStats {
         articles,
         dated_articles,
-        first_date: edge_date(engine, &dated, "date")?,
-        last_date: edge_date(engine, &dated, "-date")?,
+        // Quickwit sorts a field descending unless it is prefixed with `-`.
+        first_date: edge_date(engine, &dated, "-date")?,
+        last_date: edge_date(engine, &dated, "date")?,
         duplicate_articles: count_duplicates(engine)?,
         size_bytes: description["size_published_splits"].as_u64().unwrap_or(0),
         segments: description["num_published_splits"].as_u64().unwrap_or(0) as usize,

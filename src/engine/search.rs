@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
 use crate::article::Article;
@@ -52,15 +51,9 @@ fn plain_words(text: &str) -> Option<Vec<&str>> {
     plain.then_some(words)
 }
 
-fn rfc3339(seconds: i64) -> String {
-    DateTime::<Utc>::from_timestamp(seconds, 0)
-        .map(|at| at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_else(|| "*".to_string())
-}
-
-/// The filters' clauses and the timestamp range. Dates after 1970 go to
-/// Quickwit's timestamp range (which prunes whole splits); earlier bounds,
-/// which it does not take, become a range clause.
+/// The filters' clauses and the timestamp range. Quickwit's timestamp range
+/// (which prunes whole splits) starts in 1970: an undated article stands at
+/// the no-date instant before it, and a date before 1970 cannot be filtered (nor 1970-01-01T00:00:00 itself).
 fn filter_clauses(filters: &Filters) -> (Vec<String>, Option<i64>, Option<i64>) {
     let mut clauses = Vec::new();
     for entity in &filters.entities {
@@ -72,23 +65,14 @@ fn filter_clauses(filters: &Filters) -> (Vec<String>, Option<i64>, Option<i64>) 
     if let Some(source) = &filters.source {
         clauses.push(format!("source:{}", quoted(source)));
     }
-    let from = filters.dates.from.map(|from| from.timestamp());
-    let until = filters.dates.until.map(|until| until.timestamp());
-    let first_real_second = NO_DATE_SECONDS + 1;
-    if filters.dates.is_unbounded() {
-        if filters.dated_only {
-            clauses.push(format!("date:[{} TO *]", rfc3339(first_real_second)));
-        }
+    debug_assert!(NO_DATE_SECONDS < 0);
+    if filters.dates.is_unbounded() && !filters.dated_only {
         return (clauses, None, None);
     }
-    let timestamps_fit = from.is_some_and(|from| from >= 0) && until.is_none_or(|until| until > 0);
-    if timestamps_fit {
-        return (clauses, from, until);
-    }
-    let lower = from.unwrap_or(first_real_second).max(first_real_second);
-    let upper = until.map_or_else(|| "*".to_string(), rfc3339);
-    clauses.push(format!("date:[{} TO {upper}}}", rfc3339(lower)));
-    (clauses, None, None)
+    // Quickwit reads a start of 0 as no start at all: the first second is 1.
+    let from = filters.dates.from.map_or(1, |from| from.timestamp().max(1));
+    let until = filters.dates.until.map(|until| until.timestamp().max(1));
+    (clauses, Some(from), until)
 }
 
 /// The Quickwit query of a text (all words, or any with `match_any`) and filters.
@@ -208,8 +192,9 @@ pub fn search(engine: &Quickwit, request: &SearchRequest) -> Result<SearchResult
         let mut body = query.body(fetch);
         body["sort_by"] = json!(match request.sort {
             SortOrder::Relevance => "_score",
-            SortOrder::Newest => "-date",
-            SortOrder::Oldest => "date",
+            // Quickwit sorts a field descending unless it is prefixed with `-`.
+            SortOrder::Newest => "date",
+            SortOrder::Oldest => "-date",
         });
         if with_snippets {
             body["snippet_fields"] = json!("body");
@@ -367,24 +352,23 @@ mod tests {
     }
 
     #[test]
-    fn dates_before_1970_and_undated_lists_use_a_range_clause() {
+    fn dated_lists_and_open_ranges_start_in_1970() {
         let before = Filters {
-            dates: DateRange::from_bounds(None, Some("1960-01-01")).unwrap(),
+            dates: DateRange::from_bounds(None, Some("2022-01-01")).unwrap(),
             ..Filters::default()
         };
         let query = engine_query(None, false, &before);
-        assert_eq!(
-            query.query,
-            "date:[1678-01-01T00:00:01Z TO 1960-01-02T00:00:00Z}"
-        );
-        assert_eq!(query.start_timestamp, None);
+        assert_eq!(query.query, "*");
+        assert_eq!(query.start_timestamp, Some(1));
+        assert_eq!(query.end_timestamp, Some(1_641_081_600));
         let dated = Filters {
             dated_only: true,
             ..Filters::default()
         };
+        let dated_query = engine_query(None, false, &dated);
         assert_eq!(
-            engine_query(None, false, &dated).query,
-            "date:[1678-01-01T00:00:01Z TO *]"
+            (dated_query.start_timestamp, dated_query.end_timestamp),
+            (Some(1), None)
         );
     }
 

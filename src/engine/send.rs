@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::corpus::{SourceFile, Walk};
-use crate::engine::client::{Commit, Failure, Quickwit};
+use crate::engine::client::{Commit, Quickwit};
 use crate::engine::documents::to_engine_document;
 use crate::engine::mapping::{index_config, mapping_difference, BATCH_FIELD};
 use crate::engine::state::{state_path, SentFile, SentState};

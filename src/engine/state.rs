@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::EngineUrl;
 use crate::error::{Error, Result};
-use crate::index::document::FileStamp;
 
 /// One file as it was sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,16 +22,6 @@ pub struct SentFile {
     pub mtime: u64,
     pub hash: u64,
     pub articles: u64,
-}
-
-impl SentFile {
-    pub fn stamp(&self) -> FileStamp {
-        FileStamp {
-            size: self.size,
-            mtime: self.mtime,
-            hash: self.hash,
-        }
-    }
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
