@@ -8,11 +8,11 @@ use serde_json::{json, Value};
 use crate::article::EntityKind;
 use crate::engine::client::Quickwit;
 use crate::engine::search::{count_of, engine_query, search, EngineQuery};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::schema::parse_entity_tag;
-use crate::search::quotes::{quotes_in_hits, quotes_request, QuoteHit};
+use crate::search::quotes::{quotes_of_search, QuoteHit};
 use crate::search::reports::{
-    periods_of_day_buckets, EntityCount, IndexStats, Interval, Period, ReportQuery,
+    entity_terms, periods_of_day_buckets, EntityCount, IndexStats, Interval, Period, ReportQuery,
 };
 use crate::search::Filters;
 
@@ -60,16 +60,8 @@ pub fn top_entities(
     kind: Option<EntityKind>,
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
-    if limit == 0 {
-        return Err(Error::Usage("--limit must be at least 1".to_string()));
-    }
+    let terms = entity_terms(kind, limit)?;
     let query = report_query(report, filters);
-    let size = limit.saturating_mul(4).max(200);
-    let mut terms = json!({ "field": "entity_tag", "size": size });
-    match kind {
-        Some(kind) => terms["include"] = json!(format!("{}/.*", kind.as_str())),
-        None => terms["exclude"] = json!(format!("{}/.*", EntityKind::Other.as_str())),
-    }
     let result = aggregate(engine, &query, json!({ "top": { "terms": terms } }))?;
     let buckets = result["top"]["buckets"]
         .as_array()
@@ -103,11 +95,7 @@ pub fn find_quotes(
     filters: &Filters,
     limit: usize,
 ) -> Result<Vec<QuoteHit>> {
-    if limit == 0 {
-        return Err(Error::Usage("--limit must be at least 1".to_string()));
-    }
-    let results = search(engine, &quotes_request(text, filters))?;
-    Ok(quotes_in_hits(results.hits, text, filters, limit))
+    quotes_of_search(|request| search(engine, request), text, filters, limit)
 }
 
 /// The first or last article date, `YYYY-MM-DD`.

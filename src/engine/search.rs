@@ -12,8 +12,10 @@ use crate::engine::client::Quickwit;
 use crate::engine::documents::article_from_hit;
 use crate::engine::mapping::NO_DATE_SECONDS;
 use crate::engine::send::quoted;
-use crate::error::{Error, Result};
-use crate::search::{Filters, Hit, SearchRequest, SearchResults, Snippet, SortOrder};
+use crate::error::Result;
+use crate::search::{
+    check_request, Filters, Hit, SearchRequest, SearchResults, Snippet, SortOrder,
+};
 
 /// The most hits Quickwit returns for one request (its `max_hits` limit).
 const MAX_FETCH: usize = 10_000;
@@ -149,23 +151,6 @@ fn hits_of(answer: &Value) -> Vec<Value> {
 /// How many documents match, from an answer's `num_hits`.
 pub fn count_of(answer: &Value) -> usize {
     answer["num_hits"].as_u64().unwrap_or(0) as usize
-}
-
-fn check_request(request: &SearchRequest) -> Result<()> {
-    if request.limit == 0 {
-        return Err(Error::Usage("--limit must be at least 1".to_string()));
-    }
-    if request
-        .text
-        .as_deref()
-        .is_some_and(|text| text.trim().is_empty())
-    {
-        return Err(Error::Query {
-            query: String::new(),
-            reason: "the query is empty (to see every article, use 'newsdex list')".to_string(),
-        });
-    }
-    Ok(())
 }
 
 /// What the engine leaves out of a request, for stderr.

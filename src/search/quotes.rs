@@ -7,7 +7,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use crate::error::{Error, Result};
 use crate::index::schema::{names_analyzer, news_analyzer};
 use crate::index::NewsIndex;
-use crate::search::{search, Filters, Hit, SearchRequest, SortOrder};
+use crate::search::{search, Filters, Hit, SearchRequest, SearchResults, SortOrder};
 
 /// One quotation with where it comes from.
 #[derive(Debug, Clone, Serialize)]
@@ -43,7 +43,7 @@ fn contains_run(haystack: &[String], needle: &[String]) -> bool {
 }
 
 /// The search whose hits are scanned for quotes: the newest matching articles.
-pub fn quotes_request(text: Option<&str>, filters: &Filters) -> SearchRequest {
+fn quotes_request(text: Option<&str>, filters: &Filters) -> SearchRequest {
     SearchRequest {
         text: text
             .filter(|words| !words.trim().is_empty())
@@ -67,17 +67,27 @@ pub fn find_quotes(
     filters: &Filters,
     limit: usize,
 ) -> Result<Vec<QuoteHit>> {
+    quotes_of_search(|request| search(news_index, request), text, filters, limit)
+}
+
+/// [`find_quotes`] over any engine's search (the local index, Quickwit).
+pub fn quotes_of_search(
+    run_search: impl FnOnce(&SearchRequest) -> Result<SearchResults>,
+    text: Option<&str>,
+    filters: &Filters,
+    limit: usize,
+) -> Result<Vec<QuoteHit>> {
     if limit == 0 {
         return Err(Error::Usage("--limit must be at least 1".to_string()));
     }
-    let results = search(news_index, &quotes_request(text, filters))?;
+    let results = run_search(&quotes_request(text, filters))?;
     Ok(quotes_in_hits(results.hits, text, filters, limit))
 }
 
 /// The quotes of `hits` (newest articles first) holding every word of
 /// `text` and said by `filters.speaker`, at most `limit`: the part of
 /// [`find_quotes`] that any engine's hits go through.
-pub fn quotes_in_hits(
+fn quotes_in_hits(
     hits: Vec<Hit>,
     text: Option<&str>,
     filters: &Filters,

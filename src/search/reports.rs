@@ -78,6 +78,25 @@ fn aggregate(
         .map_err(|error| Error::Usage(format!("aggregation result: {error}")))
 }
 
+/// The `terms` aggregation over entity tags for a report of `limit`
+/// entities of `kind` (shared with the Quickwit engine). Kinds are chosen
+/// inside the aggregation (tags are `kind/name`), so every bucket is a wanted
+/// one; the headroom is for spellings that fold. Without a kind, nationality
+/// adjectives (`Russian`) would crowd the real entities out, so `other` is
+/// left out.
+pub fn entity_terms(kind: Option<EntityKind>, limit: usize) -> Result<Value> {
+    if limit == 0 {
+        return Err(Error::Usage("--limit must be at least 1".to_string()));
+    }
+    let size = limit.saturating_mul(4).max(200);
+    let mut terms = json!({ "field": "entity_tag", "size": size });
+    match kind {
+        Some(kind) => terms["include"] = json!(format!("{}/.*", kind.as_str())),
+        None => terms["exclude"] = json!(format!("{}/.*", EntityKind::Other.as_str())),
+    }
+    Ok(terms)
+}
+
 /// The entities named by the most matching articles: of one kind, or of
 /// every kind but `other`.
 pub fn top_entities(
@@ -87,22 +106,10 @@ pub fn top_entities(
     kind: Option<EntityKind>,
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
-    if limit == 0 {
-        return Err(Error::Usage("--limit must be at least 1".to_string()));
-    }
+    let terms = entity_terms(kind, limit)?;
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
     let query = matching_query(news_index, report_query, filters)?;
-    // Kinds are chosen inside the aggregation (tags are `kind/name`), so every
-    // bucket is a wanted one; the headroom is for spellings that fold.
-    // Without a kind, nationality adjectives (`Russian`) would crowd the real
-    // entities out, so `other` is left out.
-    let size = limit.saturating_mul(4).max(200);
-    let mut terms = json!({ "field": "entity_tag", "size": size });
-    match kind {
-        Some(kind) => terms["include"] = json!(format!("{}/.*", kind.as_str())),
-        None => terms["exclude"] = json!(format!("{}/.*", EntityKind::Other.as_str())),
-    }
     let request = json!({ "top": { "terms": terms } });
     let result = aggregate(news_index, &searcher, &*query, request)?;
     let buckets = result["top"]["buckets"]
