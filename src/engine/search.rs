@@ -67,7 +67,7 @@ fn filter_clauses(filters: &Filters) -> (Vec<String>, Option<i64>, Option<i64>) 
     if let Some(source) = &filters.source {
         clauses.push(format!("source:{}", quoted(source)));
     }
-    debug_assert!(NO_DATE_SECONDS < 0);
+    const { assert!(NO_DATE_SECONDS < 0) };
     if filters.dates.is_unbounded() && !filters.dated_only {
         return (clauses, None, None);
     }
