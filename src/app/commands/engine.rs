@@ -156,18 +156,7 @@ fn run_query(engine: &Quickwit, args: &QueryArgs, cli: &Cli) -> Result<Outcome> 
         expand: args.expand,
         ..Ranking::default()
     };
-    let trec = args.format == QueryFormat::Trec;
-    let request = SearchRequest {
-        text: Some(args.query.clone()),
-        filters: filters(&args.filters)?,
-        limit: args.limit,
-        offset: args.offset,
-        sort: args.sort.into(),
-        all_copies: args.all_copies || trec,
-        snippets: !trec,
-        match_any: args.matching.any,
-        ranking,
-    };
+    let request = query::query_request(args, ranking)?;
     let results = engine_search::search(engine, &request)?;
     print_notes(&results.notes);
     let format = match args.format {
