@@ -50,6 +50,9 @@ pub enum Error {
         removed: u64,
         indexed: u64,
     },
+    /// A Quickwit engine (`--engine quickwit://...`) refused or failed a request.
+    #[error("quickwit engine {url}: {reason}")]
+    Engine { url: String, reason: String },
     #[error("index at {}: {source}", path.display())]
     Index {
         path: PathBuf,

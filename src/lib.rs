@@ -26,6 +26,7 @@
 
 pub mod article;
 pub mod corpus;
+pub mod engine;
 pub mod error;
 pub mod extract;
 pub mod index;

@@ -13,6 +13,9 @@ use app::commands::{self, Outcome};
 use newsdex::index::NewsIndex;
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    if let Some(url) = &cli.engine {
+        return commands::engine::run(url, &cli);
+    }
     let index_dir = cli.index_dir();
     let open = || NewsIndex::open(&index_dir);
     match &cli.command {

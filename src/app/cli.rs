@@ -92,6 +92,25 @@ pub struct Cli {
     )]
     pub index: Option<PathBuf>,
 
+    /// Index into and search a Quickwit cluster instead of a local index:
+    /// quickwit://HOST:PORT/INDEX (index, query, list, show, quotes, entities,
+    /// timeline, stats). newsdex still reads the corpus and extracts entities
+    /// and quotes; Quickwit stores and searches. What differs: no English
+    /// stemming (`sanction` does not find `sanctions`), plain BM25 over title
+    /// and body (no title boost, no --expand), entity spellings are not folded
+    /// (`US` is not `United States`), counts include syndicated copies (the local index counts each body
+    /// once), timelines count by UTC day, and an edited or removed file's old articles go when
+    /// Quickwit applies its delete task (a minute or two). What was sent is
+    /// recorded in $NEWSDEX_STATE_DIR (default ~/.local/state/newsdex).
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSDEX_ENGINE",
+        value_name = "URL",
+        help_heading = "Global options"
+    )]
+    pub engine: Option<String>,
+
     /// When to highlight matches: auto (on a terminal, unless NO_COLOR is set
     /// or CLICOLOR_FORCE asks for colour), always, never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Global options")]
@@ -200,6 +219,11 @@ pub struct IndexArgs {
     /// Skip files larger than this many MB (reported as skipped).
     #[arg(long, value_name = "MB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
     pub max_filesize: u64,
+
+    /// With --engine: send only the files whose path hashes to part I of N
+    /// (e.g. `--shard 2/4`), so that N machines each send a part of one corpus.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<String>,
 
     /// Commit at least every this many seconds on long runs.
     #[arg(long, value_name = "SECONDS", default_value = "10", hide = true, value_parser = parse_seconds)]

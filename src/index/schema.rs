@@ -165,23 +165,33 @@ pub fn day_number(day: chrono::NaiveDate) -> i64 {
     i64::from(chrono::Datelike::num_days_from_ce(&day))
 }
 
-/// Registers the analyzers the schema names; must run on every opened index.
-pub fn register_analyzers(index: &Index) {
-    let news = TextAnalyzer::builder(SimpleTokenizer::default())
+/// The analyzer of text fields: lowercase, accents folded, English stems.
+pub fn news_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         // tantivy's English stemmer behind a memo: the same stems, for a
         // fraction of the cost on repetitive news text.
         .filter(CachedEnglishStemmer)
-        .build();
-    let names = TextAnalyzer::builder(SimpleTokenizer::default())
+        .build()
+}
+
+/// The analyzer of name fields: the news analyzer without stemming.
+pub fn names_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .build();
-    index.tokenizers().register(NEWS_ANALYZER, news);
-    index.tokenizers().register(NAMES_ANALYZER, names);
+        .build()
+}
+
+/// Registers the analyzers the schema names; must run on every opened index.
+pub fn register_analyzers(index: &Index) {
+    index.tokenizers().register(NEWS_ANALYZER, news_analyzer());
+    index
+        .tokenizers()
+        .register(NAMES_ANALYZER, names_analyzer());
 }
 
 /// The exact value stored in `entity_tag` for an entity.

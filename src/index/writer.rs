@@ -441,7 +441,7 @@ fn remove_vanished(
 
 /// Whether removing `removals` of `indexed` files would empty more than
 /// half of the index: the mark of an unmounted drive or an emptied folder.
-fn is_mass_delete(indexed: u64, removals: u64) -> bool {
+pub(crate) fn is_mass_delete(indexed: u64, removals: u64) -> bool {
     removals > 0 && removals * 2 > indexed
 }
 

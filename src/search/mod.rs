@@ -185,8 +185,8 @@ fn plan(
     })
 }
 
-/// Runs a search; see the module doc for the ranking.
-pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+/// Refuses what no engine can answer: a zero or absurd `--limit`/`--offset`, an empty query.
+pub fn check_request(request: &SearchRequest) -> Result<()> {
     check_paging(request)?;
     if request
         .text
@@ -198,6 +198,12 @@ pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchR
             reason: "the query is empty (to see every article, use 'newsdex list')".to_string(),
         });
     }
+    Ok(())
+}
+
+/// Runs a search; see the module doc for the ranking.
+pub fn search(news_index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
+    check_request(request)?;
     let reader = news_index.reader()?;
     let searcher = reader.searcher();
     let text_queries = request

@@ -5,9 +5,9 @@ use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::error::{Error, Result};
-use crate::index::schema::{NAMES_ANALYZER, NEWS_ANALYZER};
+use crate::index::schema::{names_analyzer, news_analyzer};
 use crate::index::NewsIndex;
-use crate::search::{search, Filters, SearchRequest, SortOrder};
+use crate::search::{search, Filters, Hit, SearchRequest, SearchResults, SortOrder};
 
 /// One quotation with where it comes from.
 #[derive(Debug, Clone, Serialize)]
@@ -25,14 +25,7 @@ pub struct QuoteHit {
 /// How many articles are scanned for quotes, newest first.
 const ARTICLES_SCANNED: usize = 2000;
 
-fn analyzer(news_index: &NewsIndex, name: &str) -> Option<TextAnalyzer> {
-    news_index.index.tokenizers().get(name)
-}
-
-fn terms(analyzer: &mut Option<TextAnalyzer>, text: &str) -> Vec<String> {
-    let Some(analyzer) = analyzer.as_mut() else {
-        return text.split_whitespace().map(str::to_lowercase).collect();
-    };
+fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
     let mut terms = Vec::new();
     while let Some(token) = stream.next() {
@@ -49,18 +42,9 @@ fn contains_run(haystack: &[String], needle: &[String]) -> bool {
             .any(|window| window == needle)
 }
 
-/// Quotes whose text holds every word of `text` (when given) and whose speaker
-/// matches `filters.speaker` (when given), from the newest matching articles.
-pub fn find_quotes(
-    news_index: &NewsIndex,
-    text: Option<&str>,
-    filters: &Filters,
-    limit: usize,
-) -> Result<Vec<QuoteHit>> {
-    if limit == 0 {
-        return Err(Error::Usage("--limit must be at least 1".to_string()));
-    }
-    let request = SearchRequest {
+/// The search whose hits are scanned for quotes: the newest matching articles.
+fn quotes_request(text: Option<&str>, filters: &Filters) -> SearchRequest {
+    SearchRequest {
         text: text
             .filter(|words| !words.trim().is_empty())
             .map(str::to_string),
@@ -72,10 +56,45 @@ pub fn find_quotes(
         snippets: false,
         match_any: false,
         ranking: Default::default(),
-    };
-    let results = search(news_index, &request)?;
-    let mut news = analyzer(news_index, NEWS_ANALYZER);
-    let mut names = analyzer(news_index, NAMES_ANALYZER);
+    }
+}
+
+/// Quotes whose text holds every word of `text` (when given) and whose speaker
+/// matches `filters.speaker` (when given), from the newest matching articles.
+pub fn find_quotes(
+    news_index: &NewsIndex,
+    text: Option<&str>,
+    filters: &Filters,
+    limit: usize,
+) -> Result<Vec<QuoteHit>> {
+    quotes_of_search(|request| search(news_index, request), text, filters, limit)
+}
+
+/// [`find_quotes`] over any engine's search (the local index, Quickwit).
+pub fn quotes_of_search(
+    run_search: impl FnOnce(&SearchRequest) -> Result<SearchResults>,
+    text: Option<&str>,
+    filters: &Filters,
+    limit: usize,
+) -> Result<Vec<QuoteHit>> {
+    if limit == 0 {
+        return Err(Error::Usage("--limit must be at least 1".to_string()));
+    }
+    let results = run_search(&quotes_request(text, filters))?;
+    Ok(quotes_in_hits(results.hits, text, filters, limit))
+}
+
+/// The quotes of `hits` (newest articles first) holding every word of
+/// `text` and said by `filters.speaker`, at most `limit`: the part of
+/// [`find_quotes`] that any engine's hits go through.
+fn quotes_in_hits(
+    hits: Vec<Hit>,
+    text: Option<&str>,
+    filters: &Filters,
+    limit: usize,
+) -> Vec<QuoteHit> {
+    let mut news = news_analyzer();
+    let mut names = names_analyzer();
     let wanted_words = text
         .map(|words| terms(&mut news, words))
         .unwrap_or_default();
@@ -85,7 +104,7 @@ pub fn find_quotes(
         .map(|speaker| terms(&mut names, speaker))
         .unwrap_or_default();
     let mut quotes = Vec::new();
-    for hit in results.hits {
+    for hit in hits {
         let article = hit.article;
         for quote in article.quotes {
             let quote_words = terms(&mut news, &quote.text);
@@ -109,11 +128,11 @@ pub fn find_quotes(
                 });
             }
             if quotes.len() == limit {
-                return Ok(quotes);
+                return quotes;
             }
         }
     }
-    Ok(quotes)
+    quotes
 }
 
 #[cfg(test)]

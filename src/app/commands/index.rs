@@ -18,15 +18,15 @@ use newsdex::index::writer::{
 };
 use newsdex::index::NewsIndex;
 
-struct Progress {
-    bar: ProgressBar,
+pub(super) struct Progress {
+    pub(super) bar: ProgressBar,
     /// Messages of the files in flight, printed in path order when a batch is done
     /// (worker threads finish files in any order).
     pending: std::sync::Mutex<Vec<(String, String)>>,
 }
 
 impl Progress {
-    fn print_pending(&self) {
+    pub(super) fn print_pending(&self) {
         let mut pending = self
             .pending
             .lock()
@@ -86,6 +86,14 @@ impl IndexEvents for Progress {
     }
 }
 
+/// The progress bar and message queue of an indexing run.
+pub(super) fn progress(quiet: bool) -> Progress {
+    Progress {
+        bar: progress_bar(quiet),
+        pending: std::sync::Mutex::new(Vec::new()),
+    }
+}
+
 fn progress_bar(quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
@@ -109,7 +117,7 @@ fn count(number: u64, singular: &str, plural: &str) -> String {
     }
 }
 
-fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
+pub(super) fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
     let megabytes = summary.bytes_read as f64 / 1e6;
     let rate = if seconds > 0.0 {
         megabytes / seconds
@@ -160,7 +168,7 @@ fn repeat_command(index_dir: &Path, paths: &[std::path::PathBuf]) -> String {
 }
 
 /// Writes a line to stderr, ignoring a closed stderr.
-fn say(line: &str) {
+pub(super) fn say(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 

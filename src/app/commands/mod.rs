@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod completions;
+pub mod engine;
 pub mod eval;
 pub mod extract;
 pub mod index;

@@ -11,7 +11,7 @@ use newsdex::index::NewsIndex;
 use newsdex::search::eval::article_id;
 use newsdex::search::{search, Ranking, SearchRequest, SearchResults, SortOrder};
 
-fn print_results(
+pub(super) fn print_results(
     results: &SearchResults,
     query: Option<&str>,
     format: Format,
@@ -42,14 +42,10 @@ fn print_trec_run(results: &SearchResults, args: &QueryArgs) -> Result<()> {
     })
 }
 
-pub fn run_query(news_index: &NewsIndex, args: &QueryArgs, color: ColorChoice) -> Result<Outcome> {
-    let mut ranking = match &args.ranking {
-        Some(spec) => Ranking::parse(spec)?,
-        None => Ranking::default(),
-    };
-    ranking.expand |= args.expand;
+/// The search a `query` command asks for (the same with `--engine`).
+pub(super) fn query_request(args: &QueryArgs, ranking: Ranking) -> Result<SearchRequest> {
     let trec = args.format == QueryFormat::Trec;
-    let request = SearchRequest {
+    Ok(SearchRequest {
         text: Some(args.query.clone()),
         filters: filters(&args.filters)?,
         limit: args.limit,
@@ -60,7 +56,16 @@ pub fn run_query(news_index: &NewsIndex, args: &QueryArgs, color: ColorChoice) -
         snippets: !trec && !args.output.count,
         match_any: args.matching.any,
         ranking,
+    })
+}
+
+pub fn run_query(news_index: &NewsIndex, args: &QueryArgs, color: ColorChoice) -> Result<Outcome> {
+    let mut ranking = match &args.ranking {
+        Some(spec) => Ranking::parse(spec)?,
+        None => Ranking::default(),
     };
+    ranking.expand |= args.expand;
+    let request = query_request(args, ranking)?;
     let results = search(news_index, &request)?;
     print_notes(&results.notes);
     if results.total == 0 {

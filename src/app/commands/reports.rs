@@ -19,7 +19,7 @@ fn note_reading(news_index: &NewsIndex, text: Option<&str>) -> Result<()> {
 }
 
 /// Prints `items` as text, one JSON array, or JSON Lines.
-fn print_items<T: serde::Serialize>(
+pub(super) fn print_items<T: serde::Serialize>(
     items: &[T],
     format: Format,
     text: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,

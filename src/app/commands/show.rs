@@ -17,7 +17,7 @@ use newsdex::search::{find_article, find_article_by_id, keys_of_file};
 /// The index key for what the user typed: `FILE`, `FILE#N` or
 /// `FILE#MEMBER#N`, its file part made absolute. The file part ends at the
 /// first `#` after which the typed text names an existing file.
-fn article_key(typed: &str) -> String {
+pub(super) fn article_key(typed: &str) -> String {
     for (file, rest) in ArticleKey::readings(typed) {
         let Ok(absolute) = corpus::absolute(Path::new(file)) else {
             continue;

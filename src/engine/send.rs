@@ -1,0 +1,503 @@
+//! `newsdex index --engine quickwit://...`: the one ingest pipeline
+//! ([`crate::ingest`]) feeding Quickwit's ingest API in NDJSON batches.
+//!
+//! Incremental like the local index: the state file ([`super::state`]) says
+//! what was sent; unchanged files are not read, a changed file's new articles
+//! are sent and its old ones deleted, a vanished file's articles deleted.
+//! Every document carries the id of the request it came in (`batch`), and a
+//! batch is recorded as "to delete" before it is sent and cleared once the
+//! node has answered: a batch whose answer never came (a killed node, a
+//! killed run) is deleted and sent again under a new id, so nothing is lost
+//! and nothing is doubled.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::corpus::{SourceFile, Walk};
+use crate::engine::client::{Commit, Quickwit};
+use crate::engine::documents::to_engine_document;
+use crate::engine::mapping::{index_config, mapping_difference, BATCH_FIELD};
+use crate::engine::state::{state_path, SentFile, SentState};
+use crate::error::{Error, Result};
+use crate::index::document::{hash64, FileStamp};
+use crate::index::writer::{is_mass_delete, is_under, IndexEvents, IndexSummary, Problem};
+use crate::ingest::{self, FileArticles, FileBytes, Severity};
+use crate::parse::FieldOverrides;
+
+/// `--shard I/N`: this machine sends the files whose key hashes to `I` of `N`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based.
+    pub number: u64,
+    pub count: u64,
+}
+
+impl Shard {
+    pub fn parse(text: &str) -> Result<Shard> {
+        let usage = || Error::Usage(format!("--shard {text:?}: expected I/N with 1 <= I <= N"));
+        let (number, count) = text.trim().split_once('/').ok_or_else(usage)?;
+        let number: u64 = number.trim().parse().map_err(|_| usage())?;
+        let count: u64 = count.trim().parse().map_err(|_| usage())?;
+        if number == 0 || count == 0 || number > count {
+            return Err(usage());
+        }
+        Ok(Shard { number, count })
+    }
+
+    /// Whether this shard sends the file: a hash of its key, so the split is
+    /// the same on every machine and every run.
+    pub fn holds(&self, file_key: &str) -> bool {
+        hash64(file_key.as_bytes()) % self.count == self.number - 1
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SendOptions {
+    pub threads: usize,
+    pub fields: FieldOverrides,
+    pub max_file_bytes: u64,
+    pub shard: Option<Shard>,
+    /// Where the state file of each engine URL is kept.
+    pub state_dir: PathBuf,
+    pub allow_mass_delete: bool,
+    /// A batch is sent once its NDJSON passes this many bytes.
+    pub batch_bytes: usize,
+}
+
+/// A file read, parsed and extracted, ready to send.
+enum Prepared {
+    Documents {
+        sent: SentFile,
+        lines: Vec<Value>,
+        errors: u64,
+    },
+    Unchanged(SentFile),
+    Skipped(String),
+    Failed(String),
+}
+
+fn report(events: &dyn IndexEvents, path: &std::path::Path, message: String, is_error: bool) {
+    events.problem(&Problem {
+        path: path.to_path_buf(),
+        message,
+        is_error,
+    });
+}
+
+/// Reads, parses and extracts one file (the same steps as the local index).
+fn prepare_file(
+    file: &SourceFile,
+    before: Option<SentFile>,
+    options: &SendOptions,
+    events: &dyn IndexEvents,
+) -> Prepared {
+    let bytes = match ingest::read_source(&file.path, file.size, options.max_file_bytes) {
+        FileBytes::Read(bytes) => bytes,
+        FileBytes::NotArticle(reason) => return Prepared::Skipped(reason),
+        FileBytes::Failed(error) => return Prepared::Failed(error.to_string()),
+    };
+    let stamp = FileStamp {
+        size: file.size,
+        mtime: file.mtime,
+        hash: hash64(&bytes),
+    };
+    if let Some(before) = before.filter(|before| before.hash == stamp.hash) {
+        return Prepared::Unchanged(SentFile {
+            size: stamp.size,
+            mtime: stamp.mtime,
+            ..before
+        });
+    }
+    let (articles, diagnostics) =
+        match ingest::articles_of_file(&file.key, &file.path, &bytes, &options.fields) {
+            FileArticles::Articles {
+                articles,
+                diagnostics,
+            } => (articles, diagnostics),
+            FileArticles::NotArticle(reason) => return Prepared::Skipped(reason),
+            FileArticles::Failed(reason) => return Prepared::Failed(reason),
+        };
+    let mut errors = 0;
+    for diagnostic in diagnostics {
+        let is_error = diagnostic.severity == Severity::Error;
+        errors += u64::from(is_error);
+        report(
+            events,
+            std::path::Path::new(&diagnostic.key),
+            diagnostic.message,
+            is_error,
+        );
+    }
+    // The batch id is set when the batch is sent.
+    let lines = articles
+        .iter()
+        .map(|article| to_engine_document(article, &file.key, stamp, 0))
+        .collect();
+    Prepared::Documents {
+        sent: SentFile {
+            size: stamp.size,
+            mtime: stamp.mtime,
+            hash: stamp.hash,
+            articles: articles.len() as u64,
+        },
+        lines,
+        errors,
+    }
+}
+
+/// A value inside a Quickwit query, quoted.
+pub fn quoted(value: &str) -> String {
+    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("\"{escaped}\"")
+}
+
+/// The query deleting what was sent of a file, or of one version of it.
+fn file_delete_query(file_key: &str, version: Option<u64>) -> String {
+    match version {
+        Some(hash) => format!("source_file:{} AND file_hash:{hash}", quoted(file_key)),
+        None => format!("source_file:{}", quoted(file_key)),
+    }
+}
+
+/// A fresh batch id: unique across machines and runs.
+fn new_batch_id(shard: Option<Shard>) -> u64 {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_nanos());
+    let seed = format!(
+        "{nanos} {} {:?} {}",
+        std::process::id(),
+        shard,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    );
+    // Kept below 2^63 so that every JSON reader reads it exactly.
+    hash64(seed.as_bytes()) >> 1
+}
+
+/// One run's connection, state and batch being filled.
+struct Sender<'a> {
+    engine: &'a Quickwit,
+    options: &'a SendOptions,
+    state: SentState,
+    state_file: PathBuf,
+    /// Files of the batch: key, what is sent, what was sent before.
+    batch_files: Vec<(String, SentFile, Option<SentFile>)>,
+    batch_lines: Vec<Value>,
+    batch_bytes: usize,
+    rejected: u64,
+}
+
+impl Sender<'_> {
+    fn save(&self) -> Result<()> {
+        self.state.save(&self.state_file)
+    }
+
+    /// Sends the deletes the engine has not yet accepted; they stay recorded
+    /// until it has.
+    fn flush_deletes(&mut self) -> Result<()> {
+        while let Some(query) = self.state.pending_deletes.first().cloned() {
+            self.engine
+                .delete_documents(&query)
+                .map_err(|failure| self.engine.error("sending a delete task", &failure))?;
+            self.state.pending_deletes.remove(0);
+            self.save()?;
+        }
+        Ok(())
+    }
+
+    /// Sends the batch; a transient failure sends it again under a new id,
+    /// after recording the old id's documents for deletion.
+    fn send_batch(&mut self, commit: Commit) -> Result<()> {
+        if self.batch_lines.is_empty() {
+            return Ok(());
+        }
+        let mut attempt = 1;
+        let counts = loop {
+            let batch = new_batch_id(self.options.shard);
+            let batch_delete = format!("{BATCH_FIELD}:{batch}");
+            let mut ndjson = Vec::with_capacity(self.batch_bytes + 64 * self.batch_lines.len());
+            for line in &mut self.batch_lines {
+                line[BATCH_FIELD] = Value::from(batch);
+                // Serialising a JSON value cannot fail.
+                let _ = serde_json::to_writer(&mut ndjson, line);
+                ndjson.push(b'\n');
+            }
+            self.state.pending_deletes.push(batch_delete.clone());
+            self.save()?;
+            match self.engine.ingest(&ndjson, commit) {
+                Ok(counts) => {
+                    self.state
+                        .pending_deletes
+                        .retain(|query| *query != batch_delete);
+                    break counts;
+                }
+                Err(failure) if failure.is_transient() && attempt < self.engine.retry.attempts => {
+                    std::thread::sleep(self.engine.backoff(attempt));
+                    attempt += 1;
+                }
+                Err(failure) => {
+                    return Err(self.engine.error("sending articles", &failure));
+                }
+            }
+        };
+        self.rejected += counts.rejected;
+        for (key, sent, before) in self.batch_files.drain(..) {
+            if let Some(before) = before {
+                self.state
+                    .pending_deletes
+                    .push(file_delete_query(&key, Some(before.hash)));
+            }
+            self.state.files.insert(key, sent);
+        }
+        self.batch_lines.clear();
+        self.batch_bytes = 0;
+        self.save()?;
+        self.flush_deletes()
+    }
+
+    /// Adds a file's documents, sending the batch first when it is full (so
+    /// that the run's last batch is never empty and is sent with a commit).
+    fn add_file(
+        &mut self,
+        key: &str,
+        sent: SentFile,
+        before: Option<SentFile>,
+        lines: Vec<Value>,
+    ) -> Result<()> {
+        let size: usize = lines.iter().map(|line| line.to_string().len() + 1).sum();
+        if self.batch_bytes + size > self.options.batch_bytes && !self.batch_lines.is_empty() {
+            self.send_batch(Commit::Auto)?;
+        }
+        self.batch_bytes += size;
+        self.batch_lines.extend(lines);
+        self.batch_files.push((key.to_string(), sent, before));
+        Ok(())
+    }
+
+    /// A file that no longer gives articles: what was sent of it goes.
+    fn forget_file(&mut self, key: &str) {
+        if self.state.files.remove(key).is_some() {
+            self.state
+                .pending_deletes
+                .push(file_delete_query(key, None));
+        }
+    }
+}
+
+/// Creates the index from newsdex's mapping, or checks that the existing
+/// one has it (an index of another mapping is refused, never changed).
+pub fn ensure_index(engine: &Quickwit) -> Result<()> {
+    let wanted = index_config(&engine.url.index);
+    match engine.index_config()? {
+        None => engine.create_index(&wanted),
+        Some(existing) => match mapping_difference(&existing, &wanted) {
+            None => Ok(()),
+            Some(difference) => Err(Error::Engine {
+                url: engine.url.to_string(),
+                reason: format!(
+                    "the index exists with another mapping ({difference}); newsdex does not change it: choose another index name"
+                ),
+            }),
+        },
+    }
+}
+
+/// How many files are read and extracted in parallel before their batch is sent.
+const CHUNK_FILES: usize = 256;
+
+/// Sends the files of `walk` that changed since the last run to the engine.
+pub fn send_files(
+    engine: &Quickwit,
+    walk: Walk,
+    options: &SendOptions,
+    events: &dyn IndexEvents,
+    stop: &AtomicBool,
+) -> Result<IndexSummary> {
+    ensure_index(engine)?;
+    let state_file = state_path(&options.state_dir, &engine.url);
+    let state = SentState::load(&state_file, &engine.url)?;
+    let mut sender = Sender {
+        engine,
+        options,
+        state,
+        state_file,
+        batch_files: Vec::new(),
+        batch_lines: Vec::new(),
+        batch_bytes: 0,
+        rejected: 0,
+    };
+    // What an earlier run could not finish is finished first.
+    sender.flush_deletes()?;
+    let in_shard = |key: &str| options.shard.is_none_or(|shard| shard.holds(key));
+    let files: Vec<&SourceFile> = walk
+        .files
+        .iter()
+        .filter(|file| in_shard(&file.key))
+        .collect();
+    let mut summary = IndexSummary {
+        files_before: sender.state.files.len() as u64,
+        ..IndexSummary::default()
+    };
+    let mut to_read = Vec::new();
+    for file in &files {
+        let before = sender.state.files.get(&file.key).copied();
+        match before {
+            Some(sent) if sent.size == file.size && sent.mtime == file.mtime => {
+                summary.unchanged += 1
+            }
+            _ => to_read.push((*file, before)),
+        }
+    }
+    for error in &walk.errors {
+        summary.failed += 1;
+        report(events, std::path::Path::new(""), error.to_string(), true);
+    }
+    events.start(
+        to_read.len() as u64,
+        to_read.iter().map(|(file, _)| file.size).sum(),
+    );
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.clamp(1, 64))
+        .build()
+        .map_err(|error| Error::Internal(format!("cannot start threads: {error}")))?;
+    for chunk in to_read.chunks(CHUNK_FILES) {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
+        let prepared: Vec<Prepared> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|(file, before)| {
+                    let outcome = prepare_file(file, *before, options, events);
+                    events.file_done(file.size);
+                    outcome
+                })
+                .collect()
+        });
+        for ((file, before), outcome) in chunk.iter().zip(prepared) {
+            summary.bytes_read += file.size;
+            match outcome {
+                Prepared::Documents {
+                    sent,
+                    lines,
+                    errors,
+                } => {
+                    summary.articles += sent.articles;
+                    summary.internal_errors += errors;
+                    if before.is_some() {
+                        summary.updated += 1;
+                    } else {
+                        summary.added += 1;
+                    }
+                    sender.add_file(&file.key, sent, *before, lines)?;
+                }
+                Prepared::Unchanged(sent) => {
+                    summary.unchanged += 1;
+                    sender.state.files.insert(file.key.clone(), sent);
+                }
+                Prepared::Skipped(reason) => {
+                    summary.skipped += 1;
+                    report(events, &file.path, reason, false);
+                    sender.forget_file(&file.key);
+                }
+                Prepared::Failed(reason) => {
+                    summary.failed += 1;
+                    report(events, &file.path, reason, true);
+                    sender.forget_file(&file.key);
+                }
+            }
+        }
+        events.batch_done();
+    }
+    sender.send_batch(Commit::Force)?;
+    summary.interrupted = stop.load(Ordering::Relaxed);
+    if !summary.interrupted {
+        remove_vanished(&mut sender, &walk, &files, &mut summary);
+    }
+    sender.save()?;
+    sender.flush_deletes()?;
+    if sender.rejected > 0 {
+        report(
+            events,
+            std::path::Path::new(""),
+            format!("quickwit rejected {} documents", sender.rejected),
+            true,
+        );
+        summary.failed += 1;
+    }
+    Ok(summary)
+}
+
+/// Deletes what was sent of files under the walked folders that are gone
+/// (of this shard only: the other shards' files are not this run's to judge).
+fn remove_vanished(
+    sender: &mut Sender<'_>,
+    walk: &Walk,
+    files: &[&SourceFile],
+    summary: &mut IndexSummary,
+) {
+    let seen: std::collections::HashSet<&str> =
+        files.iter().map(|file| file.key.as_str()).collect();
+    let shard = sender.options.shard;
+    let gone: Vec<String> = sender
+        .state
+        .files
+        .keys()
+        .filter(|key| {
+            let under_walked_folder = walk.folder_keys.iter().any(|folder| is_under(key, folder));
+            let ours = shard.is_none_or(|shard| shard.holds(key));
+            ours && under_walked_folder && !seen.contains(key.as_str())
+        })
+        .cloned()
+        .collect();
+    let removals = gone.len() as u64;
+    if !sender.options.allow_mass_delete && is_mass_delete(summary.files_before, removals) {
+        summary.withheld_removals = removals;
+        return;
+    }
+    for key in gone {
+        sender.forget_file(&key);
+    }
+    summary.removed = removals;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_split_every_file_once() {
+        let shards: Vec<Shard> = (1..=3).map(|number| Shard { number, count: 3 }).collect();
+        for n in 0..200 {
+            let key = format!("/corpus/file-{n}.txt");
+            let holders = shards.iter().filter(|shard| shard.holds(&key)).count();
+            assert_eq!(holders, 1, "{key}");
+        }
+        assert_eq!(
+            Shard::parse("2/3").unwrap(),
+            Shard {
+                number: 2,
+                count: 3
+            }
+        );
+        for bad in ["0/3", "4/3", "1/0", "x/2", "3"] {
+            assert!(Shard::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn delete_queries_quote_file_keys() {
+        assert_eq!(
+            file_delete_query("/c/a \"b\".txt", Some(7)),
+            "source_file:\"/c/a \\\"b\\\".txt\" AND file_hash:7"
+        );
+        assert_eq!(
+            file_delete_query("/c/x\\y", None),
+            "source_file:\"/c/x\\\\y\""
+        );
+    }
+}

@@ -1,0 +1,449 @@
+//! The Quickwit engine against a real node: `../shared/tools/quickwit/` holds
+//! a Quickwit binary (xz); each test unpacks it, starts a node on a free
+//! loopback port with its own data folder, and stops it by its process id
+//! (also when the test panics). Skipped, with a note, when the file is absent.
+
+mod common;
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use common::{copy_dir, seed_dir, shared_dir, Sandbox};
+use serde_json::Value;
+
+/// The unpacked binary, once per test process; `None` when the archive is absent.
+fn quickwit_binary() -> Option<PathBuf> {
+    static BINARY: OnceLock<Option<(tempfile::TempDir, PathBuf)>> = OnceLock::new();
+    let unpacked = BINARY.get_or_init(|| {
+        let folder = shared_dir().join("tools/quickwit");
+        let archive = std::fs::read_dir(&folder)
+            .ok()?
+            .flatten()
+            .map(|entry| entry.path())
+            .find(|path| path.extension().is_some_and(|ext| ext == "xz"))?;
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let binary = dir.path().join("quickwit");
+        let mut bytes = Vec::new();
+        let file = std::fs::File::open(&archive).expect("open the quickwit archive");
+        liblzma::read::XzDecoder::new(file)
+            .read_to_end(&mut bytes)
+            .expect("unpack quickwit");
+        std::fs::write(&binary, bytes).expect("write quickwit");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755))
+                .expect("make quickwit executable");
+        }
+        Some((dir, binary))
+    });
+    unpacked.as_ref().map(|(_, binary)| binary.clone())
+}
+
+/// A REST port whose gRPC neighbour (port + 1) is free too.
+fn free_port() -> u16 {
+    loop {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a port");
+        let port = listener.local_addr().expect("an address").port();
+        drop(listener);
+        let neighbour_free = port < u16::MAX && TcpListener::bind(("127.0.0.1", port + 1)).is_ok();
+        if neighbour_free {
+            return port;
+        }
+    }
+}
+
+/// A running node, stopped by its process id when dropped.
+struct Node {
+    child: Option<Child>,
+    binary: PathBuf,
+    dir: PathBuf,
+    port: u16,
+}
+
+impl Node {
+    fn start(binary: &Path, dir: &Path) -> Node {
+        let mut node = Node {
+            child: None,
+            binary: binary.to_path_buf(),
+            dir: dir.to_path_buf(),
+            port: free_port(),
+        };
+        node.launch();
+        node
+    }
+
+    /// Starts the node; a node that exits at once (its port not yet
+    /// released after a kill) is started again, three times at most.
+    fn launch(&mut self) {
+        for _ in 0..3 {
+            self.spawn();
+            if self.wait_ready() {
+                return;
+            }
+            self.kill();
+            std::thread::sleep(Duration::from_secs(2));
+        }
+        panic!(
+            "quickwit did not become ready; see {}",
+            self.dir.join("node.log").display()
+        );
+    }
+
+    fn spawn(&mut self) {
+        let data = self.dir.join("qwdata");
+        std::fs::create_dir_all(&data).expect("data folder");
+        let config = self.dir.join("node-config.yaml");
+        let yaml = format!(
+            "version: 0.8\nnode_id: test-node\ncluster_id: newsdex-test\nlisten_address: 127.0.0.1\nrest:\n  listen_port: {}\ndata_dir: {}\n",
+            self.port,
+            data.display()
+        );
+        std::fs::write(&config, yaml).expect("node config");
+        let log = std::fs::File::create(self.dir.join("node.log")).expect("node log");
+        let child = Command::new(&self.binary)
+            .args(["run", "--config"])
+            .arg(&config)
+            .env("QW_DISABLE_TELEMETRY", "1")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log"))
+            .stderr(log)
+            .spawn()
+            .expect("start quickwit");
+        self.child = Some(child);
+    }
+
+    /// Whether the node answers ready within 90 s (false as soon as it exits).
+    fn wait_ready(&mut self) -> bool {
+        let agent = ureq::Agent::new_with_defaults();
+        let url = format!("http://127.0.0.1:{}/health/readyz", self.port);
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while Instant::now() < deadline {
+            if agent
+                .get(&url)
+                .call()
+                .is_ok_and(|answer| answer.status() == 200)
+            {
+                return true;
+            }
+            let exited = self
+                .child
+                .as_mut()
+                .is_none_or(|child| child.try_wait().ok().flatten().is_some());
+            if exited {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        false
+    }
+
+    fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+
+    fn engine(&self, index: &str) -> String {
+        format!("quickwit://127.0.0.1:{}/{index}", self.port)
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// The binary, or a note on stderr and `None` (the test then returns).
+fn binary_or_skip() -> Option<PathBuf> {
+    let binary = quickwit_binary();
+    if binary.is_none() {
+        eprintln!("skipped: no quickwit archive in ../shared/tools/quickwit");
+    }
+    binary
+}
+
+/// `newsdex ARGS` on the engine, with its state folder in the sandbox.
+fn on_engine(sandbox: &Sandbox, engine: &str, args: &[&str]) -> assert_cmd::Command {
+    let mut command = sandbox.newsdex(&[]);
+    command
+        .env("NEWSDEX_ENGINE", engine)
+        .env("NEWSDEX_STATE_DIR", sandbox.path().join("state"))
+        .args(args);
+    command
+}
+
+fn stdout_json(mut command: assert_cmd::Command) -> Value {
+    let output = command.output().expect("run newsdex");
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "exit {:?}: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    if text.trim().is_empty() {
+        return Value::Array(Vec::new());
+    }
+    serde_json::from_str(&text).expect("JSON output")
+}
+
+fn paths_of(results: &Value) -> Vec<String> {
+    results["hits"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|hit| hit["path"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+fn index_ok(mut command: assert_cmd::Command) -> String {
+    let output = command.output().expect("run newsdex index");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    stderr
+}
+
+#[test]
+fn quickwit_answers_as_the_local_index_does() {
+    let Some(binary) = binary_or_skip() else {
+        return;
+    };
+    let sandbox = Sandbox::new();
+    let corpus = sandbox.copy_corpus();
+    copy_dir(&seed_dir(), &corpus.join("seed"));
+    let node = Node::start(&binary, &sandbox.path().join("node"));
+    let engine = node.engine("news");
+    let corpus_arg = corpus.to_string_lossy().into_owned();
+    index_ok(sandbox.newsdex(&["index", "--quiet", &corpus_arg]));
+    let first = index_ok(on_engine(&sandbox, &engine, &["index", &corpus_arg]));
+    assert!(first.contains(" added"), "{first}");
+
+    // The same top hits for the reference query: the reference article in the top 3.
+    let query = [
+        "query",
+        "Ukraine sovereignty",
+        "--format",
+        "json",
+        "-n",
+        "3",
+    ];
+    let local = paths_of(&stdout_json(sandbox.newsdex(&query)));
+    let remote = paths_of(&stdout_json(on_engine(&sandbox, &engine, &query)));
+    let seed_key = |paths: &[String]| paths.iter().any(|path| path.contains("/seed/"));
+    assert!(seed_key(&local), "local: {local:?}");
+    assert!(seed_key(&remote), "quickwit: {remote:?}");
+
+    // Identical answers for a date range, an entity, a month timeline, top 20 entities.
+    let same = [
+        vec![
+            "list",
+            "--from",
+            "2022-01-01",
+            "--to",
+            "2022-02-15",
+            "--all-copies",
+            "-n",
+            "1000",
+            "--format",
+            "json",
+        ],
+        vec![
+            "list",
+            "--entity",
+            "Joly",
+            "--all-copies",
+            "-n",
+            "1000",
+            "--format",
+            "json",
+        ],
+        vec!["timeline", "--interval", "month", "--format", "json"],
+        vec![
+            "timeline",
+            "Ukraine",
+            "--interval",
+            "month",
+            "--format",
+            "json",
+        ],
+    ];
+    for args in &same {
+        let local = stdout_json(sandbox.newsdex(args));
+        let remote = stdout_json(on_engine(&sandbox, &engine, args));
+        if args[0] == "list" {
+            assert_eq!(local["total"], remote["total"], "{args:?}");
+            let local_paths: HashSet<String> = paths_of(&local).into_iter().collect();
+            let remote_paths: HashSet<String> = paths_of(&remote).into_iter().collect();
+            assert_eq!(local_paths, remote_paths, "{args:?}");
+        } else {
+            assert_eq!(local, remote, "{args:?}");
+        }
+    }
+    let entities = ["entities", "-n", "20", "--format", "json"];
+    let local_entities = stdout_json(sandbox.newsdex(&entities));
+    // Unfolded spellings take places of their own: a longer list holds every local one.
+    let more_entities = ["entities", "-n", "40", "--format", "json"];
+    let remote_entities = stdout_json(on_engine(&sandbox, &engine, &more_entities));
+    let counted = |report: &Value| -> Vec<(String, u64)> {
+        report
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            // Spellings the local index folds together are a known difference.
+            .filter(|entity| entity.get("aliases").is_none())
+            .map(|entity| {
+                (
+                    entity["name"].as_str().unwrap_or_default().to_string(),
+                    entity["articles"].as_u64().unwrap_or(0),
+                )
+            })
+            .collect()
+    };
+    let remote_counts: HashSet<(String, u64)> = counted(&remote_entities).into_iter().collect();
+    for entity in counted(&local_entities) {
+        assert!(
+            remote_counts.contains(&entity),
+            "{entity:?} not in {remote_entities}"
+        );
+    }
+
+    // `show` of a hit prints the stored article.
+    let shown = sandbox
+        .newsdex(&[])
+        .env("NEWSDEX_ENGINE", &engine)
+        .args(["show", &remote[0], "--format", "json"])
+        .output()
+        .expect("run show");
+    assert_eq!(
+        shown.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+    let article: Value = serde_json::from_slice(&shown.stdout).expect("an article");
+    assert!(article["body"]
+        .as_str()
+        .is_some_and(|body| !body.is_empty()));
+
+    // A second run sends nothing.
+    let again = index_ok(on_engine(&sandbox, &engine, &["index", &corpus_arg]));
+    assert!(again.contains("0 added, 0 updated, 0 removed"), "{again}");
+    let stats = stdout_json(on_engine(&sandbox, &engine, &["stats", "--format", "json"]));
+    let local_stats = stdout_json(sandbox.newsdex(&["stats", "--format", "json"]));
+    assert_eq!(stats["articles"], local_stats["articles"]);
+    assert_eq!(stats["dated_articles"], local_stats["dated_articles"]);
+    assert_eq!(stats["first_date"], local_stats["first_date"]);
+    assert_eq!(stats["last_date"], local_stats["last_date"]);
+}
+
+/// How many documents the engine holds (a duplicate counts twice), and
+/// every article key it shows.
+fn engine_paths(sandbox: &Sandbox, engine: &str) -> (u64, Vec<String>) {
+    let args = [
+        "query",
+        "*",
+        "--all-copies",
+        "-n",
+        "10000",
+        "--format",
+        "json",
+    ];
+    let results = stdout_json(on_engine(sandbox, engine, &args));
+    (results["total"].as_u64().unwrap_or(0), paths_of(&results))
+}
+
+/// Polls until `check` holds (Quickwit applies delete tasks in the background).
+fn eventually(what: &str, check: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(240);
+    while Instant::now() < deadline {
+        if check() {
+            return;
+        }
+        std::thread::sleep(Duration::from_secs(2));
+    }
+    panic!("{what}: not true after 240 s");
+}
+
+#[test]
+fn quickwit_follows_edits_and_deletes_and_survives_a_killed_node() {
+    let Some(binary) = binary_or_skip() else {
+        return;
+    };
+    let sandbox = Sandbox::new();
+    let corpus = sandbox.path().join("generated");
+    let files = 1500;
+    for n in 0..files {
+        let text = format!(
+            "date 2022-03-{:02} Report number {n} from Kyiv. {}\n",
+            n % 28 + 1,
+            "Officials met in the capital to discuss grain exports and the ceasefire. ".repeat(40)
+        );
+        sandbox.write(&format!("generated/report-{n:04}.txt"), text);
+    }
+    let corpus_arg = corpus.to_string_lossy().into_owned();
+    let mut node = Node::start(&binary, &sandbox.path().join("node"));
+    let engine = node.engine("resume");
+
+    // The node is killed while the first run sends, then restarted.
+    let mut first_run = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsdex"))
+        .current_dir(sandbox.path())
+        .env("NEWSDEX_ENGINE", &engine)
+        .env("NEWSDEX_STATE_DIR", sandbox.path().join("state"))
+        .args(["index", "--quiet", "--threads", "2", &corpus_arg])
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start newsdex index");
+    std::thread::sleep(Duration::from_millis(2500));
+    node.kill();
+    std::thread::sleep(Duration::from_secs(1));
+    node.launch();
+    let _ = first_run.wait();
+    index_ok(on_engine(&sandbox, &engine, &["index", &corpus_arg]));
+    // JSON shows paths relative to the working folder: compare file names.
+    let expected: HashSet<String> = (0..files).map(|n| format!("report-{n:04}.txt")).collect();
+    let file_name = |path: &String| {
+        Path::new(path)
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    eventually("every article once, none lost", || {
+        let (total, paths) = engine_paths(&sandbox, &engine);
+        let unique: HashSet<String> = paths.iter().map(file_name).collect();
+        total == files as u64 && unique == expected
+    });
+
+    // An edited file replaces its article; a deleted one disappears.
+    let edited = corpus.join("report-0001.txt");
+    std::fs::write(
+        &edited,
+        "date 2022-04-01 Edited report about a harvest in Odesa.\n",
+    )
+    .expect("edit");
+    std::fs::remove_file(corpus.join("report-0002.txt")).expect("delete");
+    let run = index_ok(on_engine(&sandbox, &engine, &["index", &corpus_arg]));
+    assert!(run.contains("1 updated, 1 removed"), "{run}");
+    let harvest = ["query", "harvest", "--format", "json"];
+    let found = paths_of(&stdout_json(on_engine(&sandbox, &engine, &harvest)));
+    assert_eq!(found.len(), 1, "{found:?}");
+    eventually("the old version and the deleted file are gone", || {
+        let (total, paths) = engine_paths(&sandbox, &engine);
+        let deleted_gone = !paths.iter().any(|path| path.ends_with("report-0002.txt"));
+        let edited_once = paths
+            .iter()
+            .filter(|path| path.ends_with("report-0001.txt"))
+            .count()
+            == 1;
+        deleted_gone && edited_once && total == files as u64 - 1
+    });
+}
