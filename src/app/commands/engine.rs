@@ -3,8 +3,6 @@
 //! by `newsdex::engine`.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Result};
@@ -186,17 +184,8 @@ fn run_index(engine: &Quickwit, args: &IndexArgs) -> Result<Outcome> {
     if args.rebuild {
         bail!("--rebuild is not available with --engine: delete the Quickwit index (and newsdex's record of it) to send everything again");
     }
-    for path in &args.paths {
-        if let Err(error) = std::fs::metadata(path) {
-            bail!(
-                "{}: {error}; nothing was sent",
-                display_path(&path.to_string_lossy())
-            );
-        }
-    }
-    let stop = Arc::new(AtomicBool::new(false));
-    let handler_stop = Arc::clone(&stop);
-    let _ = ctrlc::set_handler(move || handler_stop.store(true, Ordering::Relaxed));
+    index::check_paths_exist(&args.paths, "sent")?;
+    let stop = index::stop_on_signal();
     let options = SendOptions {
         threads: args.threads.map_or_else(default_threads, usize::from),
         fields: field_overrides(&args.fields)?,

@@ -172,24 +172,34 @@ pub(super) fn say(line: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
-pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
-    let started = Instant::now();
-    // A path that does not exist is an error before anything changes: a typo
-    // must not create an index folder, nor (with --rebuild) replace an index.
-    for path in &args.paths {
+/// A path that does not exist is an error before anything changes: a typo
+/// must not create an index folder, nor (with --rebuild) replace an index.
+pub(super) fn check_paths_exist(paths: &[std::path::PathBuf], done: &str) -> Result<()> {
+    for path in paths {
         if let Err(error) = std::fs::metadata(path) {
             bail!(
-                "{}: {error}; nothing was indexed",
+                "{}: {error}; nothing was {done}",
                 display_path(&path.to_string_lossy())
             );
         }
     }
+    Ok(())
+}
+
+/// A flag that Ctrl-C, SIGTERM and SIGHUP ('termination' feature) set, so a
+/// run stops cleanly. A second handler cannot be installed in one process;
+/// tests that run twice only lose signal handling, which they do not use.
+pub(super) fn stop_on_signal() -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
     let handler_stop = Arc::clone(&stop);
-    // Ctrl-C, SIGTERM and SIGHUP ('termination' feature) all stop cleanly. A
-    // second handler cannot be installed in one process; tests that call
-    // `run` twice only lose signal handling, which they do not use.
     let _ = ctrlc::set_handler(move || handler_stop.store(true, Ordering::Relaxed));
+    stop
+}
+
+pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
+    let started = Instant::now();
+    check_paths_exist(&args.paths, "indexed")?;
+    let stop = stop_on_signal();
 
     let threads = args.threads.map_or_else(default_threads, usize::from);
     let options = IndexOptions {
