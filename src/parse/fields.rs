@@ -139,12 +139,34 @@ fn candidates<'l, 'v>(
 }
 
 /// The first candidate with text; a body must be prose (hold a space).
+/// When the best body is only a summary, the longest summary present is the
+/// body (`lead_paragraph` over a one-line `abstract`).
 fn choose_text<'l>(field: Field, candidates: &[&'l Leaf]) -> Option<(&'l str, String)> {
-    candidates.iter().find_map(|leaf| {
+    let mut usable = candidates.iter().filter_map(|leaf| {
         let text = value_to_text(field, leaf.value)?;
-        let usable = !text.trim().is_empty() && (field != Field::Body || !looks_like_token(&text));
-        usable.then_some((leaf.path.as_str(), text))
-    })
+        let is_usable =
+            !text.trim().is_empty() && (field != Field::Body || !looks_like_token(&text));
+        is_usable.then_some((*leaf, text))
+    });
+    let (first_leaf, first_text) = usable.next()?;
+    let is_summary = |leaf: &Leaf| {
+        leaf.rank(field)
+            .is_some_and(|(rank, _)| field.is_summary_rank(rank))
+    };
+    if !is_summary(first_leaf) {
+        return Some((first_leaf.path.as_str(), first_text));
+    }
+    let longest_summary = usable.filter(|(leaf, _)| is_summary(leaf)).fold(
+        (first_leaf, first_text),
+        |longest, candidate| {
+            if candidate.1.len() > longest.1.len() {
+                candidate
+            } else {
+                longest
+            }
+        },
+    );
+    Some((longest_summary.0.path.as_str(), longest_summary.1))
 }
 
 /// The best-named candidate that reads as a date, one with a known offset

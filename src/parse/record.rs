@@ -107,6 +107,12 @@ impl Field {
                 "summary",
                 "abstract",
                 "lead",
+                "leadparagraph",
+                "lede",
+                "standfirst",
+                "excerpt",
+                "teaser",
+                "dek",
                 "snippet",
             ],
             Field::Url => &[
@@ -160,6 +166,14 @@ impl Field {
     }
 
     /// Rank of `name` among the usual names (0 is best), if it is one.
+    /// Whether a body name of this rank names a summary (`description`,
+    /// `abstract`, `lead_paragraph`, ...) rather than the full text: among
+    /// summaries the longest present is the body.
+    pub fn is_summary_rank(self, rank: usize) -> bool {
+        let first_summary = self.rank_of("description");
+        self == Field::Body && first_summary.is_some_and(|first| rank >= first)
+    }
+
     pub fn rank_of(self, name: &str) -> Option<usize> {
         let normalised = normalise_key(name);
         self.usual_names()
@@ -276,7 +290,7 @@ impl RawRecord {
             date,
             title,
             url: non_empty(self.url),
-            author: non_empty(self.author),
+            author: non_empty(self.author.map(|author| without_by(&author).to_string())),
             source: non_empty(self.source),
             body,
             unreadable_date,
@@ -291,6 +305,15 @@ pub fn skip_reason(position: &str, problem: &ParseError) -> String {
     match problem {
         ParseError::NoBody => format!("{position}: no body text"),
         other => format!("{position}: {other}"),
+    }
+}
+
+/// A byline without its leading `By ` (`By Peter Baker` → `Peter Baker`).
+fn without_by(author: &str) -> &str {
+    let trimmed = author.trim_start();
+    match trimmed.get(..3) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("by ") => trimmed[3..].trim_start(),
+        _ => trimmed,
     }
 }
 

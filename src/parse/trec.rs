@@ -107,8 +107,10 @@ fn parse_document(document: &str, part: Option<usize>) -> Result<ParsedArticle, 
         .map(clean_inline)
         .map(|byline| strip_by(&byline).to_string())
         .filter(|byline| !byline.is_empty());
-    let text_blocks: Vec<String> = elements(document, "TEXT")
+    // San Jose Mercury News keeps its first paragraph apart, in `<LEADPARA>`.
+    let text_blocks: Vec<String> = elements(document, "LEADPARA")
         .into_iter()
+        .chain(elements(document, "TEXT"))
         .map(clean_block)
         .filter(|block| !block.is_empty())
         .collect();
@@ -146,7 +148,9 @@ fn document_date(document: &str, id: Option<&str>) -> (Option<ArticleDate>, Opti
         if text.is_empty() {
             continue;
         }
-        let date = parse_date(&text).or_else(|| find_date_in_text(&text));
+        let date = parse_date(&text)
+            .or_else(|| compact_six_digit_date(&text))
+            .or_else(|| find_date_in_text(&text));
         if date.is_some() {
             return (date, None);
         }
@@ -157,6 +161,22 @@ fn document_date(document: &str, id: Option<&str>) -> (Option<ArticleDate>, Opti
         return (from_id, None);
     }
     (None, unreadable)
+}
+
+/// A six-digit date tag: `910514` (Financial Times, YYMMDD) or, when that is
+/// no date, `042990` (MMDDYY); years 50-99 are 19xx, 00-49 20xx.
+fn compact_six_digit_date(text: &str) -> Option<ArticleDate> {
+    if text.len() != 6 || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
+    let century = |year: u32| if year >= 50 { 1900 + year } else { 2000 + year };
+    let day_of = |year: u32, month: u32, day: u32| {
+        chrono::NaiveDate::from_ymd_opt(i32::try_from(century(year)).ok()?, month, day)
+    };
+    let year_first = day_of(number(0..2)?, number(2..4)?, number(4..6)?);
+    let month_first = || day_of(number(4..6)?, number(0..2)?, number(2..4)?);
+    year_first.or_else(month_first).map(ArticleDate::Day)
 }
 
 /// `NYT19980315.0063`, `APW20000824.0204` -> the day; other DOCNO shapes
@@ -182,12 +202,32 @@ fn document_title(document: &str) -> Option<String> {
         };
         let title = clean_inline(raw);
         if is_usable_title(&title) {
-            return Some(title);
+            return Some(without_dateline_prefix(&title).to_string());
         }
     }
     let unknown = element(document, "UNK").map(clean_inline)?;
     let is_byline = unknown.to_ascii_lowercase().starts_with("by ");
     (is_usable_title(&unknown) && !is_byline).then_some(unknown)
+}
+
+/// A headline without the Financial Times' dateline prefix:
+/// `FT  14 MAY 91 / Jubilee of a jet` -> `Jubilee of a jet`.
+fn without_dateline_prefix(title: &str) -> &str {
+    let Some((prefix, headline)) = title.split_once(" / ") else {
+        return title;
+    };
+    let words: Vec<&str> = prefix.split_whitespace().collect();
+    let is_dateline = matches!(words.as_slice(), [source, day, month, year]
+        if source.chars().all(|c| c.is_ascii_uppercase())
+            && day.parse::<u8>().is_ok()
+            && month.len() == 3
+            && month.chars().all(|c| c.is_ascii_uppercase())
+            && year.len() == 2
+            && year.parse::<u8>().is_ok());
+    if is_dateline && !headline.trim().is_empty() {
+        return headline.trim();
+    }
+    title
 }
 
 fn is_usable_title(title: &str) -> bool {

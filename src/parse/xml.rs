@@ -164,9 +164,9 @@ fn read_record(
             "a cancelled story (NewsML stat:canceled)".to_string(),
         ));
     }
-    let title = TITLE_ELEMENTS.iter().find_map(|name| {
-        first_element(record, name).and_then(|node| non_empty(text_of(node, " ")))
-    });
+    let title = TITLE_ELEMENTS
+        .iter()
+        .find_map(|name| first_element(record, name).and_then(|node| non_empty(title_text(node))));
     let body = BODY_ELEMENTS
         .iter()
         .find_map(|name| first_element(record, name).and_then(body_text));
@@ -224,6 +224,20 @@ fn keep_latest_versions(articles: &mut Vec<ParsedArticle>) {
 }
 
 /// The first descendant element (or the record itself) with this local name.
+/// A title's text; an escaped-HTML title (Atom `type="html"`, RSS titles
+/// holding `&amp;amp;` or `<b>`) is unescaped and stripped to text.
+fn title_text(node: Node) -> String {
+    let text = text_of(node, " ");
+    let holds_markup = text.contains('<') || text.contains('&');
+    if !holds_markup {
+        return text;
+    }
+    strip_markup(&text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn first_element<'a, 'input>(record: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
     record
         .descendants()

@@ -134,3 +134,31 @@ fn pictures_are_not_articles() {
     };
     assert!(non_article_type(&object).is_some());
 }
+
+/// An archive API record (New York Times shape) whose only text is summaries:
+/// the longest summary is the body, and the byline loses its `By `.
+#[test]
+fn the_longest_summary_is_the_body_and_bylines_lose_by() {
+    let found = record(json!({
+        "abstract": "The president met with leaders.",
+        "lead_paragraph": "The president met congressional leaders on Wednesday to discuss the budget.",
+        "headline": {"main": "President Meets Leaders on Budget"},
+        "pub_date": "2020-01-01T23:10:25+0000",
+        "byline": {"original": "By Peter Baker"}
+    }));
+    assert_eq!(
+        found.body.as_deref(),
+        Some("The president met congressional leaders on Wednesday to discuss the budget.")
+    );
+    let article = found.into_record_article(None).unwrap();
+    assert_eq!(article.author.as_deref(), Some("Peter Baker"));
+
+    let with_full_text = record(json!({
+        "abstract": "A much longer abstract than the text itself, which is short.",
+        "text": "The text is the body.",
+    }));
+    assert_eq!(
+        with_full_text.body.as_deref(),
+        Some("The text is the body.")
+    );
+}

@@ -213,3 +213,39 @@ fn decodes_sgml_entities() {
         assert_eq!(unescape_sgml(text), expected, "{text:?}");
     }
 }
+
+/// Written in the shapes of the Financial Times (six-digit YYMMDD date,
+/// dateline prefix in the headline) and San Jose Mercury News (first
+/// paragraph in `<LEADPARA>`) files of TREC disks 3-4.
+#[test]
+fn reads_financial_times_and_mercury_news_shapes() {
+    let ft = "<DOC>\n<DOCNO>FT911-1</DOCNO>\n<DATE>910514\n</DATE>\n<HEADLINE>\n\
+        FT  14 MAY 91 / (CORRECTED) Jubilee of a jet\n</HEADLINE>\n\
+        <TEXT>\nThe Vickers VC10 first flew 25 years ago.\n</TEXT>\n</DOC>\n";
+    let article = parse_document(ft, None).unwrap();
+    assert_eq!(
+        article.title.as_deref(),
+        Some("(CORRECTED) Jubilee of a jet")
+    );
+    assert_eq!(
+        article.date.map(|date| date.to_string()).as_deref(),
+        Some("1991-05-14")
+    );
+    assert_eq!(article.unreadable_date, None);
+
+    let sjmn = "<DOC>\n<DOCNO> SJMN91-06001001 </DOCNO>\n\
+        <LEADPARA> The Giants won again on Sunday. </LEADPARA>\n<HEADLINE> GIANTS BEAT REDS </HEADLINE>\n\
+        <PUBDATE> 19910101 </PUBDATE>\n<TEXT> Will Clark hit a two-run homer. </TEXT>\n</DOC>\n";
+    let article = parse_document(sjmn, None).unwrap();
+    assert_eq!(
+        article.body,
+        "The Giants won again on Sunday.\n\nWill Clark hit a two-run homer."
+    );
+    assert_eq!(
+        compact_six_digit_date("042990")
+            .map(|date| date.to_string())
+            .as_deref(),
+        Some("1990-04-29")
+    );
+    assert_eq!(compact_six_digit_date("991399"), None);
+}

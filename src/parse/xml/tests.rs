@@ -129,3 +129,15 @@ fn a_cancelled_story_is_skipped_as_not_an_article() {
         parsed.skipped
     );
 }
+
+/// Atom `type="html"` titles and RSS titles with escaped markup read as text.
+#[test]
+fn escaped_html_titles_read_as_text() {
+    let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="html">Storm &amp;amp; floods &lt;b&gt;hit&lt;/b&gt;</title>
+<id>urn:x:2</id><updated>2020-03-05T10:00:00+01:00</updated><content>A storm brought floods.</content></entry></feed>"#;
+    let parsed = parse_news_xml(atom).unwrap();
+    assert_eq!(
+        parsed.articles[0].title.as_deref(),
+        Some("Storm & floods hit")
+    );
+}
