@@ -10,7 +10,7 @@
 use serde_json::{json, Value};
 use tantivy::schema::{FieldEntry, FieldType};
 
-use crate::index::schema::{build_schema, NAMES_ANALYZER, NEWS_ANALYZER, SCHEMA_VERSION};
+use crate::index::schema::{build_schema, names, NAMES_ANALYZER, NEWS_ANALYZER, SCHEMA_VERSION};
 
 /// Bumped when the generated mapping changes for the same schema.
 const MAPPING_VERSION: u32 = 1;
@@ -119,11 +119,16 @@ fn folding_tokenizer(name: &str) -> Value {
     })
 }
 
+/// Fields of the local index that Quickwit does not get: near copies are
+/// grouped by the local engine only (Quickwit groups exact copies).
+const LOCAL_ONLY_FIELDS: &[&str] = &[names::NEAR_BAND];
+
 /// The whole index configuration for `index_id`.
 pub fn index_config(index_id: &str) -> Value {
     let schema = build_schema();
     let mut field_mappings: Vec<Value> = schema
         .fields()
+        .filter(|(_, entry)| !LOCAL_ONLY_FIELDS.contains(&entry.name()))
         .map(|(_, entry)| field_mapping(entry))
         .collect();
     field_mappings.push(json!({
@@ -205,7 +210,11 @@ mod tests {
         let config = index_config("news");
         let fields = config["doc_mapping"]["field_mappings"].as_array().unwrap();
         let field = |name: &str| fields.iter().find(|field| field["name"] == name).unwrap();
-        assert_eq!(fields.len(), build_schema().fields().count() + 1);
+        let local_only = LOCAL_ONLY_FIELDS.len();
+        assert_eq!(
+            fields.len(),
+            build_schema().fields().count() + 1 - local_only
+        );
         assert_eq!(field("title")["tokenizer"], "news");
         assert_eq!(field("title")["record"], "position");
         assert_eq!(field("speaker")["type"], "array<text>");

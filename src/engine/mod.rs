@@ -19,12 +19,14 @@ mod mapping;
 pub mod reports;
 pub mod search;
 pub mod send;
+mod shard;
 mod state;
 
 use crate::error::{Error, Result};
 
 pub use client::Quickwit;
-pub use send::{send_files, SendOptions, Shard};
+pub use send::{send_files, SendOptions};
+pub use shard::Shard;
 
 /// What a Quickwit engine answers differently from the local index, for `--help` and notes.
 pub const DIFFERENCES: &str = "Quickwit has no English stemmer here: `sanction` does not find \

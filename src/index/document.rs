@@ -4,6 +4,7 @@ use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::article::{Article, ArticleDate, Entity, Quote};
+use crate::index::near_copies::Signature;
 use crate::index::schema::{day_number, entity_tag, Fields};
 
 /// What the incremental indexer remembers about the file an article came from.
@@ -55,12 +56,32 @@ pub fn copy_fingerprint(title: &str, body: &str) -> u64 {
     body_fingerprint(&title_and_body)
 }
 
+/// Which articles an article is one with: its copy group (`body_hash`: its
+/// own [`copy_fingerprint`], or the group of an article it nearly copies) and
+/// its body's signature, for near copies to come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyGroup {
+    pub body_hash: u64,
+    pub signature: Option<Signature>,
+}
+
+impl CopyGroup {
+    /// The group of an article on its own: exact copies only.
+    pub fn exact(article: &Article) -> CopyGroup {
+        CopyGroup {
+            body_hash: copy_fingerprint(&article.title, &article.body),
+            signature: None,
+        }
+    }
+}
+
 /// Builds the tantivy document of one article of the file `source_file`.
 pub fn to_document(
     fields: &Fields,
     article: &Article,
     source_file: &str,
     stamp: FileStamp,
+    copy: &CopyGroup,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(fields.path, &article.path);
@@ -71,10 +92,12 @@ pub fn to_document(
     doc.add_u64(fields.file_size, stamp.size);
     doc.add_u64(fields.file_mtime, stamp.mtime);
     doc.add_u64(fields.file_hash, stamp.hash);
-    doc.add_u64(
-        fields.body_hash,
-        copy_fingerprint(&article.title, &article.body),
-    );
+    doc.add_u64(fields.body_hash, copy.body_hash);
+    if let Some(signature) = &copy.signature {
+        for key in signature.band_keys() {
+            doc.add_u64(fields.near_band, key);
+        }
+    }
     if let Some(date) = article.date {
         let utc = date.to_utc();
         doc.add_date(fields.date, DateTime::from_timestamp_secs(utc.timestamp()));
@@ -173,7 +196,14 @@ mod tests {
             }],
             body: "Body text.".to_string(),
         };
-        let doc = to_document(&fields, &article, "/corpus/a.csv", FileStamp::default());
+        let copy = CopyGroup::exact(&article);
+        let doc = to_document(
+            &fields,
+            &article,
+            "/corpus/a.csv",
+            FileStamp::default(),
+            &copy,
+        );
         assert_eq!(from_document(&fields, &doc), article);
     }
 

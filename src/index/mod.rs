@@ -6,11 +6,13 @@
 pub mod document;
 pub mod folder;
 pub mod known;
+pub mod near_copies;
 mod one_file;
 pub mod readonly;
 pub mod schema;
 mod stamps;
 pub mod stem_cache;
+mod write_failure;
 pub mod writer;
 
 use std::path::{Path, PathBuf};

@@ -8,7 +8,8 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::corpus::SourceFile;
 use crate::error::Error;
-use crate::index::document::{hash64, to_document, FileStamp};
+use crate::index::document::{hash64, to_document, CopyGroup, FileStamp};
+use crate::index::near_copies::{NearCopies, Signature};
 use crate::index::writer::{IndexEvents, IndexOptions, Problem};
 use crate::index::NewsIndex;
 use crate::ingest;
@@ -56,6 +57,7 @@ pub(super) fn index_one_file(
     file: &SourceFile,
     stamp: Option<FileStamp>,
     options: &IndexOptions,
+    near_copies: &NearCopies,
     events: &dyn IndexEvents,
 ) -> FileOutcome {
     let fields = &news_index.fields;
@@ -116,7 +118,8 @@ pub(super) fn index_one_file(
     delete_old();
     let mut written = 0;
     for article in &articles {
-        let doc = to_document(fields, article, &file.key, new_stamp);
+        let copy = copy_group(article, near_copies);
+        let doc = to_document(fields, article, &file.key, new_stamp, &copy);
         if let Err(error) = writer.add_document(doc) {
             return FileOutcome::WriteFailed(error);
         }
@@ -125,5 +128,19 @@ pub(super) fn index_one_file(
     match stamp {
         Some(_) => FileOutcome::Updated(written, errors),
         None => FileOutcome::Added(written, errors),
+    }
+}
+
+/// The article's copy group: exact copies share their fingerprint; a long
+/// body that nearly copies an earlier one joins that one's group.
+fn copy_group(article: &crate::article::Article, near_copies: &NearCopies) -> CopyGroup {
+    let exact = CopyGroup::exact(article);
+    if !near_copies.is_on() {
+        return exact;
+    }
+    let signature = Signature::of(&article.body);
+    CopyGroup {
+        body_hash: near_copies.group_of(exact.body_hash, signature.as_ref()),
+        signature,
     }
 }

@@ -18,7 +18,7 @@ use crate::index::stem_cache::CachedEnglishStemmer;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index
 /// written with another version must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The names of the fields read by name (fast fields, `exists` queries): the
 /// one place they are spelt, for the schema and its readers alike.
@@ -31,6 +31,7 @@ pub mod names {
     pub const DATE: &str = "date";
     pub const DAY: &str = "day";
     pub const ENTITY_TAG: &str = "entity_tag";
+    pub const NEAR_BAND: &str = "near_band";
 }
 
 pub const NEWS_ANALYZER: &str = "news";
@@ -72,6 +73,9 @@ pub struct Fields {
     pub speaker: Field,
     /// Stored JSON of the article's quotes, for display.
     pub quotes_json: Field,
+    /// The band keys of the body's MinHash signature: candidates for near
+    /// copies ([`crate::index::near_copies`]).
+    pub near_band: Field,
 }
 
 fn text_options(analyzer: &str, stored: bool) -> TextOptions {
@@ -121,6 +125,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("quote", text_options(NEWS_ANALYZER, false));
     builder.add_text_field("speaker", text_options(NAMES_ANALYZER, false));
     builder.add_text_field("quotes_json", STORED);
+    builder.add_u64_field(names::NEAR_BAND, NumericOptions::default().set_indexed());
     builder.build()
 }
 
@@ -155,6 +160,7 @@ impl Fields {
             quote: field("quote")?,
             speaker: field("speaker")?,
             quotes_json: field("quotes_json")?,
+            near_band: field(names::NEAR_BAND)?,
         })
     }
 }

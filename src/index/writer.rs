@@ -17,8 +17,10 @@ use crate::corpus::{SourceFile, Walk};
 use crate::error::{Error, Result};
 use crate::index::document::FileStamp;
 use crate::index::known::KnownProblems;
+use crate::index::near_copies::NearCopies;
 use crate::index::one_file::{index_one_file, problem_from_error, FileOutcome};
 pub use crate::index::stamps::load_file_stamps;
+use crate::index::write_failure::abandon;
 use crate::index::NewsIndex;
 use crate::parse::FieldOverrides;
 
@@ -38,6 +40,9 @@ pub struct IndexOptions {
     pub allow_mass_delete: bool,
     /// Files over this many bytes are skipped.
     pub max_file_bytes: u64,
+    /// Long bodies this alike (estimated resemblance, 0-1) are one article,
+    /// as exact copies are; 0 turns it off ([`super::near_copies`]).
+    pub near_copies: f64,
 }
 
 impl Default for IndexOptions {
@@ -50,6 +55,7 @@ impl Default for IndexOptions {
             rebuild: false,
             allow_mass_delete: false,
             max_file_bytes: 1 << 30,
+            near_copies: super::near_copies::DEFAULT_THRESHOLD,
         }
     }
 }
@@ -219,6 +225,13 @@ fn run_indexing(
         .num_threads(threads)
         .build()
         .map_err(|error| Error::Internal(format!("cannot start {threads} threads: {error}")))?;
+    // Near copies are looked up among committed articles too, unless every
+    // article is read again.
+    let committed = match options.rebuild {
+        true => None,
+        false => Some(news_index.reader()?.searcher()),
+    };
+    let near_copies = NearCopies::new(options.near_copies, news_index.fields, committed);
     let tally = Mutex::new(summary);
     let new_problems: Mutex<Vec<(&SourceFile, bool, String)>> = Mutex::new(Vec::new());
     let write_failure: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
@@ -233,7 +246,15 @@ fn run_indexing(
                 if stop.load(Ordering::Relaxed) || stop_writing.load(Ordering::Relaxed) {
                     return;
                 }
-                let outcome = index_one_file(news_index, &writer, file, *stamp, options, events);
+                let outcome = index_one_file(
+                    news_index,
+                    &writer,
+                    file,
+                    *stamp,
+                    options,
+                    &near_copies,
+                    events,
+                );
                 events.file_done(file.size);
                 let problem = count_outcome(&mut lock(&tally), file.size, outcome);
                 match problem {
@@ -443,53 +464,6 @@ fn remove_vanished(
 /// half of the index: the mark of an unmounted drive or an emptied folder.
 pub(crate) fn is_mass_delete(indexed: u64, removals: u64) -> bool {
     removals > 0 && removals * 2 > indexed
-}
-
-/// Ends a run whose index write failed: rolls back what was not committed
-/// (the committed index stays as it was) and frees the unreferenced segment
-/// files, so that the next run works once the cause (a full disk) is gone.
-fn abandon(
-    news_index: &NewsIndex,
-    mut writer: IndexWriter<TantivyDocument>,
-    error: tantivy::TantivyError,
-) -> Error {
-    // tantivy reports a dead indexing thread as "an index writer was killed";
-    // the thread's own error (the disk is full) comes out when it is joined,
-    // which preparing a commit does. A commit that could be prepared anyway
-    // is aborted: this run's documents are never committed half.
-    let cause = match writer.prepare_commit() {
-        Err(joined_error) => joined_error,
-        Ok(prepared) => {
-            let _ = prepared.abort();
-            error
-        }
-    };
-    let _ = writer.rollback();
-    let _ = writer.garbage_collect_files().wait();
-    drop(writer);
-    Error::WriteFailed {
-        path: news_index.dir.clone(),
-        reason: write_failure_reason(&cause),
-    }
-}
-
-/// The root cause of a tantivy write error, as short as the user needs it
-/// (`no space left on device`), not tantivy's nested wrapping.
-fn write_failure_reason(error: &tantivy::TantivyError) -> String {
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
-    let mut deepest = error.to_string();
-    while let Some(current) = source {
-        if let Some(io) = current.downcast_ref::<std::io::Error>() {
-            return io.to_string().to_lowercase();
-        }
-        deepest = current.to_string();
-        source = current.source();
-    }
-    let text = deepest.to_lowercase();
-    match text.find("no space left on device") {
-        Some(_) => "no space left on device".to_string(),
-        None => text,
-    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -210,6 +210,7 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
         rebuild: args.rebuild,
         allow_mass_delete: args.allow_mass_delete,
         max_file_bytes: args.max_filesize << 20,
+        near_copies: args.near_copies,
     };
     let walk = corpus::walk_skipping(&args.paths, &[index_dir.to_path_buf()]);
     // An empty folder (an unmounted drive, a wrong path) creates nothing; with
