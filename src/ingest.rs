@@ -166,6 +166,8 @@ pub enum FileArticles {
     Articles {
         articles: Vec<Article>,
         diagnostics: Vec<Diagnostic>,
+        /// Ids of stories the file withdraws ([`crate::parse::ParsedFile::withdrawn`]).
+        withdrawn: Vec<String>,
     },
     /// It holds no article (empty, binary, a page without a story): skipped.
     NotArticle(String),
@@ -184,6 +186,7 @@ pub enum ParsedSource {
     Parsed {
         articles: Vec<ParsedArticle>,
         diagnostics: Vec<Diagnostic>,
+        withdrawn: Vec<String>,
     },
     NotArticle(String),
     Failed(String),
@@ -224,6 +227,7 @@ pub fn parse_source(
     ParsedSource::Parsed {
         articles: parsed.articles,
         diagnostics,
+        withdrawn: parsed.withdrawn,
     }
 }
 
@@ -235,14 +239,16 @@ pub fn articles_of_file(
     bytes: &[u8],
     fields: &FieldOverrides,
 ) -> FileArticles {
-    let (parsed_articles, mut diagnostics) = match parse_source(file_key, path, bytes, fields) {
-        ParsedSource::Parsed {
-            articles,
-            diagnostics,
-        } => (articles, diagnostics),
-        ParsedSource::NotArticle(reason) => return FileArticles::NotArticle(reason),
-        ParsedSource::Failed(reason) => return FileArticles::Failed(reason),
-    };
+    let (parsed_articles, mut diagnostics, withdrawn) =
+        match parse_source(file_key, path, bytes, fields) {
+            ParsedSource::Parsed {
+                articles,
+                diagnostics,
+                withdrawn,
+            } => (articles, diagnostics, withdrawn),
+            ParsedSource::NotArticle(reason) => return FileArticles::NotArticle(reason),
+            ParsedSource::Failed(reason) => return FileArticles::Failed(reason),
+        };
     let mut articles = Vec::with_capacity(parsed_articles.len());
     for parsed_article in parsed_articles {
         let key = parsed_article.key(file_key);
@@ -251,6 +257,7 @@ pub fn articles_of_file(
     FileArticles::Articles {
         articles,
         diagnostics: fold_repeated_warnings(file_key, diagnostics),
+        withdrawn,
     }
 }
 

@@ -90,7 +90,19 @@ fn prepare_file(
             FileArticles::Articles {
                 articles,
                 diagnostics,
-            } => (articles, diagnostics),
+                withdrawn,
+            } => {
+                // Withdrawals (NewsML cancels) are applied by the local engine.
+                for id in withdrawn {
+                    report(
+                        events,
+                        &file.path,
+                        format!("withdraws story {id:?}: not applied on a Quickwit engine"),
+                        false,
+                    );
+                }
+                (articles, diagnostics)
+            }
             FileArticles::NotArticle(reason) => return Prepared::Skipped(reason),
             FileArticles::Failed(reason) => return Prepared::Failed(reason),
         };

@@ -26,6 +26,36 @@ pub(super) enum FileOutcome {
     WriteFailed(tantivy::TantivyError),
 }
 
+/// What the files of one run share: the copy groups found so far and the
+/// stories withdrawn, removed once every file is written.
+pub(super) struct RunShared {
+    pub near_copies: NearCopies,
+    withdrawn: std::sync::Mutex<Vec<String>>,
+}
+
+impl RunShared {
+    pub fn new(near_copies: NearCopies) -> RunShared {
+        RunShared {
+            near_copies,
+            withdrawn: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    fn withdraw(&self, id: String) {
+        self.withdrawn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(id);
+    }
+
+    /// The story ids withdrawn in this run.
+    pub fn withdrawn(self) -> Vec<String> {
+        self.withdrawn
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
 pub(super) fn problem_from_error(error: &Error) -> Problem {
     match error {
         Error::Io { path, source } => Problem {
@@ -57,7 +87,7 @@ pub(super) fn index_one_file(
     file: &SourceFile,
     stamp: Option<FileStamp>,
     options: &IndexOptions,
-    near_copies: &NearCopies,
+    run: &RunShared,
     events: &dyn IndexEvents,
 ) -> FileOutcome {
     let fields = &news_index.fields;
@@ -92,7 +122,30 @@ pub(super) fn index_one_file(
             ingest::FileArticles::Articles {
                 articles,
                 diagnostics,
-            } => (articles, diagnostics),
+                withdrawn,
+            } => {
+                let withdraws_only = articles.is_empty() && !withdrawn.is_empty();
+                let stories: Vec<String> =
+                    withdrawn.iter().map(|id| format!("story {id:?}")).collect();
+                let reason = format!(
+                    "withdraws {}: its articles are removed from the index",
+                    stories.join(", ")
+                );
+                let any_withdrawn = !withdrawn.is_empty();
+                for id in withdrawn {
+                    run.withdraw(id);
+                }
+                if withdraws_only {
+                    // Remembered like a skipped file: not read again while unchanged.
+                    report(events, &file.path, reason.clone(), false);
+                    delete_old();
+                    return FileOutcome::Skipped(reason);
+                }
+                if any_withdrawn {
+                    report(events, &file.path, reason, false);
+                }
+                (articles, diagnostics)
+            }
             ingest::FileArticles::NotArticle(reason) => {
                 report(events, &file.path, reason.clone(), false);
                 delete_old();
@@ -118,7 +171,7 @@ pub(super) fn index_one_file(
     delete_old();
     let mut written = 0;
     for article in &articles {
-        let copy = copy_group(article, near_copies);
+        let copy = copy_group(article, &run.near_copies);
         let doc = to_document(fields, article, &file.key, new_stamp, &copy);
         if let Err(error) = writer.add_document(doc) {
             return FileOutcome::WriteFailed(error);

@@ -3,6 +3,11 @@
 
 use std::collections::HashMap;
 
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
+
 use crate::error::Result;
 use crate::index::document::FileStamp;
 use crate::index::schema::names;
@@ -57,4 +62,39 @@ pub fn load_file_stamps(news_index: &NewsIndex) -> Result<HashMap<String, FileSt
         }
     }
     Ok(stamps)
+}
+
+/// The files (their keys) that hold an article of one of `ids`, as committed.
+pub fn files_holding_ids(news_index: &NewsIndex, ids: &[String]) -> Result<Vec<String>> {
+    let reader = news_index.reload()?;
+    let searcher = reader.searcher();
+    let mut keys = Vec::new();
+    for id in ids {
+        let term = Term::from_field_text(news_index.fields.id, id);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let addresses = searcher
+            .search(&query, &DocSetCollector)
+            .map_err(|source| news_index.error(source))?;
+        for address in addresses {
+            let segment = searcher.segment_reader(address.segment_ord);
+            let column = segment
+                .fast_fields()
+                .str(names::SOURCE_FILE)
+                .map_err(|source| news_index.error(source))?;
+            let Some(column) = column else {
+                continue;
+            };
+            let mut key = String::new();
+            let found = column
+                .term_ords(address.doc_id)
+                .next()
+                .map(|ord| column.ord_to_str(ord, &mut key));
+            if matches!(found, Some(Ok(true))) {
+                keys.push(key);
+            }
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    Ok(keys)
 }

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::index::document::FileStamp;
 use crate::index::known::KnownProblems;
 use crate::index::near_copies::NearCopies;
-use crate::index::one_file::{index_one_file, problem_from_error, FileOutcome};
+use crate::index::one_file::{index_one_file, problem_from_error, FileOutcome, RunShared};
 pub use crate::index::stamps::load_file_stamps;
 use crate::index::write_failure::abandon;
 use crate::index::NewsIndex;
@@ -231,7 +231,11 @@ fn run_indexing(
         true => None,
         false => Some(news_index.reader()?.searcher()),
     };
-    let near_copies = NearCopies::new(options.near_copies, news_index.fields, committed);
+    let run = RunShared::new(NearCopies::new(
+        options.near_copies,
+        news_index.fields,
+        committed,
+    ));
     let tally = Mutex::new(summary);
     let new_problems: Mutex<Vec<(&SourceFile, bool, String)>> = Mutex::new(Vec::new());
     let write_failure: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
@@ -246,15 +250,8 @@ fn run_indexing(
                 if stop.load(Ordering::Relaxed) || stop_writing.load(Ordering::Relaxed) {
                     return;
                 }
-                let outcome = index_one_file(
-                    news_index,
-                    &writer,
-                    file,
-                    *stamp,
-                    options,
-                    &near_copies,
-                    events,
-                );
+                let outcome =
+                    index_one_file(news_index, &writer, file, *stamp, options, &run, events);
                 events.file_done(file.size);
                 let problem = count_outcome(&mut lock(&tally), file.size, outcome);
                 match problem {
@@ -312,6 +309,27 @@ fn run_indexing(
             .filter(|key| !seen.contains(key.as_str()))
             .count() as u64;
     }
+    // Withdrawn stories: the files holding them are found once this run's
+    // articles are committed; their articles go, and the files are
+    // remembered (not read again while unchanged).
+    let withdrawn = run.withdrawn();
+    if !withdrawn.is_empty() {
+        if let Err(error) = writer.commit() {
+            return Err(abandon(news_index, writer, error));
+        }
+        let holding = super::stamps::files_holding_ids(news_index, &withdrawn)?;
+        for id in &withdrawn {
+            writer.delete_term(Term::from_field_text(news_index.fields.id, id));
+        }
+        let mut remembered = lock(&new_problems);
+        for file in walk.files.iter().filter(|file| holding.contains(&file.key)) {
+            remembered.push((
+                file,
+                false,
+                "its story was withdrawn by a later version".to_string(),
+            ));
+        }
+    }
     let read_now: HashSet<&str> = to_read.iter().map(|(file, _)| file.key.as_str()).collect();
     let remembered = known.after_run(
         lock(&new_problems).as_slice(),
@@ -322,7 +340,9 @@ fn run_indexing(
     if let Err(error) = remembered.save(&news_index.dir) {
         events.problem(&problem_from_error(&error));
     }
-    let something_changed = summary.added + summary.updated + summary.removed + summary.failed > 0;
+    let something_changed =
+        summary.added + summary.updated + summary.removed + summary.failed + withdrawn.len() as u64
+            > 0;
     if something_changed || options.rebuild {
         if let Err(error) = writer.commit() {
             return Err(abandon(news_index, writer, error));

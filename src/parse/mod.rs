@@ -85,6 +85,9 @@ pub struct ParsedFile {
     /// Where each field was read from (`("date", "date_publish")`), as far as
     /// the layout names it: for `newsdex inspect`.
     pub field_sources: Vec<(&'static str, String)>,
+    /// Ids of stories this file withdraws (a NewsML `stat:canceled` item): the
+    /// index removes the articles of those ids.
+    pub withdrawn: Vec<String>,
 }
 
 /// Why a whole file could not be used.
@@ -249,7 +252,8 @@ fn parse_at_depth(
     if parsed.layout.is_empty() {
         parsed.layout = format.layout_name().to_string();
     }
-    if parsed.articles.is_empty() {
+    // A file that only withdraws stories is read: its withdrawals are its content.
+    if parsed.articles.is_empty() && parsed.withdrawn.is_empty() {
         return Err(no_usable_records(&parsed.skipped));
     }
     fill_dates_from_file_name(path, &mut parsed);

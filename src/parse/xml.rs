@@ -114,6 +114,18 @@ pub fn parse_news_xml(text: &str) -> Result<ParsedFile, ParseError> {
     for (index, record) in records.iter().enumerate() {
         let number = index + 1;
         let part = (!one_record).then_some(number);
+        if is_canceled(*record) {
+            let guid = ID_SOURCES
+                .iter()
+                .find_map(|source| value_of(*record, source));
+            match guid {
+                Some(guid) => parsed.withdrawn.push(guid),
+                None => parsed.skipped.push(format!(
+                    "item {number}: not an article: a cancelled story without an id"
+                )),
+            }
+            continue;
+        }
         match read_record(*record, part, feed_author.as_deref()) {
             Ok(article) => parsed.articles.push(article),
             Err(problem) => parsed
@@ -159,11 +171,6 @@ fn read_record(
     part: Option<usize>,
     feed_author: Option<&str>,
 ) -> Result<ParsedArticle, ParseError> {
-    if is_canceled(record) {
-        return Err(ParseError::NotArticle(
-            "a cancelled story (NewsML stat:canceled)".to_string(),
-        ));
-    }
     let title = TITLE_ELEMENTS
         .iter()
         .find_map(|name| first_element(record, name).and_then(|node| non_empty(title_text(node))));

@@ -68,7 +68,13 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
                 FileArticles::Articles {
                     articles,
                     diagnostics,
-                } => (articles, diagnostics),
+                    withdrawn,
+                } => {
+                    for id in withdrawn {
+                        say(&format!("{}: withdraws story {}", shown(path), line(&id)));
+                    }
+                    (articles, diagnostics)
+                }
                 FileArticles::NotArticle(reason) => {
                     say(&format!("{}: {}", shown(path), line(&reason)));
                     continue;

@@ -117,17 +117,12 @@ fn authors_keep_their_words_apart() {
 }
 
 #[test]
-fn a_cancelled_story_is_skipped_as_not_an_article() {
+fn a_cancelled_story_withdraws_its_id() {
     let newsml =
         r#"<newsItem guid="g"><itemMeta><pubStatus qcode="stat:canceled"/></itemMeta></newsItem>"#;
     let parsed = parse_news_xml(newsml).unwrap();
     assert!(parsed.articles.is_empty());
-    assert_eq!(parsed.skipped.len(), 1);
-    assert!(
-        parsed.skipped[0].contains("cancelled"),
-        "{:?}",
-        parsed.skipped
-    );
+    assert_eq!(parsed.withdrawn, vec!["g".to_string()]);
 }
 
 /// Atom `type="html"` titles and RSS titles with escaped markup read as text.
