@@ -297,12 +297,24 @@ where
         let Some(tags) = &self.tags else {
             return by_tag;
         };
-        let mut tag = String::new();
-        for (ordinal, keys) in self.by_ordinal {
-            tag.clear();
-            let found = tags.ord_to_str(ordinal, &mut tag).unwrap_or(false);
-            if found && (self.keep)(&tag) {
-                by_tag.insert(tag.clone(), keys);
+        // Looking each ordinal up on its own decompresses a dictionary block
+        // per tag (seconds on a large result set); in order, each block once.
+        let mut ordinals: Vec<u64> = self.by_ordinal.keys().copied().collect();
+        ordinals.sort_unstable();
+        // Names come in ordinal order. A block that cannot be read ends the
+        // list early (the error says no more than that): the names before it
+        // still pair with their own ordinals, as one lookup each would have.
+        let mut names: Vec<Option<String>> = Vec::with_capacity(ordinals.len());
+        let _complete = tags.dictionary().sorted_ords_to_term_cb(&ordinals, |bytes| {
+            names.push(std::str::from_utf8(bytes).ok().map(str::to_string));
+        });
+        let mut by_ordinal = self.by_ordinal;
+        for (ordinal, name) in ordinals.into_iter().zip(names) {
+            let Some(tag) = name.filter(|tag| (self.keep)(tag)) else {
+                continue;
+            };
+            if let Some(keys) = by_ordinal.remove(&ordinal) {
+                by_tag.insert(tag, keys);
             }
         }
         by_tag
