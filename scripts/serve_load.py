@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loopback load test for `newsdex serve`: CLIENTS threads, each with one
 keep-alive connection, send a mix of search, timeline and entity-facet
-requests for SECONDS, then print p50/p99 latency and the error count.
+requests for SECONDS, then print p50/p95/p99 latency and the error count.
 Usage: serve_load.py PORT [CLIENTS] [SECONDS]  (127.0.0.1 only)."""
 import http.client, sys, threading, time, urllib.parse
 
@@ -58,6 +58,6 @@ def main():
         lat = [s[1] * 1000 for s in chosen]
         errors = sum(1 for s in chosen if not s[2])
         print(f"{label:<9} requests {len(chosen):>7}  errors {errors:>3}  {len(chosen)/seconds:>7.1f} req/s  "
-              f"p50 {pct(lat, 0.5):>6.2f} ms  p99 {pct(lat, 0.99):>6.2f} ms  max {max(lat or [0]):>7.2f} ms")
+              f"p50 {pct(lat, 0.5):>6.2f} ms  p95 {pct(lat, 0.95):>6.2f} ms  p99 {pct(lat, 0.99):>6.2f} ms  max {max(lat or [0]):>7.2f} ms")
 
 main()

@@ -44,8 +44,16 @@ impl AppState {
         if let Some(kept) = self.answers.get(&before, &key) {
             return Ok(json_bytes(kept));
         }
+        let deadline = tokio::time::Instant::now() + self.request_timeout;
+        let Ok(_turn) = tokio::time::timeout_at(deadline, self.gates.wait_turn(&key)).await else {
+            return Err(self.too_slow());
+        };
+        // Another request may have computed it while this one waited.
+        if let Some(kept) = self.answers.get(&before, &key) {
+            return Ok(json_bytes(kept));
+        }
         let (answer, after) = self
-            .compute(move |index| {
+            .compute(deadline, move |index| {
                 let answer = work(index)?;
                 Ok((answer, segments_in_view(index)?))
             })
@@ -57,15 +65,15 @@ impl AppState {
         Ok(json_bytes(bytes))
     }
 
-    /// Runs `work` on the blocking pool once a permit is free, all within
-    /// the request's time bound. The permit goes with the work, so a request
+    /// Runs `work` on the blocking pool once a permit is free, all before
+    /// `deadline` (the request's time bound). The permit goes with the work, so a request
     /// whose client gave up still counts until its search ends: the CPU is
     /// never shared by more searches than permits.
     async fn compute<T: Send + 'static>(
         &self,
+        deadline: tokio::time::Instant,
         work: impl FnOnce(&NewsIndex) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let deadline = tokio::time::Instant::now() + self.request_timeout;
         let seconds = self.request_timeout.as_secs_f64();
         let busy = || {
             ApiError::unavailable(format!(
@@ -86,11 +94,16 @@ impl AppState {
             }
         });
         let Ok(joined) = tokio::time::timeout_at(deadline, task).await else {
-            return Err(ApiError::unavailable(format!(
-                "the request took longer than {seconds} s; narrow the query or try again"
-            )));
+            return Err(self.too_slow());
         };
         joined.map_err(|_| ApiError::internal("internal error while searching (please report)"))?
+    }
+
+    fn too_slow(&self) -> ApiError {
+        let seconds = self.request_timeout.as_secs_f64();
+        ApiError::unavailable(format!(
+            "the request took longer than {seconds} s; narrow the query or try again"
+        ))
     }
 }
 
@@ -313,8 +326,9 @@ struct Health {
 /// `GET /api/health`: the server answers and the index opens.
 pub async fn health(State(state): State<AppState>) -> Response {
     // Never from the cache: it says whether the index opens now.
+    let deadline = tokio::time::Instant::now() + state.request_timeout;
     let answered = state
-        .compute(|index| {
+        .compute(deadline, |index| {
             let articles = index.reader()?.searcher().num_docs();
             to_json(&Health {
                 status: "ok",

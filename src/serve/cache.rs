@@ -10,9 +10,13 @@
 //! changes the segments, every kept answer goes at once. Memory is bounded:
 //! the least recently used answers go first once the answers' bytes pass the
 //! budget, and an answer too large for a fair share of it is never kept.
+//!
+//! Requests for the same answer that arrive while it is being computed wait
+//! for that one computation ([`Gates`]) instead of each running it: a burst
+//! of identical requests (several clients, or a page reloaded) costs one search.
 
-use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use axum::body::Bytes;
 use lru::LruCache;
@@ -97,12 +101,69 @@ impl AnswerCache {
         (state.answers.len(), state.bytes)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, CacheState> {
+    fn lock(&self) -> MutexGuard<'_, CacheState> {
         // A panic while holding the lock leaves whole entries only (every
         // change is one call on the map): the state is still sound.
-        self.state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+type Gate = Arc<tokio::sync::Mutex<()>>;
+
+/// One gate per answer being computed: the first request through computes,
+/// the others wait at the gate and then find the answer kept.
+#[derive(Default)]
+pub struct Gates {
+    open: Mutex<HashMap<String, Gate>>,
+}
+
+/// A request's passage through the gate of its answer; when the last
+/// request of a key is through, the gate goes.
+pub struct Turn<'a> {
+    gates: &'a Gates,
+    key: String,
+    gate: Gate,
+    passing: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl Gates {
+    /// Waits until no other request is computing the answer for `key`.
+    pub async fn wait_turn(&self, key: &str) -> Turn<'_> {
+        let gate = {
+            let mut open = self.lock();
+            Arc::clone(open.entry(key.to_string()).or_default())
+        };
+        let mut turn = Turn {
+            gates: self,
+            key: key.to_string(),
+            gate,
+            passing: None,
+        };
+        // Set only once held, so that a request dropped while waiting still
+        // takes its gate away when it is the last one.
+        turn.passing = Some(Arc::clone(&turn.gate).lock_owned().await);
+        turn
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<String, Gate>> {
+        self.open.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    #[cfg(test)]
+    fn open_count(&self) -> usize {
+        self.lock().len()
+    }
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        self.passing.take();
+        let mut open = self.gates.lock();
+        // The map's reference and this one: nobody else waits at this gate.
+        let last = Arc::strong_count(&self.gate) == 2;
+        if last && open.get(&self.key).is_some_and(|gate| Arc::ptr_eq(gate, &self.gate)) {
+            open.remove(&self.key);
+        }
     }
 }
 
@@ -152,5 +213,22 @@ mod tests {
         assert!(cache.get(&segments, "k99").is_some(), "the newest stays");
         cache.put(&segments, "big".to_string(), Bytes::from(vec![b'x'; 200]));
         assert_eq!(cache.get(&segments, "big"), None, "over a fair share: not kept");
+    }
+
+    #[tokio::test]
+    async fn one_request_per_key_passes_at_a_time_and_gates_go_after() {
+        let gates = Arc::new(Gates::default());
+        let first = gates.wait_turn("a").await;
+        let other_key = gates.wait_turn("b").await;
+        let waiting_gates = Arc::clone(&gates);
+        let second = tokio::spawn(async move {
+            let _turn = waiting_gates.wait_turn("a").await;
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!second.is_finished(), "the same key waits");
+        drop(first);
+        second.await.expect("the second request passes");
+        drop(other_key);
+        assert_eq!(gates.open_count(), 0);
     }
 }

@@ -26,7 +26,7 @@ use tokio::sync::Semaphore;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{Error, Result};
-use crate::serve::cache::AnswerCache;
+use crate::serve::cache::{AnswerCache, Gates};
 use crate::index::NewsIndex;
 
 pub use params::{MAX_LIMIT, MAX_OFFSET};
@@ -67,6 +67,7 @@ struct AppState {
     permits: Arc<Semaphore>,
     request_timeout: Duration,
     answers: Arc<AnswerCache>,
+    gates: Arc<Gates>,
 }
 
 /// The whole application (API and page) as an axum router, for [`run`] or
@@ -77,6 +78,7 @@ pub fn router(index: Arc<NewsIndex>, options: &ServeOptions) -> Router {
         permits: Arc::new(Semaphore::new(options.max_concurrent.max(1))),
         request_timeout: options.request_timeout,
         answers: Arc::new(AnswerCache::new(options.cache_bytes)),
+        gates: Arc::new(Gates::default()),
     };
     let api = Router::new()
         .route("/api/search", get(api::search))
