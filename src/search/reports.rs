@@ -20,7 +20,7 @@ use crate::index::schema::names;
 use crate::index::schema::parse_entity_tag;
 use crate::index::NewsIndex;
 use crate::search::aliases;
-use crate::search::copies::{ArticleDays, EntityArticles};
+use crate::search::copies::{ArticleDays, ArticleKeys, EntityArticles, TagPrefix};
 use crate::search::query::{self, Filters};
 use crate::search::ranking::Ranking;
 
@@ -79,15 +79,20 @@ pub fn top_entities(
     let query = matching_query(news_index, report_query, filters)?;
     // Tags are `kind/name`. Without a kind, nationality adjectives (`Russian`)
     // would crowd the real entities out, so `other` is left out.
-    let (prefix, wanted) = match kind {
-        Some(kind) => (format!("{}/", kind.as_str()), true),
-        None => (format!("{}/", EntityKind::Other.as_str()), false),
+    let tag_prefix = match kind {
+        Some(kind) => TagPrefix {
+            prefix: format!("{}/", kind.as_str()),
+            wanted: true,
+        },
+        None => TagPrefix {
+            prefix: format!("{}/", EntityKind::Other.as_str()),
+            wanted: false,
+        },
     };
-    let keep = move |tag: &str| tag.starts_with(&prefix) == wanted;
     let by_tag = searcher
-        .search(&*query, &EntityArticles { keep })
+        .search(&*query, &EntityArticles { tags: tag_prefix })
         .map_err(|source| news_index.error(source))?;
-    let mut tags: Vec<(String, FxHashSet<u64>)> = by_tag.into_iter().collect();
+    let mut tags: Vec<(String, ArticleKeys)> = by_tag.into_iter().collect();
     // Most articles first, then by name, so that equal counts print in a stable order.
     tags.sort_by(|(a_tag, a_keys), (b_tag, b_keys)| {
         b_keys
@@ -108,7 +113,7 @@ pub fn top_entities(
 fn fold_aliases(
     news_index: &NewsIndex,
     searcher: &Searcher,
-    tags: Vec<(String, FxHashSet<u64>)>,
+    tags: Vec<(String, ArticleKeys)>,
 ) -> Vec<EntityCount> {
     let parsed: Vec<Option<(EntityKind, &str)>> =
         tags.iter().map(|(tag, _)| parse_entity_tag(tag)).collect();
