@@ -7,7 +7,7 @@ With `fresh`, every request carries its own `from` date, all of them before
 2000 (before any article of the Reuters corpora): the same articles match,
 but no two requests are the same, so none is answered from the server's
 cache and each one searches and counts in full."""
-import datetime, http.client, sys, threading, time, urllib.parse
+import datetime, http.client, random, sys, threading, time, urllib.parse
 
 WORDS = ["oil prices", "interest rates", "merger", "earnings", "federal reserve", "bank",
          "stocks fell", "dollar", "inflation", "bond yields", "acquisition", "profit warning",
@@ -23,7 +23,7 @@ def path(kind, words, fresh_day=None):
             "timeline": f"/api/timeline?q={q}&interval=month",
             "entities": f"/api/entities?q={q}&limit=40"}[kind]
 
-def client(number, port, deadline, out, fresh):
+def client(number, port, deadline, out, fresh, first_day):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     turn = number
     while time.monotonic() < deadline and len(out) < 1_000_000:
@@ -32,8 +32,10 @@ def client(number, port, deadline, out, fresh):
         sent = time.perf_counter()
         ok = False
         try:
-            # Days 1900..1999, one residue class per client (up to 64): no request repeats.
-            fresh_day = (turn * 64 + number) % 36500 if fresh else None
+            # Days 1900..1999 from a random start per run, one residue class
+            # per client (up to 64): no request repeats within a run, nor
+            # (but by chance) one of an earlier run.
+            fresh_day = (first_day + turn * 64 + number) % 36500 if fresh else None
             conn.request("GET", path(kind, words, fresh_day))
             response = conn.getresponse()
             response.read()
@@ -55,9 +57,10 @@ def main():
     clients = int(sys.argv[2]) if len(sys.argv) > 2 else 32
     seconds = min(600, int(sys.argv[3]) if len(sys.argv) > 3 else 20)
     fresh = len(sys.argv) > 4 and sys.argv[4] == "fresh"
+    first_day = random.randrange(36500)
     deadline = time.monotonic() + seconds
     results = [[] for _ in range(clients)]
-    threads = [threading.Thread(target=client, args=(n, port, deadline, results[n], fresh)) for n in range(clients)]
+    threads = [threading.Thread(target=client, args=(n, port, deadline, results[n], fresh, first_day)) for n in range(clients)]
     for thread in threads: thread.start()
     for thread in threads: thread.join()
     samples = [sample for per_client in results for sample in per_client]

@@ -5,14 +5,17 @@
 //! the whole index never loads a stored document; syndicated copies count once.
 
 use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use serde_json::{json, Value};
 use tantivy::collector::{Count, TopDocs};
+use tantivy::index::SegmentId;
 use tantivy::query::Query;
-use tantivy::{Order, Searcher};
+use tantivy::schema::Field;
+use tantivy::{Opstamp, Order, Searcher};
 
 use crate::article::EntityKind;
 use crate::error::{Error, Result};
@@ -128,7 +131,7 @@ fn fold_aliases(
     let groups: Vec<Vec<usize>> = aliases::alias_groups(&names)
         .into_iter()
         .filter(|group| {
-            let all = aliases::spellings(searcher, field, names[group[0]].0);
+            let all = remembered_spellings(searcher, field, names[group[0]].0);
             group
                 .iter()
                 .all(|&i| all.iter().any(|spelling| spelling == names[i].0))
@@ -164,6 +167,53 @@ fn fold_aliases(
         });
     }
     counts
+}
+
+/// The spellings of entity names already looked up, for one index snapshot.
+struct SpellingMemo {
+    /// The snapshot: its segments (ids are unique to an index) and deletes.
+    segments: BTreeMap<SegmentId, Option<Opstamp>>,
+    by_name: FxHashMap<String, Vec<String>>,
+}
+
+/// The most names remembered before the memo starts over.
+const MAX_REMEMBERED_NAMES: usize = 10_000;
+
+static SPELLINGS: Mutex<Option<SpellingMemo>> = Mutex::new(None);
+
+/// [`aliases::spellings`], remembered per index snapshot: the same heads
+/// (`United States`, `European Union`) come back in every report, and each
+/// lookup scans a stretch of the tag dictionary in every segment (most of
+/// an entity report's time on a large index). A new commit or another index
+/// starts the memo over.
+fn remembered_spellings(searcher: &Searcher, field: Field, name: &str) -> Vec<String> {
+    let segments = searcher.generation().segments();
+    let lock = || SPELLINGS.lock().unwrap_or_else(PoisonError::into_inner);
+    {
+        let memo = lock();
+        let known = memo
+            .as_ref()
+            .filter(|memo| &memo.segments == segments)
+            .and_then(|memo| memo.by_name.get(name));
+        if let Some(spellings) = known {
+            return spellings.clone();
+        }
+    }
+    let spellings = aliases::spellings(searcher, field, name);
+    let mut memo = lock();
+    let current = memo
+        .as_ref()
+        .is_some_and(|memo| &memo.segments == segments && memo.by_name.len() < MAX_REMEMBERED_NAMES);
+    if !current {
+        *memo = Some(SpellingMemo {
+            segments: segments.clone(),
+            by_name: FxHashMap::default(),
+        });
+    }
+    if let Some(memo) = memo.as_mut() {
+        memo.by_name.insert(name.to_string(), spellings.clone());
+    }
+    spellings
 }
 
 /// The width of one bar of a timeline.
