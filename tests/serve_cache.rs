@@ -44,7 +44,10 @@ fn folder(name: &str) -> PathBuf {
 async fn kept_answers_equal_fresh_ones_and_a_commit_replaces_them() {
     let temp = tempfile::tempdir().expect("a temporary folder");
     let index_dir = temp.path().join("index");
-    index_into(&index_dir, &[folder("corpus"), folder("tests/fixtures/seed")]);
+    index_into(
+        &index_dir,
+        &[folder("corpus"), folder("tests/fixtures/seed")],
+    );
     let reload_every = Duration::from_millis(100);
     let cached = Served::start(
         &index_dir,
@@ -68,8 +71,14 @@ async fn kept_answers_equal_fresh_ones_and_a_commit_replaces_them() {
     for (request, answer) in requests().iter().zip(&first) {
         assert_eq!(answer.0, 200, "{request}: {}", answer.1);
     }
-    assert_eq!(again, first, "an answer from the cache is the one first given");
-    assert_eq!(fresh, first, "the cache's answers are a fresh server's answers");
+    assert_eq!(
+        again, first,
+        "an answer from the cache is the one first given"
+    );
+    assert_eq!(
+        fresh, first,
+        "the cache's answers are a fresh server's answers"
+    );
 
     index_into(&index_dir, &[folder("tests/fixtures/hostile-page")]);
     // Both servers reload within 100 ms; the cached one must drop every

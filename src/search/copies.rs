@@ -353,9 +353,11 @@ impl SegmentCollector for EntityArticlesInSegment {
         // list early (the error says no more than that): the names before it
         // still pair with their own ordinals, as one lookup each would have.
         let mut names: Vec<Option<String>> = Vec::with_capacity(ordinals.len());
-        let _complete = tags.dictionary().sorted_ords_to_term_cb(&ordinals, |bytes| {
-            names.push(std::str::from_utf8(bytes).ok().map(str::to_string));
-        });
+        let _complete = tags
+            .dictionary()
+            .sorted_ords_to_term_cb(&ordinals, |bytes| {
+                names.push(std::str::from_utf8(bytes).ok().map(str::to_string));
+            });
         let mut by_ordinal = self.by_ordinal;
         for (ordinal, name) in ordinals.into_iter().zip(names) {
             // The ordinal range decided already; the name check keeps the

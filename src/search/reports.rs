@@ -201,9 +201,9 @@ fn remembered_spellings(searcher: &Searcher, field: Field, name: &str) -> Vec<St
     }
     let spellings = aliases::spellings(searcher, field, name);
     let mut memo = lock();
-    let current = memo
-        .as_ref()
-        .is_some_and(|memo| &memo.segments == segments && memo.by_name.len() < MAX_REMEMBERED_NAMES);
+    let current = memo.as_ref().is_some_and(|memo| {
+        &memo.segments == segments && memo.by_name.len() < MAX_REMEMBERED_NAMES
+    });
     if !current {
         *memo = Some(SpellingMemo {
             segments: segments.clone(),

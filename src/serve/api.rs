@@ -14,8 +14,8 @@ use crate::search::json::HitJson;
 use crate::search::quotes::find_quotes;
 use crate::search::reports::{self, ReportQuery};
 use crate::search::{find_article, find_article_by_id, Hit, SearchRequest, SearchResults};
-use crate::serve::params::{Params, MAX_LIMIT, MAX_OFFSET};
 use crate::serve::cache::Segments;
+use crate::serve::params::{Params, MAX_LIMIT, MAX_OFFSET};
 use crate::serve::reply::{json_bytes, to_json, ApiError};
 use crate::serve::AppState;
 
@@ -298,7 +298,9 @@ async fn quotes_answered(state: AppState, raw: Option<String>) -> Result<Respons
     let filters = params.filters()?;
     let limit = params.count("limit", 20, MAX_LIMIT)?;
     state
-        .answer(cache_key("quotes", raw.as_deref()), move |index| to_json(&find_quotes(index, text.as_deref(), &filters, limit)?))
+        .answer(cache_key("quotes", raw.as_deref()), move |index| {
+            to_json(&find_quotes(index, text.as_deref(), &filters, limit)?)
+        })
         .await
 }
 

@@ -161,7 +161,11 @@ impl Drop for Turn<'_> {
         let mut open = self.gates.lock();
         // The map's reference and this one: nobody else waits at this gate.
         let last = Arc::strong_count(&self.gate) == 2;
-        if last && open.get(&self.key).is_some_and(|gate| Arc::ptr_eq(gate, &self.gate)) {
+        if last
+            && open
+                .get(&self.key)
+                .is_some_and(|gate| Arc::ptr_eq(gate, &self.gate))
+        {
             open.remove(&self.key);
         }
     }
@@ -180,7 +184,9 @@ mod tests {
     use super::*;
 
     fn segments_of(count: usize) -> Segments {
-        (0..count).map(|_| (SegmentId::generate_random(), None)).collect()
+        (0..count)
+            .map(|_| (SegmentId::generate_random(), None))
+            .collect()
     }
 
     #[test]
@@ -193,7 +199,11 @@ mod tests {
         let second = segments_of(3);
         assert_eq!(cache.get(&second, "a"), None, "a commit drops the answers");
         cache.put(&first, "a".to_string(), Bytes::from_static(b"stale"));
-        assert_eq!(cache.get(&second, "a"), None, "an answer of old segments is not kept");
+        assert_eq!(
+            cache.get(&second, "a"),
+            None,
+            "an answer of old segments is not kept"
+        );
         assert_eq!(cache.usage(), (0, 0));
     }
 
@@ -204,7 +214,11 @@ mod tests {
         let segments = segments_of(1);
         assert_eq!(cache.get(&segments, "warm"), None);
         for number in 0..100 {
-            cache.put(&segments, format!("k{number:02}"), Bytes::from(vec![b'x'; 90]));
+            cache.put(
+                &segments,
+                format!("k{number:02}"),
+                Bytes::from(vec![b'x'; 90]),
+            );
         }
         let (kept, bytes) = cache.usage();
         assert!(bytes <= budget, "{bytes} bytes kept");
@@ -212,7 +226,11 @@ mod tests {
         assert_eq!(cache.get(&segments, "k00"), None, "the oldest went first");
         assert!(cache.get(&segments, "k99").is_some(), "the newest stays");
         cache.put(&segments, "big".to_string(), Bytes::from(vec![b'x'; 200]));
-        assert_eq!(cache.get(&segments, "big"), None, "over a fair share: not kept");
+        assert_eq!(
+            cache.get(&segments, "big"),
+            None,
+            "over a fair share: not kept"
+        );
     }
 
     #[tokio::test]

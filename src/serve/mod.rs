@@ -26,8 +26,8 @@ use tokio::sync::Semaphore;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{Error, Result};
-use crate::serve::cache::{AnswerCache, Gates};
 use crate::index::NewsIndex;
+use crate::serve::cache::{AnswerCache, Gates};
 
 pub use params::{MAX_LIMIT, MAX_OFFSET};
 
