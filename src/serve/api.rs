@@ -84,6 +84,10 @@ impl AppState {
             .await
             .map_err(|_| busy())?
             .map_err(|_| busy())?;
+        // No search starts once its time is up (the answer could not be used).
+        if tokio::time::Instant::now() >= deadline {
+            return Err(self.too_slow());
+        }
         let index = Arc::clone(&self.index);
         let task = tokio::task::spawn_blocking(move || {
             let _held = permit;
