@@ -5,14 +5,17 @@
 //! the whole index never loads a stored document; syndicated copies count once.
 
 use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use serde_json::{json, Value};
 use tantivy::collector::{Count, TopDocs};
+use tantivy::index::SegmentId;
 use tantivy::query::Query;
-use tantivy::{Order, Searcher};
+use tantivy::schema::Field;
+use tantivy::{Opstamp, Order, Searcher};
 
 use crate::article::EntityKind;
 use crate::error::{Error, Result};
@@ -20,7 +23,7 @@ use crate::index::schema::names;
 use crate::index::schema::parse_entity_tag;
 use crate::index::NewsIndex;
 use crate::search::aliases;
-use crate::search::copies::{ArticleDays, EntityArticles};
+use crate::search::copies::{ArticleDays, ArticleKeys, EntityArticles, TagPrefix};
 use crate::search::query::{self, Filters};
 use crate::search::ranking::Ranking;
 
@@ -79,15 +82,20 @@ pub fn top_entities(
     let query = matching_query(news_index, report_query, filters)?;
     // Tags are `kind/name`. Without a kind, nationality adjectives (`Russian`)
     // would crowd the real entities out, so `other` is left out.
-    let (prefix, wanted) = match kind {
-        Some(kind) => (format!("{}/", kind.as_str()), true),
-        None => (format!("{}/", EntityKind::Other.as_str()), false),
+    let tag_prefix = match kind {
+        Some(kind) => TagPrefix {
+            prefix: format!("{}/", kind.as_str()),
+            wanted: true,
+        },
+        None => TagPrefix {
+            prefix: format!("{}/", EntityKind::Other.as_str()),
+            wanted: false,
+        },
     };
-    let keep = move |tag: &str| tag.starts_with(&prefix) == wanted;
     let by_tag = searcher
-        .search(&*query, &EntityArticles { keep })
+        .search(&*query, &EntityArticles { tags: tag_prefix })
         .map_err(|source| news_index.error(source))?;
-    let mut tags: Vec<(String, FxHashSet<u64>)> = by_tag.into_iter().collect();
+    let mut tags: Vec<(String, ArticleKeys)> = by_tag.into_iter().collect();
     // Most articles first, then by name, so that equal counts print in a stable order.
     tags.sort_by(|(a_tag, a_keys), (b_tag, b_keys)| {
         b_keys
@@ -108,7 +116,7 @@ pub fn top_entities(
 fn fold_aliases(
     news_index: &NewsIndex,
     searcher: &Searcher,
-    tags: Vec<(String, FxHashSet<u64>)>,
+    tags: Vec<(String, ArticleKeys)>,
 ) -> Vec<EntityCount> {
     let parsed: Vec<Option<(EntityKind, &str)>> =
         tags.iter().map(|(tag, _)| parse_entity_tag(tag)).collect();
@@ -123,7 +131,7 @@ fn fold_aliases(
     let groups: Vec<Vec<usize>> = aliases::alias_groups(&names)
         .into_iter()
         .filter(|group| {
-            let all = aliases::spellings(searcher, field, names[group[0]].0);
+            let all = remembered_spellings(searcher, field, names[group[0]].0);
             group
                 .iter()
                 .all(|&i| all.iter().any(|spelling| spelling == names[i].0))
@@ -159,6 +167,53 @@ fn fold_aliases(
         });
     }
     counts
+}
+
+/// The spellings of entity names already looked up, for one index snapshot.
+struct SpellingMemo {
+    /// The snapshot: its segments (ids are unique to an index) and deletes.
+    segments: BTreeMap<SegmentId, Option<Opstamp>>,
+    by_name: FxHashMap<String, Vec<String>>,
+}
+
+/// The most names remembered before the memo starts over.
+const MAX_REMEMBERED_NAMES: usize = 10_000;
+
+static SPELLINGS: Mutex<Option<SpellingMemo>> = Mutex::new(None);
+
+/// [`aliases::spellings`], remembered per index snapshot: the same heads
+/// (`United States`, `European Union`) come back in every report, and each
+/// lookup scans a stretch of the tag dictionary in every segment (most of
+/// an entity report's time on a large index). A new commit or another index
+/// starts the memo over.
+fn remembered_spellings(searcher: &Searcher, field: Field, name: &str) -> Vec<String> {
+    let segments = searcher.generation().segments();
+    let lock = || SPELLINGS.lock().unwrap_or_else(PoisonError::into_inner);
+    {
+        let memo = lock();
+        let known = memo
+            .as_ref()
+            .filter(|memo| &memo.segments == segments)
+            .and_then(|memo| memo.by_name.get(name));
+        if let Some(spellings) = known {
+            return spellings.clone();
+        }
+    }
+    let spellings = aliases::spellings(searcher, field, name);
+    let mut memo = lock();
+    let current = memo.as_ref().is_some_and(|memo| {
+        &memo.segments == segments && memo.by_name.len() < MAX_REMEMBERED_NAMES
+    });
+    if !current {
+        *memo = Some(SpellingMemo {
+            segments: segments.clone(),
+            by_name: FxHashMap::default(),
+        });
+    }
+    if let Some(memo) = memo.as_mut() {
+        memo.by_name.insert(name.to_string(), spellings.clone());
+    }
+    spellings
 }
 
 /// The width of one bar of a timeline.

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -13,20 +14,66 @@ use crate::search::json::HitJson;
 use crate::search::quotes::find_quotes;
 use crate::search::reports::{self, ReportQuery};
 use crate::search::{find_article, find_article_by_id, Hit, SearchRequest, SearchResults};
+use crate::serve::cache::Segments;
 use crate::serve::params::{Params, MAX_LIMIT, MAX_OFFSET};
 use crate::serve::reply::{json_bytes, to_json, ApiError};
 use crate::serve::AppState;
 
+/// What one answer is kept under: its route and query string, as sent.
+/// Two spellings of one request are two entries; both are right.
+fn cache_key(route: &str, raw: Option<&str>) -> String {
+    format!("{route}?{}", raw.unwrap_or_default())
+}
+
+/// The segments the index shows now (see [`crate::serve::cache`]).
+fn segments_in_view(index: &NewsIndex) -> Result<Segments, ApiError> {
+    let searcher = index.reader()?.searcher();
+    Ok(searcher.generation().segments().clone())
+}
+
 impl AppState {
-    /// Runs `work` on the blocking pool once a permit is free, all within
-    /// the request's time bound. The permit goes with the work, so a request
-    /// whose client gave up still counts until its search ends: the CPU is
-    /// never shared by more searches than permits.
+    /// Answers from the cache when the same request was answered over the
+    /// same segments; otherwise runs `work` (see [`AppState::compute`]) and
+    /// keeps its answer if the segments did not change meanwhile.
     async fn answer(
         &self,
+        key: String,
         work: impl FnOnce(&NewsIndex) -> Result<Vec<u8>, ApiError> + Send + 'static,
     ) -> Result<Response, ApiError> {
+        let before = segments_in_view(&self.index)?;
+        if let Some(kept) = self.answers.get(&before, &key) {
+            return Ok(json_bytes(kept));
+        }
         let deadline = tokio::time::Instant::now() + self.request_timeout;
+        let Ok(_turn) = tokio::time::timeout_at(deadline, self.gates.wait_turn(&key)).await else {
+            return Err(self.too_slow());
+        };
+        // Another request may have computed it while this one waited.
+        if let Some(kept) = self.answers.get(&before, &key) {
+            return Ok(json_bytes(kept));
+        }
+        let (answer, after) = self
+            .compute(deadline, move |index| {
+                let answer = work(index)?;
+                Ok((answer, segments_in_view(index)?))
+            })
+            .await?;
+        let bytes = Bytes::from(answer);
+        if before == after {
+            self.answers.put(&before, key, bytes.clone());
+        }
+        Ok(json_bytes(bytes))
+    }
+
+    /// Runs `work` on the blocking pool once a permit is free, all before
+    /// `deadline` (the request's time bound). The permit goes with the work, so a request
+    /// whose client gave up still counts until its search ends: the CPU is
+    /// never shared by more searches than permits.
+    async fn compute<T: Send + 'static>(
+        &self,
+        deadline: tokio::time::Instant,
+        work: impl FnOnce(&NewsIndex) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
         let seconds = self.request_timeout.as_secs_f64();
         let busy = || {
             ApiError::unavailable(format!(
@@ -37,6 +84,10 @@ impl AppState {
             .await
             .map_err(|_| busy())?
             .map_err(|_| busy())?;
+        // No search starts once its time is up (the answer could not be used).
+        if tokio::time::Instant::now() >= deadline {
+            return Err(self.too_slow());
+        }
         let index = Arc::clone(&self.index);
         let task = tokio::task::spawn_blocking(move || {
             let _held = permit;
@@ -47,13 +98,16 @@ impl AppState {
             }
         });
         let Ok(joined) = tokio::time::timeout_at(deadline, task).await else {
-            return Err(ApiError::unavailable(format!(
-                "the request took longer than {seconds} s; narrow the query or try again"
-            )));
+            return Err(self.too_slow());
         };
-        let bytes = joined
-            .map_err(|_| ApiError::internal("internal error while searching (please report)"))??;
-        Ok(json_bytes(bytes))
+        joined.map_err(|_| ApiError::internal("internal error while searching (please report)"))?
+    }
+
+    fn too_slow(&self) -> ApiError {
+        let seconds = self.request_timeout.as_secs_f64();
+        ApiError::unavailable(format!(
+            "the request took longer than {seconds} s; narrow the query or try again"
+        ))
     }
 }
 
@@ -139,7 +193,7 @@ async fn search_answered(state: AppState, raw: Option<String>) -> Result<Respons
         ranking: Default::default(),
     };
     state
-        .answer(move |index| {
+        .answer(cache_key("search", raw.as_deref()), move |index| {
             let results = crate::search::search(index, &request)?;
             to_json(&search_answer(request.text.as_deref(), &results))
         })
@@ -162,7 +216,7 @@ async fn article_answered(state: AppState, raw: Option<String>) -> Result<Respon
         ));
     }
     state
-        .answer(move |index| {
+        .answer(cache_key("article", raw.as_deref()), move |index| {
             let by_path = match &path {
                 Some(key) => find_article(index, key)?,
                 None => None,
@@ -199,7 +253,7 @@ async fn timeline_answered(state: AppState, raw: Option<String>) -> Result<Respo
     let filters = params.filters()?;
     let interval = params.interval()?;
     state
-        .answer(move |index| {
+        .answer(cache_key("timeline", raw.as_deref()), move |index| {
             let report_query = ReportQuery {
                 text: text.as_deref(),
                 match_any,
@@ -221,7 +275,7 @@ async fn entities_answered(state: AppState, raw: Option<String>) -> Result<Respo
     let kind = params.kind()?;
     let limit = params.count("limit", 20, MAX_LIMIT)?;
     state
-        .answer(move |index| {
+        .answer(cache_key("entities", raw.as_deref()), move |index| {
             let report_query = ReportQuery {
                 text: text.as_deref(),
                 match_any,
@@ -248,7 +302,9 @@ async fn quotes_answered(state: AppState, raw: Option<String>) -> Result<Respons
     let filters = params.filters()?;
     let limit = params.count("limit", 20, MAX_LIMIT)?;
     state
-        .answer(move |index| to_json(&find_quotes(index, text.as_deref(), &filters, limit)?))
+        .answer(cache_key("quotes", raw.as_deref()), move |index| {
+            to_json(&find_quotes(index, text.as_deref(), &filters, limit)?)
+        })
         .await
 }
 
@@ -260,7 +316,11 @@ pub async fn stats(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Re
 
 async fn stats_answered(state: AppState, raw: Option<String>) -> Result<Response, ApiError> {
     Params::parse(raw.as_deref(), &[], false)?;
-    state.answer(|index| to_json(&reports::stats(index)?)).await
+    state
+        .answer(cache_key("stats", raw.as_deref()), |index| {
+            to_json(&reports::stats(index)?)
+        })
+        .await
 }
 
 #[derive(Serialize)]
@@ -271,14 +331,17 @@ struct Health {
 
 /// `GET /api/health`: the server answers and the index opens.
 pub async fn health(State(state): State<AppState>) -> Response {
+    // Never from the cache: it says whether the index opens now.
+    let deadline = tokio::time::Instant::now() + state.request_timeout;
     let answered = state
-        .answer(|index| {
+        .compute(deadline, |index| {
             let articles = index.reader()?.searcher().num_docs();
             to_json(&Health {
                 status: "ok",
                 articles,
             })
         })
-        .await;
+        .await
+        .map(json_bytes);
     respond(answered)
 }

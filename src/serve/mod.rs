@@ -11,6 +11,7 @@
 
 mod api;
 mod assets;
+mod cache;
 mod params;
 mod reply;
 
@@ -26,6 +27,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{Error, Result};
 use crate::index::NewsIndex;
+use crate::serve::cache::{AnswerCache, Gates};
 
 pub use params::{MAX_LIMIT, MAX_OFFSET};
 
@@ -42,6 +44,8 @@ pub struct ServeOptions {
     pub request_timeout: Duration,
     /// How often the reader looks for new commits.
     pub reload_every: Duration,
+    /// Bytes of answers kept for repeated requests until the next commit (0: none).
+    pub cache_bytes: usize,
 }
 
 impl Default for ServeOptions {
@@ -51,6 +55,7 @@ impl Default for ServeOptions {
             max_concurrent: cores * 2,
             request_timeout: Duration::from_secs(10),
             reload_every: Duration::from_secs(1),
+            cache_bytes: 64 << 20,
         }
     }
 }
@@ -61,6 +66,8 @@ struct AppState {
     index: Arc<NewsIndex>,
     permits: Arc<Semaphore>,
     request_timeout: Duration,
+    answers: Arc<AnswerCache>,
+    gates: Arc<Gates>,
 }
 
 /// The whole application (API and page) as an axum router, for [`run`] or
@@ -70,6 +77,8 @@ pub fn router(index: Arc<NewsIndex>, options: &ServeOptions) -> Router {
         index,
         permits: Arc::new(Semaphore::new(options.max_concurrent.max(1))),
         request_timeout: options.request_timeout,
+        answers: Arc::new(AnswerCache::new(options.cache_bytes)),
+        gates: Arc::new(Gates::default()),
     };
     let api = Router::new()
         .route("/api/search", get(api::search))
@@ -113,7 +122,10 @@ pub fn run(
     on_listening: impl FnOnce(SocketAddr),
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
+    // Searches run on the blocking pool under the semaphore, so it never
+    // needs more threads than permits (and one for the reload task).
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(options.max_concurrent.max(1) + 1)
         .enable_all()
         .build()
         .map_err(|error| Error::Internal(format!("cannot start the server: {error}")))?;

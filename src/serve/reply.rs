@@ -96,8 +96,8 @@ pub fn to_json(value: &impl Serialize) -> Result<Vec<u8>, ApiError> {
 }
 
 /// A 200 answer holding JSON bytes already written.
-pub fn json_bytes(bytes: Vec<u8>) -> Response {
-    (StatusCode::OK, json_headers(), bytes).into_response()
+pub fn json_bytes(bytes: impl Into<axum::body::Body>) -> Response {
+    (StatusCode::OK, json_headers(), bytes.into()).into_response()
 }
 
 /// Every path that is neither a route nor a page file: nothing outside the
