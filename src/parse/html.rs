@@ -64,15 +64,18 @@ pub fn looks_like_html(text: &str) -> bool {
     head.contains("<!doctype html") || head.contains("<html") || is_fragment
 }
 
-/// A page whose body has fewer words than this is not an article (a sign-up
-/// form, a login wall, a page of links).
-const MIN_BODY_WORDS: usize = 4;
+/// A page whose body has no line of at least this many words is not an
+/// article (a sign-up form, a login wall, a page of links).
+const MIN_PROSE_LINE_WORDS: usize = 5;
 
 /// Reads one saved article page.
 pub fn parse_html_page(html: &str) -> Result<ParsedArticle, ParseError> {
     let extracted = extractor::extract(html)?;
-    let body = boilerplate::article_lines(&extracted.content_text).join("\n\n");
-    if body.split_whitespace().count() < MIN_BODY_WORDS {
+    let lines = boilerplate::article_lines(&extracted.content_text);
+    let has_prose = lines
+        .iter()
+        .any(|line| line.split_whitespace().count() >= MIN_PROSE_LINE_WORDS);
+    if !has_prose {
         return Err(ParseError::NoBody);
     }
     let own = own_metadata(html);
@@ -83,10 +86,12 @@ pub fn parse_html_page(html: &str) -> Result<ParsedArticle, ParseError> {
         .map(|instant| ArticleDate::Day(instant.date_naive()));
     let date = own_date.or(found_day);
     let found_title = found.title.map(|title| clean_inline(&title));
+    let title = own.title.or(found_title).or(own.document_title);
+    let body = without_leading_title(&lines, title.as_deref()).join("\n\n");
     Ok(ParsedArticle {
         date,
         unreadable_date: own.date_text.filter(|_| date.is_none()),
-        title: own.title.or(found_title).or(own.document_title),
+        title,
         author: own
             .author
             .or(found.author)
@@ -153,6 +158,24 @@ fn own_metadata(html: &str) -> OwnMetadata {
         url: meta(&["og:url"]).or_else(|| canonical_link(html)),
         site_name: meta(&["og:site_name"]),
     }
+}
+
+/// The body's lines without the headline when the extractor's fallback
+/// glued it to the first paragraph (`Ferry returnsThe ferry returned ...`):
+/// the title is the article's title, not its text.
+fn without_leading_title(lines: &[String], title: Option<&str>) -> Vec<String> {
+    let mut kept = lines.to_vec();
+    let (Some(title), Some(first)) = (title, kept.first_mut()) else {
+        return kept;
+    };
+    let rest = first
+        .strip_prefix(title)
+        .map(|rest| rest.trim().to_string())
+        .filter(|rest| !rest.is_empty());
+    if let Some(rest) = rest {
+        *first = rest;
+    }
+    kept
 }
 
 /// `By Erin Cunningham` -> `Erin Cunningham` (also `Par`, `Por`, `Von`).
@@ -238,41 +261,4 @@ fn clean_inline(text: &str) -> String {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    /// Written for this test in the shape of a saved news page.
-    const PAGE: &str = r#"<!DOCTYPE html><html><head><title>Ferry returns after storm | Example News</title>
-<meta property="article:published_time" content="2022-06-24T17:30:00+02:00">
-<meta name="author" content="Ann Lee"><link rel="canonical" href="https://example.org/ferry">
-<script>var x = "<p>not text</p>";</script></head><body>
-<nav><p>Home News Sport Weather and more links here</p></nav>
-<article><h1>Ferry returns after storm</h1><p>The ferry returned to service on Sunday, officials said.</p>
-<figure><p>Photo: the ferry in port, taken by a reader</p></figure>
-<p>Crews &amp; passengers cheered as it <a href="/x">docked</a>.</p></article>
-<footer><p>Copyright Example News, all rights reserved worldwide</p></footer></body></html>"#;
-
-    #[test]
-    fn reads_the_article_without_page_chrome() {
-        assert!(looks_like_html(PAGE));
-        let article = parse_html_page(PAGE).unwrap();
-        assert_eq!(article.title.as_deref(), Some("Ferry returns after storm"));
-        assert_eq!(
-            article.date.map(|date| date.to_string()).as_deref(),
-            Some("2022-06-24T17:30:00+02:00")
-        );
-        assert_eq!(article.author.as_deref(), Some("Ann Lee"));
-        assert_eq!(article.url.as_deref(), Some("https://example.org/ferry"));
-        assert_eq!(
-            article.body,
-            "The ferry returned to service on Sunday, officials said.\n\nCrews & passengers cheered as it docked."
-        );
-    }
-
-    #[test]
-    fn a_page_without_text_is_not_an_article() {
-        let stub = "<html><head><title>Sign up</title></head><body><form><p>Your e-mail address please</p></form></body></html>";
-        assert_eq!(parse_html_page(stub), Err(ParseError::NoBody));
-    }
-}
+mod tests;
