@@ -8,85 +8,22 @@
 //! port itself is tested on self-written text, and against `score_html.py`
 //! when python3 is there.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use newsdex::parse::{parse_file, FieldOverrides};
-use regex::Regex;
+
+#[path = "common/shingles.rs"]
+mod shingles;
+use shingles::score;
 
 /// The benchmark's bar for the article body, from issue #11.
 const MIN_F1: f64 = 0.95;
 
 fn eval_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/article-html")
-}
-
-/// The 4-word shingles of a text with their counts (`\w+` tokens).
-fn shingles(words: &Regex, text: &str) -> HashMap<Vec<String>, usize> {
-    let tokens: Vec<String> = words
-        .find_iter(text)
-        .map(|token| token.as_str().to_string())
-        .collect();
-    let mut counts = HashMap::new();
-    if tokens.is_empty() {
-        return counts;
-    }
-    let windows = tokens.len().saturating_sub(3).max(1);
-    for start in 0..windows {
-        let end = (start + 4).min(tokens.len());
-        *counts.entry(tokens[start..end].to_vec()).or_insert(0) += 1;
-    }
-    counts
-}
-
-/// Precision and recall averaged over pages, and the F1 of the two, as
-/// `score_html.py` computes them.
-fn score(gold: &BTreeMap<String, String>, predicted: &BTreeMap<String, String>) -> (f64, f64, f64) {
-    let words = Regex::new(r"\w+").expect("literal pattern");
-    let mut precisions = Vec::new();
-    let mut recalls = Vec::new();
-    for (id, gold_body) in gold {
-        let gold_shingles = shingles(&words, gold_body);
-        let predicted_body = predicted.get(id).map_or("", String::as_str);
-        let predicted_shingles = shingles(&words, predicted_body);
-        let (mut true_positives, mut false_positives, mut false_negatives) = (0, 0, 0);
-        for (shingle, &gold_count) in &gold_shingles {
-            let predicted_count = predicted_shingles.get(shingle).copied().unwrap_or(0);
-            true_positives += gold_count.min(predicted_count);
-            false_negatives += gold_count.saturating_sub(predicted_count);
-        }
-        for (shingle, &predicted_count) in &predicted_shingles {
-            let gold_count = gold_shingles.get(shingle).copied().unwrap_or(0);
-            false_positives += predicted_count.saturating_sub(gold_count);
-        }
-        if false_positives == 0 && false_negatives == 0 {
-            precisions.push(1.0);
-            recalls.push(1.0);
-            continue;
-        }
-        let share = |part: usize, other: usize| part as f64 / (part + other) as f64;
-        if true_positives + false_positives > 0 {
-            precisions.push(share(true_positives, false_positives));
-        }
-        if true_positives + false_negatives > 0 {
-            recalls.push(share(true_positives, false_negatives));
-        }
-    }
-    let mean = |values: &[f64]| {
-        if values.is_empty() {
-            return 0.0;
-        }
-        values.iter().sum::<f64>() / values.len() as f64
-    };
-    let (precision, recall) = (mean(&precisions), mean(&recalls));
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
-    (precision, recall, f1)
 }
 
 /// `{ID: articleBody}` of a benchmark JSON file.
