@@ -82,13 +82,11 @@ fn navigation_footer_related_links_and_comments_are_kept_out() {
 
 #[test]
 fn site_boilerplate_inside_the_article_is_dropped() {
-    let body = format!(
-        r#"<article><p>The harbour ferry returned to service on Sunday after a storm kept it in port for three days, officials said.</p>
+    let body = r#"<article><p>The harbour ferry returned to service on Sunday after a storm kept it in port for three days, officials said.</p>
 <div class="ad"><p>Advertisement</p></div><p>Continue reading the main story</p>
 <p>Crews worked through the night to repair the damaged landing stage, and the first crossing left at seven.</p>
-<p>Read More</p><p>Passengers said they were relieved, and the operator promised a full timetable from Monday onwards.</p></article>"#
-    );
-    let article = parse_html_page(&page_with("", &body)).unwrap();
+<p>Read More</p><p>Passengers said they were relieved, and the operator promised a full timetable from Monday onwards.</p></article>"#;
+    let article = parse_html_page(&page_with("", body)).unwrap();
     assert!(article.body.contains("first crossing left at seven"));
     for label in ["Advertisement", "Continue reading", "Read More"] {
         assert!(!article.body.contains(label), "{label} in {}", article.body);
