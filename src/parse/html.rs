@@ -8,7 +8,8 @@
 //! benchmark's 91 dev pages (`scripts/score_html_pages.sh`), article-body
 //! F1 / precision / recall: the regex scan this replaced 0.859 / 0.846 /
 //! 0.873 at ~400 pages/s; rs-trafilatura alone 0.957 / 0.925 / 0.992;
-//! newsdex now: see the README's HTML line.
+//! with the boilerplate filter (this module) 0.960 / 0.930 / 0.992 at ~60
+//! pages/s; dom_smoothie 0.19 (readability) measured 0.954 at ~270 pages/s.
 //!
 //! The page's own metadata wins over the crate's: `<meta>` (Open Graph,
 //! Dublin Core, news sites' own keys), JSON-LD `datePublished` and
