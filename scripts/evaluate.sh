@@ -43,3 +43,6 @@ echo "-- the same run scored by score_run.py"
 python3 "$trec/score_run.py" "$trec/qrels.txt" "$work/run.txt"
 echo "-- with --expand (RM3)"
 "$newsdex" --index "$work/latimes-index" eval --topics "$trec/topics.txt" --qrels "$trec/qrels.txt" --expand
+echo "== HTML article bodies: article-extraction benchmark dev pages (bar F1 >= 0.95; regex scan before rs-trafilatura 0.859)"
+# The reading alone (examples/html_bodies), scored by the benchmark's score_html.py; prints P, R, F1 and pages/s.
+scripts/score_html_pages.sh "$shared/article-html"
