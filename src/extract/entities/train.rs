@@ -203,11 +203,44 @@ pub fn train(
             )
         })
         .collect();
-    // Gazetteers: one from all documents for the model, and two folds so that a
-    // training document only sees names from the other half.
+    let (full, folds) = gazetteers(docs, &prepared, options);
+    let mut model = Model {
+        bits: options.bits,
+        weights: Vec::new(),
+        scale: 1.0,
+        transitions: [[0.0; NUM_TAGS]; NUM_TAGS + 1],
+        gazetteer: Gazetteer::default(),
+    };
+    let examples = examples(docs, &prepared, &folds, &model);
+    let (weights, transitions) = averaged_perceptron(&examples, options, &mut log);
+    let max_abs = weights
+        .iter()
+        .fold(0f32, |max, weight| max.max(weight.abs()));
+    let scale = if max_abs > 0.0 {
+        max_abs / 32767.0
+    } else {
+        1.0
+    };
+    model.weights = weights
+        .iter()
+        .map(|weight| (weight / scale).round() as i16)
+        .collect();
+    model.scale = scale;
+    model.transitions = transitions;
+    model.gazetteer = full;
+    model
+}
+
+/// Gazetteers: one from all documents for the model, and two folds so that a
+/// training document only sees names from the other half.
+fn gazetteers(
+    docs: &[Vec<TrainingSentence>],
+    prepared: &[(Vec<PreparedSentence>, super::features::DocContext)],
+    options: &TrainOptions,
+) -> (Gazetteer, [Gazetteer; 2]) {
     let mut full = Gazetteer::default();
     let mut folds = [Gazetteer::default(), Gazetteer::default()];
-    for (index, (doc, (sentences, _))) in docs.iter().zip(&prepared).enumerate() {
+    for (index, (doc, (sentences, _))) in docs.iter().zip(prepared).enumerate() {
         for (sentence, info) in doc.iter().zip(sentences) {
             let lower: Vec<u64> = info.infos.iter().map(|token| token.lower).collect();
             add_names(&mut full, sentence, &lower);
@@ -219,17 +252,21 @@ pub fn train(
         full.clear();
         folds.iter_mut().for_each(Gazetteer::clear);
     }
-    let mut model = Model {
-        bits: options.bits,
-        weights: Vec::new(),
-        scale: 1.0,
-        transitions: [[0.0; NUM_TAGS]; NUM_TAGS + 1],
-        gazetteer: Gazetteer::default(),
-    };
+    (full, folds)
+}
+
+/// Each training sentence as feature buckets per token, with the gazetteer
+/// of the other fold.
+fn examples(
+    docs: &[Vec<TrainingSentence>],
+    prepared: &[(Vec<PreparedSentence>, super::features::DocContext)],
+    folds: &[Gazetteer; 2],
+    model: &Model,
+) -> Vec<Example> {
     let mut examples = Vec::new();
     let mut features = Vec::new();
     let mut gazetteer = Vec::<GazetteerBits>::new();
-    for (index, (doc, (sentences, context))) in docs.iter().zip(&prepared).enumerate() {
+    for (index, (doc, (sentences, context))) in docs.iter().zip(prepared).enumerate() {
         let other_fold = &folds[1 - index % 2];
         for (sentence, info) in doc.iter().zip(sentences) {
             gazetteer_bits(other_fold, &info.infos, &mut gazetteer);
@@ -250,14 +287,37 @@ pub fn train(
             examples.push(example);
         }
     }
+    examples
+}
+
+type Transitions = [[f32; NUM_TAGS]; NUM_TAGS + 1];
+
+/// The weights being learnt and their running sums, for averaging.
+struct Perceptron {
+    weights: Vec<f32>,
+    accumulated: Vec<f32>,
+    transitions: Transitions,
+    transitions_accumulated: Transitions,
+    step: f32,
+}
+
+/// The averaged structured perceptron over `examples`, shuffled each epoch
+/// with the options' seed: the averaged, pruned weights and transitions.
+fn averaged_perceptron(
+    examples: &[Example],
+    options: &TrainOptions,
+    log: &mut impl FnMut(&str),
+) -> (Vec<f32>, Transitions) {
     let size = (1usize << options.bits) * NUM_TAGS;
-    let mut weights = vec![0f32; size];
-    let mut accumulated = vec![0f32; size];
-    let mut transitions = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
-    let mut transitions_accumulated = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
+    let mut learner = Perceptron {
+        weights: vec![0f32; size],
+        accumulated: vec![0f32; size],
+        transitions: [[0f32; NUM_TAGS]; NUM_TAGS + 1],
+        transitions_accumulated: [[0f32; NUM_TAGS]; NUM_TAGS + 1],
+        step: 1f32,
+    };
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut random = options.seed | 1;
-    let mut step = 1f32;
     let mut emissions = Vec::new();
     for epoch in 0..options.epochs {
         for i in (1..order.len()).rev() {
@@ -266,85 +326,87 @@ pub fn train(
         }
         let mut mistakes = 0usize;
         for &index in &order {
-            let example = &examples[index];
-            emissions.clear();
-            for token in 0..example.tags.len() {
-                let mut score = [0f32; NUM_TAGS];
-                for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]]
-                {
-                    let row = bucket as usize * NUM_TAGS;
-                    for (total, weight) in score.iter_mut().zip(&weights[row..row + NUM_TAGS]) {
-                        *total += weight;
-                    }
-                }
-                emissions.push(score);
-            }
-            let predicted = viterbi(&emissions, &transitions);
-            if predicted != example.tags {
-                for token in 0..example.tags.len() {
-                    let (gold, guess) = (example.tags[token], predicted[token]);
-                    let gold_previous = if token == 0 {
-                        NUM_TAGS
-                    } else {
-                        example.tags[token - 1]
-                    };
-                    let guess_previous = if token == 0 {
-                        NUM_TAGS
-                    } else {
-                        predicted[token - 1]
-                    };
-                    if gold != guess || gold_previous != guess_previous {
-                        transitions[gold_previous][gold] += 1.0;
-                        transitions_accumulated[gold_previous][gold] += step;
-                        transitions[guess_previous][guess] -= 1.0;
-                        transitions_accumulated[guess_previous][guess] -= step;
-                    }
-                    if gold == guess {
-                        continue;
-                    }
-                    mistakes += 1;
-                    for &bucket in
-                        &example.buckets[example.offsets[token]..example.offsets[token + 1]]
-                    {
-                        let row = bucket as usize * NUM_TAGS;
-                        weights[row + gold] += 1.0;
-                        accumulated[row + gold] += step;
-                        weights[row + guess] -= 1.0;
-                        accumulated[row + guess] -= step;
-                    }
-                }
-            }
-            step += 1.0;
+            mistakes += learner.learn(&examples[index], &mut emissions);
+            learner.step += 1.0;
         }
         log(&format!("epoch {}: {mistakes} token mistakes", epoch + 1));
     }
-    // Averaging: w_avg = w - accumulated / step.
-    let mut max_abs = 0f32;
-    for (weight, sum) in weights.iter_mut().zip(&accumulated) {
-        *weight -= sum / step;
-        if weight.abs() < options.prune_below {
-            *weight = 0.0;
+    learner.averaged(options.prune_below)
+}
+
+impl Perceptron {
+    /// Tags one example and, where it is wrong, moves the weights towards
+    /// the gold tags; returns the number of wrongly tagged tokens.
+    fn learn(&mut self, example: &Example, emissions: &mut Vec<[f32; NUM_TAGS]>) -> usize {
+        emissions.clear();
+        for token in 0..example.tags.len() {
+            let mut score = [0f32; NUM_TAGS];
+            for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]] {
+                let row = bucket as usize * NUM_TAGS;
+                for (total, weight) in score.iter_mut().zip(&self.weights[row..row + NUM_TAGS]) {
+                    *total += weight;
+                }
+            }
+            emissions.push(score);
         }
-        max_abs = max_abs.max(weight.abs());
-    }
-    for (row, sums) in transitions.iter_mut().zip(&transitions_accumulated) {
-        for (weight, sum) in row.iter_mut().zip(sums) {
-            *weight -= sum / step;
+        let predicted = viterbi(emissions, &self.transitions);
+        if predicted == example.tags {
+            return 0;
         }
+        let step = self.step;
+        let mut mistakes = 0;
+        for token in 0..example.tags.len() {
+            let (gold, guess) = (example.tags[token], predicted[token]);
+            let gold_previous = if token == 0 {
+                NUM_TAGS
+            } else {
+                example.tags[token - 1]
+            };
+            let guess_previous = if token == 0 {
+                NUM_TAGS
+            } else {
+                predicted[token - 1]
+            };
+            if gold != guess || gold_previous != guess_previous {
+                self.transitions[gold_previous][gold] += 1.0;
+                self.transitions_accumulated[gold_previous][gold] += step;
+                self.transitions[guess_previous][guess] -= 1.0;
+                self.transitions_accumulated[guess_previous][guess] -= step;
+            }
+            if gold == guess {
+                continue;
+            }
+            mistakes += 1;
+            for &bucket in &example.buckets[example.offsets[token]..example.offsets[token + 1]] {
+                let row = bucket as usize * NUM_TAGS;
+                self.weights[row + gold] += 1.0;
+                self.accumulated[row + gold] += step;
+                self.weights[row + guess] -= 1.0;
+                self.accumulated[row + guess] -= step;
+            }
+        }
+        mistakes
     }
-    let scale = if max_abs > 0.0 {
-        max_abs / 32767.0
-    } else {
-        1.0
-    };
-    model.weights = weights
-        .iter()
-        .map(|weight| (weight / scale).round() as i16)
-        .collect();
-    model.scale = scale;
-    model.transitions = transitions;
-    model.gazetteer = full;
-    model
+
+    /// Averaging: w_avg = w - accumulated / step; small weights pruned.
+    fn averaged(mut self, prune_below: f32) -> (Vec<f32>, Transitions) {
+        for (weight, sum) in self.weights.iter_mut().zip(&self.accumulated) {
+            *weight -= sum / self.step;
+            if weight.abs() < prune_below {
+                *weight = 0.0;
+            }
+        }
+        for (row, sums) in self
+            .transitions
+            .iter_mut()
+            .zip(&self.transitions_accumulated)
+        {
+            for (weight, sum) in row.iter_mut().zip(sums) {
+                *weight -= sum / self.step;
+            }
+        }
+        (self.weights, self.transitions)
+    }
 }
 
 #[cfg(test)]
