@@ -349,9 +349,11 @@ async function refresh(push) {
   document.body.dataset.ready = "false";
   writeUrl(push);
   renderFilters();
-  $("q").value = state.q;
+  // The boxes show the state, but never lose what the user is typing: "Ukraine "
+  // is the query "Ukraine" while the next word is on its way.
+  if ($("q").value.trim() !== state.q) $("q").value = state.q;
   $("sort").value = state.sort;
-  $("speaker").value = state.speaker;
+  if ($("speaker").value.trim() !== state.speaker) $("speaker").value = state.speaker;
   $("articles-view").hidden = state.view !== "articles";
   $("quotes-view").hidden = state.view !== "quotes";
   $("tab-articles").setAttribute("aria-pressed", String(state.view === "articles"));
