@@ -97,7 +97,7 @@ pub fn parse_html_page(html: &str) -> Result<ParsedArticle, ParseError> {
             .author
             .or(found.author)
             .map(|author| without_byline_prefix(&clean_inline(&author)))
-            .filter(|author| !author.is_empty()),
+            .filter(|author| !author.is_empty() && !is_placeholder_author(author)),
         url: own.url.or(found.url),
         source: own.site_name.or(found.sitename),
         body,
@@ -177,6 +177,22 @@ fn without_leading_title(lines: &[String], title: Option<&str>) -> Vec<String> {
         *first = rest;
     }
     kept
+}
+
+/// A content system's placeholder, not a person: `Username`, `Admin`, a URL.
+fn is_placeholder_author(author: &str) -> bool {
+    const PLACEHOLDERS: &[&str] = &[
+        "username",
+        "user",
+        "admin",
+        "administrator",
+        "author",
+        "unknown",
+    ];
+    let lower = author.to_lowercase();
+    PLACEHOLDERS.contains(&lower.as_str())
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
 }
 
 /// `By Erin Cunningham` -> `Erin Cunningham` (also `Par`, `Por`, `Von`).

@@ -167,3 +167,18 @@ fn a_page_of_links_is_not_an_article() {
     );
     assert_eq!(parse_html_page(&page), Err(ParseError::NoBody));
 }
+
+/// A content system's placeholder (`Username`, the crate's fallback when the
+/// page's author is a profile URL) is no author.
+#[test]
+fn placeholder_authors_are_no_authors() {
+    let head = r#"<title>Ferry returns</title><meta name="author" content="https://example.org/people/ann">"#;
+    let body = format!(
+        r#"<article><h1>Ferry returns</h1>{STORY}<span class="author">Username</span></article>"#
+    );
+    let article = parse_html_page(&page_with(head, &body)).unwrap();
+    assert_ne!(article.author.as_deref(), Some("Username"));
+    assert!(is_placeholder_author("Username"));
+    assert!(is_placeholder_author("https://example.org/people/ann"));
+    assert!(!is_placeholder_author("Ann Lee"));
+}
