@@ -261,6 +261,16 @@ pub fn articles_of_file(
     }
 }
 
+/// What a file's withdrawals say (`withdraws story "ID", story "ID2"`), or
+/// `None` when it withdraws nothing: one wording for every command.
+pub fn withdrawal_message(withdrawn: &[String]) -> Option<String> {
+    if withdrawn.is_empty() {
+        return None;
+    }
+    let stories: Vec<String> = withdrawn.iter().map(|id| format!("story {id:?}")).collect();
+    Some(format!("withdraws {}", stories.join(", ")))
+}
+
 /// Extracts one article; a panic (a bug) keeps the article with its title,
 /// date and body, and reports it.
 pub fn extract_article(

@@ -93,13 +93,9 @@ fn prepare_file(
                 withdrawn,
             } => {
                 // Withdrawals (NewsML cancels) are applied by the local engine.
-                for id in withdrawn {
-                    report(
-                        events,
-                        &file.path,
-                        format!("withdraws story {id:?}: not applied on a Quickwit engine"),
-                        false,
-                    );
+                if let Some(message) = ingest::withdrawal_message(&withdrawn) {
+                    let reason = format!("{message}: not applied on a Quickwit engine");
+                    report(events, &file.path, reason, false);
                 }
                 (articles, diagnostics)
             }

@@ -41,11 +41,14 @@ impl RunShared {
         }
     }
 
-    fn withdraw(&self, id: String) {
+    fn withdraw(&self, ids: Vec<String>) {
+        if ids.is_empty() {
+            return;
+        }
         self.withdrawn
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(id);
+            .extend(ids);
     }
 
     /// The story ids withdrawn in this run.
@@ -124,25 +127,16 @@ pub(super) fn index_one_file(
                 diagnostics,
                 withdrawn,
             } => {
-                let withdraws_only = articles.is_empty() && !withdrawn.is_empty();
-                let stories: Vec<String> =
-                    withdrawn.iter().map(|id| format!("story {id:?}")).collect();
-                let reason = format!(
-                    "withdraws {}: its articles are removed from the index",
-                    stories.join(", ")
-                );
-                let any_withdrawn = !withdrawn.is_empty();
-                for id in withdrawn {
-                    run.withdraw(id);
-                }
-                if withdraws_only {
-                    // Remembered like a skipped file: not read again while unchanged.
+                let withdrawal = ingest::withdrawal_message(&withdrawn)
+                    .map(|message| format!("{message}: its articles are removed from the index"));
+                run.withdraw(withdrawn);
+                if let Some(reason) = withdrawal {
                     report(events, &file.path, reason.clone(), false);
-                    delete_old();
-                    return FileOutcome::Skipped(reason);
-                }
-                if any_withdrawn {
-                    report(events, &file.path, reason, false);
+                    if articles.is_empty() {
+                        // Remembered like a skipped file: not read again while unchanged.
+                        delete_old();
+                        return FileOutcome::Skipped(reason);
+                    }
                 }
                 (articles, diagnostics)
             }

@@ -70,8 +70,8 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
                     diagnostics,
                     withdrawn,
                 } => {
-                    for id in withdrawn {
-                        say(&format!("{}: withdraws story {}", shown(path), line(&id)));
+                    if let Some(message) = ingest::withdrawal_message(&withdrawn) {
+                        say(&format!("{}: {}", shown(path), line(&message)));
                     }
                     (articles, diagnostics)
                 }
