@@ -24,7 +24,9 @@ use crate::engine::shard::Shard;
 use crate::engine::state::{state_path, SentFile, SentState};
 use crate::error::{Error, Result};
 use crate::index::document::{hash64, FileStamp};
+use crate::index::learn_boilerplate;
 use crate::index::writer::{is_mass_delete, is_under, IndexEvents, IndexSummary, Problem};
+use crate::ingest::boilerplate::Boilerplate;
 use crate::ingest::{self, FileArticles, FileBytes, Severity};
 use crate::parse::FieldOverrides;
 
@@ -39,6 +41,8 @@ pub struct SendOptions {
     pub allow_mass_delete: bool,
     /// A batch is sent once its NDJSON passes this many bytes.
     pub batch_bytes: usize,
+    /// Keep the lines repeated across a source's articles ([`crate::ingest::boilerplate`]).
+    pub keep_boilerplate: bool,
 }
 
 /// A file read, parsed and extracted, ready to send.
@@ -66,6 +70,7 @@ fn prepare_file(
     file: &SourceFile,
     before: Option<SentFile>,
     options: &SendOptions,
+    boilerplate: &Boilerplate,
     events: &dyn IndexEvents,
 ) -> Prepared {
     let bytes = match ingest::read_source(&file.path, file.size, options.max_file_bytes) {
@@ -86,7 +91,8 @@ fn prepare_file(
         });
     }
     let (articles, diagnostics) =
-        match ingest::articles_of_file(&file.key, &file.path, &bytes, &options.fields) {
+        match ingest::articles_of_file(&file.key, &file.path, &bytes, &options.fields, boilerplate)
+        {
             FileArticles::Articles {
                 articles,
                 diagnostics,
@@ -346,6 +352,11 @@ pub fn send_files(
         .num_threads(options.threads.clamp(1, 64))
         .build()
         .map_err(|error| Error::Internal(format!("cannot start threads: {error}")))?;
+    let boilerplate = match options.keep_boilerplate || to_read.is_empty() {
+        true => Boilerplate::none(),
+        false => pool.install(|| learn_boilerplate(&walk, &options.fields)),
+    };
+    summary.boilerplate = boilerplate.lines().to_vec();
     for chunk in to_read.chunks(CHUNK_FILES) {
         if stop.load(Ordering::Relaxed) {
             break;
@@ -354,7 +365,7 @@ pub fn send_files(
             chunk
                 .par_iter()
                 .map(|(file, before)| {
-                    let outcome = prepare_file(file, *before, options, events);
+                    let outcome = prepare_file(file, *before, options, &boilerplate, events);
                     events.file_done(file.size);
                     outcome
                 })

@@ -23,6 +23,7 @@ use tantivy::Index;
 use crate::error::{Error, Result};
 use folder::FolderState;
 pub use folder::MARKER_FILE;
+pub use one_file::learn_boilerplate;
 pub use schema::{Fields, SCHEMA_VERSION};
 
 /// An opened newsdex index.

@@ -6,13 +6,15 @@ use std::path::{Path, PathBuf};
 
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-use crate::corpus::SourceFile;
+use crate::corpus::{SourceFile, Walk};
 use crate::error::Error;
 use crate::index::document::{hash64, to_document, CopyGroup, FileStamp};
 use crate::index::near_copies::{NearCopies, Signature};
-use crate::index::writer::{IndexEvents, IndexOptions, Problem};
+use crate::index::writer::{IndexEvents, IndexOptions, IndexSummary, Problem};
 use crate::index::NewsIndex;
 use crate::ingest;
+use crate::ingest::boilerplate::{self, Boilerplate, SampleFile};
+use crate::parse::FieldOverrides;
 
 pub(super) enum FileOutcome {
     /// Indexed: how many articles, and how many internal errors (a bug in
@@ -30,13 +32,15 @@ pub(super) enum FileOutcome {
 /// stories withdrawn, removed once every file is written.
 pub(super) struct RunShared {
     pub near_copies: NearCopies,
+    pub boilerplate: Boilerplate,
     withdrawn: std::sync::Mutex<Vec<String>>,
 }
 
 impl RunShared {
-    pub fn new(near_copies: NearCopies) -> RunShared {
+    pub fn new(near_copies: NearCopies, boilerplate: Boilerplate) -> RunShared {
         RunShared {
             near_copies,
+            boilerplate,
             withdrawn: std::sync::Mutex::new(Vec::new()),
         }
     }
@@ -57,6 +61,22 @@ impl RunShared {
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// The boilerplate of the walked files ([`crate::ingest::boilerplate::learn`]),
+/// learned from the whole walk so that every engine and every shard of a
+/// corpus cleans its articles alike.
+pub fn learn_boilerplate(walk: &Walk, fields: &FieldOverrides) -> Boilerplate {
+    let files: Vec<SampleFile> = walk
+        .files
+        .iter()
+        .map(|file| SampleFile {
+            path: &file.path,
+            key: &file.key,
+            size: file.size,
+        })
+        .collect();
+    boilerplate::learn(&files, fields)
 }
 
 pub(super) fn problem_from_error(error: &Error) -> Problem {
@@ -120,37 +140,42 @@ pub(super) fn index_one_file(
     if stamp.is_some_and(|old| old.hash == new_stamp.hash) {
         return FileOutcome::Unchanged;
     }
-    let (articles, diagnostics) =
-        match ingest::articles_of_file(&file.key, &file.path, &bytes, &options.fields) {
-            ingest::FileArticles::Articles {
-                articles,
-                diagnostics,
-                withdrawn,
-            } => {
-                let withdrawal = ingest::withdrawal_message(&withdrawn)
-                    .map(|message| format!("{message}: its articles are removed from the index"));
-                run.withdraw(withdrawn);
-                if let Some(reason) = withdrawal {
-                    report(events, &file.path, reason.clone(), false);
-                    if articles.is_empty() {
-                        // Remembered like a skipped file: not read again while unchanged.
-                        delete_old();
-                        return FileOutcome::Skipped(reason);
-                    }
-                }
-                (articles, diagnostics)
-            }
-            ingest::FileArticles::NotArticle(reason) => {
+    let (articles, diagnostics) = match ingest::articles_of_file(
+        &file.key,
+        &file.path,
+        &bytes,
+        &options.fields,
+        &run.boilerplate,
+    ) {
+        ingest::FileArticles::Articles {
+            articles,
+            diagnostics,
+            withdrawn,
+        } => {
+            let withdrawal = ingest::withdrawal_message(&withdrawn)
+                .map(|message| format!("{message}: its articles are removed from the index"));
+            run.withdraw(withdrawn);
+            if let Some(reason) = withdrawal {
                 report(events, &file.path, reason.clone(), false);
-                delete_old();
-                return FileOutcome::Skipped(reason);
+                if articles.is_empty() {
+                    // Remembered like a skipped file: not read again while unchanged.
+                    delete_old();
+                    return FileOutcome::Skipped(reason);
+                }
             }
-            ingest::FileArticles::Failed(reason) => {
-                report(events, &file.path, reason.clone(), true);
-                delete_old();
-                return FileOutcome::Failed(reason);
-            }
-        };
+            (articles, diagnostics)
+        }
+        ingest::FileArticles::NotArticle(reason) => {
+            report(events, &file.path, reason.clone(), false);
+            delete_old();
+            return FileOutcome::Skipped(reason);
+        }
+        ingest::FileArticles::Failed(reason) => {
+            report(events, &file.path, reason.clone(), true);
+            delete_old();
+            return FileOutcome::Failed(reason);
+        }
+    };
     let mut errors = 0;
     for diagnostic in diagnostics {
         let is_error = diagnostic.severity == ingest::Severity::Error;
@@ -189,5 +214,43 @@ fn copy_group(article: &crate::article::Article, near_copies: &NearCopies) -> Co
     CopyGroup {
         body_hash: near_copies.group_of(exact.body_hash, signature.as_ref()),
         signature,
+    }
+}
+
+/// Adds one file's outcome to the counts. Returns what must be remembered:
+/// a skip or failure (`Ok((is_error, reason))`), or the write error that
+/// stops the run.
+pub(super) fn count_outcome(
+    counts: &mut IndexSummary,
+    bytes: u64,
+    outcome: FileOutcome,
+) -> Option<std::result::Result<(bool, String), tantivy::TantivyError>> {
+    counts.bytes_read += bytes;
+    match outcome {
+        FileOutcome::Added(articles, errors) => {
+            counts.added += 1;
+            counts.articles += articles;
+            counts.internal_errors += errors;
+            None
+        }
+        FileOutcome::Updated(articles, errors) => {
+            counts.updated += 1;
+            counts.articles += articles;
+            counts.internal_errors += errors;
+            None
+        }
+        FileOutcome::Unchanged => {
+            counts.unchanged += 1;
+            None
+        }
+        FileOutcome::Skipped(reason) => {
+            counts.skipped += 1;
+            Some(Ok((false, reason)))
+        }
+        FileOutcome::Failed(reason) => {
+            counts.failed += 1;
+            Some(Ok((true, reason)))
+        }
+        FileOutcome::WriteFailed(error) => Some(Err(error)),
     }
 }

@@ -18,10 +18,13 @@ use crate::error::{Error, Result};
 use crate::index::document::FileStamp;
 use crate::index::known::KnownProblems;
 use crate::index::near_copies::NearCopies;
-use crate::index::one_file::{index_one_file, problem_from_error, FileOutcome, RunShared};
+use crate::index::one_file::{
+    count_outcome, index_one_file, learn_boilerplate, problem_from_error, RunShared,
+};
 pub use crate::index::stamps::load_file_stamps;
 use crate::index::write_failure::abandon;
 use crate::index::NewsIndex;
+use crate::ingest::boilerplate::{Boilerplate, LearnedLine};
 use crate::parse::FieldOverrides;
 
 /// Settings of an indexing run.
@@ -43,6 +46,9 @@ pub struct IndexOptions {
     /// Long bodies this alike (estimated resemblance, 0-1) are one article,
     /// as exact copies are; 0 turns it off ([`super::near_copies`]).
     pub near_copies: f64,
+    /// Keep every line, even those repeated across a source's articles
+    /// ([`crate::ingest::boilerplate`]).
+    pub keep_boilerplate: bool,
 }
 
 impl Default for IndexOptions {
@@ -56,6 +62,7 @@ impl Default for IndexOptions {
             allow_mass_delete: false,
             max_file_bytes: 1 << 30,
             near_copies: super::near_copies::DEFAULT_THRESHOLD,
+            keep_boilerplate: false,
         }
     }
 }
@@ -113,6 +120,8 @@ pub struct IndexSummary {
     pub known_problems: u64,
     /// Articles indexed despite an internal error (a bug) in their extraction.
     pub internal_errors: u64,
+    /// Lines recognised as boilerplate and left out of the articles read.
+    pub boilerplate: Vec<LearnedLine>,
 }
 
 /// Counts the warnings passing through to the caller's events.
@@ -231,11 +240,17 @@ fn run_indexing(
         true => None,
         false => Some(news_index.reader()?.searcher()),
     };
-    let run = RunShared::new(NearCopies::new(
-        options.near_copies,
-        news_index.fields,
-        committed,
-    ));
+    // Learned from the whole walk, so that a run that reads a few changed
+    // files cleans them as the first run cleaned the rest.
+    let boilerplate = match options.keep_boilerplate || to_read.is_empty() {
+        true => Boilerplate::none(),
+        false => pool.install(|| learn_boilerplate(&walk, &options.fields)),
+    };
+    summary.boilerplate = boilerplate.lines().to_vec();
+    let run = RunShared::new(
+        NearCopies::new(options.near_copies, news_index.fields, committed),
+        boilerplate,
+    );
     let tally = Mutex::new(summary);
     let new_problems: Mutex<Vec<(&SourceFile, bool, String)>> = Mutex::new(Vec::new());
     let write_failure: Mutex<Option<tantivy::TantivyError>> = Mutex::new(None);
@@ -410,44 +425,6 @@ fn files_to_read<'w>(
         }
     }
     to_read
-}
-
-/// Adds one file's outcome to the counts. Returns what must be remembered:
-/// a skip or failure (`Ok((is_error, reason))`), or the write error that
-/// stops the run.
-fn count_outcome(
-    counts: &mut IndexSummary,
-    bytes: u64,
-    outcome: FileOutcome,
-) -> Option<std::result::Result<(bool, String), tantivy::TantivyError>> {
-    counts.bytes_read += bytes;
-    match outcome {
-        FileOutcome::Added(articles, errors) => {
-            counts.added += 1;
-            counts.articles += articles;
-            counts.internal_errors += errors;
-            None
-        }
-        FileOutcome::Updated(articles, errors) => {
-            counts.updated += 1;
-            counts.articles += articles;
-            counts.internal_errors += errors;
-            None
-        }
-        FileOutcome::Unchanged => {
-            counts.unchanged += 1;
-            None
-        }
-        FileOutcome::Skipped(reason) => {
-            counts.skipped += 1;
-            Some(Ok((false, reason)))
-        }
-        FileOutcome::Failed(reason) => {
-            counts.failed += 1;
-            Some(Ok((true, reason)))
-        }
-        FileOutcome::WriteFailed(error) => Some(Err(error)),
-    }
 }
 
 /// Deletes the documents of indexed files under a walked folder that the

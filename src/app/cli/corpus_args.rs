@@ -57,6 +57,13 @@ pub struct IndexArgs {
     #[arg(long, value_name = "RESEMBLANCE", default_value_t = newsdex::index::near_copies::DEFAULT_THRESHOLD, value_parser = parse_resemblance)]
     pub near_copies: f64,
 
+    /// Keep every line of every article. By default, short lines that recur
+    /// in many articles of one source (a site's "Advertisement", "Read More",
+    /// newsletter and share prompts, photo credits) are learned from a sample
+    /// of the corpus and left out of what is indexed and extracted.
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+
     /// With --engine: send only the files whose path hashes to part I of N
     /// (e.g. `--shard 2/4`), so that N machines each send a part of one corpus.
     #[arg(long, value_name = "I/N")]
@@ -96,6 +103,13 @@ pub struct ExtractArgs {
     /// Article files (any supported format).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
+
+    /// Keep every line of every article. By default, short lines that recur
+    /// in many articles of one source (a site's "Advertisement", "Read More",
+    /// newsletter and share prompts, photo credits) are learned from a sample
+    /// of the corpus and left out of what is indexed and extracted.
+    #[arg(long)]
+    pub keep_boilerplate: bool,
 
     #[command(flatten)]
     pub fields: FieldArgs,

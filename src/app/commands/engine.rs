@@ -194,6 +194,7 @@ fn run_index(engine: &Quickwit, args: &IndexArgs) -> Result<Outcome> {
         state_dir: state_dir(),
         allow_mass_delete: args.allow_mass_delete,
         batch_bytes: 8 << 20,
+        keep_boilerplate: args.keep_boilerplate,
     };
     let walk = corpus::walk(&args.paths);
     let progress = index::progress(args.quiet);

@@ -10,6 +10,7 @@ use crate::app::cli::ExtractArgs;
 use crate::app::commands::{field_overrides, with_stdout, Outcome};
 use crate::app::render::{display_path, json_line, line};
 use newsdex::corpus;
+use newsdex::ingest::boilerplate::{self, Boilerplate, SampleFile};
 use newsdex::ingest::{self, FileArticles, FileBytes, Severity};
 
 /// Files to read: plain files as given (their key is the path as typed),
@@ -48,6 +49,20 @@ fn shown(path: &Path) -> String {
 pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let fields = field_overrides(&args.fields)?;
     let (files, mut failed) = inputs(&args.files);
+    let boilerplate = match args.keep_boilerplate {
+        true => Boilerplate::none(),
+        false => {
+            let sample: Vec<SampleFile> = files
+                .iter()
+                .map(|(path, key, size)| SampleFile {
+                    path,
+                    key,
+                    size: *size,
+                })
+                .collect();
+            boilerplate::learn(&sample, &fields)
+        }
+    };
     let mut articles_written = 0;
     with_stdout(|out| {
         for (path, key, size) in &files {
@@ -63,28 +78,28 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
                     continue;
                 }
             };
-            let (articles, diagnostics) = match ingest::articles_of_file(key, path, &bytes, &fields)
-            {
-                FileArticles::Articles {
-                    articles,
-                    diagnostics,
-                    withdrawn,
-                } => {
-                    if let Some(message) = ingest::withdrawal_message(&withdrawn) {
-                        say(&format!("{}: {}", shown(path), line(&message)));
+            let (articles, diagnostics) =
+                match ingest::articles_of_file(key, path, &bytes, &fields, &boilerplate) {
+                    FileArticles::Articles {
+                        articles,
+                        diagnostics,
+                        withdrawn,
+                    } => {
+                        if let Some(message) = ingest::withdrawal_message(&withdrawn) {
+                            say(&format!("{}: {}", shown(path), line(&message)));
+                        }
+                        (articles, diagnostics)
                     }
-                    (articles, diagnostics)
-                }
-                FileArticles::NotArticle(reason) => {
-                    say(&format!("{}: {}", shown(path), line(&reason)));
-                    continue;
-                }
-                FileArticles::Failed(reason) => {
-                    say(&format!("{}: {}", shown(path), line(&reason)));
-                    failed += 1;
-                    continue;
-                }
-            };
+                    FileArticles::NotArticle(reason) => {
+                        say(&format!("{}: {}", shown(path), line(&reason)));
+                        continue;
+                    }
+                    FileArticles::Failed(reason) => {
+                        say(&format!("{}: {}", shown(path), line(&reason)));
+                        failed += 1;
+                        continue;
+                    }
+                };
             for diagnostic in &diagnostics {
                 let prefix = match diagnostic.severity {
                     Severity::Warning => "warning: ",

@@ -138,6 +138,26 @@ pub(super) fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
         seconds,
         rate
     ) + &known_problems_note(summary)
+        + &boilerplate_note(summary)
+}
+
+/// `; 3 lines repeated across articles left out as boilerplate, e.g. "Advertisement"
+/// (in 96 % of example.com's sampled articles)`, when any.
+fn boilerplate_note(summary: &IndexSummary) -> String {
+    let Some(first) = summary.boilerplate.first() else {
+        return String::new();
+    };
+    let share = 100.0 * first.articles as f64 / first.sampled as f64;
+    let source = match first.source.as_str() {
+        "" => "the".to_string(),
+        source => format!("{source}'s"),
+    };
+    let lines = count(summary.boilerplate.len() as u64, "line", "lines");
+    let example = crate::app::render::line(&first.text);
+    let source_shown = crate::app::render::line(&source);
+    format!(
+        "; {lines} repeated across articles left out as boilerplate, e.g. \"{example}\" (in {share:.0} % of {source_shown} sampled articles; `newsdex inspect` lists them)"
+    )
 }
 
 /// `; 3 unchanged files skipped or failed before (not read again)`, when any.
@@ -211,6 +231,7 @@ pub fn run(index_dir: &Path, args: &IndexArgs) -> Result<Outcome> {
         allow_mass_delete: args.allow_mass_delete,
         max_file_bytes: args.max_filesize << 20,
         near_copies: args.near_copies,
+        keep_boilerplate: args.keep_boilerplate,
     };
     let walk = corpus::walk_skipping(&args.paths, &[index_dir.to_path_buf()]);
     // An empty folder (an unmounted drive, a wrong path) creates nothing; with

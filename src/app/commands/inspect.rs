@@ -14,10 +14,14 @@ use anyhow::Result;
 use crate::app::cli::InspectArgs;
 use crate::app::commands::{field_overrides, with_stdout, Outcome};
 use newsdex::corpus;
+use newsdex::ingest::boilerplate::{self, LearnedLine, SampleFile};
 use newsdex::parse::{parse_file, ParsedArticle, ParsedFile};
 
 /// Samples printed per layout.
 const SAMPLES_PER_LAYOUT: usize = 2;
+
+/// Boilerplate lines listed; the rest are counted.
+const LISTED_BOILERPLATE: usize = 20;
 
 /// Failures and warnings listed by name; the rest are counted.
 const LISTED_PROBLEMS: usize = 5;
@@ -128,7 +132,20 @@ pub fn run(args: &InspectArgs) -> Result<Outcome> {
             )),
         }
     }
-    with_stdout(|out| render(out, &layouts, &skipped, &failed))?;
+    let sample: Vec<SampleFile> = walk
+        .files
+        .iter()
+        .map(|file| SampleFile {
+            path: &file.path,
+            key: &file.key,
+            size: file.size,
+        })
+        .collect();
+    let boilerplate = boilerplate::learn(&sample, &fields);
+    with_stdout(|out| {
+        render(out, &layouts, &skipped, &failed)?;
+        render_boilerplate(out, boilerplate.lines())
+    })?;
     let articles: usize = layouts.values().map(|tally| tally.articles).sum();
     Ok(if failed.is_empty() {
         Outcome::from_count(articles)
@@ -200,6 +217,38 @@ fn render(
             "fail: ... {} more files",
             failed.len() - LISTED_PROBLEMS
         )?;
+    }
+    Ok(())
+}
+
+/// The lines `index` will leave out as boilerplate, with the evidence.
+fn render_boilerplate(out: &mut dyn Write, lines: &[LearnedLine]) -> io::Result<()> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "boilerplate: {} recurring across a source's articles, left out (--keep-boilerplate keeps them):",
+        match lines.len() {
+            1 => "1 line".to_string(),
+            count => format!("{count} lines"),
+        }
+    )?;
+    for learned in lines.iter().take(LISTED_BOILERPLATE) {
+        let source = match learned.source.as_str() {
+            "" => String::new(),
+            source => format!("{}'s ", crate::app::render::line(source)),
+        };
+        writeln!(
+            out,
+            "  \"{}\" in {} of {source}{} sampled articles",
+            crate::app::render::line(&learned.text),
+            learned.articles,
+            learned.sampled
+        )?;
+    }
+    if lines.len() > LISTED_BOILERPLATE {
+        writeln!(out, "  ... {} more", lines.len() - LISTED_BOILERPLATE)?;
     }
     Ok(())
 }

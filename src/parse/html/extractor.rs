@@ -9,7 +9,7 @@
 //! - its time grows with the size of the page (about 0.4 s a megabyte): a
 //!   page is read up to [`MAX_HTML_BYTES`];
 //! - a panic inside it becomes this page's error, so that the other records
-//!   of a WARC file are kept (a whole file's panic is caught in `ingest.rs`).
+//!   of a WARC file are kept (a whole file's panic is caught in `ingest`).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

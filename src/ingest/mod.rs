@@ -17,6 +17,9 @@ use std::path::Path;
 use crate::article::Article;
 use crate::extract;
 use crate::parse::{parse_file, FieldOverrides, ParseError, ParsedArticle};
+use boilerplate::Boilerplate;
+
+pub mod boilerplate;
 
 /// How much of a file is read before deciding whether it can be an article.
 const SNIFF_BYTES: usize = 8 * 1024;
@@ -231,13 +234,15 @@ pub fn parse_source(
     }
 }
 
-/// Parses a file's bytes and extracts every article: the whole pipeline
-/// after reading, as `index` and `extract` run it.
+/// Parses a file's bytes, takes the run's boilerplate out of each article
+/// and extracts it: the whole pipeline after reading, as `index` and
+/// `extract` run it.
 pub fn articles_of_file(
     file_key: &str,
     path: &Path,
     bytes: &[u8],
     fields: &FieldOverrides,
+    boilerplate: &Boilerplate,
 ) -> FileArticles {
     let (parsed_articles, mut diagnostics, withdrawn) =
         match parse_source(file_key, path, bytes, fields) {
@@ -250,8 +255,9 @@ pub fn articles_of_file(
             ParsedSource::Failed(reason) => return FileArticles::Failed(reason),
         };
     let mut articles = Vec::with_capacity(parsed_articles.len());
-    for parsed_article in parsed_articles {
+    for mut parsed_article in parsed_articles {
         let key = parsed_article.key(file_key);
+        boilerplate.clean(&mut parsed_article);
         articles.push(extract_article(key, parsed_article, &mut diagnostics));
     }
     FileArticles::Articles {
