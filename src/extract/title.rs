@@ -111,14 +111,17 @@ fn without_stray_quotes(title: &str) -> String {
 
 /// The first sentence of the first non-debris line, cut under [`MAX_TITLE_CHARS`].
 pub fn title_from_body(body: &str) -> String {
-    let Some(line) = body
+    // A line that is only a site label or a dateline (`CNN —`) names no story.
+    let Some(story_line) = body
         .lines()
         .map(str::trim)
-        .find(|line| !is_debris_line(line))
+        .filter(|line| !is_debris_line(line))
+        .map(without_dateline)
+        .find(|rest| !rest.trim().is_empty())
     else {
         return String::new();
     };
-    let sentence = first_sentence(without_dateline(line));
+    let sentence = first_sentence(story_line);
     without_stray_quotes(&cut_at_word_boundary(sentence, MAX_TITLE_CHARS))
 }
 
@@ -178,6 +181,9 @@ mod tests {
             // Regression: titles were datelines, site labels and bylines.
             ("Moscow CNN — Russia said on Monday it would talk. More.", "Russia said on Monday it would talk"),
             ("CNN — Talks resumed in Geneva. More.", "Talks resumed in Geneva"),
+            // Regression: a site label on a line of its own gave an empty title.
+            ("CNN —\n\nTalks resumed in Geneva. More.", "Talks resumed in Geneva"),
+            ("KYIV, Ukraine (AP) —\nShelling went on. More.", "Shelling went on"),
             ("MINSK, 16 February (BelTA) – The president met farmers. More.", "The president met farmers"),
             ("WASHINGTON (AP) -- Congress voted. More.", "Congress voted"),
             ("LOS ANGELES _ Merchant Street is a row of warehouses.", "Merchant Street is a row of warehouses"),

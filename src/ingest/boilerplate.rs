@@ -15,8 +15,7 @@
 //! A source is the host of the article's url, else the source the layout
 //! names, else the run as a whole. What is never boilerplate, however often
 //! it recurs: long lines (a syndicated paragraph, [`MAX_WORDS`]), quotations,
-//! transcript lines (`Vladimir Putin: Thank you.`) and the article's own
-//! title (a column's recurring name).
+//! transcript lines (`Vladimir Putin: Thank you.`), datelines and table rows.
 
 use std::hash::{Hash, Hasher};
 use std::path::Path;
@@ -74,24 +73,19 @@ impl Boilerplate {
         &self.lines
     }
 
-    /// Takes the source's boilerplate lines out of the article's body (never
-    /// its own title); returns how many lines went.
+    /// Takes the source's boilerplate lines out of the article's body;
+    /// returns how many lines went. A recurring first line goes too: a
+    /// line that opens many articles (`CNN —`, a column's name) says
+    /// nothing about this one, and the title is then taken from what follows.
     pub fn clean(&self, article: &mut ParsedArticle) -> usize {
         let Some(known) = self.by_source.get(&source_of(article)) else {
             return 0;
         };
-        let title_key = article
-            .title
-            .as_deref()
-            .or_else(|| article.body.lines().find(|line| !line.trim().is_empty()))
-            .map(normalise);
         let mut kept = String::with_capacity(article.body.len());
         let mut dropped = 0;
         for segment in article.body.split_inclusive('\n') {
             let line = segment.trim_end_matches(['\n', '\r']);
-            let is_boilerplate = line_key(line).is_some_and(|(key, normalised)| {
-                known.contains(&key) && title_key.as_deref() != Some(normalised.as_str())
-            });
+            let is_boilerplate = line_key(line).is_some_and(|key| known.contains(&key));
             if is_boilerplate {
                 dropped += 1;
                 continue;
@@ -138,7 +132,7 @@ impl Learner {
                 // A row label of a table (`Year`, `Nine mths`): data, not the site's.
                 continue;
             }
-            let Some((key, _)) = line_key(line) else {
+            let Some(key) = line_key(line) else {
                 continue;
             };
             if !seen.insert(key) {
@@ -268,7 +262,7 @@ fn source_of(article: &ParsedArticle) -> String {
 /// A line's identity for counting, or `None` when the line can never be
 /// boilerplate: blank, no letter, long, mostly figures, a quotation, a
 /// transcript line.
-fn line_key(line: &str) -> Option<(u64, String)> {
+fn line_key(line: &str) -> Option<u64> {
     let trimmed = line.trim();
     let has_letter = trimmed.chars().any(char::is_alphabetic);
     if !has_letter || trimmed.split_whitespace().count() > MAX_WORDS {
@@ -278,10 +272,9 @@ fn line_key(line: &str) -> Option<(u64, String)> {
     if is_figures(trimmed) || is_quotation(trimmed) || is_transcript_line(trimmed) {
         return None;
     }
-    let normalised = normalise(trimmed);
     let mut hasher = FxHasher::default();
-    normalised.hash(&mut hasher);
-    Some((hasher.finish(), normalised))
+    normalise(trimmed).hash(&mut hasher);
+    Some(hasher.finish())
 }
 
 /// Lower case, runs of white space as one space. Digits are kept: lines
