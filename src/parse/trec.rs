@@ -102,7 +102,7 @@ fn parse_document(document: &str, part: Option<usize>) -> Result<ParsedArticle, 
         .map(clean_inline)
         .filter(|id| !id.is_empty());
     let (date, unreadable_date) = document_date(document, id.as_deref());
-    let title = document_title(document);
+    let tagged_title = document_title(document);
     let author = element(document, "BYLINE")
         .map(clean_inline)
         .map(|byline| strip_by(&byline).to_string())
@@ -114,12 +114,17 @@ fn parse_document(document: &str, part: Option<usize>) -> Result<ParsedArticle, 
         .map(clean_block)
         .filter(|block| !block.is_empty())
         .collect();
-    let body = match (text_blocks.is_empty(), &title) {
-        (false, _) => text_blocks.join("\n\n"),
-        // A document with a headline and no text (a photo, a brief) is a
-        // headline-only article.
-        (true, Some(headline)) => headline.clone(),
-        (true, None) => return Err(ParseError::NoBody),
+    // A document with no text is a photo ("Wild Art": its caption is its
+    // text) or a brief (its headline is).
+    let caption = match text_blocks.is_empty() {
+        true => element(document, "GRAPHIC").and_then(|raw| caption(&clean_block(raw))),
+        false => None,
+    };
+    let (title, body) = match (text_blocks.is_empty(), tagged_title, caption) {
+        (false, title, _) => (title, text_blocks.join("\n\n")),
+        (true, title, Some(caption)) => (title.or(caption.headline), caption.text),
+        (true, Some(headline), None) => (Some(headline.clone()), headline),
+        (true, None, None) => return Err(ParseError::NoBody),
     };
     let source = id.as_deref().and_then(source_from_docno);
     Ok(ParsedArticle {
@@ -133,6 +138,60 @@ fn parse_document(document: &str, part: Option<usize>) -> Result<ParsedArticle, 
         unreadable_date,
         ..ParsedArticle::default()
     })
+}
+
+/// A picture's caption as a document's text.
+struct Caption {
+    /// `Dutch Treat` of `Photo, Dutch Treat: Windmills along a canal ...`.
+    headline: Option<String>,
+    text: String,
+}
+
+/// Kinds of picture that open a caption (`Photo, ...`, `Color Drawing, ...`).
+const PICTURE_KINDS: &[&str] = &[
+    "photo",
+    "photos",
+    "drawing",
+    "drawings",
+    "chart",
+    "charts",
+    "map",
+    "maps",
+    "graphic",
+    "graphics",
+    "illustration",
+    "illustrations",
+    "diagram",
+    "table",
+    "cartoon",
+];
+
+/// The caption without the kind of picture, its headline when one opens it
+/// (before `: ` or ` -- `, at most 10 words), or `None` when it has no words.
+fn caption(block: &str) -> Option<Caption> {
+    let flat = block.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = match flat.split_once(',') {
+        Some((kind, rest))
+            if kind.split(' ').count() <= 3
+                && kind
+                    .split(' ')
+                    .any(|word| PICTURE_KINDS.contains(&word.to_lowercase().as_str())) =>
+        {
+            rest.trim().to_string()
+        }
+        _ => flat,
+    };
+    if !text.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let headline = [": ", " -- "]
+        .iter()
+        .filter_map(|separator| text.split_once(separator))
+        .map(|(headline, _)| headline.trim())
+        .filter(|headline| !headline.is_empty() && headline.split(' ').count() <= 10)
+        .min_by_key(|headline| headline.len())
+        .map(str::to_string);
+    Some(Caption { headline, text })
 }
 
 /// The date of the first date tag that reads; the text of a present but

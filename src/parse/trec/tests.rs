@@ -249,3 +249,24 @@ fn reads_financial_times_and_mercury_news_shapes() {
     );
     assert_eq!(compact_six_digit_date("991399"), None);
 }
+
+/// Regression: LA Times photos ("Wild Art": a `<GRAPHIC>` caption, no
+/// `<TEXT>`, no headline) were skipped as "no body text"; 54 of the 2,089
+/// documents of the TREC-judged sample. The caption is their text.
+#[test]
+fn a_photo_without_text_is_an_article_whose_text_is_its_caption() {
+    let text = "<DOC>\n<DOCNO> LA010190-0001 </DOCNO>\n<DATE><P>January 1, 1990, Monday</P></DATE>\n<GRAPHIC>\n<P>\nPhoto, Harbour Lights: Boats in the bay are lit to mark the new \nyear. JANE ROE / Los Angeles Times \n</P>\n</GRAPHIC>\n<TYPE><P>Wild Art</P></TYPE>\n</DOC>\n<DOC>\n<DOCNO> LA010190-0002 </DOCNO>\n<DATE><P>January 1, 1990, Monday</P></DATE>\n<GRAPHIC><P>Drawing, Jerry Seinfeld, Steve Lopez</P></GRAPHIC>\n</DOC>\n<DOC>\n<DOCNO> LA010190-0003 </DOCNO>\n<GRAPHIC><P>Photo, </P></GRAPHIC>\n</DOC>\n";
+    let parsed = parse_trec_sgml(text);
+    assert_eq!(parsed.articles.len(), 2, "{:?}", parsed.skipped);
+    let photo = &parsed.articles[0];
+    assert_eq!(photo.title.as_deref(), Some("Harbour Lights"));
+    assert_eq!(
+        photo.body,
+        "Harbour Lights: Boats in the bay are lit to mark the new year. JANE ROE / Los Angeles Times"
+    );
+    let drawing = &parsed.articles[1];
+    assert_eq!(drawing.title, None);
+    assert_eq!(drawing.body, "Jerry Seinfeld, Steve Lopez");
+    // A caption with no words is still no text.
+    assert_eq!(parsed.skipped.len(), 1);
+}
