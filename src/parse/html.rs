@@ -26,6 +26,7 @@ use regex::Regex;
 
 use crate::article::ArticleDate;
 
+use super::byline::author_from_byline;
 use super::dates::parse_date;
 use super::trec::unescape_sgml;
 use super::{ParseError, ParsedArticle};
@@ -96,8 +97,7 @@ pub fn parse_html_page(html: &str) -> Result<ParsedArticle, ParseError> {
         author: own
             .author
             .or(found.author)
-            .map(|author| without_byline_prefix(&clean_inline(&author)))
-            .filter(|author| !author.is_empty() && !is_placeholder_author(author)),
+            .and_then(|author| author_from_byline(&clean_inline(&author))),
         url: own.url.or(found.url),
         source: own.site_name.or(found.sitename),
         body,
@@ -177,35 +177,6 @@ fn without_leading_title(lines: &[String], title: Option<&str>) -> Vec<String> {
         *first = rest;
     }
     kept
-}
-
-/// A content system's placeholder, not a person: `Username`, `Admin`, a URL.
-fn is_placeholder_author(author: &str) -> bool {
-    const PLACEHOLDERS: &[&str] = &[
-        "username",
-        "user",
-        "admin",
-        "administrator",
-        "author",
-        "unknown",
-    ];
-    let lower = author.to_lowercase();
-    PLACEHOLDERS.contains(&lower.as_str())
-        || lower.starts_with("http://")
-        || lower.starts_with("https://")
-}
-
-/// `By Erin Cunningham` -> `Erin Cunningham` (also `Par`, `Por`, `Von`).
-fn without_byline_prefix(author: &str) -> String {
-    for prefix in ["by ", "par ", "por ", "von "] {
-        let starts_with_prefix = author
-            .get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix));
-        if starts_with_prefix {
-            return author[prefix.len()..].trim().to_string();
-        }
-    }
-    author.trim().to_string()
 }
 
 /// `(name or property, content)` of every `<meta>`.

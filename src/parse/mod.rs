@@ -8,6 +8,7 @@
 //! format shares: decoding first, the file-name date fallback last.
 
 mod archive;
+mod byline;
 mod csv;
 pub mod dates;
 mod decode;

@@ -5,6 +5,7 @@
 //! (a body must exist, a present date must parse), so JSON, JSON Lines, CSV and
 //! header blocks agree on what a field means.
 
+use super::byline::author_from_byline;
 use super::dates::parse_date;
 
 use super::{FieldOverrides, ParseError, ParsedArticle};
@@ -290,7 +291,7 @@ impl RawRecord {
             date,
             title,
             url: non_empty(self.url),
-            author: non_empty(self.author.map(|author| without_by(&author).to_string())),
+            author: self.author.as_deref().and_then(author_from_byline),
             source: non_empty(self.source),
             body,
             unreadable_date,
@@ -305,15 +306,6 @@ pub fn skip_reason(position: &str, problem: &ParseError) -> String {
     match problem {
         ParseError::NoBody => format!("{position}: no body text"),
         other => format!("{position}: {other}"),
-    }
-}
-
-/// A byline without its leading `By ` (`By Peter Baker` → `Peter Baker`).
-fn without_by(author: &str) -> &str {
-    let trimmed = author.trim_start();
-    match trimmed.get(..3) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("by ") => trimmed[3..].trim_start(),
-        _ => trimmed,
     }
 }
 

@@ -10,6 +10,7 @@
 //! ```
 //! The body is kept as written: paragraphs trimmed, separated by one blank line.
 
+use super::byline::author_from_byline;
 use super::dates::parse_date;
 
 use super::record::non_empty;
@@ -61,20 +62,12 @@ pub fn parse_reuters_financial(text: &str) -> Result<ParsedArticle, ParseError> 
         date,
         title: field(0),
         url: field(3),
-        author: field(1).and_then(|author| non_empty(Some(strip_by(&author).to_string()))),
+        author: field(1).as_deref().and_then(author_from_byline),
         source: Some(REUTERS.to_string()),
         body,
         unreadable_date,
         ..ParsedArticle::default()
     })
-}
-
-/// `By  Caroline Copley` -> `Caroline Copley`.
-fn strip_by(author: &str) -> &str {
-    match author.get(..3) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("by ") => author[3..].trim(),
-        _ => author,
-    }
 }
 
 /// Splits on blank (or whitespace-only) lines, trims each paragraph and each

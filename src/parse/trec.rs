@@ -17,6 +17,7 @@
 
 use crate::article::ArticleDate;
 
+use super::byline::author_from_byline;
 use super::dates::{find_date_in_text, parse_date};
 use super::markup::{element, strip_tags};
 use super::record::skip_reason;
@@ -105,8 +106,7 @@ fn parse_document(document: &str, part: Option<usize>) -> Result<ParsedArticle, 
     let tagged_title = document_title(document);
     let author = element(document, "BYLINE")
         .map(clean_inline)
-        .map(|byline| strip_by(&byline).to_string())
-        .filter(|byline| !byline.is_empty());
+        .and_then(|byline| author_from_byline(&byline));
     // San Jose Mercury News keeps its first paragraph apart, in `<LEADPARA>`.
     let text_blocks: Vec<String> = elements(document, "LEADPARA")
         .into_iter()
@@ -299,14 +299,6 @@ fn source_from_docno(id: &str) -> Option<String> {
         .iter()
         .find(|(prefix, _)| letters.eq_ignore_ascii_case(prefix))
         .map(|(_, source)| (*source).to_string())
-}
-
-fn strip_by(byline: &str) -> &str {
-    let lower = byline.to_ascii_lowercase();
-    if lower.starts_with("by ") {
-        return byline.get(3..).unwrap_or(byline).trim();
-    }
-    byline
 }
 
 /// The content of every `<NAME>...</NAME>` in order; an unclosed one runs

@@ -9,6 +9,7 @@
 
 use roxmltree::{Document, Node};
 
+use super::byline::author_from_byline;
 use super::dates::parse_date;
 use super::fields::strip_markup;
 use super::record::skip_reason;
@@ -315,12 +316,7 @@ fn author_text(node: Node) -> Option<String> {
     let name = node
         .children()
         .find(|child| child.tag_name().name() == "name");
-    let text = text_of(name.unwrap_or(node), " ");
-    let without_by = match text.get(..3) {
-        Some(by) if by.eq_ignore_ascii_case("by ") => text.get(3..).unwrap_or_default().to_string(),
-        _ => text,
-    };
-    non_empty(without_by)
+    author_from_byline(&text_of(name.unwrap_or(node), " "))
 }
 
 /// The text of every descendant text node, joined by `separator`, white
