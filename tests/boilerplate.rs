@@ -78,7 +78,7 @@ fn a_line_repeated_across_a_source_is_left_out_of_search_snippets_and_entities()
     let inspected = sandbox.newsdex(&["inspect", site_arg]).output().unwrap();
     let report = String::from_utf8_lossy(&inspected.stdout);
     assert!(
-        report.contains(&format!("\"{PROMPT}\" in 40 of 40 sampled articles")),
+        report.contains(&format!("\"{PROMPT}\" in 40 of 40 sampled articles (")),
         "{report}"
     );
     assert!(report.contains(CREDIT), "{report}");

@@ -76,7 +76,7 @@ pub fn learn_boilerplate(walk: &Walk, fields: &FieldOverrides) -> Boilerplate {
             size: file.size,
         })
         .collect();
-    boilerplate::learn(&files, fields)
+    boilerplate::learn(&files, &walk.folder_keys, fields)
 }
 
 pub(super) fn problem_from_error(error: &Error) -> Problem {

@@ -5,7 +5,7 @@
 //! know every site's; the corpus itself says which lines they are.
 //!
 //! A run first reads a sample of its files ([`learn`]: at most
-//! [`SAMPLE_FILES`], spread evenly over the walk, parsed but not extracted)
+//! [`SAMPLE_FILES`] per folder given, spread evenly, parsed but not extracted)
 //! and counts, per source, in how many articles each short line occurs. A
 //! line found in at least [`MIN_REPEATS`] articles and [`MIN_SHARE`] of its
 //! source's sampled articles is boilerplate; [`Boilerplate::clean`] then takes
@@ -13,7 +13,8 @@
 //! becomes an entity, a quote's speaker, a title or a snippet.
 //!
 //! A source is the host of the article's url, else the source the layout
-//! names, else the run as a whole. What is never boilerplate, however often
+//! names, else the folder given to the run that holds the file (each corpus
+//! of a run that indexes several is sampled and learned apart). What is never boilerplate, however often
 //! it recurs: long lines (a syndicated paragraph, [`MAX_WORDS`]), quotations,
 //! transcript lines (`Vladimir Putin: Thank you.`), datelines and table rows.
 
@@ -60,6 +61,9 @@ pub struct LearnedLine {
 pub struct Boilerplate {
     by_source: FxHashMap<String, FxHashSet<u64>>,
     lines: Vec<LearnedLine>,
+    /// The folders the run was given: an article without a url or a source
+    /// name belongs to the one its file is under.
+    roots: Vec<String>,
 }
 
 impl Boilerplate {
@@ -77,8 +81,9 @@ impl Boilerplate {
     /// returns how many lines went. A recurring first line goes too: a
     /// line that opens many articles (`CNN —`, a column's name) says
     /// nothing about this one, and the title is then taken from what follows.
-    pub fn clean(&self, article: &mut ParsedArticle) -> usize {
-        let Some(known) = self.by_source.get(&source_of(article)) else {
+    pub fn clean(&self, article: &mut ParsedArticle, file_key: &str) -> usize {
+        let folder = root_of(&self.roots, file_key);
+        let Some(known) = self.by_source.get(&source_of(article, folder)) else {
             return 0;
         };
         let mut kept = String::with_capacity(article.body.len());
@@ -115,9 +120,10 @@ struct SourceTally {
 }
 
 impl Learner {
-    /// Counts the lines of one article (a line repeated inside it counts once).
-    pub fn add(&mut self, article: &ParsedArticle) {
-        let tally = self.sources.entry(source_of(article)).or_default();
+    /// Counts the lines of one article of a file under `folder` (a line
+    /// repeated inside it counts once).
+    pub fn add(&mut self, article: &ParsedArticle, folder: &str) {
+        let tally = self.sources.entry(source_of(article, folder)).or_default();
         tally.articles += 1;
         let mut seen = FxHashSet::default();
         let lines: Vec<&str> = article
@@ -161,9 +167,13 @@ impl Learner {
         self
     }
 
-    /// The lines that recur often enough to be boilerplate.
-    pub fn finish(self) -> Boilerplate {
-        let mut boilerplate = Boilerplate::default();
+    /// The lines that recur often enough to be boilerplate, for a run
+    /// given the folders `roots`.
+    pub fn finish(self, roots: Vec<String>) -> Boilerplate {
+        let mut boilerplate = Boilerplate {
+            roots,
+            ..Boilerplate::default()
+        };
         for (source, tally) in self.sources {
             if tally.articles < MIN_SOURCE_ARTICLES {
                 continue;
@@ -208,20 +218,32 @@ pub struct SampleFile<'a> {
     pub size: u64,
 }
 
-/// Learns the boilerplate of a run's files from an even sample of them,
-/// parsed in parallel on the current rayon pool. A file that cannot be read
-/// or parsed is simply not in the sample: its report comes from the run itself.
-pub fn learn(files: &[SampleFile], fields: &FieldOverrides) -> Boilerplate {
-    let step = files.len().div_ceil(SAMPLE_FILES).max(1);
-    let sample: Vec<&SampleFile> = files
-        .iter()
-        .step_by(step)
-        .filter(|file| file.size <= SAMPLE_MAX_FILE_BYTES)
-        .collect();
+/// Learns the boilerplate of a run's files from an even sample of the
+/// files under each of the folders given (`roots`, as file keys), parsed in
+/// parallel on the current rayon pool. A file that cannot be read or parsed
+/// is simply not in the sample: its report comes from the run itself.
+pub fn learn(files: &[SampleFile], roots: &[String], fields: &FieldOverrides) -> Boilerplate {
+    let mut by_folder: FxHashMap<&str, Vec<&SampleFile>> = FxHashMap::default();
+    for file in files {
+        by_folder
+            .entry(root_of(roots, file.key))
+            .or_default()
+            .push(file);
+    }
+    let mut sample: Vec<(&str, &SampleFile)> = Vec::new();
+    for (folder, folder_files) in &by_folder {
+        let step = folder_files.len().div_ceil(SAMPLE_FILES).max(1);
+        let chosen = folder_files
+            .iter()
+            .step_by(step)
+            .filter(|file| file.size <= SAMPLE_MAX_FILE_BYTES)
+            .map(|file| (*folder, *file));
+        sample.extend(chosen);
+    }
     let per_file = (SAMPLE_ARTICLES / sample.len().max(1)).max(1);
     let learner = sample
         .par_iter()
-        .map(|file| {
+        .map(|(folder, file)| {
             let mut learner = Learner::default();
             let super::FileBytes::Read(bytes) =
                 super::read_source(file.path, file.size, SAMPLE_MAX_FILE_BYTES)
@@ -232,18 +254,34 @@ pub fn learn(files: &[SampleFile], fields: &FieldOverrides) -> Boilerplate {
             if let super::ParsedSource::Parsed { articles, .. } = parsed {
                 let stride = articles.len().div_ceil(per_file).max(1);
                 for article in articles.iter().step_by(stride) {
-                    learner.add(article);
+                    learner.add(article, folder);
                 }
             }
             learner
         })
         .reduce(Learner::default, Learner::merge);
-    learner.finish()
+    learner.finish(roots.to_vec())
+}
+
+/// The folder given to the run that holds the file (the longest that does),
+/// or `""` for a file given by itself.
+fn root_of<'r>(roots: &'r [String], file_key: &str) -> &'r str {
+    roots
+        .iter()
+        .filter(|root| {
+            let root = root.trim_end_matches(['/', '\\']);
+            file_key.len() > root.len()
+                && file_key.starts_with(root)
+                && file_key[root.len()..].starts_with(['/', '\\'])
+        })
+        .max_by_key(|root| root.len())
+        .map_or("", String::as_str)
 }
 
 /// The source an article's boilerplate is learned within: the host of its
-/// url (`www.` aside), else the source its layout names, else the run's.
-fn source_of(article: &ParsedArticle) -> String {
+/// url (`www.` aside), else the source its layout names, else the folder
+/// given to the run that holds its file.
+fn source_of(article: &ParsedArticle, folder: &str) -> String {
     let host = article
         .url
         .as_deref()
@@ -252,11 +290,12 @@ fn source_of(article: &ParsedArticle) -> String {
     if let Some(host) = host {
         return host.trim_start_matches("www.").to_string();
     }
-    article
+    let named = article
         .source
         .as_deref()
         .map(|source| source.trim().to_lowercase())
-        .unwrap_or_default()
+        .filter(|source| !source.is_empty());
+    named.unwrap_or_else(|| folder.to_string())
 }
 
 /// A line's identity for counting, or `None` when the line can never be

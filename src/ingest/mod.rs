@@ -257,7 +257,7 @@ pub fn articles_of_file(
     let mut articles = Vec::with_capacity(parsed_articles.len());
     for mut parsed_article in parsed_articles {
         let key = parsed_article.key(file_key);
-        boilerplate.clean(&mut parsed_article);
+        boilerplate.clean(&mut parsed_article, file_key);
         articles.push(extract_article(key, parsed_article, &mut diagnostics));
     }
     FileArticles::Articles {

@@ -26,11 +26,15 @@ const PLACEHOLDERS: &[&str] = &[
 /// fa`, Polish `2 godziny temu`, and `Updated ...` / `Published ...`.
 static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     let number = r"(?:\d+|an?|one)";
-    let english = format!(r"{number}\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago");
+    let english = format!(
+        r"{number}\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago"
+    );
     let before_number = r"(?:před|vor|il y a|hace|há|ha)\s+\d+\s+\p{L}+";
-    let after_number = r"\d+\s+(?:minut\p{L}*|godzin\p{L}*|dni|min|ore|giorni|minuti)\s+(?:temu|fa)";
+    let after_number =
+        r"\d+\s+(?:minut\p{L}*|godzin\p{L}*|dni|min|ore|giorni|minuti)\s+(?:temu|fa)";
     let stamp = r"(?:updated|published|posted|aktualizováno|publikováno)\b";
-    let pattern = format!(r"(?i)(?:^|[\s,|·•–—-])(?:{english}|{before_number}|{after_number}|{stamp})");
+    let pattern =
+        format!(r"(?i)(?:^|[\s,|·•–—-])(?:{english}|{before_number}|{after_number}|{stamp})");
     // The pattern is built from literals; it is checked by the unit tests.
     #[allow(clippy::unwrap_used)]
     Regex::new(&pattern).unwrap()
@@ -44,7 +48,9 @@ pub fn author_from_byline(byline: &str) -> Option<String> {
         Some(found) => &name[..found.start()],
         None => name,
     };
-    let author = before_time.trim().trim_end_matches([',', '|', '·', '•', '–', '—', '-']);
+    let author = before_time
+        .trim()
+        .trim_end_matches([',', '|', '·', '•', '–', '—', '-']);
     let author = author.trim();
     if author.is_empty() || !author.chars().any(char::is_alphabetic) || is_placeholder(author) {
         return None;
@@ -102,7 +108,11 @@ mod tests {
             ("Ago Tamm", Some("Ago Tamm")),
         ];
         for (byline, expected) in cases {
-            assert_eq!(author_from_byline(byline).as_deref(), expected, "{byline:?}");
+            assert_eq!(
+                author_from_byline(byline).as_deref(),
+                expected,
+                "{byline:?}"
+            );
         }
     }
 }

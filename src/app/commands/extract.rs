@@ -13,10 +13,19 @@ use newsdex::corpus;
 use newsdex::ingest::boilerplate::{self, Boilerplate, SampleFile};
 use newsdex::ingest::{self, FileArticles, FileBytes, Severity};
 
+/// What `extract` reads: files (path, key, size), the folders walked (as
+/// keys), and how many could not be walked.
+struct Inputs {
+    files: Vec<(PathBuf, String, u64)>,
+    folders: Vec<String>,
+    failed: usize,
+}
+
 /// Files to read: plain files as given (their key is the path as typed),
 /// folders walked.
-fn inputs(paths: &[PathBuf]) -> (Vec<(PathBuf, String, u64)>, usize) {
+fn inputs(paths: &[PathBuf]) -> Inputs {
     let mut files = Vec::new();
+    let mut folders = Vec::new();
     let mut failed = 0;
     for path in paths {
         if !path.is_dir() {
@@ -25,6 +34,7 @@ fn inputs(paths: &[PathBuf]) -> (Vec<(PathBuf, String, u64)>, usize) {
             continue;
         }
         let walk = corpus::walk(std::slice::from_ref(path));
+        folders.extend(walk.folder_keys);
         for error in &walk.errors {
             say(&line(&error.to_string()));
             failed += 1;
@@ -35,7 +45,11 @@ fn inputs(paths: &[PathBuf]) -> (Vec<(PathBuf, String, u64)>, usize) {
                 .map(|file| (file.path, file.key, file.size)),
         );
     }
-    (files, failed)
+    Inputs {
+        files,
+        folders,
+        failed,
+    }
 }
 
 fn say(message: &str) {
@@ -48,7 +62,11 @@ fn shown(path: &Path) -> String {
 
 pub fn run(args: &ExtractArgs) -> Result<Outcome> {
     let fields = field_overrides(&args.fields)?;
-    let (files, mut failed) = inputs(&args.files);
+    let Inputs {
+        files,
+        folders,
+        mut failed,
+    } = inputs(&args.files);
     let boilerplate = match args.keep_boilerplate {
         true => Boilerplate::none(),
         false => {
@@ -60,7 +78,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
                     size: *size,
                 })
                 .collect();
-            boilerplate::learn(&sample, &fields)
+            boilerplate::learn(&sample, &folders, &fields)
         }
     };
     let mut articles_written = 0;

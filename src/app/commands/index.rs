@@ -149,14 +149,13 @@ fn boilerplate_note(summary: &IndexSummary) -> String {
     };
     let share = 100.0 * first.articles as f64 / first.sampled as f64;
     let source = match first.source.as_str() {
-        "" => "the".to_string(),
-        source => format!("{source}'s"),
+        "" => String::new(),
+        source => format!(" of {}", crate::app::render::display_path(source)),
     };
     let lines = count(summary.boilerplate.len() as u64, "line", "lines");
     let example = crate::app::render::line(&first.text);
-    let source_shown = crate::app::render::line(&source);
     format!(
-        "; {lines} repeated across articles left out as boilerplate, e.g. \"{example}\" (in {share:.0} % of {source_shown} sampled articles; `newsdex inspect` lists them)"
+        "; {lines} repeated across articles left out as boilerplate, e.g. \"{example}\" (in {share:.0} % of the sampled articles{source}; `newsdex inspect` lists them)"
     )
 }
 

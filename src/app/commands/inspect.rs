@@ -141,7 +141,7 @@ pub fn run(args: &InspectArgs) -> Result<Outcome> {
             size: file.size,
         })
         .collect();
-    let boilerplate = boilerplate::learn(&sample, &fields);
+    let boilerplate = boilerplate::learn(&sample, &walk.folder_keys, &fields);
     with_stdout(|out| {
         render(out, &layouts, &skipped, &failed)?;
         render_boilerplate(out, boilerplate.lines())
@@ -237,11 +237,11 @@ fn render_boilerplate(out: &mut dyn Write, lines: &[LearnedLine]) -> io::Result<
     for learned in lines.iter().take(LISTED_BOILERPLATE) {
         let source = match learned.source.as_str() {
             "" => String::new(),
-            source => format!("{}'s ", crate::app::render::line(source)),
+            source => format!(" ({})", crate::app::render::display_path(source)),
         };
         writeln!(
             out,
-            "  \"{}\" in {} of {source}{} sampled articles",
+            "  \"{}\" in {} of {} sampled articles{source}",
             crate::app::render::line(&learned.text),
             learned.articles,
             learned.sampled

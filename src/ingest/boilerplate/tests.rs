@@ -20,9 +20,9 @@ fn story(number: usize) -> String {
 fn learned(articles: &[ParsedArticle]) -> Boilerplate {
     let mut learner = Learner::default();
     for article in articles {
-        learner.add(article);
+        learner.add(article, "");
     }
-    learner.finish()
+    learner.finish(Vec::new())
 }
 
 #[test]
@@ -45,7 +45,7 @@ fn lines_repeated_across_a_source_are_taken_out_and_the_rest_kept_as_written() {
         .all(|line| line.source == "example.com"));
 
     let mut cleaned = articles[7].clone();
-    let dropped = boilerplate.clean(&mut cleaned);
+    let dropped = boilerplate.clean(&mut cleaned, "");
     assert_eq!(dropped, 2);
     // Lines that differ in their figures are not one line.
     assert_eq!(
@@ -76,7 +76,7 @@ fn quotations_transcript_lines_and_long_lines_are_never_boilerplate() {
     assert_eq!(texts, vec!["CNN —"]);
     // A recurring first line goes too: it names the site, not the story.
     let mut cleaned = articles[0].clone();
-    assert_eq!(boilerplate.clean(&mut cleaned), 1);
+    assert_eq!(boilerplate.clean(&mut cleaned, ""), 1);
     assert!(cleaned.body.starts_with(repeated_quote));
 }
 
@@ -99,7 +99,7 @@ fn each_source_has_its_own_boilerplate() {
         None,
         "A story.\nAdvertisement\nSupport our journalism\n",
     );
-    assert_eq!(boilerplate.clean(&mut foreign), 1);
+    assert_eq!(boilerplate.clean(&mut foreign, ""), 1);
     assert_eq!(foreign.body, "A story.\nAdvertisement\n");
 }
 
@@ -131,7 +131,7 @@ fn a_body_without_boilerplate_is_left_untouched() {
         .collect();
     let boilerplate = learned(&articles);
     let mut plain = article(None, None, "Line one.\r\nLine two.\r\n");
-    assert_eq!(boilerplate.clean(&mut plain), 0);
+    assert_eq!(boilerplate.clean(&mut plain, ""), 0);
     assert_eq!(plain.body, "Line one.\r\nLine two.\r\n");
 }
 
@@ -146,4 +146,24 @@ fn datelines_and_table_labels_are_the_story_s_not_boilerplate() {
         })
         .collect();
     assert!(learned(&articles).lines().is_empty());
+}
+
+#[test]
+fn each_folder_given_is_its_own_source_when_articles_name_none() {
+    let roots = vec!["/news/site-a".to_string(), "/news/site-b".to_string()];
+    let mut learner = Learner::default();
+    for number in 0..30 {
+        learner.add(&article(None, None, &story(number)), "/news/site-a");
+        let other = format!("Other story {number}.\nAdvertisement only here once\n");
+        learner.add(&article(None, None, &other), "/news/site-b");
+    }
+    let boilerplate = learner.finish(roots.clone());
+    let mut from_a = article(None, None, "A story.\nAdvertisement\n");
+    assert_eq!(boilerplate.clean(&mut from_a, "/news/site-a/x/1.txt"), 1);
+    let mut from_b = article(None, None, "A story.\nAdvertisement\n");
+    assert_eq!(boilerplate.clean(&mut from_b, "/news/site-b/1.txt"), 0);
+    // A folder whose name merely starts like a root is not under it.
+    let mut beside = article(None, None, "A story.\nAdvertisement\n");
+    assert_eq!(boilerplate.clean(&mut beside, "/news/site-a2/1.txt"), 0);
+    assert_eq!(root_of(&roots, "/news/site-b/deep/2.txt"), "/news/site-b");
 }
