@@ -45,6 +45,12 @@ fn a_line_repeated_across_a_source_is_left_out_of_search_snippets_and_entities()
     let indexed = sandbox.newsdex(&["index", site_arg]).output().unwrap();
     assert!(indexed.status.success(), "{}", stderr_of(&indexed));
     let summary = stderr_of(&indexed);
+    // The summary names the layouts read (issue 11) ...
+    assert!(
+        summary.contains("read as plain text (40 files)"),
+        "{summary}"
+    );
+    // ... and the boilerplate left out.
     assert!(
         summary.contains("2 lines repeated across articles left out as boilerplate"),
         "{summary}"

@@ -97,6 +97,7 @@ fn prepare_file(
                 articles,
                 diagnostics,
                 withdrawn,
+                ..
             } => {
                 // Withdrawals (NewsML cancels) are applied by the local engine.
                 if let Some(message) = ingest::withdrawal_message(&withdrawn) {

@@ -17,15 +17,21 @@ use crate::ingest::boilerplate::{self, Boilerplate, SampleFile};
 use crate::parse::FieldOverrides;
 
 pub(super) enum FileOutcome {
-    /// Indexed: how many articles, and how many internal errors (a bug in
-    /// extraction, reported) came with them.
-    Added(u64, u64),
-    Updated(u64, u64),
+    Added(Written),
+    Updated(Written),
     Unchanged,
     Skipped(String),
     Failed(String),
     /// The index could not be written (a full disk): the run must stop.
     WriteFailed(tantivy::TantivyError),
+}
+
+/// What an indexed file gave: how many articles, how many internal errors
+/// (a bug in extraction, reported) came with them, and the layout it was read as.
+pub(super) struct Written {
+    articles: u64,
+    errors: u64,
+    layout: String,
 }
 
 /// What the files of one run share: the copy groups found so far and the
@@ -140,7 +146,7 @@ pub(super) fn index_one_file(
     if stamp.is_some_and(|old| old.hash == new_stamp.hash) {
         return FileOutcome::Unchanged;
     }
-    let (articles, diagnostics) = match ingest::articles_of_file(
+    let (articles, diagnostics, layout) = match ingest::articles_of_file(
         &file.key,
         &file.path,
         &bytes,
@@ -151,6 +157,7 @@ pub(super) fn index_one_file(
             articles,
             diagnostics,
             withdrawn,
+            layout,
         } => {
             let withdrawal = ingest::withdrawal_message(&withdrawn)
                 .map(|message| format!("{message}: its articles are removed from the index"));
@@ -163,7 +170,7 @@ pub(super) fn index_one_file(
                     return FileOutcome::Skipped(reason);
                 }
             }
-            (articles, diagnostics)
+            (articles, diagnostics, layout)
         }
         ingest::FileArticles::NotArticle(reason) => {
             report(events, &file.path, reason.clone(), false);
@@ -197,9 +204,14 @@ pub(super) fn index_one_file(
         }
         written += 1;
     }
+    let outcome = Written {
+        articles: written,
+        errors,
+        layout,
+    };
     match stamp {
-        Some(_) => FileOutcome::Updated(written, errors),
-        None => FileOutcome::Added(written, errors),
+        Some(_) => FileOutcome::Updated(outcome),
+        None => FileOutcome::Added(outcome),
     }
 }
 
@@ -227,16 +239,14 @@ pub(super) fn count_outcome(
 ) -> Option<std::result::Result<(bool, String), tantivy::TantivyError>> {
     counts.bytes_read += bytes;
     match outcome {
-        FileOutcome::Added(articles, errors) => {
+        FileOutcome::Added(written) => {
             counts.added += 1;
-            counts.articles += articles;
-            counts.internal_errors += errors;
+            count_written(counts, written);
             None
         }
-        FileOutcome::Updated(articles, errors) => {
+        FileOutcome::Updated(written) => {
             counts.updated += 1;
-            counts.articles += articles;
-            counts.internal_errors += errors;
+            count_written(counts, written);
             None
         }
         FileOutcome::Unchanged => {
@@ -253,4 +263,10 @@ pub(super) fn count_outcome(
         }
         FileOutcome::WriteFailed(error) => Some(Err(error)),
     }
+}
+
+fn count_written(counts: &mut IndexSummary, written: Written) {
+    counts.articles += written.articles;
+    counts.internal_errors += written.errors;
+    *counts.layouts.entry(written.layout).or_insert(0) += 1;
 }

@@ -122,6 +122,8 @@ pub struct IndexSummary {
     pub internal_errors: u64,
     /// Lines recognised as boilerplate and left out of the articles read.
     pub boilerplate: Vec<LearnedLine>,
+    /// Files indexed in this run, per layout they were read as.
+    pub layouts: std::collections::BTreeMap<String, u64>,
 }
 
 /// Counts the warnings passing through to the caller's events.

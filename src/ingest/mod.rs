@@ -171,6 +171,8 @@ pub enum FileArticles {
         diagnostics: Vec<Diagnostic>,
         /// Ids of stories the file withdraws ([`crate::parse::ParsedFile::withdrawn`]).
         withdrawn: Vec<String>,
+        /// The layout it was read as (`TREC SGML`, `plain text`, ...).
+        layout: String,
     },
     /// It holds no article (empty, binary, a page without a story): skipped.
     NotArticle(String),
@@ -190,6 +192,7 @@ pub enum ParsedSource {
         articles: Vec<ParsedArticle>,
         diagnostics: Vec<Diagnostic>,
         withdrawn: Vec<String>,
+        layout: String,
     },
     NotArticle(String),
     Failed(String),
@@ -231,6 +234,7 @@ pub fn parse_source(
         articles: parsed.articles,
         diagnostics,
         withdrawn: parsed.withdrawn,
+        layout: parsed.layout,
     }
 }
 
@@ -244,13 +248,14 @@ pub fn articles_of_file(
     fields: &FieldOverrides,
     boilerplate: &Boilerplate,
 ) -> FileArticles {
-    let (parsed_articles, mut diagnostics, withdrawn) =
+    let (parsed_articles, mut diagnostics, withdrawn, layout) =
         match parse_source(file_key, path, bytes, fields) {
             ParsedSource::Parsed {
                 articles,
                 diagnostics,
                 withdrawn,
-            } => (articles, diagnostics, withdrawn),
+                layout,
+            } => (articles, diagnostics, withdrawn, layout),
             ParsedSource::NotArticle(reason) => return FileArticles::NotArticle(reason),
             ParsedSource::Failed(reason) => return FileArticles::Failed(reason),
         };
@@ -264,6 +269,7 @@ pub fn articles_of_file(
         articles,
         diagnostics: fold_repeated_warnings(file_key, diagnostics),
         withdrawn,
+        layout,
     }
 }
 

@@ -102,6 +102,7 @@ pub fn run(args: &ExtractArgs) -> Result<Outcome> {
                         articles,
                         diagnostics,
                         withdrawn,
+                        ..
                     } => {
                         if let Some(message) = ingest::withdrawal_message(&withdrawn) {
                             say(&format!("{}: {}", shown(path), line(&message)));

@@ -137,8 +137,30 @@ pub(super) fn summary_line(summary: &IndexSummary, seconds: f64) -> String {
         megabytes,
         seconds,
         rate
-    ) + &known_problems_note(summary)
+    ) + &layouts_note(summary)
+        + &known_problems_note(summary)
         + &boilerplate_note(summary)
+}
+
+/// Layouts named in the summary line; `newsdex inspect` lists them all.
+const LISTED_LAYOUTS: usize = 5;
+
+/// `; read as TREC SGML (10 files), plain text (2 files)`, when any file was read.
+fn layouts_note(summary: &IndexSummary) -> String {
+    if summary.layouts.is_empty() {
+        return String::new();
+    }
+    let mut layouts: Vec<(&String, &u64)> = summary.layouts.iter().collect();
+    layouts.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    let mut named: Vec<String> = layouts
+        .iter()
+        .take(LISTED_LAYOUTS)
+        .map(|(layout, files)| format!("{layout} ({})", count(**files, "file", "files")))
+        .collect();
+    if layouts.len() > LISTED_LAYOUTS {
+        named.push(format!("{} more layouts", layouts.len() - LISTED_LAYOUTS));
+    }
+    format!("; read as {}", named.join(", "))
 }
 
 /// `; 3 lines repeated across articles left out as boilerplate, e.g. "Advertisement"
