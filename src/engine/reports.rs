@@ -3,6 +3,8 @@
 //! bodies, see `copies.rs`), quotes from the newest hits, and
 //! the index's vital statistics; answered in the local reports' types.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
@@ -98,39 +100,47 @@ pub fn top_entities(
         return Err(truncation_error(engine));
     }
     let over = entity_overcounts(&result["repeated"]);
+    Ok(entity_counts(&result["top"], &over, kind, limit))
+}
+
+/// The `terms` buckets of entity tags as the report's counts: of `kind`, or
+/// of every kind but `other`; each lowered by what copies over-count; most
+/// articles first, then by tag, as the local report orders them.
+fn entity_counts(
+    top: &Value,
+    over: &HashMap<String, u64>,
+    kind: Option<EntityKind>,
+    limit: usize,
+) -> Vec<EntityCount> {
     let wanted = |entity_kind: EntityKind| match kind {
-        Some(kind) => entity_kind == kind,
+        Some(asked) => entity_kind == asked,
         None => entity_kind != EntityKind::Other,
     };
-    let buckets = result["top"]["buckets"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let buckets = top["buckets"].as_array().map_or(&[][..], Vec::as_slice);
     let mut tagged = Vec::new();
-    for bucket in &buckets {
+    for bucket in buckets {
         let (Some(tag), Some(documents)) = (bucket["key"].as_str(), bucket["doc_count"].as_u64())
         else {
             continue;
         };
-        let Some((entity_kind, name)) = parse_entity_tag(tag).filter(|(kind, _)| wanted(*kind))
+        let Some((entity_kind, name)) = parse_entity_tag(tag).filter(|(tag_kind, _)| wanted(*tag_kind))
         else {
             continue;
         };
         let articles = documents.saturating_sub(over.get(tag).copied().unwrap_or(0));
-        tagged.push((tag.to_string(), name.to_string(), entity_kind, articles));
+        tagged.push((tag, name, entity_kind, articles));
     }
-    // Most articles first, then by tag, as the local report orders them.
-    tagged.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(&b.0)));
+    tagged.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(b.0)));
     tagged.truncate(limit);
-    Ok(tagged
+    tagged
         .into_iter()
-        .map(|(_, name, kind, articles)| EntityCount {
-            name,
-            kind,
+        .map(|(_, name, entity_kind, articles)| EntityCount {
+            name: name.to_string(),
+            kind: entity_kind,
             articles,
             aliases: Vec::new(),
         })
-        .collect())
+        .collect()
 }
 
 /// Quotes of the newest matching articles (see the local `find_quotes`).
@@ -193,4 +203,40 @@ pub fn stats(engine: &Quickwit) -> Result<IndexStats> {
             10,
         )?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_kinds_are_chosen_here_and_copies_lower_the_counts() {
+        // Regression: the node ignores a regular-expression `exclude`, so
+        // nationality adjectives (`other/…`) topped the report.
+        let top = json!({ "buckets": [
+            { "key": "other/Russian", "doc_count": 9 },
+            { "key": "place/Kyiv", "doc_count": 5 },
+            { "key": "person/Joly", "doc_count": 4 },
+            { "key": "place/Odesa", "doc_count": 4 },
+        ] });
+        let over = HashMap::from([("place/Kyiv".to_string(), 2)]);
+        let names = |counts: Vec<EntityCount>| -> Vec<(String, u64)> {
+            counts
+                .into_iter()
+                .map(|count| (count.name, count.articles))
+                .collect()
+        };
+        let every_kind = names(entity_counts(&top, &over, None, 10));
+        assert_eq!(
+            every_kind,
+            [
+                ("Joly".to_string(), 4),
+                ("Odesa".to_string(), 4),
+                ("Kyiv".to_string(), 3)
+            ]
+        );
+        let others = names(entity_counts(&top, &over, Some(EntityKind::Other), 10));
+        assert_eq!(others, [("Russian".to_string(), 9)]);
+        assert_eq!(entity_counts(&top, &over, None, 1).len(), 1);
+    }
 }
