@@ -49,7 +49,8 @@ fn buckets_of(aggregation: &Value) -> &[Value] {
 /// A bucket key as a whole number (Quickwit writes numeric keys as floats
 /// in histograms and as integers in `terms`).
 fn whole_number(key: &Value) -> Option<i64> {
-    key.as_i64().or_else(|| key.as_f64().map(|number| number as i64))
+    key.as_i64()
+        .or_else(|| key.as_f64().map(|number| number as i64))
 }
 
 /// Each repeated body's sub-buckets of `repeated_bodies`, as (key, copies).
@@ -68,7 +69,8 @@ fn copies_per_body(repeated: &Value) -> impl Iterator<Item = Vec<(&Value, u64)>>
 pub fn distinct_days(histogram: &Value, repeated: &Value) -> BTreeMap<i64, u64> {
     let mut by_day: BTreeMap<i64, u64> = BTreeMap::new();
     for bucket in buckets_of(histogram) {
-        let (Some(day), Some(count)) = (whole_number(&bucket["key"]), bucket["doc_count"].as_u64()) else {
+        let (Some(day), Some(count)) = (whole_number(&bucket["key"]), bucket["doc_count"].as_u64())
+        else {
             continue;
         };
         *by_day.entry(day).or_default() += count;

@@ -100,4 +100,3 @@ pub fn prepare_file(
         errors,
     }
 }
-

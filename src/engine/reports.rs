@@ -123,7 +123,8 @@ fn entity_counts(
         else {
             continue;
         };
-        let Some((entity_kind, name)) = parse_entity_tag(tag).filter(|(tag_kind, _)| wanted(*tag_kind))
+        let Some((entity_kind, name)) =
+            parse_entity_tag(tag).filter(|(tag_kind, _)| wanted(*tag_kind))
         else {
             continue;
         };
