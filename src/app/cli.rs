@@ -104,9 +104,10 @@ pub struct Cli {
     /// and quotes; Quickwit stores and searches. What differs: no English
     /// stemming (`sanction` does not find `sanctions`), plain BM25 over title
     /// and body (no title boost, no --expand), entity spellings are not folded
-    /// (`US` is not `United States`), counts include syndicated copies (the local index counts each body
-    /// once), timelines count by UTC day, and an edited or removed file's old articles go when
-    /// Quickwit applies its delete task (a minute or two). What was sent is
+    /// (`US` is not `United States`), counts take each exact copy of a body once
+    /// as the local index does but near copies (lightly edited ones, which the
+    /// local index groups) apart, and an edited or removed file's old articles
+    /// go when Quickwit applies its delete task (a minute or two). What was sent is
     /// recorded in $NEWSDEX_STATE_DIR (default ~/.local/state/newsdex).
     #[arg(
         long,

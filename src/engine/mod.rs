@@ -9,13 +9,15 @@
 //! every renderer prints them unchanged.
 //!
 //! What Quickwit does differently is said where it happens (see
-//! [`DIFFERENCES`]): no English stemming, no syndicated-copy collapse in the
-//! counts, no entity alias folding, and deletes that are applied a little
-//! later by Quickwit's janitor.
+//! [`DIFFERENCES`]): no English stemming, near copies not grouped (exact
+//! copies count once, as locally), no entity alias folding, and deletes that
+//! are applied a little later by Quickwit's janitor.
 
 pub mod client;
+mod copies;
 mod documents;
 mod mapping;
+mod prepare;
 pub mod reports;
 pub mod search;
 pub mod send;
@@ -32,8 +34,9 @@ pub use shard::Shard;
 pub const DIFFERENCES: &str = "Quickwit has no English stemmer here: `sanction` does not find \
 `sanctions`, and relevance is plain BM25 over title and body (no title boost, no proximity \
 bonus, no BM25F, no --expand). Entity filters and reports match the spelling given (`US` and \
-`United States` are not folded). Hit lists keep one copy of a syndicated article, but counts \
-include every copy. An edited or removed file's old articles are deleted by a Quickwit delete \
+`United States` are not folded). Exact copies of a body are listed and counted once, as \
+locally; near copies (lightly edited syndicated copies, which the local index groups) are \
+listed and counted apart. An edited or removed file's old articles are deleted by a Quickwit delete \
 task, which the node applies within a minute or two: until then they still count.";
 
 /// `quickwit://HOST:PORT/INDEX`, the engine a command talks to.

@@ -1,18 +1,25 @@
-//! Reports on a Quickwit index: timelines through `date_histogram`, entity
-//! counts through a `terms` aggregation, quotes from the newest hits, and
+//! Reports on a Quickwit index: timelines through a `histogram` of days,
+//! entity counts through a `terms` aggregation (both corrected for repeated
+//! bodies, see `copies.rs`), quotes from the newest hits, and
 //! the index's vital statistics; answered in the local reports' types.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 
 use crate::article::EntityKind;
 use crate::engine::client::Quickwit;
+use crate::engine::copies::{
+    distinct_days, entity_overcounts, is_truncated, repeated_bodies, surplus_copies,
+    REPEATED_BODIES_LIMIT,
+};
 use crate::engine::search::{count_of, engine_query, search, EngineQuery};
-use crate::error::Result;
-use crate::index::schema::parse_entity_tag;
+use crate::error::{Error, Result};
+use crate::index::schema::{names, parse_entity_tag};
 use crate::search::quotes::{quotes_of_search, QuoteHit};
 use crate::search::reports::{
-    entity_terms, periods_of_day_buckets, EntityCount, IndexStats, Interval, Period, ReportQuery,
+    periods_of_day_counts, EntityCount, IndexStats, Interval, Period, ReportQuery,
 };
 use crate::search::Filters;
 
@@ -28,7 +35,19 @@ fn aggregate(engine: &Quickwit, query: &EngineQuery, aggregations: Value) -> Res
     Ok(answer["aggregations"].clone())
 }
 
-/// How many matching articles fall in each period (see the local `timeline`).
+/// A report that Quickwit could not correct for every repeated body.
+fn truncation_error(engine: &Quickwit) -> Error {
+    Error::Engine {
+        url: engine.url.to_string(),
+        reason: format!(
+            "more than {REPEATED_BODIES_LIMIT} bodies are repeated among the matching articles: narrow the report with a query, dates or an entity"
+        ),
+    }
+}
+
+/// How many matching articles fall in each period (see the local
+/// `timeline`): by each article's own calendar day (the `day` field, not the
+/// UTC instant), a repeated body once, on the first day it ran.
 pub fn timeline(
     engine: &Quickwit,
     report: ReportQuery,
@@ -41,18 +60,24 @@ pub fn timeline(
         ..filters.clone()
     };
     let query = report_query(report, &dated);
-    let histogram = json!({ "days": { "date_histogram": {
-        "field": "date", "fixed_interval": "1d", "min_doc_count": 1 } } });
-    let result = aggregate(engine, &query, histogram)?;
-    let buckets = result["days"]["buckets"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    Ok(periods_of_day_buckets(&buckets, interval))
+    let day_terms = json!({ "terms": { "field": names::DAY, "size": REPEATED_BODIES_LIMIT } });
+    let aggregations = json!({
+        "days": { "histogram": { "field": names::DAY, "interval": 1, "min_doc_count": 1 } },
+        "repeated": repeated_bodies(Some(day_terms)),
+    });
+    let result = aggregate(engine, &query, aggregations)?;
+    if is_truncated(&result["repeated"]) {
+        return Err(truncation_error(engine));
+    }
+    let by_day = distinct_days(&result["days"], &result["repeated"]);
+    Ok(periods_of_day_counts(&by_day, interval))
 }
 
-/// The entities named by the most matching articles, as the local report
-/// counts them but without folding spellings together.
+/// The entities named by the most matching articles, each body once, as the
+/// local report counts them but without folding spellings together. Kinds
+/// are chosen here, not in the aggregation (Quickwit's `terms` ignores a
+/// regular-expression `include`/`exclude`): without a kind, nationality
+/// adjectives (`Russian`) are left out, as locally.
 pub fn top_entities(
     engine: &Quickwit,
     report: ReportQuery,
@@ -60,32 +85,63 @@ pub fn top_entities(
     kind: Option<EntityKind>,
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
-    let terms = entity_terms(kind, limit)?;
+    if limit == 0 {
+        return Err(Error::Usage("--limit must be at least 1".to_string()));
+    }
+    // Headroom for the kinds left out and for counts lowered by copies.
+    let size = limit.saturating_mul(8).max(400);
     let query = report_query(report, filters);
-    let result = aggregate(engine, &query, json!({ "top": { "terms": terms } }))?;
-    let buckets = result["top"]["buckets"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let mut counts = Vec::new();
-    for bucket in &buckets {
-        let (Some(tag), Some(articles)) = (bucket["key"].as_str(), bucket["doc_count"].as_u64())
+    let tag_terms = json!({ "terms": { "field": names::ENTITY_TAG, "size": size } });
+    let copy_tags =
+        json!({ "terms": { "field": names::ENTITY_TAG, "size": REPEATED_BODIES_LIMIT } });
+    let aggregations = json!({ "top": tag_terms, "repeated": repeated_bodies(Some(copy_tags)) });
+    let result = aggregate(engine, &query, aggregations)?;
+    if is_truncated(&result["repeated"]) {
+        return Err(truncation_error(engine));
+    }
+    let over = entity_overcounts(&result["repeated"]);
+    Ok(entity_counts(&result["top"], &over, kind, limit))
+}
+
+/// The `terms` buckets of entity tags as the report's counts: of `kind`, or
+/// of every kind but `other`; each lowered by what copies over-count; most
+/// articles first, then by tag, as the local report orders them.
+fn entity_counts(
+    top: &Value,
+    over: &HashMap<String, u64>,
+    kind: Option<EntityKind>,
+    limit: usize,
+) -> Vec<EntityCount> {
+    let wanted = |entity_kind: EntityKind| match kind {
+        Some(asked) => entity_kind == asked,
+        None => entity_kind != EntityKind::Other,
+    };
+    let buckets = top["buckets"].as_array().map_or(&[][..], Vec::as_slice);
+    let mut tagged = Vec::new();
+    for bucket in buckets {
+        let (Some(tag), Some(documents)) = (bucket["key"].as_str(), bucket["doc_count"].as_u64())
         else {
             continue;
         };
-        let Some((entity_kind, name)) = parse_entity_tag(tag) else {
+        let Some((entity_kind, name)) =
+            parse_entity_tag(tag).filter(|(tag_kind, _)| wanted(*tag_kind))
+        else {
             continue;
         };
-        counts.push(EntityCount {
+        let articles = documents.saturating_sub(over.get(tag).copied().unwrap_or(0));
+        tagged.push((tag, name, entity_kind, articles));
+    }
+    tagged.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(b.0)));
+    tagged.truncate(limit);
+    tagged
+        .into_iter()
+        .map(|(_, name, entity_kind, articles)| EntityCount {
             name: name.to_string(),
             kind: entity_kind,
             articles,
             aliases: Vec::new(),
-        });
-    }
-    counts.sort_by_key(|count| std::cmp::Reverse(count.articles));
-    counts.truncate(limit);
-    Ok(counts)
+        })
+        .collect()
 }
 
 /// Quotes of the newest matching articles (see the local `find_quotes`).
@@ -112,18 +168,8 @@ fn edge_date(engine: &Quickwit, dated: &EngineQuery, sort_by: &str) -> Result<Op
 /// Articles whose body repeats another's: each repeated body's count less one.
 fn count_duplicates(engine: &Quickwit) -> Result<u64> {
     let every = engine_query(None, false, &Filters::default());
-    let repeated = json!({ "bodies": { "terms": {
-        "field": "body_hash", "size": 65_000, "min_doc_count": 2 } } });
-    let result = aggregate(engine, &every, repeated)?;
-    let buckets = result["bodies"]["buckets"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    Ok(buckets
-        .iter()
-        .filter_map(|bucket| bucket["doc_count"].as_u64())
-        .map(|count| count.saturating_sub(1))
-        .sum())
+    let result = aggregate(engine, &every, json!({ "bodies": repeated_bodies(None) }))?;
+    Ok(surplus_copies(&result["bodies"]))
 }
 
 /// The index at a glance: `size_bytes` and `segments` are Quickwit's
@@ -158,4 +204,40 @@ pub fn stats(engine: &Quickwit) -> Result<IndexStats> {
             10,
         )?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_kinds_are_chosen_here_and_copies_lower_the_counts() {
+        // Regression: the node ignores a regular-expression `exclude`, so
+        // nationality adjectives (`other/…`) topped the report.
+        let top = json!({ "buckets": [
+            { "key": "other/Russian", "doc_count": 9 },
+            { "key": "place/Kyiv", "doc_count": 5 },
+            { "key": "person/Joly", "doc_count": 4 },
+            { "key": "place/Odesa", "doc_count": 4 },
+        ] });
+        let over = HashMap::from([("place/Kyiv".to_string(), 2)]);
+        let names = |counts: Vec<EntityCount>| -> Vec<(String, u64)> {
+            counts
+                .into_iter()
+                .map(|count| (count.name, count.articles))
+                .collect()
+        };
+        let every_kind = names(entity_counts(&top, &over, None, 10));
+        assert_eq!(
+            every_kind,
+            [
+                ("Joly".to_string(), 4),
+                ("Odesa".to_string(), 4),
+                ("Kyiv".to_string(), 3)
+            ]
+        );
+        let others = names(entity_counts(&top, &over, Some(EntityKind::Other), 10));
+        assert_eq!(others, [("Russian".to_string(), 9)]);
+        assert_eq!(entity_counts(&top, &over, None, 1).len(), 1);
+    }
 }

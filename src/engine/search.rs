@@ -9,11 +9,13 @@ use serde_json::{json, Value};
 
 use crate::article::Article;
 use crate::engine::client::Quickwit;
+use crate::engine::copies::{repeated_bodies, surplus_copies};
 use crate::engine::documents::article_from_hit;
 use crate::engine::mapping::NO_DATE_SECONDS;
 use crate::engine::send::quoted;
 use crate::error::Result;
 use crate::index::schema::{day_number, names};
+use crate::search::snippets::shape_snippet;
 use crate::search::{
     check_request, Filters, Hit, SearchRequest, SearchResults, Snippet, SortOrder,
 };
@@ -164,6 +166,26 @@ pub fn count_of(answer: &Value) -> usize {
     answer["num_hits"].as_u64().unwrap_or(0) as usize
 }
 
+/// Asks for the repeated bodies among the matches too, unless every copy
+/// is counted, so that [`articles_of`] counts each body once as the local
+/// engine does.
+fn count_bodies_once(body: &mut Value, all_copies: bool) {
+    if !all_copies {
+        body["aggs"] = json!({ "repeated": repeated_bodies(None) });
+    }
+}
+
+/// How many articles an answer holds: every document with `all_copies`,
+/// otherwise each body once.
+fn articles_of(answer: &Value, all_copies: bool) -> usize {
+    let documents = count_of(answer);
+    if all_copies {
+        return documents;
+    }
+    let surplus = surplus_copies(&answer["aggregations"]["repeated"]);
+    documents.saturating_sub(usize::try_from(surplus).unwrap_or(usize::MAX))
+}
+
 /// What the engine leaves out of a request, for stderr.
 fn request_notes(request: &SearchRequest) -> Vec<String> {
     let mut notes = Vec::new();
@@ -195,6 +217,7 @@ pub fn search(engine: &Quickwit, request: &SearchRequest) -> Result<SearchResult
         if with_snippets {
             body["snippet_fields"] = json!("body");
         }
+        count_bodies_once(&mut body, request.all_copies);
         let answer = engine.search(&body)?;
         let hits = hits_of(&answer);
         let kept = first_of_each(&hits, request.all_copies);
@@ -209,7 +232,7 @@ pub fn search(engine: &Quickwit, request: &SearchRequest) -> Result<SearchResult
     let mut hits = Vec::new();
     for position in kept.into_iter().skip(request.offset).take(request.limit) {
         let mut article = article_from_hit(&all_hits[position]);
-        article.body.clear();
+        // Shaped as the local engine shapes its fragments: one line, `…` where cut.
         let snippet = snippets
             .get(position)
             .and_then(|snippet| {
@@ -219,7 +242,9 @@ pub fn search(engine: &Quickwit, request: &SearchRequest) -> Result<SearchResult
                     .as_str()
                     .map(snippet_from_html)
             })
-            .filter(|_| with_snippets);
+            .filter(|_| with_snippets)
+            .map(|fragment| shape_snippet(&article.body, &fragment.text, &fragment.highlights));
+        article.body.clear();
         let copies = count_copies(engine, &all_hits[position])?;
         hits.push(Hit {
             article,
@@ -238,7 +263,7 @@ pub fn search(engine: &Quickwit, request: &SearchRequest) -> Result<SearchResult
             by_date.then_with(|| a.article.path.cmp(&b.article.path))
         });
     }
-    let total = count_of(&answer);
+    let total = articles_of(&answer, request.all_copies);
     let partial = partial_count(engine, request, &query, total)?;
     Ok(SearchResults {
         total,
@@ -293,8 +318,10 @@ fn partial_count(
     }
     let any_query = engine_query(Some(text), true, &request.filters);
     debug_assert_eq!(any_query.start_timestamp, query.start_timestamp);
-    let answer = engine.search(&any_query.body(0))?;
-    Ok(count_of(&answer).saturating_sub(total))
+    let mut body = any_query.body(0);
+    count_bodies_once(&mut body, request.all_copies);
+    let answer = engine.search(&body)?;
+    Ok(articles_of(&answer, request.all_copies).saturating_sub(total))
 }
 
 /// The first article whose raw `field` is `value`.

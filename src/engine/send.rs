@@ -18,16 +18,15 @@ use serde_json::Value;
 
 use crate::corpus::{SourceFile, Walk};
 use crate::engine::client::{Commit, Quickwit};
-use crate::engine::documents::to_engine_document;
 use crate::engine::mapping::{index_config, mapping_difference, BATCH_FIELD};
+use crate::engine::prepare::{prepare_file, report, Prepared};
 use crate::engine::shard::Shard;
 use crate::engine::state::{state_path, SentFile, SentState};
 use crate::error::{Error, Result};
-use crate::index::document::{hash64, FileStamp};
+use crate::index::document::hash64;
 use crate::index::learn_boilerplate;
-use crate::index::writer::{is_mass_delete, is_under, IndexEvents, IndexSummary, Problem};
+use crate::index::writer::{is_mass_delete, is_under, IndexEvents, IndexSummary};
 use crate::ingest::boilerplate::Boilerplate;
-use crate::ingest::{self, FileArticles, FileBytes, Severity};
 use crate::parse::FieldOverrides;
 
 #[derive(Debug, Clone)]
@@ -43,98 +42,6 @@ pub struct SendOptions {
     pub batch_bytes: usize,
     /// Keep the lines repeated across a source's articles ([`crate::ingest::boilerplate`]).
     pub keep_boilerplate: bool,
-}
-
-/// A file read, parsed and extracted, ready to send.
-enum Prepared {
-    Documents {
-        sent: SentFile,
-        lines: Vec<Value>,
-        errors: u64,
-    },
-    Unchanged(SentFile),
-    Skipped(String),
-    Failed(String),
-}
-
-fn report(events: &dyn IndexEvents, path: &std::path::Path, message: String, is_error: bool) {
-    events.problem(&Problem {
-        path: path.to_path_buf(),
-        message,
-        is_error,
-    });
-}
-
-/// Reads, parses and extracts one file (the same steps as the local index).
-fn prepare_file(
-    file: &SourceFile,
-    before: Option<SentFile>,
-    options: &SendOptions,
-    boilerplate: &Boilerplate,
-    events: &dyn IndexEvents,
-) -> Prepared {
-    let bytes = match ingest::read_source(&file.path, file.size, options.max_file_bytes) {
-        FileBytes::Read(bytes) => bytes,
-        FileBytes::NotArticle(reason) => return Prepared::Skipped(reason),
-        FileBytes::Failed(error) => return Prepared::Failed(error.to_string()),
-    };
-    let stamp = FileStamp {
-        size: file.size,
-        mtime: file.mtime,
-        hash: hash64(&bytes),
-    };
-    if let Some(before) = before.filter(|before| before.hash == stamp.hash) {
-        return Prepared::Unchanged(SentFile {
-            size: stamp.size,
-            mtime: stamp.mtime,
-            ..before
-        });
-    }
-    let (articles, diagnostics) =
-        match ingest::articles_of_file(&file.key, &file.path, &bytes, &options.fields, boilerplate)
-        {
-            FileArticles::Articles {
-                articles,
-                diagnostics,
-                withdrawn,
-                ..
-            } => {
-                // Withdrawals (NewsML cancels) are applied by the local engine.
-                if let Some(message) = ingest::withdrawal_message(&withdrawn) {
-                    let reason = format!("{message}: not applied on a Quickwit engine");
-                    report(events, &file.path, reason, false);
-                }
-                (articles, diagnostics)
-            }
-            FileArticles::NotArticle(reason) => return Prepared::Skipped(reason),
-            FileArticles::Failed(reason) => return Prepared::Failed(reason),
-        };
-    let mut errors = 0;
-    for diagnostic in diagnostics {
-        let is_error = diagnostic.severity == Severity::Error;
-        errors += u64::from(is_error);
-        report(
-            events,
-            std::path::Path::new(&diagnostic.key),
-            diagnostic.message,
-            is_error,
-        );
-    }
-    // The batch id is set when the batch is sent.
-    let lines = articles
-        .iter()
-        .map(|article| to_engine_document(article, &file.key, stamp, 0))
-        .collect();
-    Prepared::Documents {
-        sent: SentFile {
-            size: stamp.size,
-            mtime: stamp.mtime,
-            hash: stamp.hash,
-            articles: articles.len() as u64,
-        },
-        lines,
-        errors,
-    }
 }
 
 /// A value inside a Quickwit query, quoted.
@@ -295,10 +202,55 @@ pub fn ensure_index(engine: &Quickwit) -> Result<()> {
     }
 }
 
-/// How many files are read and extracted in parallel before their batch is sent.
+/// How many files are read and extracted in parallel at a time.
 const CHUNK_FILES: usize = 256;
 
+/// How many prepared files may wait for the sending thread: reading runs
+/// about one chunk ahead of sending (bounded memory), never the whole corpus.
+const QUEUED_FILES: usize = CHUNK_FILES;
+
+/// What the reading side hands the sending thread, in the corpus's order.
+enum ToSend {
+    File {
+        key: String,
+        sent: SentFile,
+        before: Option<SentFile>,
+        lines: Vec<Value>,
+    },
+    Unchanged {
+        key: String,
+        sent: SentFile,
+    },
+    Forget {
+        key: String,
+    },
+}
+
+impl Sender<'_> {
+    fn take(&mut self, item: ToSend) -> Result<()> {
+        match item {
+            ToSend::File {
+                key,
+                sent,
+                before,
+                lines,
+            } => self.add_file(&key, sent, before, lines),
+            ToSend::Unchanged { key, sent } => {
+                self.state.files.insert(key, sent);
+                Ok(())
+            }
+            ToSend::Forget { key } => {
+                self.forget_file(&key);
+                Ok(())
+            }
+        }
+    }
+}
+
 /// Sends the files of `walk` that changed since the last run to the engine.
+/// Reading and extracting (on `options.threads` threads) overlap with
+/// sending (one thread that owns the batch and the state file), so that
+/// neither waits for the other.
 pub fn send_files(
     engine: &Quickwit,
     walk: Walk,
@@ -353,60 +305,34 @@ pub fn send_files(
         .num_threads(options.threads.clamp(1, 64))
         .build()
         .map_err(|error| Error::Internal(format!("cannot start threads: {error}")))?;
+    // Learned from the whole walk, so that every shard cleans alike.
     let boilerplate = match options.keep_boilerplate || to_read.is_empty() {
         true => Boilerplate::none(),
         false => pool.install(|| learn_boilerplate(&walk, &options.fields)),
     };
     summary.boilerplate = boilerplate.lines().to_vec();
-    for chunk in to_read.chunks(CHUNK_FILES) {
-        if stop.load(Ordering::Relaxed) {
-            break;
-        }
-        let prepared: Vec<Prepared> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|(file, before)| {
-                    let outcome = prepare_file(file, *before, options, &boilerplate, events);
-                    events.file_done(file.size);
-                    outcome
-                })
-                .collect()
-        });
-        for ((file, before), outcome) in chunk.iter().zip(prepared) {
-            summary.bytes_read += file.size;
-            match outcome {
-                Prepared::Documents {
-                    sent,
-                    lines,
-                    errors,
-                } => {
-                    summary.articles += sent.articles;
-                    summary.internal_errors += errors;
-                    if before.is_some() {
-                        summary.updated += 1;
-                    } else {
-                        summary.added += 1;
-                    }
-                    sender.add_file(&file.key, sent, *before, lines)?;
-                }
-                Prepared::Unchanged(sent) => {
-                    summary.unchanged += 1;
-                    sender.state.files.insert(file.key.clone(), sent);
-                }
-                Prepared::Skipped(reason) => {
-                    summary.skipped += 1;
-                    report(events, &file.path, reason, false);
-                    sender.forget_file(&file.key);
-                }
-                Prepared::Failed(reason) => {
-                    summary.failed += 1;
-                    report(events, &file.path, reason, true);
-                    sender.forget_file(&file.key);
-                }
+    let mut sender = std::thread::scope(|scope| {
+        let (queue, queued) = std::sync::mpsc::sync_channel::<ToSend>(QUEUED_FILES);
+        let sending = scope.spawn(move || {
+            for item in queued {
+                sender.take(item)?;
             }
-        }
-        events.batch_done();
-    }
+            Ok::<_, Error>(sender)
+        });
+        let reading = ReadRun {
+            pool: &pool,
+            options,
+            boilerplate: &boilerplate,
+            events,
+            stop,
+        };
+        reading.read_and_queue(&to_read, &queue, &mut summary);
+        // The sending thread ends once the queue is closed and drained.
+        drop(queue);
+        sending
+            .join()
+            .map_err(|_| Error::Internal("the sending thread panicked".to_string()))?
+    })?;
     sender.send_batch(Commit::Force)?;
     summary.interrupted = stop.load(Ordering::Relaxed);
     if !summary.interrupted {
@@ -424,6 +350,106 @@ pub fn send_files(
         summary.failed += 1;
     }
     Ok(summary)
+}
+
+/// The reading side of one run.
+struct ReadRun<'a> {
+    pool: &'a rayon::ThreadPool,
+    options: &'a SendOptions,
+    boilerplate: &'a Boilerplate,
+    events: &'a dyn IndexEvents,
+    stop: &'a AtomicBool,
+}
+
+impl ReadRun<'_> {
+    /// Reads the files chunk by chunk and queues what each gives, in order,
+    /// until they are all queued, a stop is asked for, or the sending
+    /// thread has ended on an error (which it returns).
+    fn read_and_queue(
+        &self,
+        to_read: &[(&SourceFile, Option<SentFile>)],
+        queue: &std::sync::mpsc::SyncSender<ToSend>,
+        summary: &mut IndexSummary,
+    ) {
+        for chunk in to_read.chunks(CHUNK_FILES) {
+            if self.stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let prepared: Vec<Prepared> = self.pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|(file, before)| {
+                        let outcome = prepare_file(
+                            file,
+                            *before,
+                            self.options,
+                            self.boilerplate,
+                            self.events,
+                        );
+                        self.events.file_done(file.size);
+                        outcome
+                    })
+                    .collect()
+            });
+            for ((file, before), outcome) in chunk.iter().zip(prepared) {
+                summary.bytes_read += file.size;
+                let item = self.account(file, *before, outcome, summary);
+                if queue.send(item).is_err() {
+                    return;
+                }
+            }
+            self.events.batch_done();
+        }
+    }
+
+    /// Counts one file's outcome in the summary, reports its problems, and
+    /// says what the sending thread must do with it.
+    fn account(
+        &self,
+        file: &SourceFile,
+        before: Option<SentFile>,
+        outcome: Prepared,
+        summary: &mut IndexSummary,
+    ) -> ToSend {
+        let key = file.key.clone();
+        match outcome {
+            Prepared::Documents {
+                sent,
+                lines,
+                errors,
+                layout,
+            } => {
+                summary.articles += sent.articles;
+                summary.internal_errors += errors;
+                *summary.layouts.entry(layout).or_insert(0) += 1;
+                if before.is_some() {
+                    summary.updated += 1;
+                } else {
+                    summary.added += 1;
+                }
+                ToSend::File {
+                    key,
+                    sent,
+                    before,
+                    lines,
+                }
+            }
+            Prepared::Unchanged(sent) => {
+                summary.unchanged += 1;
+                ToSend::Unchanged { key, sent }
+            }
+            Prepared::Skipped(reason) => {
+                summary.skipped += 1;
+                report(self.events, &file.path, reason, false);
+                ToSend::Forget { key }
+            }
+            Prepared::Failed(reason) => {
+                summary.failed += 1;
+                report(self.events, &file.path, reason, true);
+                ToSend::Forget { key }
+            }
+        }
+    }
 }
 
 /// Deletes what was sent of files under the walked folders that are gone

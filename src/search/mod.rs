@@ -15,7 +15,7 @@ pub mod query;
 pub mod quotes;
 pub mod ranking;
 pub mod reports;
-mod snippets;
+pub(crate) mod snippets;
 pub mod suggest;
 pub mod text;
 

@@ -10,7 +10,6 @@ use std::sync::{Mutex, PoisonError};
 use chrono::{DateTime, NaiveDate, Utc};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use serde_json::{json, Value};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::index::SegmentId;
 use tantivy::query::Query;
@@ -264,13 +263,20 @@ pub fn timeline(
     for day in days.into_values() {
         *by_day.entry(day).or_default() += 1;
     }
+    Ok(periods_of_day_counts(&by_day, interval))
+}
+
+/// Articles per day number (the `day` field) as periods of `interval`,
+/// oldest first, the empty periods inside the span listed with 0. Shared
+/// with the Quickwit engine, which counts its days by the same field.
+pub fn periods_of_day_counts(by_day: &BTreeMap<i64, u64>, interval: Interval) -> Vec<Period> {
     let to_date = |number: i64| {
         i32::try_from(number)
             .ok()
             .and_then(NaiveDate::from_num_days_from_ce_opt)
     };
     let mut by_period: BTreeMap<String, u64> = BTreeMap::new();
-    for (&number, &count) in &by_day {
+    for (&number, &count) in by_day {
         if let Some(day) = to_date(number) {
             *by_period.entry(period_label(day, interval)).or_default() += count;
         }
@@ -278,64 +284,6 @@ pub fn timeline(
     let first = by_day.keys().next().copied().and_then(to_date);
     let last = by_day.keys().next_back().copied().and_then(to_date);
     if let (Some(first), Some(last)) = (first, last) {
-        for day in first.iter_days().take_while(|day| *day <= last) {
-            by_period.entry(period_label(day, interval)).or_default();
-        }
-    }
-    Ok(by_period
-        .into_iter()
-        .map(|(period, articles)| Period { period, articles })
-        .collect())
-}
-
-// What the Quickwit engine (`crate::engine`) shares with the local reports:
-// its aggregations count each copy and bucket by UTC day, and these read them.
-
-/// The `terms` aggregation over entity tags for a report of `limit`
-/// entities of `kind` (shared with the Quickwit engine). Kinds are chosen
-/// inside the aggregation (tags are `kind/name`), so every bucket is a wanted
-/// one; the headroom is for spellings that fold. Without a kind, nationality
-/// adjectives (`Russian`) would crowd the real entities out, so `other` is
-/// left out.
-pub fn entity_terms(kind: Option<EntityKind>, limit: usize) -> Result<Value> {
-    if limit == 0 {
-        return Err(Error::Usage("--limit must be at least 1".to_string()));
-    }
-    let size = limit.saturating_mul(4).max(200);
-    let mut terms = json!({ "field": "entity_tag", "size": size });
-    match kind {
-        Some(kind) => terms["include"] = json!(format!("{}/.*", kind.as_str())),
-        None => terms["exclude"] = json!(format!("{}/.*", EntityKind::Other.as_str())),
-    }
-    Ok(terms)
-}
-
-/// Day buckets of a `date_histogram` (keys in milliseconds) as periods of
-/// `interval`, oldest first, the empty periods inside the span listed with 0.
-/// Shared with the Quickwit engine, whose aggregations answer the same way.
-pub fn periods_of_day_buckets(buckets: &[Value], interval: Interval) -> Vec<Period> {
-    let mut by_period: BTreeMap<String, u64> = BTreeMap::new();
-    let mut span: Option<(NaiveDate, NaiveDate)> = None;
-    for bucket in buckets {
-        let (Some(millis), Some(count)) = (bucket["key"].as_f64(), bucket["doc_count"].as_u64())
-        else {
-            continue;
-        };
-        let Some(day) =
-            DateTime::<Utc>::from_timestamp_millis(millis as i64).map(|at| at.date_naive())
-        else {
-            continue;
-        };
-        if count == 0 {
-            continue;
-        }
-        span = Some(match span {
-            None => (day, day),
-            Some((first, last)) => (first.min(day), last.max(day)),
-        });
-        *by_period.entry(period_label(day, interval)).or_default() += count;
-    }
-    if let Some((first, last)) = span {
         for day in first.iter_days().take_while(|day| *day <= last) {
             by_period.entry(period_label(day, interval)).or_default();
         }

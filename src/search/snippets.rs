@@ -23,8 +23,9 @@ pub(super) fn make_snippet(generator: &SnippetGenerator, body: &str) -> Snippet 
 
 /// Turns tantivy's fragment of `body` into what users see: starting at a word,
 /// with `…` where it cuts the body, on one line, highlights moved to match.
-/// Every range stays on character boundaries of the returned text.
-fn shape_snippet(body: &str, fragment: &str, highlighted: &[Range<usize>]) -> Snippet {
+/// Every range stays on character boundaries of the returned text. The
+/// Quickwit engine shapes its fragments here too.
+pub(crate) fn shape_snippet(body: &str, fragment: &str, highlighted: &[Range<usize>]) -> Snippet {
     let mut highlights = highlighted.to_vec();
     // A fragment may begin inside a word ("s deputy" after "minister’"): start at the next word.
     let starts_mid_word = body

@@ -69,6 +69,12 @@ pub struct IndexArgs {
     #[arg(long, value_name = "I/N")]
     pub shard: Option<String>,
 
+    /// With --engine: send a batch of articles once its NDJSON passes this many
+    /// KB (Quickwit takes at most 10 MB a request). Smaller batches are
+    /// searchable sooner and cost more requests.
+    #[arg(long, value_name = "KB", default_value_t = 8192, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub batch_kb: u64,
+
     /// Commit at least every this many seconds on long runs.
     #[arg(long, value_name = "SECONDS", default_value = "10", hide = true, value_parser = parse_seconds)]
     pub commit_every: std::time::Duration,

@@ -193,7 +193,7 @@ fn run_index(engine: &Quickwit, args: &IndexArgs) -> Result<Outcome> {
         shard: args.shard.as_deref().map(Shard::parse).transpose()?,
         state_dir: state_dir(),
         allow_mass_delete: args.allow_mass_delete,
-        batch_bytes: 8 << 20,
+        batch_bytes: usize::try_from(args.batch_kb << 10).unwrap_or(usize::MAX),
         keep_boilerplate: args.keep_boilerplate,
     };
     let walk = corpus::walk(&args.paths);
