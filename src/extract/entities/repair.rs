@@ -113,6 +113,9 @@ pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
         if let Some(kind) = kind_from_words(surface, mention.kind) {
             mention.kind = kind;
         }
+        if let Some(kind) = super::lexicon::settled_kind(surface, mention.kind) {
+            mention.kind = kind;
+        }
     }
 }
 
