@@ -46,9 +46,18 @@ fn entries() -> impl Iterator<Item = (&'static str, Known)> {
         }
         if line.starts_with('[') {
             section = match line {
-                "[place]" => Some(Known { kind: PLACE, never_organization: false }),
-                "[place, never an organization]" => Some(Known { kind: PLACE, never_organization: true }),
-                "[organization]" => Some(Known { kind: ORGANIZATION, never_organization: false }),
+                "[place]" => Some(Known {
+                    kind: PLACE,
+                    never_organization: false,
+                }),
+                "[place, never an organization]" => Some(Known {
+                    kind: PLACE,
+                    never_organization: true,
+                }),
+                "[organization]" => Some(Known {
+                    kind: ORGANIZATION,
+                    never_organization: false,
+                }),
                 _ => None,
             };
             return None;
@@ -83,6 +92,13 @@ pub fn add_to_gazetteer(gazetteer: &mut Gazetteer) {
     }
 }
 
+/// Whether the list holds `name` as a place.
+pub fn is_known_place(name: &str) -> bool {
+    by_name()
+        .get(&name.to_lowercase())
+        .is_some_and(|known| known.kind == PLACE)
+}
+
 /// The kind the list gives the whole of `surface` where it contradicts the
 /// tagged kind, or `None` where the list is silent or agrees. A possessive
 /// (`Netflix’s`) is no part of the name.
@@ -93,7 +109,11 @@ pub fn settled_kind(surface: &str, tagged: usize) -> Option<usize> {
         .unwrap_or(surface);
     let known = by_name().get(&name.to_lowercase())?;
     let overrules = match known.kind {
-        PLACE => tagged == PERSON || tagged == OTHER || (tagged == ORGANIZATION && known.never_organization),
+        PLACE => {
+            tagged == PERSON
+                || tagged == OTHER
+                || (tagged == ORGANIZATION && known.never_organization)
+        }
         ORGANIZATION => tagged != ORGANIZATION,
         _ => false,
     };
@@ -133,7 +153,7 @@ mod tests {
         let mut gazetteer = Gazetteer::default();
         add_to_gazetteer(&mut gazetteer);
         let mut scratch = Vec::new();
-        let hash = |name: &str| {
+        let mut hash = |name: &str| {
             let lower: Vec<u64> = name
                 .split(' ')
                 .map(|word| TokenInfo::new(word, false, &mut scratch).lower)
