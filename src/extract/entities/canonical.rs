@@ -46,6 +46,10 @@ const NOT_NAMES: &[&str] = &[
     "soccer", "rugby union", "rugby league", "cricket", "tennis", "golf", "athletics", "cycling",
     "boxing", "baseball", "basketball", "motor racing", "motorcycling", "yachting", "swimming",
     "skiing", "ice hockey", "nhl ice hockey", "rowing", "horse racing", "badminton", "squash",
+    // Photo credits, e-mail sign-offs and salutations, wire notes (`Photograph: …/Reuters`,
+    // `Best regards`, `Dear Colleagues`, `# Notebook`).
+    "photograph", "photo", "photos", "best", "regards", "best regards", "kind regards",
+    "dear colleagues", "dear all", "notebook", "ipo",
 ];
 
 /// Site furniture that scrapers keep around article text; a name holding one

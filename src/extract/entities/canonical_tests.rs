@@ -29,6 +29,9 @@ fn cleans_names() {
         ("In Sochaczew", 2, Some("Sochaczew")),
         ("//<![CDATA", 2, None),
         ("{Helvetica}", 2, None),
+        ("Photograph", 2, None),
+        ("Best regards", 1, None),
+        ("Dear Colleagues", 0, None),
     ];
     for (surface, kind, expected) in cases {
         assert_eq!(clean_name(surface, kind).as_deref(), expected, "{surface}");

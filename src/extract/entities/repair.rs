@@ -51,6 +51,17 @@ const ORGANISATION_HEADS: &[&str] = &[
     "college", "service", "services",
 ];
 
+/// Last words that make a multi-word name an event, `other` in CoNLL-2003
+/// (`Davis Cup`, `PGA Championship`, `American Music Awards`, `Dubai Air Show`).
+#[rustfmt::skip]
+const EVENT_HEADS: &[&str] = &[
+    "cup", "championship", "championships", "games", "olympics", "awards", "festival", "war",
+    "show", "finals", "tournament", "summit", "marathon",
+];
+
+/// First words that make a name a storm, an event (`Hurricane Charley`).
+const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
+
 /// Heads of a company's name, after which `of PLACE` says where it is
 /// (`Kia Motor Corp of South Korea`), not more of the name.
 #[rustfmt::skip]
@@ -428,6 +439,9 @@ fn kind_from_words(surface: &str, tagged: usize) -> Option<usize> {
         return None;
     }
     let last = bare_word(last);
+    if listed(EVENT_HEADS, last) || listed(STORM_WORDS, first) {
+        return Some(OTHER);
+    }
     let surname_like_head = listed(SURNAME_PLACE_HEADS, last) && tagged != PERSON;
     if listed(PLACE_HEADS, last) || surname_like_head {
         return Some(PLACE);

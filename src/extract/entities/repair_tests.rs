@@ -32,6 +32,8 @@ fn lists_hold_short_lowercase_words() {
         COMPANY_HEADS,
         ORGANISATION_CUES_AFTER,
         ORGANISATION_CUES_BEFORE,
+        EVENT_HEADS,
+        STORM_WORDS,
     ];
     for list in lists {
         for word in list {
@@ -181,4 +183,21 @@ fn a_name_filling_quotation_marks_is_a_title() {
     );
     let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
     assert_eq!(kinds, [OTHER, OTHER, PERSON]);
+}
+
+#[test]
+fn events_and_storms_are_other() {
+    let text =
+        "Spain won the Davis Cup before the PGA Championship; Hurricane Charley hit Florida.";
+    let got = repaired(
+        text,
+        &[
+            ("Davis Cup", PLACE),
+            ("PGA Championship", ORGANIZATION),
+            ("Hurricane Charley", PERSON),
+            ("Florida", PLACE),
+        ],
+    );
+    let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
+    assert_eq!(kinds, [OTHER, OTHER, OTHER, PLACE]);
 }
