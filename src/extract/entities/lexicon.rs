@@ -1,6 +1,6 @@
 //! Names whose kind general knowledge settles (`known_names.txt`: countries,
 //! states, big cities, planets, well-known companies, media, agencies,
-//! parties), for news the 1996 training data never saw: `Netflix`, `SpaceX` or
+//! parties; currencies, diseases, holidays, religions), for news the 1996 training data never saw: `Netflix`, `SpaceX` or
 //! `Denver` tagged as persons, `Mars` as an organisation.
 //!
 //! The list does two things: it joins the model's gazetteer when the model is
@@ -58,6 +58,10 @@ fn entries() -> impl Iterator<Item = (&'static str, Known)> {
                     kind: ORGANIZATION,
                     never_organization: false,
                 }),
+                "[other]" => Some(Known {
+                    kind: OTHER,
+                    never_organization: true,
+                }),
                 _ => None,
             };
             return None;
@@ -114,7 +118,7 @@ pub fn settled_kind(surface: &str, tagged: usize) -> Option<usize> {
                 || tagged == OTHER
                 || (tagged == ORGANIZATION && known.never_organization)
         }
-        ORGANIZATION => tagged != ORGANIZATION,
+        ORGANIZATION | OTHER => tagged != known.kind,
         _ => false,
     };
     overrules.then_some(known.kind)
@@ -127,7 +131,9 @@ mod tests {
     #[test]
     fn the_list_reads_every_section() {
         let kinds: Vec<usize> = entries().map(|(_, known)| known.kind).collect();
-        assert!(kinds.contains(&PLACE) && kinds.contains(&ORGANIZATION));
+        for kind in [ORGANIZATION, PLACE, OTHER] {
+            assert!(kinds.contains(&kind), "{kind}");
+        }
         assert!(entries().all(|(name, _)| !name.starts_with('[') && !name.starts_with('#')));
     }
 
@@ -138,6 +144,8 @@ mod tests {
         assert_eq!(settled_kind("Boeing’s", OTHER), Some(ORGANIZATION));
         assert_eq!(settled_kind("Denver", PERSON), Some(PLACE));
         assert_eq!(settled_kind("Mars", ORGANIZATION), Some(PLACE));
+        assert_eq!(settled_kind("Bitcoin", PERSON), Some(OTHER));
+        assert_eq!(settled_kind("Muslims", PERSON), Some(OTHER));
     }
 
     #[test]
