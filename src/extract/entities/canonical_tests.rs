@@ -32,6 +32,15 @@ fn cleans_names() {
         ("Photograph", 2, None),
         ("Best regards", 1, None),
         ("Dear Colleagues", 0, None),
+        ("D.", 1, None),
+        ("INC.", 1, None),
+        ("Tel", 2, None),
+        ("BFM Régions RMC RMC Sport RMC Crime RMC Story", 1, None),
+        (
+            "Bank of the Bank of England",
+            1,
+            Some("Bank of the Bank of England"),
+        ),
     ];
     for (surface, kind, expected) in cases {
         assert_eq!(clean_name(surface, kind).as_deref(), expected, "{surface}");

@@ -132,6 +132,9 @@ pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
         if fills_quotation_marks(text, mention) {
             mention.kind = OTHER;
         }
+        if mention.kind == PERSON && is_brand_like(surface) {
+            mention.kind = ORGANIZATION;
+        }
     }
 }
 
@@ -197,6 +200,35 @@ fn fills_quotation_marks(text: &str, mention: &Mention) -> bool {
     let opened = before.ends_with(['“', '"']);
     let closed = after.trim_start_matches([',', '.']).starts_with(['”', '"']);
     opened && closed
+}
+
+/// Surname prefixes after which a capital stays inside a person's name
+/// (`McDonald`, `MacArthur`, `DeSantis`, `LeBron`, `DiCaprio`, `VanderMeer`).
+const CAPITAL_INSIDE_SURNAMES: &[&str] = &[
+    "Mc", "Mac", "De", "Di", "Da", "Le", "La", "Du", "Van", "Von",
+];
+
+/// `MtGox`, `JetBlue`, `WeWork`: one word with a capital inside (not after a
+/// surname prefix, an apostrophe or a hyphen) is a brand, never a person.
+fn is_brand_like(surface: &str) -> bool {
+    if surface
+        .contains(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’' || c == '.')
+    {
+        return false;
+    }
+    let Some(inner) = surface
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| c.is_uppercase())
+        .map(|(index, _)| index)
+    else {
+        return false;
+    };
+    let head = &surface[..inner];
+    let lower_after = surface[inner..].chars().any(char::is_lowercase);
+    let surname_prefix = CAPITAL_INSIDE_SURNAMES.contains(&head);
+    let acronym_like = !head.chars().any(char::is_lowercase);
+    lower_after && !surname_prefix && !acronym_like
 }
 
 /// Whether `word` is a capital letter and a period (`A.`).

@@ -201,3 +201,26 @@ fn events_and_storms_are_other() {
     let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
     assert_eq!(kinds, [OTHER, OTHER, OTHER, PLACE]);
 }
+
+#[test]
+fn one_word_with_a_capital_inside_is_a_brand_unless_a_surname() {
+    for brand in ["MtGox", "JetBlue", "WeWork"] {
+        assert!(is_brand_like(brand), "{brand}");
+    }
+    for person in [
+        "McDonald",
+        "DeSantis",
+        "MacArthur",
+        "O'Neil",
+        "Smith",
+        "Jean-Luc",
+        "NBCUniversal",
+    ] {
+        assert!(!is_brand_like(person), "{person}");
+    }
+    let text = "JetBlue said so.";
+    assert_eq!(
+        repaired(text, &[("JetBlue", PERSON)]),
+        [("JetBlue".to_string(), ORGANIZATION)]
+    );
+}
