@@ -103,6 +103,14 @@ pub fn is_known_place(name: &str) -> bool {
         .is_some_and(|known| known.kind == PLACE)
 }
 
+/// Whether the list holds a company whose name is `name` plus a possessive
+/// (`McDonald` + `’s`): a lone surname with that ending is the company.
+pub fn is_possessive_company(name: &str) -> bool {
+    by_name()
+        .get(&format!("{}'s", name.to_lowercase()))
+        .is_some_and(|known| known.kind == ORGANIZATION)
+}
+
 /// The kind the list gives the whole of `surface` where it contradicts the
 /// tagged kind, or `None` where the list is silent or agrees. A possessive
 /// (`Netflix’s`) is no part of the name.
@@ -154,6 +162,8 @@ mod tests {
         assert_eq!(settled_kind("Netflix", ORGANIZATION), None);
         assert_eq!(settled_kind("Kurt Volker", PERSON), None);
         assert_eq!(settled_kind("", PERSON), None);
+        assert!(is_possessive_company("McDonald"));
+        assert!(!is_possessive_company("Smith"));
     }
 
     #[test]

@@ -135,6 +135,12 @@ pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
         if mention.kind == PERSON && is_brand_like(surface) {
             mention.kind = ORGANIZATION;
         }
+        let possessive = text
+            .get(mention.end..)
+            .is_some_and(|after| after.starts_with("'s") || after.starts_with("’s"));
+        if possessive && !surface.contains(' ') && super::lexicon::is_possessive_company(surface) {
+            mention.kind = ORGANIZATION;
+        }
     }
 }
 
