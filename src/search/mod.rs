@@ -11,6 +11,7 @@ pub mod dates;
 pub mod eval;
 mod expand;
 pub mod json;
+mod one_kind;
 pub mod query;
 pub mod quotes;
 pub mod ranking;

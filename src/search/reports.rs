@@ -23,6 +23,7 @@ use crate::index::schema::parse_entity_tag;
 use crate::index::NewsIndex;
 use crate::search::aliases;
 use crate::search::copies::{ArticleDays, ArticleKeys, EntityArticles, TagPrefix};
+use crate::search::one_kind;
 use crate::search::query::{self, Filters};
 use crate::search::ranking::Ranking;
 
@@ -65,7 +66,8 @@ fn matching_query(
 }
 
 /// The entities named by the most matching articles: of one kind, or of
-/// every kind but `other`. Syndicated copies count once.
+/// every kind but `other`, each name under the kind most of its articles
+/// give it. Syndicated copies count once.
 pub fn top_entities(
     news_index: &NewsIndex,
     report_query: ReportQuery,
@@ -94,7 +96,7 @@ pub fn top_entities(
     let by_tag = searcher
         .search(&*query, &EntityArticles { tags: tag_prefix })
         .map_err(|source| news_index.error(source))?;
-    let mut tags: Vec<(String, ArticleKeys)> = by_tag.into_iter().collect();
+    let mut tags = one_kind::one_kind_per_name(by_tag.into_iter().collect());
     // Most articles first, then by name, so that equal counts print in a stable order.
     tags.sort_by(|(a_tag, a_keys), (b_tag, b_keys)| {
         b_keys

@@ -46,6 +46,11 @@ const NOT_NAMES: &[&str] = &[
     "soccer", "rugby union", "rugby league", "cricket", "tennis", "golf", "athletics", "cycling",
     "boxing", "baseball", "basketball", "motor racing", "motorcycling", "yachting", "swimming",
     "skiing", "ice hockey", "nhl ice hockey", "rowing", "horse racing", "badminton", "squash",
+    // Photo credits, e-mail sign-offs and salutations, wire notes (`Photograph: …/Reuters`,
+    // `Best regards`, `Dear Colleagues`, `# Notebook`).
+    "photograph", "photo", "photos", "best", "regards", "best regards", "kind regards",
+    "dear colleagues", "dear all", "notebook", "ipo", "tel", "fax", "inc", "inc.", "corp",
+    "corp.", "écouter",
 ];
 
 /// Site furniture that scrapers keep around article text; a name holding one
@@ -54,7 +59,7 @@ const NOT_NAMES: &[&str] = &[
 const BOILERPLATE: &[&str] = &[
     "getty images", "advertisement", "continue reading", "continued below", "read more",
     "story continues", "staff reports", "click here", "sign up", "share this", "skip ad",
-    "related coverage", "most read", "follow us",
+    "related coverage", "most read", "follow us", "related location",
 ];
 
 /// [`NOT_NAMES`] as a set, built on first use (it is checked for every mention).
@@ -144,6 +149,10 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     if may_be_boilerplate && BOILERPLATE.iter().any(|phrase| lower.contains(phrase)) {
         return false;
     }
+    // `D.`: a lone initial; `BFM Régions RMC RMC Sport RMC Crime …`: a site's menu.
+    if letters == 1 || is_menu(&lower) {
+        return false;
+    }
     // `UPDATE 1`, `UPDATE 2`: wire revision labels.
     let revision_label = lower
         .strip_prefix("update ")
@@ -156,6 +165,16 @@ fn is_name_like(name: &str, kind: usize) -> bool {
             .split_whitespace()
             .all(|word| titles().contains(word.trim_end_matches('.')));
     !all_titles
+}
+
+/// A run of navigation links taken for one name: some word three times or
+/// more (`BFM Régions RMC RMC Sport RMC Crime RMC Découverte`).
+fn is_menu(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() >= 6
+        && words
+            .iter()
+            .any(|word| words.iter().filter(|other| *other == word).count() >= 3)
 }
 
 /// A `#CamelCaseSlogan` hashtag that names nothing.

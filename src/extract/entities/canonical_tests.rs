@@ -29,6 +29,18 @@ fn cleans_names() {
         ("In Sochaczew", 2, Some("Sochaczew")),
         ("//<![CDATA", 2, None),
         ("{Helvetica}", 2, None),
+        ("Photograph", 2, None),
+        ("Best regards", 1, None),
+        ("Dear Colleagues", 0, None),
+        ("D.", 1, None),
+        ("INC.", 1, None),
+        ("Tel", 2, None),
+        ("BFM Régions RMC RMC Sport RMC Crime RMC Story", 1, None),
+        (
+            "Bank of the Bank of England",
+            1,
+            Some("Bank of the Bank of England"),
+        ),
     ];
     for (surface, kind, expected) in cases {
         assert_eq!(clean_name(surface, kind).as_deref(), expected, "{surface}");

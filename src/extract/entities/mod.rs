@@ -10,6 +10,8 @@
 //! - [`features`]: hashed feature templates shared by training and tagging
 //! - [`model`]: weight table, gazetteer, Viterbi and the model file format
 //! - [`tagger`]: article -> mentions (byte spans with a kind)
+//! - `lexicon`: names whose kind general knowledge settles (countries, cities,
+//!   companies), added to the gazetteer and overruling a contradicted kind
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list
 //! - [`train`]: the training loop (used by the example, not at run time)
@@ -17,6 +19,7 @@
 pub mod canonical;
 mod chunk_rules;
 pub mod features;
+mod lexicon;
 pub mod model;
 mod repair;
 pub mod tagger;
@@ -35,11 +38,17 @@ use model::Model;
 /// The trained weights, compiled into the binary.
 static MODEL_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin"));
 
-/// The model, decoded once on first use; `None` if the compiled-in file is empty or damaged.
+/// The model, decoded once on first use, its gazetteer grown by the names of
+/// [`lexicon`] (the training data is 1996 news); `None` if the compiled-in file
+/// is empty or damaged.
 fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
     MODEL
-        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
+        .get_or_init(|| {
+            let mut model = Model::from_bytes(MODEL_BYTES)?;
+            lexicon::add_to_gazetteer(&mut model.gazetteer);
+            Some(model)
+        })
         .as_ref()
 }
 

@@ -11,6 +11,7 @@ use super::tagger::Mention;
 const PERSON: usize = 0;
 const ORGANIZATION: usize = 1;
 const PLACE: usize = 2;
+const OTHER: usize = 3;
 
 /// Titles that only ever stand before a person's name, never open an
 /// organisation's (`General Motors`, `Foreign Ministry` do).
@@ -49,6 +50,17 @@ const ORGANISATION_HEADS: &[&str] = &[
     "bureau", "directorate", "authority", "senate", "parliament", "assembly", "club", "academy",
     "college", "service", "services",
 ];
+
+/// Last words that make a multi-word name an event, `other` in CoNLL-2003
+/// (`Davis Cup`, `PGA Championship`, `American Music Awards`, `Dubai Air Show`).
+#[rustfmt::skip]
+const EVENT_HEADS: &[&str] = &[
+    "cup", "championship", "championships", "games", "olympics", "awards", "festival", "war",
+    "show", "finals", "tournament", "summit", "marathon",
+];
+
+/// First words that make a name a storm, an event (`Hurricane Charley`).
+const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
 
 /// Heads of a company's name, after which `of PLACE` says where it is
 /// (`Kia Motor Corp of South Korea`), not more of the name.
@@ -99,6 +111,7 @@ fn listed(list: &[&str], word: &str) -> bool {
 
 /// Applies every repair to the mentions of `text`, in place.
 pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
+    split_place_from_name(text, mentions);
     join_initials(text, mentions);
     join_organisation_names(text, mentions);
     organisations_by_context(text, mentions);
@@ -113,7 +126,115 @@ pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
         if let Some(kind) = kind_from_words(surface, mention.kind) {
             mention.kind = kind;
         }
+        if let Some(kind) = super::lexicon::settled_kind(surface, mention.kind) {
+            mention.kind = kind;
+        }
+        if fills_quotation_marks(text, mention) {
+            mention.kind = OTHER;
+        }
+        if mention.kind == PERSON && is_brand_like(surface) {
+            mention.kind = ORGANIZATION;
+        }
+        let possessive = text
+            .get(mention.end..)
+            .is_some_and(|after| after.starts_with("'s") || after.starts_with("’s"));
+        if possessive && !surface.contains(' ') && super::lexicon::is_possessive_company(surface) {
+            mention.kind = ORGANIZATION;
+        }
     }
+}
+
+/// `President of Ukraine Volodymyr Zelenskyy`, `Prime Minister of the United
+/// Kingdom Boris Johnson`: after `of`, the tagger runs the country and the
+/// holder's name together. A mention there that opens with a listed place and
+/// goes on with two or three capitalised words (no organisation's head word)
+/// is split into the place and the person.
+fn split_place_from_name(text: &str, mentions: &mut Vec<Mention>) {
+    let mut index = 0;
+    while index < mentions.len() {
+        if let Some((place_end, person_start)) = place_before_name(text, &mentions[index]) {
+            let mut person = mentions[index].clone();
+            person.start = person_start;
+            person.kind = PERSON;
+            mentions[index].end = place_end;
+            mentions[index].kind = PLACE;
+            mentions.insert(index + 1, person);
+            index += 1;
+        }
+        index += 1;
+    }
+}
+
+/// Where the place of [`split_place_from_name`] ends and the name starts.
+fn place_before_name(text: &str, mention: &Mention) -> Option<(usize, usize)> {
+    let before = text.get(..mention.start)?;
+    let mut previous = before.split_whitespace().rev();
+    let after_of = match previous.next()? {
+        "of" => true,
+        "the" => previous.next() == Some("of"),
+        _ => false,
+    };
+    let surface = text.get(mention.start..mention.end)?;
+    let words: Vec<(usize, &str)> = surface
+        .split_ascii_whitespace()
+        .map(|word| (word.as_ptr() as usize - surface.as_ptr() as usize, word))
+        .collect();
+    if !after_of || words.len() < 3 {
+        return None;
+    }
+    let name_like = |rest: &[(usize, &str)]| {
+        (2..=3).contains(&rest.len())
+            && rest.iter().all(|(_, word)| {
+                word.starts_with(char::is_uppercase) && !listed(ORGANISATION_HEADS, bare_word(word))
+            })
+    };
+    (1..words.len()).rev().find_map(|split| {
+        let (place, rest) = words.split_at(split);
+        let (last_start, last_word) = place.last()?;
+        let place_end = last_start + last_word.len();
+        let known = name_like(rest) && super::lexicon::is_known_place(&surface[..place_end]);
+        known.then(|| (mention.start + place_end, mention.start + rest[0].0))
+    })
+}
+
+/// `“Black Water,” “What A Fool Believes”`: a name that fills a pair of
+/// quotation marks (a comma or period aside) is the title of a work.
+fn fills_quotation_marks(text: &str, mention: &Mention) -> bool {
+    let (Some(before), Some(after)) = (text.get(..mention.start), text.get(mention.end..)) else {
+        return false;
+    };
+    let opened = before.ends_with(['“', '"']);
+    let closed = after.trim_start_matches([',', '.']).starts_with(['”', '"']);
+    opened && closed
+}
+
+/// Surname prefixes after which a capital stays inside a person's name
+/// (`McDonald`, `MacArthur`, `DeSantis`, `LeBron`, `DiCaprio`, `VanderMeer`).
+const CAPITAL_INSIDE_SURNAMES: &[&str] = &[
+    "Mc", "Mac", "De", "Di", "Da", "Le", "La", "Du", "Van", "Von",
+];
+
+/// `MtGox`, `JetBlue`, `WeWork`: one word with a capital inside (not after a
+/// surname prefix, an apostrophe or a hyphen) is a brand, never a person.
+fn is_brand_like(surface: &str) -> bool {
+    if surface
+        .contains(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’' || c == '.')
+    {
+        return false;
+    }
+    let Some(inner) = surface
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| c.is_uppercase())
+        .map(|(index, _)| index)
+    else {
+        return false;
+    };
+    let head = &surface[..inner];
+    let lower_after = surface[inner..].chars().any(char::is_lowercase);
+    let surname_prefix = CAPITAL_INSIDE_SURNAMES.contains(&head);
+    let acronym_like = !head.chars().any(char::is_lowercase);
+    lower_after && !surname_prefix && !acronym_like
 }
 
 /// Whether `word` is a capital letter and a period (`A.`).
@@ -356,6 +477,9 @@ fn kind_from_words(surface: &str, tagged: usize) -> Option<usize> {
         return None;
     }
     let last = bare_word(last);
+    if listed(EVENT_HEADS, last) || listed(STORM_WORDS, first) {
+        return Some(OTHER);
+    }
     let surname_like_head = listed(SURNAME_PLACE_HEADS, last) && tagged != PERSON;
     if listed(PLACE_HEADS, last) || surname_like_head {
         return Some(PLACE);

@@ -32,6 +32,8 @@ fn lists_hold_short_lowercase_words() {
         COMPANY_HEADS,
         ORGANISATION_CUES_AFTER,
         ORGANISATION_CUES_BEFORE,
+        EVENT_HEADS,
+        STORM_WORDS,
     ];
     for list in lists {
         for word in list {
@@ -129,4 +131,96 @@ fn repairs_names_the_tagger_cuts_or_mistypes() {
             expected.iter().map(|(s, k)| (s.to_string(), *k)).collect();
         assert_eq!(repaired(text, spans), expected, "text: {text}");
     }
+}
+
+#[test]
+fn a_country_run_into_its_leader_after_of_is_split() {
+    let text = "President of Ukraine Volodymyr Zelenskyy met Prime Minister of the United Kingdom Boris Johnson.";
+    let got = repaired(
+        text,
+        &[
+            ("Ukraine Volodymyr Zelenskyy", ORGANIZATION),
+            ("United Kingdom Boris Johnson", ORGANIZATION),
+        ],
+    );
+    let want = [
+        ("Ukraine", PLACE),
+        ("Volodymyr Zelenskyy", PERSON),
+        ("United Kingdom", PLACE),
+        ("Boris Johnson", PERSON),
+    ];
+    let want: Vec<(String, usize)> = want
+        .iter()
+        .map(|(name, kind)| (name.to_string(), *kind))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_name_after_a_place_elsewhere_is_left_whole() {
+    let text = "The Boston Red Sox won. He is the head of Texas Instruments Inc.";
+    let got = repaired(
+        text,
+        &[
+            ("Boston Red Sox", ORGANIZATION),
+            ("Texas Instruments Inc.", ORGANIZATION),
+        ],
+    );
+    assert_eq!(got[0].0, "Boston Red Sox");
+    assert_eq!(got[1].0, "Texas Instruments Inc.");
+}
+
+#[test]
+fn a_name_filling_quotation_marks_is_a_title() {
+    let text = "hits such as “Black Water,” and “Long Train Running” were played by Tom Johnston.";
+    let got = repaired(
+        text,
+        &[
+            ("Black Water", PERSON),
+            ("Long Train Running", PERSON),
+            ("Tom Johnston", PERSON),
+        ],
+    );
+    let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
+    assert_eq!(kinds, [OTHER, OTHER, PERSON]);
+}
+
+#[test]
+fn events_and_storms_are_other() {
+    let text =
+        "Spain won the Davis Cup before the PGA Championship; Hurricane Charley hit Florida.";
+    let got = repaired(
+        text,
+        &[
+            ("Davis Cup", PLACE),
+            ("PGA Championship", ORGANIZATION),
+            ("Hurricane Charley", PERSON),
+            ("Florida", PLACE),
+        ],
+    );
+    let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
+    assert_eq!(kinds, [OTHER, OTHER, OTHER, PLACE]);
+}
+
+#[test]
+fn one_word_with_a_capital_inside_is_a_brand_unless_a_surname() {
+    for brand in ["MtGox", "JetBlue", "WeWork"] {
+        assert!(is_brand_like(brand), "{brand}");
+    }
+    for person in [
+        "McDonald",
+        "DeSantis",
+        "MacArthur",
+        "O'Neil",
+        "Smith",
+        "Jean-Luc",
+        "NBCUniversal",
+    ] {
+        assert!(!is_brand_like(person), "{person}");
+    }
+    let text = "JetBlue said so.";
+    assert_eq!(
+        repaired(text, &[("JetBlue", PERSON)]),
+        [("JetBlue".to_string(), ORGANIZATION)]
+    );
 }

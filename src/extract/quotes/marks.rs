@@ -6,6 +6,7 @@
 //! paragraphs repeats the opening mark at each paragraph start and closes
 //! only at the end; it is one passage with one piece per paragraph.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A quoted passage: the marks' positions and the quoted text per paragraph.
@@ -37,6 +38,16 @@ impl QuotedSpan {
         }
         joined
     }
+}
+
+/// The text with AP and Penn Treebank style marks (``` ``…'' ```, as the 1989
+/// AP wire writes every quotation) turned into curly ones, so they pair like
+/// any other; a text without a double backtick is borrowed as it is.
+pub fn curly_from_backticks(text: &str) -> Cow<'_, str> {
+    if !text.contains("``") {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("``", "“").replace("''", "”"))
 }
 
 /// What a mark can do, given its shape and neighbours.

@@ -50,7 +50,9 @@ struct Located<'s> {
 }
 
 /// All direct quotations of at least three words, with their speakers when known.
-pub fn extract_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
+pub fn extract_quotes(body: &str, entities: &[Entity]) -> Vec<Quote> {
+    let curly = marks::curly_from_backticks(body);
+    let text: &str = &curly;
     let spans = marks::find_quoted_spans(text);
     if spans.is_empty() {
         return Vec::new();

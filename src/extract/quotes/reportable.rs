@@ -11,7 +11,19 @@ const MAX_TITLE_WORDS: usize = 12;
 
 /// Whether the passage between quotation marks should be reported as a quotation.
 pub fn is_reportable(text: &str) -> bool {
-    word_count(text) >= MIN_WORDS && !looks_like_title(text) && !looks_like_markup(text)
+    word_count(text) >= MIN_WORDS
+        && written_words(text) >= MIN_WORDS
+        && !looks_like_title(text)
+        && !looks_like_markup(text)
+}
+
+/// Words as written, between spaces: `self-centered message` and `It's
+/// heartbreaking` are two, though [`word_count`] finds three runs of letters
+/// in each (scare quotes and fragments, not speech).
+fn written_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Markup, identifiers and addresses that a body left unparsed keeps between
@@ -119,5 +131,17 @@ mod tests {
     fn counts_words_like_the_scorer() {
         assert_eq!(word_count("don’t stop, 2022"), 4);
         assert_eq!(word_count("  "), 0);
+    }
+
+    #[test]
+    fn two_written_words_are_no_quotation() {
+        for fragment in [
+            "self-centered message.",
+            "It's heartbreaking",
+            "one-term president.",
+        ] {
+            assert!(!is_reportable(fragment), "{fragment}");
+        }
+        assert!(is_reportable("It's truly heartbreaking"));
     }
 }

@@ -471,3 +471,17 @@ fn wrapped_names_are_one_line_and_markup_is_no_quotation() {
     ];
     check(cases, speakers);
 }
+
+#[test]
+fn backtick_quotes_of_the_ap_wire_are_quotations() {
+    let text = "   ``The contemporaries of the '60s are some of the filmmakers of\nthe '80s. It's natural,'' said Robert Friedman, a studio executive.";
+    let entities = vec![Entity {
+        name: "Robert Friedman".to_string(),
+        kind: EntityKind::Person,
+    }];
+    let quotes = extract_quotes(text, &entities);
+    assert_eq!(quotes.len(), 1);
+    assert!(quotes[0].text.starts_with("The contemporaries of the '60s"));
+    assert!(quotes[0].text.ends_with("It's natural"));
+    assert_eq!(quotes[0].speaker_name.as_deref(), Some("Robert Friedman"));
+}
