@@ -14,7 +14,8 @@ use anyhow::Result;
 use crate::app::cli::InspectArgs;
 use crate::app::commands::{field_overrides, with_stdout, Outcome};
 use newsdex::corpus;
-use newsdex::ingest::boilerplate::{self, LearnedLine, SampleFile};
+use newsdex::index::learn_boilerplate;
+use newsdex::ingest::boilerplate::LearnedLine;
 use newsdex::parse::{parse_file, ParsedArticle, ParsedFile};
 
 /// Samples printed per layout.
@@ -132,16 +133,8 @@ pub fn run(args: &InspectArgs) -> Result<Outcome> {
             )),
         }
     }
-    let sample: Vec<SampleFile> = walk
-        .files
-        .iter()
-        .map(|file| SampleFile {
-            path: &file.path,
-            key: &file.key,
-            size: file.size,
-        })
-        .collect();
-    let boilerplate = boilerplate::learn(&sample, &walk.folder_keys, &fields);
+    // What `index` will learn from the same walk.
+    let boilerplate = learn_boilerplate(&walk, &fields);
     with_stdout(|out| {
         render(out, &layouts, &skipped, &failed)?;
         render_boilerplate(out, boilerplate.lines())
