@@ -13,13 +13,12 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::corpus::{SourceFile, Walk};
 use crate::engine::client::{Commit, Quickwit};
 use crate::engine::mapping::{index_config, mapping_difference, BATCH_FIELD};
-use crate::engine::prepare::{prepare_file, report, Prepared};
+use crate::engine::prepare::{report, ReadRun, ToSend, QUEUED_FILES};
 use crate::engine::shard::Shard;
 use crate::engine::state::{state_path, SentFile, SentState};
 use crate::error::{Error, Result};
@@ -202,30 +201,6 @@ pub fn ensure_index(engine: &Quickwit) -> Result<()> {
     }
 }
 
-/// How many files are read and extracted in parallel at a time.
-const CHUNK_FILES: usize = 256;
-
-/// How many prepared files may wait for the sending thread: reading runs
-/// about one chunk ahead of sending (bounded memory), never the whole corpus.
-const QUEUED_FILES: usize = CHUNK_FILES;
-
-/// What the reading side hands the sending thread, in the corpus's order.
-enum ToSend {
-    File {
-        key: String,
-        sent: SentFile,
-        before: Option<SentFile>,
-        lines: Vec<Value>,
-    },
-    Unchanged {
-        key: String,
-        sent: SentFile,
-    },
-    Forget {
-        key: String,
-    },
-}
-
 impl Sender<'_> {
     fn take(&mut self, item: ToSend) -> Result<()> {
         match item {
@@ -350,106 +325,6 @@ pub fn send_files(
         summary.failed += 1;
     }
     Ok(summary)
-}
-
-/// The reading side of one run.
-struct ReadRun<'a> {
-    pool: &'a rayon::ThreadPool,
-    options: &'a SendOptions,
-    boilerplate: &'a Boilerplate,
-    events: &'a dyn IndexEvents,
-    stop: &'a AtomicBool,
-}
-
-impl ReadRun<'_> {
-    /// Reads the files chunk by chunk and queues what each gives, in order,
-    /// until they are all queued, a stop is asked for, or the sending
-    /// thread has ended on an error (which it returns).
-    fn read_and_queue(
-        &self,
-        to_read: &[(&SourceFile, Option<SentFile>)],
-        queue: &std::sync::mpsc::SyncSender<ToSend>,
-        summary: &mut IndexSummary,
-    ) {
-        for chunk in to_read.chunks(CHUNK_FILES) {
-            if self.stop.load(Ordering::Relaxed) {
-                return;
-            }
-            let prepared: Vec<Prepared> = self.pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|(file, before)| {
-                        let outcome = prepare_file(
-                            file,
-                            *before,
-                            self.options,
-                            self.boilerplate,
-                            self.events,
-                        );
-                        self.events.file_done(file.size);
-                        outcome
-                    })
-                    .collect()
-            });
-            for ((file, before), outcome) in chunk.iter().zip(prepared) {
-                summary.bytes_read += file.size;
-                let item = self.account(file, *before, outcome, summary);
-                if queue.send(item).is_err() {
-                    return;
-                }
-            }
-            self.events.batch_done();
-        }
-    }
-
-    /// Counts one file's outcome in the summary, reports its problems, and
-    /// says what the sending thread must do with it.
-    fn account(
-        &self,
-        file: &SourceFile,
-        before: Option<SentFile>,
-        outcome: Prepared,
-        summary: &mut IndexSummary,
-    ) -> ToSend {
-        let key = file.key.clone();
-        match outcome {
-            Prepared::Documents {
-                sent,
-                lines,
-                errors,
-                layout,
-            } => {
-                summary.articles += sent.articles;
-                summary.internal_errors += errors;
-                *summary.layouts.entry(layout).or_insert(0) += 1;
-                if before.is_some() {
-                    summary.updated += 1;
-                } else {
-                    summary.added += 1;
-                }
-                ToSend::File {
-                    key,
-                    sent,
-                    before,
-                    lines,
-                }
-            }
-            Prepared::Unchanged(sent) => {
-                summary.unchanged += 1;
-                ToSend::Unchanged { key, sent }
-            }
-            Prepared::Skipped(reason) => {
-                summary.skipped += 1;
-                report(self.events, &file.path, reason, false);
-                ToSend::Forget { key }
-            }
-            Prepared::Failed(reason) => {
-                summary.failed += 1;
-                report(self.events, &file.path, reason, true);
-                ToSend::Forget { key }
-            }
-        }
-    }
 }
 
 /// Deletes what was sent of files under the walked folders that are gone
