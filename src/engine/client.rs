@@ -232,6 +232,16 @@ impl Quickwit {
             .map_err(|failure| self.error("searching", &failure))
     }
 
+    /// How many documents match `query` now (searchable ones only).
+    pub fn count(&self, query: &str) -> Result<u64> {
+        let request = serde_json::json!({ "query": query, "max_hits": 0 });
+        let answer = self.search(&request)?;
+        answer["num_hits"].as_u64().ok_or_else(|| Error::Engine {
+            url: self.url.to_string(),
+            reason: format!("counting `{query}`: no num_hits in the answer"),
+        })
+    }
+
     /// Splits, documents and bytes of the index.
     pub fn describe(&self) -> Result<Value> {
         let path = format!("indexes/{}/describe", self.url.index);

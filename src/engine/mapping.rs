@@ -30,6 +30,26 @@ pub const NO_DATE: &str = "1678-01-01T00:00:00Z";
 /// Seconds since 1970 of [`NO_DATE`]; real dates are after it.
 pub const NO_DATE_SECONDS: i64 = -9_214_560_000;
 
+/// A value inside a Quickwit query, quoted.
+pub fn quoted(value: &str) -> String {
+    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+    format!("\"{escaped}\"")
+}
+
+/// The query deleting what was sent of a file, or of one version of it.
+pub fn file_delete_query(file_key: &str, version: Option<u64>) -> String {
+    match version {
+        Some(hash) => format!("source_file:{} AND file_hash:{hash}", quoted(file_key)),
+        None => format!("source_file:{}", quoted(file_key)),
+    }
+}
+
+/// The query matching the documents sent in any of the batches `ids`.
+pub fn batch_query(ids: &[u64]) -> String {
+    let listed: Vec<String> = ids.iter().map(u64::to_string).collect();
+    format!("{BATCH_FIELD}:IN [{}]", listed.join(" "))
+}
+
 /// The marker stored as the description of the `path` field: which schema
 /// and mapping wrote the index.
 pub fn mapping_marker() -> String {
@@ -252,5 +272,18 @@ mod tests {
     fn the_no_date_instant_is_what_its_text_says() {
         let parsed = chrono::DateTime::parse_from_rfc3339(NO_DATE).unwrap();
         assert_eq!(parsed.timestamp(), NO_DATE_SECONDS);
+    }
+
+    #[test]
+    fn delete_queries_quote_file_keys() {
+        assert_eq!(
+            file_delete_query("/c/a \"b\".txt", Some(7)),
+            "source_file:\"/c/a \\\"b\\\".txt\" AND file_hash:7"
+        );
+        assert_eq!(
+            file_delete_query("/c/x\\y", None),
+            "source_file:\"/c/x\\\\y\""
+        );
+        assert_eq!(batch_query(&[5, 7]), "batch:IN [5 7]");
     }
 }

@@ -14,6 +14,7 @@
 //! are applied a little later by Quickwit's janitor.
 
 pub mod client;
+mod confirm;
 mod copies;
 mod documents;
 mod mapping;

@@ -4,23 +4,28 @@
 //! Incremental like the local index: the state file ([`super::state`]) says
 //! what was sent; unchanged files are not read, a changed file's new articles
 //! are sent and its old ones deleted, a vanished file's articles deleted.
-//! Every document carries the id of the request it came in (`batch`), and a
-//! batch is recorded as "to delete" before it is sent and cleared once the
-//! node has answered: a batch whose answer never came (a killed node, a
-//! killed run) is deleted and sent again under a new id, so nothing is lost
-//! and nothing is doubled.
+//! Every document carries the id of the request it came in (`batch`). A
+//! batch is recorded as unconfirmed before it is sent, and its files as sent
+//! only once a search finds it whole ([`super::confirm`]): a batch whose
+//! answer never came is sent again under a new id, one answered but lost by
+//! a killed node is sent again by the next run, and documents of a batch
+//! given up on that show up late are deleted, so nothing is lost and
+//! nothing is doubled.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
 
 use serde_json::Value;
 
 use crate::corpus::{SourceFile, Walk};
 use crate::engine::client::{Commit, Quickwit};
-use crate::engine::mapping::{index_config, mapping_difference, BATCH_FIELD};
+use crate::engine::confirm::{abandon, settle, watch_abandoned, GivenUp, SETTLE_WAIT};
+use crate::engine::mapping::{file_delete_query, index_config, mapping_difference, BATCH_FIELD};
 use crate::engine::prepare::{report, ReadRun, ToSend, QUEUED_FILES};
 use crate::engine::shard::Shard;
-use crate::engine::state::{state_path, SentFile, SentState};
+use crate::engine::state::{state_path, BatchFile, SentBatch, SentFile, SentState};
 use crate::error::{Error, Result};
 use crate::index::document::hash64;
 use crate::index::learn_boilerplate;
@@ -41,20 +46,6 @@ pub struct SendOptions {
     pub batch_bytes: usize,
     /// Keep the lines repeated across a source's articles ([`crate::ingest::boilerplate`]).
     pub keep_boilerplate: bool,
-}
-
-/// A value inside a Quickwit query, quoted.
-pub fn quoted(value: &str) -> String {
-    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
-    format!("\"{escaped}\"")
-}
-
-/// The query deleting what was sent of a file, or of one version of it.
-fn file_delete_query(file_key: &str, version: Option<u64>) -> String {
-    match version {
-        Some(hash) => format!("source_file:{} AND file_hash:{hash}", quoted(file_key)),
-        None => format!("source_file:{}", quoted(file_key)),
-    }
 }
 
 /// A fresh batch id: unique across machines and runs.
@@ -104,16 +95,26 @@ impl Sender<'_> {
         Ok(())
     }
 
-    /// Sends the batch; a transient failure sends it again under a new id,
-    /// after recording the old id's documents for deletion.
+    /// Sends the batch, recorded as unconfirmed until a search finds it
+    /// whole ([`super::confirm`]). A request that got no answer may or may
+    /// not have been carried out: it is given up on and the batch is sent
+    /// again under a new id.
     fn send_batch(&mut self, commit: Commit) -> Result<()> {
         if self.batch_lines.is_empty() {
             return Ok(());
         }
+        let files: BTreeMap<String, BatchFile> = self
+            .batch_files
+            .drain(..)
+            .map(|(key, sent, before)| {
+                let replaces = before.map(|old| old.hash);
+                (key, BatchFile { sent, replaces })
+            })
+            .collect();
+        let docs = self.batch_lines.len() as u64;
         let mut attempt = 1;
-        let counts = loop {
+        loop {
             let batch = new_batch_id(self.options.shard);
-            let batch_delete = format!("{BATCH_FIELD}:{batch}");
             let mut ndjson = Vec::with_capacity(self.batch_bytes + 64 * self.batch_lines.len());
             for line in &mut self.batch_lines {
                 line[BATCH_FIELD] = Value::from(batch);
@@ -121,37 +122,50 @@ impl Sender<'_> {
                 let _ = serde_json::to_writer(&mut ndjson, line);
                 ndjson.push(b'\n');
             }
-            self.state.pending_deletes.push(batch_delete.clone());
+            self.state.unconfirmed.push(SentBatch {
+                id: batch,
+                docs,
+                answered: false,
+                files: files.clone(),
+            });
             self.save()?;
             match self.engine.ingest(&ndjson, commit) {
                 Ok(counts) => {
-                    self.state
-                        .pending_deletes
-                        .retain(|query| *query != batch_delete);
-                    break counts;
+                    self.rejected += counts.rejected;
+                    if let Some(sent) = self.state.unconfirmed.last_mut() {
+                        sent.answered = true;
+                        sent.docs = docs.saturating_sub(counts.rejected);
+                    }
+                    break;
                 }
                 Err(failure) if failure.is_transient() && attempt < self.engine.retry.attempts => {
+                    self.state.unconfirmed.pop();
+                    abandon(&mut self.state, batch);
                     std::thread::sleep(self.engine.backoff(attempt));
                     attempt += 1;
                 }
+                // It stays unconfirmed: the next run settles it.
                 Err(failure) => {
                     return Err(self.engine.error("sending articles", &failure));
                 }
             }
-        };
-        self.rejected += counts.rejected;
-        for (key, sent, before) in self.batch_files.drain(..) {
-            if let Some(before) = before {
-                self.state
-                    .pending_deletes
-                    .push(file_delete_query(&key, Some(before.hash)));
-            }
-            self.state.files.insert(key, sent);
         }
         self.batch_lines.clear();
         self.batch_bytes = 0;
         self.save()?;
         self.flush_deletes()
+    }
+
+    /// Confirms what is whole on the engine ([`super::confirm::settle`]),
+    /// then watches the batches given up on.
+    fn settle(&mut self, give_up_after: Option<Duration>, stop: &AtomicBool) -> Result<GivenUp> {
+        let engine = self.engine;
+        let mut count = |query: &str| engine.count(query);
+        let given_up = settle(&mut self.state, give_up_after, stop, &mut count)?;
+        watch_abandoned(&mut self.state, &mut count)?;
+        self.save()?;
+        self.flush_deletes()?;
+        Ok(given_up)
     }
 
     /// Adds a file's documents, sending the batch first when it is full (so
@@ -246,8 +260,16 @@ pub fn send_files(
         batch_bytes: 0,
         rejected: 0,
     };
-    // What an earlier run could not finish is finished first.
-    sender.flush_deletes()?;
+    // What an earlier run could not finish is finished first: its batches
+    // not found whole are given up on, and their files read again below.
+    let leftovers = sender.settle(Some(Duration::ZERO), stop)?;
+    if leftovers.batches > 0 {
+        let message = format!(
+            "{} articles of {} files sent by an earlier run are not on the engine: sent again",
+            leftovers.docs, leftovers.files
+        );
+        report(events, std::path::Path::new(""), message, false);
+    }
     let in_shard = |key: &str| options.shard.is_none_or(|shard| shard.holds(key));
     let files: Vec<&SourceFile> = walk
         .files
@@ -313,8 +335,19 @@ pub fn send_files(
     if !summary.interrupted {
         remove_vanished(&mut sender, &walk, &files, &mut summary);
     }
-    sender.save()?;
-    sender.flush_deletes()?;
+    // An interrupted run does not wait: the next run settles what it sent.
+    let give_up_after = (!summary.interrupted).then_some(SETTLE_WAIT);
+    let given_up = sender.settle(give_up_after, stop)?;
+    if given_up.batches > 0 {
+        let message = format!(
+            "quickwit answered for {} articles of {} files but does not hold them {} s later (did a node restart?): they are not recorded as sent, so the next run sends them again",
+            given_up.docs,
+            given_up.files,
+            SETTLE_WAIT.as_secs()
+        );
+        report(events, std::path::Path::new(""), message, true);
+        summary.failed += given_up.files;
+    }
     if sender.rejected > 0 {
         report(
             events,
@@ -358,21 +391,4 @@ fn remove_vanished(
         sender.forget_file(&key);
     }
     summary.removed = removals;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn delete_queries_quote_file_keys() {
-        assert_eq!(
-            file_delete_query("/c/a \"b\".txt", Some(7)),
-            "source_file:\"/c/a \\\"b\\\".txt\" AND file_hash:7"
-        );
-        assert_eq!(
-            file_delete_query("/c/x\\y", None),
-            "source_file:\"/c/x\\\\y\""
-        );
-    }
 }

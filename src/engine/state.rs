@@ -1,10 +1,12 @@
 //! What newsdex has sent to one engine: a small JSON file per engine URL on
 //! the machine that sends, so that a second run sends only what changed.
 //!
-//! It also holds the deletes Quickwit has not yet confirmed (a batch whose
-//! answer never came, the old articles of an edited file): they are sent
-//! again at the start of the next run, so that no run leaves a duplicate
-//! behind, whatever killed it.
+//! It also holds what is not settled yet: the batches sent but not yet seen
+//! whole in a search (their files are recorded as sent once they are, see
+//! [`super::confirm`]), the batches given up on (watched, and deleted if they
+//! ever show up), and the deletes Quickwit has not yet accepted (sent again
+//! at the start of the next run), so that no run leaves a loss or a
+//! duplicate behind, whatever killed it.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -24,6 +26,35 @@ pub struct SentFile {
     pub articles: u64,
 }
 
+/// A file as one batch carries it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchFile {
+    pub sent: SentFile,
+    /// The content hash of the version it replaces, deleted once the new one is confirmed.
+    pub replaces: Option<u64>,
+}
+
+/// A batch sent but not yet seen whole on the engine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentBatch {
+    pub id: u64,
+    /// Documents the engine should hold under this id.
+    pub docs: u64,
+    /// Whether the engine answered the request (it may still lose it).
+    pub answered: bool,
+    pub files: BTreeMap<String, BatchFile>,
+}
+
+/// A batch given up on (no answer, or not found whole in time): its files
+/// were sent again under another id, so any of its documents that shows up
+/// later is a duplicate, deleted when seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Abandoned {
+    pub id: u64,
+    /// When it was given up on, in seconds since 1970.
+    pub since: u64,
+}
+
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct SentState {
     /// The engine URL, for whoever opens the file.
@@ -32,6 +63,12 @@ pub struct SentState {
     pub files: BTreeMap<String, SentFile>,
     /// Delete queries not yet accepted by the engine, oldest first.
     pub pending_deletes: Vec<String>,
+    /// Batches sent and not yet seen whole, oldest first.
+    #[serde(default)]
+    pub unconfirmed: Vec<SentBatch>,
+    /// Batches given up on, watched for documents that show up late.
+    #[serde(default)]
+    pub abandoned: Vec<Abandoned>,
 }
 
 /// The state file of `url` in `dir`: `quickwit-HOST-PORT-INDEX.json`.

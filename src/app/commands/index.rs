@@ -74,7 +74,13 @@ impl IndexEvents for Progress {
         let path = display_path(&key);
         let prefix = if problem.is_error { "" } else { "warning: " };
         let message = crate::app::render::line(&problem.message);
-        let line = format!("{path}: {prefix}{message}");
+        // A problem of the whole run (not of one file) is the program's.
+        let origin = if key.is_empty() {
+            "newsdex"
+        } else {
+            path.as_str()
+        };
+        let line = format!("{origin}: {prefix}{message}");
         self.pending
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
