@@ -87,6 +87,43 @@ pub fn absolute(path: &Path) -> std::io::Result<PathBuf> {
     std::fs::canonicalize(path)
 }
 
+/// The keys the walk may have given the file that `typed` names, most
+/// likely first; empty when there is no such file. The walk keys a file by
+/// its root folder made canonical and the rest of the path as walked, with
+/// the symbolic links below the root kept (`corpus/linked/a.txt` when
+/// `corpus/linked` links elsewhere and `corpus` was indexed). So the file's
+/// own canonical path is tried, then the path with each run of its leading
+/// folders made canonical.
+pub fn key_candidates(typed: &Path) -> Vec<String> {
+    let Ok(canonical) = absolute(typed) else {
+        return Vec::new();
+    };
+    let mut keys = vec![path_key(&canonical)];
+    let Ok(lexical) = std::path::absolute(typed) else {
+        return keys;
+    };
+    let parts: Vec<std::path::Component> = lexical.components().collect();
+    for split in (1..parts.len()).rev() {
+        let rest = &parts[split..];
+        if rest
+            .iter()
+            .any(|part| !matches!(part, std::path::Component::Normal(_)))
+        {
+            continue;
+        }
+        let head: PathBuf = parts[..split].iter().collect();
+        let Ok(root) = absolute(&head) else {
+            continue;
+        };
+        let walked = rest.iter().fold(root, |path, part| path.join(part));
+        let key = path_key(&walked);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
 /// Walks every input path: folders recursively, plain files as they are.
 pub fn walk(inputs: &[PathBuf]) -> Walk {
     walk_skipping(inputs, &[])

@@ -196,3 +196,36 @@ fn repeated_warnings_of_one_file_are_said_once() {
     assert_eq!(warnings.len(), 1, "{stderr}");
     assert!(warnings[0].contains("(12 articles, from"), "{stderr}");
 }
+
+/// Regression: a file under a linked folder is keyed by the path as walked
+/// (`corpus/linked/a.txt`), and `show` of the path the listing prints found
+/// nothing because it looked for the link's target.
+#[cfg(unix)]
+#[test]
+fn show_finds_a_file_by_the_path_printed_under_a_linked_folder() {
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "elsewhere/reports/kyiv.txt",
+        "date 2022-01-10 Talks in Kyiv resume\nOfficials met in Kyiv on Monday.\n",
+    );
+    std::fs::create_dir_all(sandbox.path().join("corpus")).unwrap();
+    std::os::unix::fs::symlink(
+        sandbox.path().join("elsewhere/reports"),
+        sandbox.path().join("corpus/linked"),
+    )
+    .unwrap();
+    sandbox.newsdex(&["index", "corpus"]).assert().success();
+    let (code, listed, _) = stdout_of(&sandbox, &["list", "--format", "json"]);
+    assert_eq!(code, Some(0));
+    assert!(listed.contains("corpus/linked/kyiv.txt"), "{listed}");
+    let (code, shown, stderr) = stdout_of(&sandbox, &["show", "corpus/linked/kyiv.txt"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(shown.contains("Talks in Kyiv resume"), "{shown}");
+    // A `#N` on a one-article file names the key to use.
+    let (code, _, stderr) = stdout_of(&sandbox, &["show", "corpus/linked/kyiv.txt#1"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("holds one article: show it as corpus/linked/kyiv.txt"),
+        "{stderr}"
+    );
+}

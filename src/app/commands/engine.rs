@@ -67,8 +67,9 @@ pub fn run(url: &str, cli: &Cli) -> Result<Outcome> {
         }
         Command::Show(args) => {
             let typed = args.path.to_string_lossy();
-            let key = show::article_key(&typed);
-            let found = match engine_search::find_article(&engine, &key)? {
+            let keys = show::article_keys(&typed);
+            let by_path = show::find_first(&keys, |key| engine_search::find_article(&engine, key))?;
+            let found = match by_path {
                 Some(article) => Some(article),
                 None => engine_search::find_article_by_id(&engine, typed.trim())?,
             };

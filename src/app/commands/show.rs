@@ -14,39 +14,61 @@ use newsdex::corpus;
 use newsdex::index::NewsIndex;
 use newsdex::search::{find_article, find_article_by_id, keys_of_file};
 
-/// The index key for what the user typed: `FILE`, `FILE#N` or
-/// `FILE#MEMBER#N`, its file part made absolute. The file part ends at the
-/// first `#` after which the typed text names an existing file.
-pub(super) fn article_key(typed: &str) -> String {
+/// The index keys that what the user typed may stand for, most likely
+/// first: `FILE`, `FILE#N` or `FILE#MEMBER#N` with the file part keyed as
+/// the walk may have keyed it ([`corpus::key_candidates`]). The file part
+/// ends at the first `#` after which the typed text names an existing file.
+pub(super) fn article_keys(typed: &str) -> Vec<String> {
     for (file, rest) in ArticleKey::readings(typed) {
-        let Ok(absolute) = corpus::absolute(Path::new(file)) else {
+        let file_keys = corpus::key_candidates(Path::new(file));
+        if file_keys.is_empty() {
             continue;
-        };
-        return format!("{}{rest}", corpus::path_key(&absolute));
+        }
+        return file_keys
+            .into_iter()
+            .map(|file_key| format!("{file_key}{rest}"))
+            .collect();
     }
-    typed.to_string()
+    vec![typed.to_string()]
 }
 
-/// The index key of a typed name that is not UTF-8: a file, keyed as the
+/// The first of `keys` that `find` finds.
+pub(super) fn find_first<T>(
+    keys: &[String],
+    mut find: impl FnMut(&str) -> newsdex::error::Result<Option<T>>,
+) -> newsdex::error::Result<Option<T>> {
+    for key in keys {
+        if let Some(found) = find(key)? {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
+}
+
+/// The index keys of a typed name that is not UTF-8: a file, keyed as the
 /// walk keys it (`path_key` writes the odd bytes as `\xNN`).
-fn key_of_non_utf8_file(typed: &std::ffi::OsStr) -> Option<String> {
-    let absolute = corpus::absolute(Path::new(typed)).ok()?;
-    Some(corpus::path_key(&absolute))
+fn keys_of_non_utf8_file(typed: &std::ffi::OsStr) -> Vec<String> {
+    corpus::key_candidates(Path::new(typed))
 }
 
 /// When the typed text names a file that gave several articles (or a
 /// wrong `#N` of one), the keys to use instead.
 fn file_hint(news_index: &NewsIndex, typed: &str) -> Result<Option<String>> {
     for (file, _) in ArticleKey::readings(typed) {
-        let Ok(absolute) = corpus::absolute(Path::new(file)) else {
+        let mut file_keys = corpus::key_candidates(Path::new(file)).into_iter();
+        let Some((file_key, keys)) = file_keys.find_map(|file_key| {
+            let keys = keys_of_file(news_index, &file_key).ok()?;
+            (!keys.is_empty()).then_some((file_key, keys))
+        }) else {
             continue;
         };
-        let file_key = corpus::path_key(&absolute);
-        let keys = keys_of_file(news_index, &file_key)?;
-        if keys.is_empty() {
-            continue;
-        }
         let shown_file = render::display_path(&file_key);
+        if let [only] = keys.as_slice() {
+            let shown_key = render::display_path(only);
+            return Ok(Some(format!(
+                "{shown_file} holds one article: show it as {shown_key}"
+            )));
+        }
         let numbers: Vec<usize> = keys
             .iter()
             .filter_map(|key| key.get(file_key.len() + 1..)?.parse().ok())
@@ -74,14 +96,16 @@ fn file_hint(news_index: &NewsIndex, typed: &str) -> Result<Option<String>> {
 pub fn run(news_index: &NewsIndex, args: &ShowArgs) -> Result<Outcome> {
     let typed_lossy = args.path.to_string_lossy();
     let found = match args.path.to_str() {
-        Some(typed) => match find_article(news_index, &article_key(typed))? {
-            Some(article) => Some(article),
-            None => find_article_by_id(news_index, typed.trim())?,
-        },
-        None => match key_of_non_utf8_file(&args.path) {
-            Some(key) => find_article(news_index, &key)?,
-            None => None,
-        },
+        Some(typed) => {
+            let by_path = find_first(&article_keys(typed), |key| find_article(news_index, key))?;
+            match by_path {
+                Some(article) => Some(article),
+                None => find_article_by_id(news_index, typed.trim())?,
+            }
+        }
+        None => find_first(&keys_of_non_utf8_file(&args.path), |key| {
+            find_article(news_index, key)
+        })?,
     };
     let Some(article) = found else {
         let shown = render::display_path(&typed_lossy);
