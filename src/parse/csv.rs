@@ -17,7 +17,8 @@ use super::{FieldOverrides, ParseError, ParsedFile};
 /// column, for CSV files without a `.csv` extension.
 pub fn looks_like_csv(text: &str) -> bool {
     let first_line = text.lines().next().unwrap_or_default();
-    let names: Vec<&str> = first_line.split(',').collect();
+    let delimiter = char::from(sniff_delimiter(first_line));
+    let names: Vec<&str> = first_line.split(delimiter).collect();
     let all_names_are_identifiers = names.iter().all(|name| {
         let bare = name.trim().trim_matches('"');
         !bare.is_empty()
@@ -132,16 +133,49 @@ fn field_sources(
 /// Rows read to judge what the columns hold.
 const SAMPLE_ROWS: usize = 50;
 
-/// Tab when the first line has more tabs than commas, else comma.
+/// Delimiters tried, the most usual first (it wins a tie).
+const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
+
+/// Rows read per delimiter to judge which one the file uses.
+const SNIFF_ROWS: usize = 20;
+
+/// The delimiter that splits the first rows into the same number of fields
+/// (at least two) most often: comma, tab, semicolon (spreadsheets saved in
+/// most European locales) or pipe. Bodies hold commas, so a semicolon file
+/// read with commas gives rows of uneven length.
 fn sniff_delimiter(text: &str) -> u8 {
-    let first_line = text.lines().next().unwrap_or_default();
-    let tabs = first_line.matches('\t').count();
-    let commas = first_line.matches(',').count();
-    if tabs > commas {
-        b'\t'
-    } else {
-        b','
+    let mut best = (b',', (0, 0));
+    for delimiter in DELIMITERS {
+        let score = delimiter_score(text, delimiter);
+        if score > best.1 {
+            best = (delimiter, score);
+        }
     }
+    best.0
+}
+
+/// (rows with as many fields as the first, fields of the first row), or
+/// zeros when the first row does not split.
+fn delimiter_score(text: &str, delimiter: u8) -> (usize, usize) {
+    let mut reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let lengths: Vec<usize> = reader
+        .records()
+        .take(SNIFF_ROWS)
+        .map_while(std::result::Result::ok)
+        .map(|record| record.len())
+        .collect();
+    let Some(&first) = lengths.first() else {
+        return (0, 0);
+    };
+    if first < 2 {
+        return (0, 0);
+    }
+    let alike = lengths.iter().filter(|&&length| length == first).count();
+    (alike, first)
 }
 
 /// A header row holds names: short, not numbers, not URLs, not sentences.
@@ -426,6 +460,28 @@ mod tests {
             parse_csv("a,b\n1,2\n", &none()),
             Err(ParseError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn semicolon_and_pipe_files_are_read_by_their_delimiter() {
+        for delimiter in [";", "|"] {
+            let text = format!(
+                "title{d}date{d}text\nTalks resume{d}2022-07-01{d}Officials met, and talked, in Istanbul.\nGrain deal{d}2022-07-02{d}Ships left Odesa, at last.\n",
+                d = delimiter
+            );
+            let parsed = parse_csv(&text, &none()).unwrap();
+            assert_eq!(parsed.articles.len(), 2, "{delimiter}");
+            let first = &parsed.articles[0];
+            assert_eq!(first.title.as_deref(), Some("Talks resume"), "{delimiter}");
+            assert_eq!(
+                first.date.map(|date| date.to_string()).as_deref(),
+                Some("2022-07-01")
+            );
+            assert_eq!(first.body, "Officials met, and talked, in Istanbul.");
+        }
+        let commas = "title,text\nA; B,Body; with semicolons; here.\nC; D,More; text.\n";
+        assert_eq!(sniff_delimiter(commas), b',');
+        assert!(looks_like_csv("title;date;text\nA;2022-07-01;B\n"));
     }
 
     #[test]

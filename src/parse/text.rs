@@ -14,8 +14,17 @@ const MAX_DATE_WORDS: usize = 6;
 
 /// Parses a one-article text file in the reference format.
 pub fn parse_reference_text(text: &str) -> Result<ParsedArticle, ParseError> {
-    let (date, unreadable_date, raw_body) = split_date_line(text);
-    let body = strip_leading_debris(raw_body).trim().to_string();
+    let (keyword_date, unreadable_date, raw_body) = split_date_line(text);
+    let mut body = strip_leading_debris(raw_body).trim().to_string();
+    let mut date = keyword_date;
+    if date.is_none() && unreadable_date.is_none() {
+        if let Some((top_date, line)) = top_date_line(&body) {
+            date = Some(top_date);
+            body = format!("{}{}", &body[..line.start], &body[line.end..])
+                .trim()
+                .to_string();
+        }
+    }
     if body.is_empty() {
         return Err(ParseError::NoBody);
     }
@@ -31,6 +40,89 @@ pub fn parse_reference_text(text: &str) -> Result<ParsedArticle, ParseError> {
         ..ParsedArticle::default()
     })
 }
+
+/// How many non-empty lines at the top of a text may hold its date line.
+const TOP_LINES: usize = 5;
+
+/// Labels a date line may start with (compared lowercase).
+const DATE_LABELS: [&str; 9] = [
+    "first published",
+    "last updated",
+    "published on",
+    "posted on",
+    "published",
+    "updated",
+    "posted",
+    "dated",
+    "date",
+];
+
+/// A line near the top that is a date and nothing else (saved pages and
+/// scrapes put it under the headline): `2022-07-01`, `July 1, 2022 Friday`,
+/// `Published: 1 July 2022 10:00`, `By Jane Doe | July 1, 2022`. Returns the
+/// date and the byte range of the line, newline included. A date inside a
+/// sentence is never taken.
+fn top_date_line(body: &str) -> Option<(crate::ArticleDate, std::ops::Range<usize>)> {
+    let mut offset = 0;
+    let mut seen = 0;
+    for line in body.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > TOP_LINES {
+            return None;
+        }
+        if let Some(date) = date_of_line(trimmed) {
+            return Some((date, start..offset));
+        }
+    }
+    None
+}
+
+/// The date a short line consists of, if it is one (see [`top_date_line`]).
+fn date_of_line(line: &str) -> Option<crate::ArticleDate> {
+    if line.chars().count() > 80 || line.ends_with(['.', '?', '!', '"', '\u{201d}']) {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let label_len = DATE_LABELS
+        .iter()
+        .find(|label| lower.starts_with(*label))
+        .map_or(0, |label| label.len());
+    let unlabelled = line
+        .get(label_len..)?
+        .trim_start_matches([':', ' ', '\t'])
+        .trim();
+    if let Some(date) = parse_date(unlabelled) {
+        return Some(date);
+    }
+    let parts = unlabelled.split(['|', '\u{b7}', '\u{2022}']);
+    if let Some(date) = parts.map(str::trim).find_map(parse_date) {
+        return Some(date);
+    }
+    // `July 1, 2022 Friday`, `1 July 2022, Late Edition`: a date first, then
+    // a few words of the edition; never a sentence that holds a date.
+    let starts_like_a_date = unlabelled.starts_with(|c: char| c.is_ascii_digit())
+        || MONTHS.iter().any(|month| {
+            lower[label_len..]
+                .trim_start_matches([':', ' '])
+                .starts_with(month)
+        });
+    let few_words = unlabelled.split_whitespace().count() <= 6;
+    if starts_like_a_date && few_words {
+        return super::dates::find_date_in_text(unlabelled);
+    }
+    None
+}
+
+/// English month names, as the start of a date line (`jan` covers `january`).
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// Vocabulary files shipped beside corpora (one name per line) are not news:
 /// many lines, and none with three words. A headline alone is still an article.
@@ -207,6 +299,58 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(article.body, body, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_line_under_the_headline_is_the_date() {
+        let cases: [(&str, &str); 6] = [
+            (
+                "Talks resume in Istanbul\n2022-07-01\n\nOfficials met.",
+                "2022-07-01",
+            ),
+            (
+                "Talks resume\nJuly 1, 2022 Friday\nLate Edition - Final\n\nOfficials met.",
+                "2022-07-01",
+            ),
+            (
+                "Talks resume\nPublished: 1 July 2022\n\nOfficials met.",
+                "2022-07-01",
+            ),
+            (
+                "Talks resume\nBy Jane Doe | July 1, 2022\n\nOfficials met.",
+                "2022-07-01",
+            ),
+            (
+                "Talks resume\n\nUpdated 01 Jul 2022 10:00\nOfficials met.",
+                "2022-07-01T10:00:00",
+            ),
+            ("2022-07-01\nTalks resume\n\nOfficials met.", "2022-07-01"),
+        ];
+        for (text, date) in cases {
+            let article = parse_reference_text(text).unwrap();
+            assert_eq!(
+                article.date.map(|d| d.to_string()).as_deref(),
+                Some(date),
+                "{text:?}"
+            );
+            assert!(!article.body.contains("2022"), "{text:?}: {}", article.body);
+            assert!(article.body.contains("Officials met."), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dates_in_headlines_and_sentences_are_not_the_date() {
+        let texts = [
+            "2022 World Cup: Argentina beat France\n\nThe final was played.",
+            "10 things to know about the war\n\nFirst, the talks.",
+            "Talks resume\n\nMarch 3, 2022 was a turning point.\nMore.",
+            "May 2022 inflation figures\n\nPrices rose.",
+            "One\nTwo\nThree\nFour\nFive\n2022-07-01\nSix.",
+        ];
+        for text in texts {
+            let article = parse_reference_text(text).unwrap();
+            assert_eq!(article.date, None, "{text:?}");
         }
     }
 

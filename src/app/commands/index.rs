@@ -164,7 +164,8 @@ fn layouts_note(summary: &IndexSummary) -> String {
         .map(|(layout, files)| format!("{layout} ({})", count(**files, "file", "files")))
         .collect();
     if layouts.len() > LISTED_LAYOUTS {
-        named.push(format!("{} more layouts", layouts.len() - LISTED_LAYOUTS));
+        let more = (layouts.len() - LISTED_LAYOUTS) as u64;
+        named.push(count(more, "more layout", "more layouts"));
     }
     format!("; read as {}", named.join(", "))
 }
