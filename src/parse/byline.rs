@@ -40,6 +40,17 @@ static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).unwrap()
 });
 
+/// Where the reporter filed from, after the name (`Luke Harding in Kyiv`,
+/// `Jane Doe in New York and John Roe in Kyiv`): up to three capitalised
+/// words after `in`, ending the byline or followed by `and`, `&` or a comma.
+static FILED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    let place = r"\p{Lu}[\p{L}'.\-]*(?:\s+\p{Lu}[\p{L}'.\-]*){0,2}";
+    let pattern = format!(r"\s+in\s+{place}(\s*(?:,|\band\b|&|$))");
+    // The pattern is built from literals; it is checked by the unit tests.
+    #[allow(clippy::unwrap_used)]
+    Regex::new(&pattern).unwrap()
+});
+
 /// The author a byline names, or `None` when it names nobody.
 pub fn author_from_byline(byline: &str) -> Option<String> {
     let flat = byline.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -48,7 +59,8 @@ pub fn author_from_byline(byline: &str) -> Option<String> {
         Some(found) => &name[..found.start()],
         None => name,
     };
-    let author = before_time
+    let without_place = FILED_FROM.replace_all(before_time, "$1");
+    let author = without_place
         .trim()
         .trim_end_matches([',', '|', '·', '•', '–', '—', '-']);
     let author = author.trim();
@@ -90,6 +102,12 @@ mod tests {
             ("BY  BERNARD CONDON", Some("BERNARD CONDON")),
             ("Par Sébastien Farcis", Some("Sébastien Farcis")),
             ("Ann Lee", Some("Ann Lee")),
+            ("Jane Doe in Istanbul", Some("Jane Doe")),
+            (
+                "Luke Harding in Kyiv and Julian Borger in New York",
+                Some("Luke Harding and Julian Borger"),
+            ),
+            ("Ann Lee in the field", Some("Ann Lee in the field")),
             // Regression: the relative time of a Czech page was kept in the author.
             ("Aleš Vávra před 2 hodinami", Some("Aleš Vávra")),
             ("Ann Lee 3 hours ago", Some("Ann Lee")),

@@ -18,6 +18,7 @@ mod html;
 mod json;
 mod mail;
 mod markup;
+mod nexis;
 mod record;
 mod reuters;
 mod sgml;
@@ -142,6 +143,8 @@ enum Format {
     /// The reference format, a header block, YAML front matter or the Reuters
     /// financial layout: told apart by [`parse_plain_text`].
     PlainText,
+    /// LexisNexis text exports, many documents per file.
+    Nexis,
     JsonLines,
     Json,
     Csv,
@@ -169,6 +172,7 @@ impl Format {
             Format::Html => "HTML page",
             Format::OtherXml => "other XML",
             Format::WireText => "wire text (ANPA-1312 / IPTC 7901)",
+            Format::Nexis => "LexisNexis export",
         }
     }
 }
@@ -243,6 +247,7 @@ fn parse_at_depth(
         Format::NewsXml => xml::parse_news_xml(&text)?,
         Format::Html => one_article(html::parse_html_page(&text)?),
         Format::WireText => one_article(wire_text::parse_wire_text(&text)?),
+        Format::Nexis => nexis::parse_nexis(&text),
         Format::OtherXml => {
             return Err(ParseError::NotArticle(
                 "XML that is not a news layout".to_string(),
@@ -317,6 +322,9 @@ fn detect_format(extension: &str, text: &str) -> Format {
     }
     if self::csv::looks_like_csv(text) {
         return Format::Csv;
+    }
+    if nexis::looks_like_nexis(text) {
+        return Format::Nexis;
     }
     Format::PlainText
 }

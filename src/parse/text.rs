@@ -84,7 +84,7 @@ fn top_date_line(body: &str) -> Option<(crate::ArticleDate, std::ops::Range<usiz
 }
 
 /// The date a short line consists of, if it is one (see [`top_date_line`]).
-fn date_of_line(line: &str) -> Option<crate::ArticleDate> {
+pub(super) fn date_of_line(line: &str) -> Option<crate::ArticleDate> {
     if line.chars().count() > 80 || line.ends_with(['.', '?', '!', '"', '\u{201d}']) {
         return None;
     }
