@@ -33,6 +33,10 @@ const DATE_TAGS: &[&str] = &["DATE_TIME", "DATE", "DATE1", "DD", "PUBDATE", "FIL
 /// DOCNO prefixes of the TREC newspapers and the source each names.
 const SOURCES_BY_DOCNO_PREFIX: &[(&str, &str)] = &[
     ("APW", "Associated Press"),
+    ("AFP", "Agence France-Presse"),
+    ("XIN", "Xinhua"),
+    ("CNA", "Central News Agency"),
+    ("LTW", "Los Angeles Times-Washington Post"),
     ("AP", "Associated Press"),
     ("NYT", "New York Times"),
     ("XIE", "Xinhua"),
@@ -44,10 +48,14 @@ const SOURCES_BY_DOCNO_PREFIX: &[(&str, &str)] = &[
     ("FR", "Federal Register"),
 ];
 
-/// Whether decoded text is TREC SGML: a `<DOC>` holding a `<DOCNO>`.
+/// Whether decoded text is TREC SGML: a `<DOC>` holding a `<DOCNO>`, or the
+/// LDC form of Gigaword and its kin, `<DOC id="AFP_ENG_20090101.0001"
+/// type="story">` holding a `<TEXT>`.
 pub fn looks_like_trec_sgml(text: &str) -> bool {
     let head = prefix(text, 64 * 1024);
-    head.contains("<DOC>") && head.contains("<DOCNO>")
+    let trec = head.contains("<DOC>") && head.contains("<DOCNO>");
+    let ldc = (head.contains("<DOC id=") || head.contains("<DOC ID=")) && head.contains("<TEXT>");
+    trec || ldc
 }
 
 /// Parses every `<DOC>` of a TREC SGML file. `part` is the 1-based position
@@ -79,15 +87,27 @@ pub fn parse_trec_sgml(text: &str) -> ParsedFile {
     parsed
 }
 
-/// Each `<DOC>...</DOC>` slice; an unclosed document runs to the next one.
+/// Where the next `<DOC>` or `<DOC id=...>` opens in `text` (not `<DOCNO>`).
+fn next_open(text: &str) -> Option<usize> {
+    text.match_indices("<DOC").map(|(at, _)| at).find(|&at| {
+        matches!(
+            text.as_bytes().get(at + 4),
+            Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')
+        )
+    })
+}
+
+/// Each document's slice, from just after `<DOC` (so an LDC document starts
+/// with its attributes, ` id="..." type="story" >`) to its `</DOC>`; an
+/// unclosed document runs to the next one.
 fn documents(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
-        let start = rest.find("<DOC>")?;
-        let from_start = &rest[start + "<DOC>".len()..];
+        let start = next_open(rest)?;
+        let from_start = &rest[start + "<DOC".len()..];
         let close = from_start.find("</DOC>");
-        let next_open = from_start.find("<DOC>");
-        let end = match (close, next_open) {
+        let next = next_open(from_start);
+        let end = match (close, next) {
             (Some(close), Some(next)) => close.min(next),
             (Some(close), None) => close,
             (None, Some(next)) => next,
@@ -98,10 +118,25 @@ fn documents(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The `id` attribute of an LDC `<DOC id="..." ...>` open tag, which starts
+/// the document's slice.
+fn id_attribute(document: &str) -> Option<String> {
+    let open_tag = &document[..document.find('>')?];
+    let lower = open_tag.to_ascii_lowercase();
+    let value_start = lower.find("id=")? + 3;
+    let quoted = open_tag[value_start..].trim_start_matches(['"', '\'']);
+    let value: String = quoted
+        .chars()
+        .take_while(|c| !matches!(c, '"' | '\'' | ' ' | '>'))
+        .collect();
+    (!value.is_empty()).then_some(value)
+}
+
 fn parse_document(document: &str, part: Option<usize>) -> Result<ParsedArticle, ParseError> {
     let id = element(document, "DOCNO")
         .map(clean_inline)
-        .filter(|id| !id.is_empty());
+        .filter(|id| !id.is_empty())
+        .or_else(|| id_attribute(document));
     let (date, unreadable_date) = document_date(document, id.as_deref());
     let tagged_title = document_title(document);
     let author = element(document, "BYLINE")

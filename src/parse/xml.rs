@@ -1,4 +1,5 @@
-//! News XML: RSS 2.0, RSS 1.0 (RDF), Atom, NITF, NewsML-G2 and NewsML 1.x.
+//! News XML: RSS 2.0, RSS 1.0 (RDF), Atom, NITF, NewsML-G2, NewsML 1.x and
+//! the `newsitem` files of Reuters Corpus Volume 1 (RCV1).
 //!
 //! `roxmltree` parses; this module owns which elements are the records
 //! (`item`, `entry`, `newsItem`, `NewsItem`, `nitf`) and which element or
@@ -25,10 +26,11 @@ const NEWS_ROOTS: &[&str] = &[
     "newsItem",
     "packageItem",
     "NewsML",
+    "newsitem",
 ];
 
 /// Record elements, by local name.
-const RECORD_ELEMENTS: &[&str] = &["item", "entry", "newsItem", "NewsItem", "nitf"];
+const RECORD_ELEMENTS: &[&str] = &["item", "entry", "newsItem", "NewsItem", "nitf", "newsitem"];
 
 /// Title elements, best first: NITF `hl1` and NewsML `headline` beat the
 /// slug-like `title` of NITF heads and NewsML item metadata.
@@ -51,6 +53,7 @@ const DATE_SOURCES: &[&str] = &[
     "ThisRevisionCreated",
     "updated",
     "modified",
+    "@date",
 ];
 
 /// Body elements, fullest first.
@@ -63,6 +66,7 @@ const BODY_ELEMENTS: &[&str] = &[
     "inlineData",
     "description",
     "summary",
+    "text",
 ];
 
 const AUTHOR_ELEMENTS: &[&str] = &["byline", "creator", "author", "by"];
@@ -74,6 +78,7 @@ const ID_SOURCES: &[&str] = &[
     "doc-id@id-string",
     "PublicIdentifier",
     "@about",
+    "@itemid",
 ];
 
 /// Whether decoded text is one of the news XML dialects.
@@ -145,6 +150,7 @@ fn dialect(root: Node) -> &'static str {
         "feed" => "Atom",
         "nitf" => "NITF",
         "NewsML" => "NewsML 1",
+        "newsitem" => "RCV1 newsitem",
         _ => "NewsML-G2",
     }
 }

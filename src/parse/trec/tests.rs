@@ -270,3 +270,74 @@ fn a_photo_without_text_is_an_article_whose_text_is_its_caption() {
     // A caption with no words is still no text.
     assert_eq!(parsed.skipped.len(), 1);
 }
+
+/// Regression: LDC's Gigaword form (`<DOC id=... type=...>`, no `<DOCNO>`)
+/// was read as one plain-text article without a date.
+#[test]
+fn gigaword_documents_take_their_id_and_date_from_the_doc_tag() {
+    let text = "<DOC id=\"AFP_ENG_20090101.0001\" type=\"story\" >
+<HEADLINE>
+Grain talks resume
+</HEADLINE>
+<DATELINE>
+ISTANBUL, Jan 1 (AFP)
+</DATELINE>
+<TEXT>
+<P>
+Officials met in Istanbul.
+</P>
+<P>
+Talks go on.
+</P>
+</TEXT>
+</DOC>
+<DOC id=\"XIN_ENG_20090102.0007\" type=\"advis\" >
+<TEXT>
+<P>
+Ships left Odesa.
+</P>
+</TEXT>
+</DOC>
+";
+    assert!(looks_like_trec_sgml(text));
+    let parsed = parse_trec_sgml(text);
+    let read: Vec<(
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> = parsed
+        .articles
+        .iter()
+        .map(|article| {
+            (
+                article.id.clone(),
+                article.date.map(|date| date.to_string()),
+                article.title.clone(),
+                article.source.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                Some("AFP_ENG_20090101.0001".to_string()),
+                Some("2009-01-01".to_string()),
+                Some("Grain talks resume".to_string()),
+                Some("Agence France-Presse".to_string())
+            ),
+            (
+                Some("XIN_ENG_20090102.0007".to_string()),
+                Some("2009-01-02".to_string()),
+                None,
+                Some("Xinhua".to_string())
+            ),
+        ]
+    );
+    assert_eq!(
+        parsed.articles[0].body,
+        "Officials met in Istanbul.\n\nTalks go on."
+    );
+    assert!(!looks_like_trec_sgml("<DOCNO> 1 </DOCNO> no doc tag"));
+}

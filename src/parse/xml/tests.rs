@@ -136,3 +136,36 @@ fn escaped_html_titles_read_as_text() {
         Some("Storm & floods hit")
     );
 }
+
+/// Regression: a Reuters Corpus Volume 1 file was skipped as "XML that is
+/// not a news layout".
+#[test]
+fn rcv1_newsitems_are_read() {
+    let text = r#"<?xml version="1.0" encoding="iso-8859-1" ?>
+<newsitem itemid="2286" id="root" date="1996-08-20" xml:lang="en">
+<title>MEXICO: Recovery excitement brings Mexican markets to life.</title>
+<headline>Recovery excitement brings Mexican markets to life.</headline>
+<byline>Henry Tricks</byline>
+<dateline>MEXICO CITY</dateline>
+<text>
+<p>Mexican markets came to life on Tuesday.</p>
+<p>"It's a very positive sign," said Carlos Gonzalez.</p>
+</text>
+<copyright>(c) Reuters Limited 1996</copyright>
+<metadata><codes class="bip:countries:1.0"><code code="MEX"></code></codes></metadata>
+</newsitem>"#;
+    assert!(looks_like_news_xml(text));
+    let parsed = parse_news_xml(text).unwrap();
+    assert_eq!(parsed.layout, "RCV1 newsitem");
+    assert_eq!(
+        summary(&parsed),
+        [(
+            Some("2286".to_string()),
+            Some("Recovery excitement brings Mexican markets to life.".to_string()),
+            Some("1996-08-20".to_string()),
+            "Mexican markets came to life on Tuesday.\n\n\"It's a very positive sign,\" said Carlos Gonzalez."
+                .to_string()
+        )]
+    );
+    assert_eq!(parsed.articles[0].author.as_deref(), Some("Henry Tricks"));
+}
