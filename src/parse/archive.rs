@@ -94,7 +94,10 @@ pub fn parse_container(
         )));
     }
     match container {
-        Container::Zip => parse_zip(bytes, fields, depth, parse_inner),
+        Container::Zip => match super::office::parse_office_zip(bytes) {
+            Some(document) => document,
+            None => parse_zip(bytes, fields, depth, parse_inner),
+        },
         Container::Tar => parse_tar(bytes, fields, depth, parse_inner),
         stream => {
             let (decoded, truncated) = decompress(stream, bytes)?;

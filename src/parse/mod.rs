@@ -19,6 +19,7 @@ mod json;
 mod mail;
 mod markup;
 mod nexis;
+mod office;
 mod record;
 mod reuters;
 mod sgml;
