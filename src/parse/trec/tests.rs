@@ -301,38 +301,34 @@ Ships left Odesa.
 ";
     assert!(looks_like_trec_sgml(text));
     let parsed = parse_trec_sgml(text);
-    let read: Vec<(
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = parsed
+    let read: Vec<[Option<String>; 4]> = parsed
         .articles
         .iter()
         .map(|article| {
-            (
+            [
                 article.id.clone(),
                 article.date.map(|date| date.to_string()),
                 article.title.clone(),
                 article.source.clone(),
-            )
+            ]
         })
         .collect();
+    let text_of = |value: &str| Some(value.to_string());
     assert_eq!(
         read,
         [
-            (
-                Some("AFP_ENG_20090101.0001".to_string()),
-                Some("2009-01-01".to_string()),
-                Some("Grain talks resume".to_string()),
-                Some("Agence France-Presse".to_string())
-            ),
-            (
-                Some("XIN_ENG_20090102.0007".to_string()),
-                Some("2009-01-02".to_string()),
+            [
+                text_of("AFP_ENG_20090101.0001"),
+                text_of("2009-01-01"),
+                text_of("Grain talks resume"),
+                text_of("Agence France-Presse")
+            ],
+            [
+                text_of("XIN_ENG_20090102.0007"),
+                text_of("2009-01-02"),
                 None,
-                Some("Xinhua".to_string())
-            ),
+                text_of("Xinhua")
+            ],
         ]
     );
     assert_eq!(
