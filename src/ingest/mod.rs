@@ -35,14 +35,15 @@ pub enum FileBytes {
 
 /// Magic numbers of files that are never articles, whatever their name; read
 /// from the first block, so a 2 GB video costs 8 KB. Compressed files and
-/// archives are not among them: they may hold articles.
+/// archives are not among them (they may hold articles), nor the documents
+/// newsdex reads (Word, OpenDocument, RTF).
 fn never_an_article(head: &[u8]) -> Option<&'static str> {
     let kind = infer::get(head)?;
-    let is_container = matches!(
+    let is_readable = matches!(
         kind.extension(),
-        "gz" | "bz2" | "xz" | "zst" | "zip" | "tar" | "warc"
+        "gz" | "bz2" | "xz" | "zst" | "zip" | "tar" | "warc" | "docx" | "odt" | "rtf"
     );
-    if is_container {
+    if is_readable {
         return None;
     }
     match kind.matcher_type() {

@@ -22,6 +22,7 @@ mod nexis;
 mod office;
 mod record;
 mod reuters;
+mod rtf;
 mod sgml;
 mod text;
 mod trec;
@@ -237,6 +238,17 @@ fn parse_at_depth(
             Legacy::Tolerated
         };
     let text = decode::decode(bytes, legacy)?;
+    if rtf::looks_like_rtf(&text) && depth < 2 {
+        let plain = rtf::rtf_text(&text)?;
+        let mut parsed = parse_at_depth(
+            &path.with_extension("txt"),
+            plain.as_bytes(),
+            fields,
+            depth + 1,
+        )?;
+        parsed.layout = format!("RTF {}", parsed.layout);
+        return Ok(parsed);
+    }
     let format = detect_format(&extension, &text);
     let mut parsed = match format {
         Format::JsonLines => json::parse_json_lines(&text, fields),
