@@ -13,6 +13,7 @@
 //! - `lexicon`: names whose kind general knowledge settles (countries, cities,
 //!   companies), added to the gazetteer and overruling a contradicted kind
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
+//! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list
 //! - [`train`]: the training loop (used by the example, not at run time)
 
@@ -20,6 +21,7 @@ pub mod canonical;
 mod chunk_rules;
 pub mod features;
 mod lexicon;
+mod lone_names;
 pub mod model;
 mod repair;
 pub mod tagger;
@@ -60,5 +62,6 @@ pub fn extract_entities(text: &str) -> Vec<Entity> {
     };
     let mut mentions = tagger::tag_text(model, text);
     repair::repair_mentions(text, &mut mentions);
+    lone_names::settle_lone_persons(text, &mut mentions);
     canonical::entities_from_mentions(text, &mentions)
 }
