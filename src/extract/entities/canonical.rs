@@ -27,7 +27,7 @@ const TITLES: &[&str] = &[
 const LEADING_FUNCTION_WORDS: &[&str] = &[
     "the", "in", "on", "at", "for", "but", "and", "as", "by", "from", "with", "after", "to", "of",
     "when", "while", "if", "since", "under", "unlike", "like", "meanwhile", "however", "today",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "rival",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "rival", "once",
 ];
 
 /// Capitalized words that are never names on their own, besides the shared
@@ -51,6 +51,8 @@ const NOT_NAMES: &[&str] = &[
     "photograph", "photo", "photos", "best", "regards", "best regards", "kind regards",
     "dear colleagues", "dear all", "notebook", "ipo", "tel", "fax", "inc", "inc.", "corp",
     "corp.", "écouter",
+    // Offices named without their holder (`the Head of State noted`, `the Adviser said`).
+    "head of state", "head of government", "adviser", "advisor",
 ];
 
 /// Site furniture that scrapers keep around article text; a name holding one

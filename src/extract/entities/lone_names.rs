@@ -58,8 +58,7 @@ pub fn settle_lone_persons(text: &str, mentions: &mut [Mention]) {
         let Some(word) = lone_person(text, &mentions[index]) else {
             continue;
         };
-        if settled.iter().any(|(seen, _)| *seen == word) || in_longer_person(text, mentions, word)
-        {
+        if settled.iter().any(|(seen, _)| *seen == word) || in_longer_person(text, mentions, word) {
             continue;
         }
         let mut signs = Signs::default();

@@ -45,14 +45,22 @@ fn a_lone_word_with_a_sign_of_a_person_stays_one() {
     assert_eq!(settled(text, &[("Ostrowski", 0)]), [0]);
     let text = "Bowling: Dharvin 2-33, Kell 1-20. Kell played at Lords.";
     assert_eq!(
-        settled(text, &[("Dharvin", 0), ("Kell", 0), ("Kell", 0), ("Lords", 2)]),
+        settled(
+            text,
+            &[("Dharvin", 0), ("Kell", 0), ("Kell", 0), ("Lords", 2)]
+        ),
         [0, 0, 0, 2]
     );
     let text = "The side: Ian Healy, Brackwell, Jason Gillespie. It was on Brackwell.";
     assert_eq!(
         settled(
             text,
-            &[("Ian Healy", 0), ("Brackwell", 0), ("Jason Gillespie", 0), ("Brackwell", 0)]
+            &[
+                ("Ian Healy", 0),
+                ("Brackwell", 0),
+                ("Jason Gillespie", 0),
+                ("Brackwell", 0)
+            ]
         ),
         [0, 0, 0, 0]
     );
@@ -64,7 +72,10 @@ fn a_lone_word_without_signs_or_inside_a_full_name_is_left_alone() {
     let text = "Tarrant scored twice.";
     assert_eq!(settled(text, &[("Tarrant", 0)]), [0]);
     let text = "Vladimir Petrov spoke. Later, on Petrov's orders, they left.";
-    assert_eq!(settled(text, &[("Vladimir Petrov", 0), ("Petrov", 0)]), [0, 0]);
+    assert_eq!(
+        settled(text, &[("Vladimir Petrov", 0), ("Petrov", 0)]),
+        [0, 0]
+    );
     let text = "After the Mallory inquiry, nothing changed.";
     assert_eq!(settled(text, &[("Mallory", 0)]), [0]);
 }

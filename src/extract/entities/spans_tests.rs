@@ -1,0 +1,94 @@
+use super::*;
+
+/// The `(surface, kind)` of each mention after [`repair_spans`], for tagged `(needle, kind)` spans.
+fn repaired(text: &str, spans: &[(&str, usize)]) -> Vec<(String, usize)> {
+    let mut mentions: Vec<Mention> = spans
+        .iter()
+        .map(|(needle, kind)| {
+            let start = text.find(needle).unwrap_or(0);
+            Mention {
+                start,
+                end: start + needle.len(),
+                kind: *kind,
+                hashtag: false,
+                shouted: false,
+                common_word: false,
+            }
+        })
+        .collect();
+    repair_spans(text, &mut mentions);
+    mentions
+        .iter()
+        .map(|mention| (text[mention.start..mention.end].to_string(), mention.kind))
+        .collect()
+}
+
+fn owned(spans: &[(&str, usize)]) -> Vec<(String, usize)> {
+    spans
+        .iter()
+        .map(|(name, kind)| (name.to_string(), *kind))
+        .collect()
+}
+
+#[test]
+fn two_joined_places_are_split() {
+    let text = "a resolution of the US-China trade impasse";
+    assert_eq!(
+        repaired(text, &[("US-China", 1)]),
+        owned(&[("US", 2), ("China", 2)])
+    );
+    let text = "American University in Washington, D.C., said";
+    assert_eq!(
+        repaired(text, &[("Washington, D.C.", 2)]),
+        owned(&[("Washington", 2), ("D.C.", 2)])
+    );
+    // A hyphenated name that is not two places stays whole.
+    let text = "Nagorno-Karabakh and Mercedes-Benz";
+    assert_eq!(
+        repaired(text, &[("Nagorno-Karabakh", 2), ("Mercedes-Benz", 1)]),
+        owned(&[("Nagorno-Karabakh", 2), ("Mercedes-Benz", 1)])
+    );
+}
+
+#[test]
+fn offices_around_names_are_cut_off() {
+    let text = "Territory Governor, and Moscow Mayor Sergei Sobyanin.";
+    assert_eq!(
+        repaired(text, &[("Moscow Mayor", 0)]),
+        owned(&[("Moscow", 2)])
+    );
+    let text = "Minister of Industry and Trade Denis Manturov, Minister of Science and Higher Education Valery Falkov";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Trade Denis Manturov", 0),
+                ("Higher Education Valery Falkov", 0)
+            ]
+        ),
+        owned(&[("Denis Manturov", 0), ("Valery Falkov", 0)])
+    );
+    let text = "He served as the CEO of Hipcricket, a mobile firm, and sold Hipcricket.";
+    assert_eq!(
+        repaired(text, &[("CEO of Hipcricket", 1)]),
+        owned(&[("Hipcricket", 1)])
+    );
+    // A name after `of` with no office before it, a club, an office of nothing named.
+    let text =
+        "the estate of John Ronald Reuel Tolkien; Queen of the South lost; the Head of State";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("John Ronald Reuel Tolkien", 0),
+                ("Queen of the South", 1),
+                ("Head of State", 1)
+            ]
+        ),
+        owned(&[
+            ("John Ronald Reuel Tolkien", 0),
+            ("Queen of the South", 1),
+            ("Head of State", 1)
+        ])
+    );
+}
