@@ -139,11 +139,8 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
         signs.place = true;
     }
     // `the Mueller implosion`: a name before a noun modifies it and says nothing.
-    let modifies_noun = after
-        .strip_prefix(' ')
-        .is_some_and(|word| word.starts_with(char::is_lowercase));
     let cue_before = match previous_bare.as_str() {
-        "the" => !modifies_noun,
+        "the" => !super::spans::modifies_noun(after),
         word => ORGANISATION_CUES_BEFORE.contains(&word),
     };
     signs.organisation |= cue_before;

@@ -48,7 +48,9 @@ const ORGANISATION_HEADS: &[&str] = &[
     "inc", "ltd", "llc", "plc", "group", "association", "foundation", "ministry", "court", "army",
     "navy", "airlines", "airline", "forces", "guard", "society", "administration", "board",
     "bureau", "directorate", "authority", "senate", "parliament", "assembly", "club", "academy",
-    "college", "service", "services",
+    "college", "service", "services", "technologies", "robotics", "systems", "holdings",
+    "industries", "pharmaceuticals", "laboratories", "motors", "airways", "bancorp", "bancshares",
+    "securities", "communications", "controls", "petroleum", "brothers",
 ];
 
 /// Last words that make a multi-word name an event, `other` in CoNLL-2003

@@ -8,10 +8,13 @@
 //!   (`Minister of Industry and Trade Denis Manturov` tagged `Trade Denis
 //!   Manturov`): the person is the last two words;
 //! - an organisation named through an office of it (`CEO of Hipcricket`) is
-//!   the organisation.
+//!   the organisation;
+//! - a long organisation's name is taken whole (`House Select Committee on
+//!   Intelligence`, `Office of the Inspector General`);
+//! - a person's name right after `the` is a group's (`the Goo Goo Dolls`).
 
 use super::tagger::Mention;
-use crate::extract::words::PERSON_TITLES;
+use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -46,7 +49,9 @@ fn is_title(word: &str) -> bool {
 /// Applies every span repair to the mentions of `text`, in place.
 pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
     split_joined_places(text, mentions);
+    grow_organisation_names(text, mentions);
     for mention in mentions.iter_mut() {
+        group_after_the(text, mention);
         drop_office_after_place(text, mention);
         trim_office_before_person(text, mention);
         drop_office_of_organisation(text, mention);
@@ -142,6 +147,154 @@ fn drop_office_of_organisation(text: &str, mention: &mut Mention) {
         return;
     }
     mention.start = mention.end - rest.len();
+}
+
+/// Words that make a capitalised word an organisation's head (`Committee`,
+/// `Office`): a name ending in one goes on over `on`/`of`/`for` and the
+/// capitalised words after it; a name right after `Office of the` starts there.
+#[rustfmt::skip]
+const GROWING_HEADS: &[&str] = &[
+    "office", "committee", "commission", "council", "department", "ministry", "bureau",
+    "agency", "institute", "center", "centre", "directorate", "administration", "board",
+    "hall", "commissioner", "court", "academy", "association", "foundation", "federation",
+    "union", "league", "society",
+];
+
+/// Connectors inside a long organisation's name.
+const INNER_CONNECTORS: &[&str] = &["on", "of", "for", "and", "the", "under"];
+
+/// Connectors that may follow the head word itself.
+const OPENING_CONNECTORS: &[&str] = &["on", "of", "for"];
+
+/// See [`GROWING_HEADS`]: grows organisation mentions over the rest of their
+/// name and drops the mentions the grown name swallows.
+fn grow_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
+    for index in 0..mentions.len() {
+        let (start, end) = (mentions[index].start, mentions[index].end);
+        // `Inspector General` may be tagged a person; `Committee` never ends one,
+        // and only an `Office` is named after a person's office.
+        let person = mentions[index].kind == PERSON;
+        let grown_end = match person {
+            true => end,
+            false => name_continues_after(text, start, end),
+        };
+        let grown_start = match name_starts_before(text, start) {
+            (head_start, head) if !person || head.eq_ignore_ascii_case("office") => head_start,
+            _ => start,
+        };
+        if grown_end != end || grown_start != start {
+            mentions[index].start = grown_start;
+            mentions[index].end = grown_end;
+            mentions[index].kind = ORGANIZATION;
+        }
+    }
+    let mut kept_until = 0;
+    let mut last_start = usize::MAX;
+    mentions.retain(|mention| {
+        let swallowed = mention.start < kept_until && mention.start != last_start;
+        if !swallowed {
+            kept_until = kept_until.max(mention.end);
+            last_start = mention.start;
+        }
+        !swallowed
+    });
+}
+
+/// Whether `word` (a trailing comma or period aside) is a capitalised organisation head.
+fn is_growing_head(word: &str) -> bool {
+    let bare = word.trim_end_matches([',', '.']);
+    bare.starts_with(char::is_uppercase) && GROWING_HEADS.contains(&bare.to_lowercase().as_str())
+}
+
+/// Where the name of the mention `start..end` ends when its last word is an
+/// organisation's head: over connectors and capitalised words, up to the last
+/// capitalised word.
+fn name_continues_after(text: &str, start: usize, end: usize) -> usize {
+    let last = text
+        .get(start..end)
+        .and_then(|s| s.split_whitespace().last());
+    if !last.is_some_and(is_growing_head) {
+        return end;
+    }
+    let after = text.get(end..).unwrap_or("");
+    if !after.starts_with(' ') {
+        return end;
+    }
+    let mut grown = end;
+    let mut position = end;
+    let mut connectors = 0;
+    for word in after.split(' ').skip(1).take(12) {
+        position += 1 + word.len();
+        let bare = word.trim_end_matches([',', '.', ';', ':', '’', '\'']);
+        // `Committee on Intelligence`, never `Federation and the Chechen Republic`.
+        let opens = connectors > 0 || OPENING_CONNECTORS.contains(&bare);
+        if INNER_CONNECTORS.contains(&bare) && bare.len() == word.len() && opens {
+            connectors += 1;
+            continue;
+        }
+        let capitalised = bare.starts_with(char::is_uppercase) && bare.len() > 1;
+        // `Centre on Friday`: a date is no part of a name.
+        let date = NEVER_NAMES.contains(&bare.to_lowercase().as_str());
+        if !capitalised || connectors == 0 || date || word.contains('\n') {
+            break;
+        }
+        grown = position - (word.len() - bare.len());
+        if bare.len() != word.len() {
+            break;
+        }
+    }
+    grown
+}
+
+/// Where the name of a mention starting at `start` starts when `Office of
+/// the` (a capitalised head and `of`) stands right before it.
+/// Returns the new start and the head word (empty when there is none).
+fn name_starts_before(text: &str, start: usize) -> (usize, &str) {
+    let before = text.get(..start).unwrap_or("");
+    let trimmed = before
+        .strip_suffix("of the ")
+        .or_else(|| before.strip_suffix("of "));
+    let Some(head_end) = trimmed.map(str::trim_end) else {
+        return (start, "");
+    };
+    let head = head_end.rsplit(' ').next().unwrap_or("");
+    if !is_growing_head(head) || head.ends_with([',', '.']) {
+        return (start, "");
+    }
+    (head_end.len() - head.len(), head)
+}
+
+/// Whether the text right after a name opens with a lowercase word other than
+/// a function word: `the Marc Dutroux case`, where the name modifies a noun
+/// and `the` belongs to the noun.
+pub(super) fn modifies_noun(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_lowercase) && !NEVER_NAMES.contains(&word)
+}
+
+/// `the Goo Goo Dolls`, `The Doobie Brothers`: a name of several words after
+/// `the` that the tagger took for a person's is a group's.
+fn group_after_the(text: &str, mention: &mut Mention) {
+    let (Some(surface), Some(before)) = (
+        text.get(mention.start..mention.end),
+        text.get(..mention.start),
+    ) else {
+        return;
+    };
+    let after = text.get(mention.end..).unwrap_or("");
+    let the_before =
+        (before.ends_with("the ") || before.ends_with("The ")) && !modifies_noun(after);
+    let the_inside = surface.starts_with("The ");
+    let several_words = surface.trim_start_matches("The ").contains(' ');
+    if mention.kind == PERSON && (the_before || the_inside) && several_words {
+        mention.kind = ORGANIZATION;
+    }
 }
 
 #[cfg(test)]

@@ -92,3 +92,32 @@ fn offices_around_names_are_cut_off() {
         ])
     );
 }
+
+#[test]
+fn long_organisation_names_are_taken_whole() {
+    let text = "members of the House Select Committee on Intelligence met on Friday.";
+    assert_eq!(
+        repaired(text, &[("House Select Committee", 1), ("Intelligence", 1)]),
+        owned(&[("House Select Committee on Intelligence", 1)])
+    );
+    let text = "a report by the Office of the Inspector General found";
+    assert_eq!(
+        repaired(text, &[("Inspector General", 0)]),
+        owned(&[("Office of the Inspector General", 1)])
+    );
+    // A date, a second name after `and`, a lowercase word end the name.
+    let text = "at the National Tennis Centre on Friday, the Federation and the Chechen Republic";
+    assert_eq!(
+        repaired(text, &[("National Tennis Centre", 2), ("Federation", 1)]),
+        owned(&[("National Tennis Centre", 2), ("Federation", 1)])
+    );
+}
+
+#[test]
+fn a_person_after_the_is_a_group() {
+    let text = "tickets for the Goo Goo Dolls and the Marc Dutroux case";
+    assert_eq!(
+        repaired(text, &[("Goo Goo Dolls", 0), ("Marc Dutroux", 0)]),
+        owned(&[("Goo Goo Dolls", 1), ("Marc Dutroux", 0)])
+    );
+}
