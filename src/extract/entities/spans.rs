@@ -49,6 +49,7 @@ fn is_title(word: &str) -> bool {
 /// Applies every span repair to the mentions of `text`, in place.
 pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
     split_joined_places(text, mentions);
+    split_holder_from_office(text, mentions);
     grow_organisation_names(text, mentions);
     for mention in mentions.iter_mut() {
         group_after_the(text, mention);
@@ -78,6 +79,62 @@ fn split_joined_places(text: &str, mentions: &mut Vec<Mention>) {
             mentions[index].end = mentions[index].start + left_end;
             mentions[index].kind = PLACE;
             mentions.insert(index + 1, right);
+            index += 1;
+        }
+        index += 1;
+    }
+}
+
+/// Last words of a company's name, which no person bears (`General Electric Co`).
+const COMPANY_ENDINGS: &[&str] = &[
+    "co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "plc", "group",
+];
+
+/// `General Director Ljubomir Acimovic`, `Federal Air Traffic Control
+/// Administration Director Branko Bilbija` tagged as one organisation: after
+/// its last title, a non-person mention holds a person's two or three
+/// capitalised words; the words before the title, if any, stay the organisation.
+fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) {
+    let mut index = 0;
+    while index < mentions.len() {
+        let mention = &mentions[index];
+        let surface = text.get(mention.start..mention.end).unwrap_or("");
+        let words: Vec<(usize, &str)> = surface
+            .split(' ')
+            .scan(0, |offset, word| {
+                let start = *offset;
+                *offset += word.len() + 1;
+                Some((start, word))
+            })
+            .collect();
+        let title = words.iter().rposition(|(_, word)| is_title(word));
+        let holder = title.map(|at| &words[at + 1..]).unwrap_or(&[]);
+        let name_like = (2..=3).contains(&holder.len())
+            && holder.iter().all(|(_, word)| {
+                let lower = word.to_lowercase();
+                word.starts_with(char::is_uppercase)
+                    && !is_growing_head(word)
+                    && !COMPANY_ENDINGS.contains(&lower.as_str())
+            });
+        let (Some(at), true) = (title, name_like && mention.kind != PERSON) else {
+            index += 1;
+            continue;
+        };
+        let mut person = mention.clone();
+        person.start = mention.start + holder[0].0;
+        person.kind = PERSON;
+        // `General Director`: every title goes, not only the last.
+        let office_end = words[..at]
+            .iter()
+            .rposition(|(_, word)| !is_title(word))
+            .map_or(0, |last| last + 1);
+        if office_end == 0 {
+            mentions[index] = person;
+        } else {
+            let (last_start, last_word) = words[office_end - 1];
+            mentions[index].end = mentions[index].start + last_start + last_word.len();
+            mentions[index].kind = ORGANIZATION;
+            mentions.insert(index + 1, person);
             index += 1;
         }
         index += 1;
@@ -141,9 +198,10 @@ fn drop_office_of_organisation(text: &str, mention: &mut Mention) {
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
     let office = OFFICES_OF_ORGANISATIONS.contains(&title.to_lowercase().as_str());
     // `Head of the Office`, `Director of Intelligence`: an office of no organisation
-    // the article names on its own elsewhere (`Queen of the South` is a club).
+    // the article names on its own elsewhere or in full (`Queen of the South` is a club).
     let named_elsewhere = !rest.is_empty() && text.matches(rest).nth(1).is_some();
-    if mention.kind != ORGANIZATION || !office || !named_elsewhere {
+    let long_name = rest.contains(' ') && rest.starts_with(char::is_uppercase);
+    if mention.kind != ORGANIZATION || !office || !(named_elsewhere || long_name) {
         return;
     }
     mention.start = mention.end - rest.len();
@@ -169,6 +227,12 @@ const OPENING_CONNECTORS: &[&str] = &["on", "of", "for"];
 /// See [`GROWING_HEADS`]: grows organisation mentions over the rest of their
 /// name and drops the mentions the grown name swallows.
 fn grow_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
+    // `Commission on Agriculture Viktor Tomenko`: the holder's name ends the office's.
+    let person_starts: Vec<usize> = mentions
+        .iter()
+        .filter(|mention| mention.kind == PERSON)
+        .map(|mention| mention.start)
+        .collect();
     for index in 0..mentions.len() {
         let (start, end) = (mentions[index].start, mentions[index].end);
         // `Inspector General` may be tagged a person; `Committee` never ends one,
@@ -176,7 +240,7 @@ fn grow_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
         let person = mentions[index].kind == PERSON;
         let grown_end = match person {
             true => end,
-            false => name_continues_after(text, start, end),
+            false => name_continues_after(text, (start, end), &person_starts),
         };
         let grown_start = match name_starts_before(text, start) {
             (head_start, head) if !person || head.eq_ignore_ascii_case("office") => head_start,
@@ -209,7 +273,11 @@ fn is_growing_head(word: &str) -> bool {
 /// Where the name of the mention `start..end` ends when its last word is an
 /// organisation's head: over connectors and capitalised words, up to the last
 /// capitalised word.
-fn name_continues_after(text: &str, start: usize, end: usize) -> usize {
+fn name_continues_after(
+    text: &str,
+    (start, end): (usize, usize),
+    person_starts: &[usize],
+) -> usize {
     let last = text
         .get(start..end)
         .and_then(|s| s.split_whitespace().last());
@@ -235,7 +303,8 @@ fn name_continues_after(text: &str, start: usize, end: usize) -> usize {
         let capitalised = bare.starts_with(char::is_uppercase) && bare.len() > 1;
         // `Centre on Friday`: a date is no part of a name.
         let date = NEVER_NAMES.contains(&bare.to_lowercase().as_str());
-        if !capitalised || connectors == 0 || date || word.contains('\n') {
+        let person = person_starts.contains(&(position - word.len()));
+        if !capitalised || connectors == 0 || date || person || word.contains('\n') {
             break;
         }
         grown = position - (word.len() - bare.len());

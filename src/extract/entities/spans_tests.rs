@@ -121,3 +121,45 @@ fn a_person_after_the_is_a_group() {
         owned(&[("Goo Goo Dolls", 1), ("Marc Dutroux", 0)])
     );
 }
+
+#[test]
+fn a_grown_name_stops_at_the_holder_and_loses_the_office() {
+    let text = "the Head of the State Council Commission on Agriculture Viktor Tomenko";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Head of the State Council Commission", 1),
+                ("Viktor Tomenko", 0)
+            ]
+        ),
+        owned(&[
+            ("State Council Commission on Agriculture", 1),
+            ("Viktor Tomenko", 0)
+        ])
+    );
+}
+
+#[test]
+fn a_holder_tagged_with_the_office_is_split_off() {
+    let text = "said Federal Air Traffic Control Administration Director Branko Bilbija and General Director Ljubomir Acimovic of General Electric Co";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                (
+                    "Federal Air Traffic Control Administration Director Branko Bilbija",
+                    1
+                ),
+                ("General Director Ljubomir Acimovic", 1),
+                ("General Electric Co", 1),
+            ]
+        ),
+        owned(&[
+            ("Federal Air Traffic Control Administration", 1),
+            ("Branko Bilbija", 0),
+            ("Ljubomir Acimovic", 0),
+            ("General Electric Co", 1),
+        ])
+    );
+}
