@@ -90,6 +90,11 @@ const COMPANY_ENDINGS: &[&str] = &[
     "co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "plc", "group",
 ];
 
+/// Titles that also stand before another word of a name as a qualifier.
+const QUALIFYING_TITLES: &[&str] = &[
+    "foreign", "prime", "vice", "deputy", "defence", "defense", "chief", "general", "major",
+];
+
 /// `General Director Ljubomir Acimovic`, `Federal Air Traffic Control
 /// Administration Director Branko Bilbija` tagged as one organisation: after
 /// its last title, a non-person mention holds a person's two or three
@@ -107,12 +112,17 @@ fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) {
                 Some((start, word))
             })
             .collect();
-        let title = words.iter().rposition(|(_, word)| is_title(word));
+        // `Foreign Policy CAN`, `General Motors Europe`: a title that also
+        // qualifies the word after it opens no holder's name.
+        let title = words.iter().rposition(|(_, word)| {
+            is_title(word) && !QUALIFYING_TITLES.contains(&word.to_lowercase().as_str())
+        });
         let holder = title.map(|at| &words[at + 1..]).unwrap_or(&[]);
         let name_like = (2..=3).contains(&holder.len())
             && holder.iter().all(|(_, word)| {
                 let lower = word.to_lowercase();
                 word.starts_with(char::is_uppercase)
+                    && word.contains(char::is_lowercase)
                     && !is_growing_head(word)
                     && !COMPANY_ENDINGS.contains(&lower.as_str())
             });
