@@ -50,6 +50,7 @@ fn is_title(word: &str) -> bool {
 pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
     split_joined_places(text, mentions);
     split_holder_from_office(text, mentions);
+    join_given_name_after_place(text, mentions);
     grow_organisation_names(text, mentions);
     for mention in mentions.iter_mut() {
         group_after_the(text, mention);
@@ -59,25 +60,32 @@ pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
     }
 }
 
-/// `US-China`, `U.S.-Mexico`, `Washington, D.C.`: a mention made of two
-/// known places joined by a hyphen or a comma becomes the two places.
+/// `US-China`, `U.S.-Mexico`, `Belarus-EU`, `Washington, D.C.`: a mention made
+/// of two names of the known-names list joined by a hyphen (or two places
+/// joined by a comma) becomes the two names, each of its listed kind.
 fn split_joined_places(text: &str, mentions: &mut Vec<Mention>) {
     let mut index = 0;
     while index < mentions.len() {
         let mention = &mentions[index];
         let surface = text.get(mention.start..mention.end).unwrap_or("");
+        // `Belarus-EU border`: a hyphen may join any two known names, a comma two places.
         let split = ["-", ", "].iter().find_map(|joint| {
             let (left, right) = surface.split_once(joint)?;
-            let both_places = super::lexicon::is_known_place(left)
-                && super::lexicon::is_known_place(right.trim_end_matches(['’', '\'', 's']));
-            both_places.then_some((left.len(), left.len() + joint.len()))
+            let right_bare = right
+                .strip_suffix("’s")
+                .or_else(|| right.strip_suffix("'s"))
+                .unwrap_or(right);
+            let left_kind = super::lexicon::known_kind(left)?;
+            let right_kind = super::lexicon::known_kind(right_bare)?;
+            let places = left_kind == PLACE && right_kind == PLACE;
+            (*joint == "-" || places).then_some((left.len(), joint.len(), left_kind, right_kind))
         });
-        if let Some((left_end, right_start)) = split {
+        if let Some((left_end, joint, left_kind, right_kind)) = split {
             let mut right = mention.clone();
-            right.start = mention.start + right_start;
-            right.kind = PLACE;
+            right.start = mention.start + left_end + joint;
+            right.kind = right_kind;
             mentions[index].end = mentions[index].start + left_end;
-            mentions[index].kind = PLACE;
+            mentions[index].kind = left_kind;
             mentions.insert(index + 1, right);
             index += 1;
         }
@@ -148,6 +156,38 @@ fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) {
             index += 1;
         }
         index += 1;
+    }
+}
+
+/// `President of Russia Vladimir Putin`: between a place and a one-word
+/// person the tagger leaves the given name out; one capitalised word there
+/// (no title, no function word) is the start of the person's name.
+fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) {
+    for index in 1..mentions.len() {
+        let (place, person) = (&mentions[index - 1], &mentions[index]);
+        let gap = text.get(place.end..person.start).unwrap_or("");
+        let Some(word) = gap
+            .strip_prefix(' ')
+            .and_then(|rest| rest.strip_suffix(' '))
+        else {
+            continue;
+        };
+        let one_word = word.len() > 1 && word.chars().all(char::is_alphabetic);
+        let lower = word.to_lowercase();
+        let plain = !is_title(word) && !NEVER_NAMES.contains(&lower.as_str());
+        let person_alone = person.kind == PERSON
+            && !text
+                .get(person.start..person.end)
+                .unwrap_or(" ")
+                .contains(' ');
+        if place.kind == PLACE
+            && person_alone
+            && one_word
+            && plain
+            && word.starts_with(char::is_uppercase)
+        {
+            mentions[index].start = place.end + 1;
+        }
     }
 }
 

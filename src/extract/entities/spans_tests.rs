@@ -1,11 +1,14 @@
 use super::*;
 
-/// The `(surface, kind)` of each mention after [`repair_spans`], for tagged `(needle, kind)` spans.
+/// The `(surface, kind)` of each mention after [`repair_spans`], for tagged
+/// `(needle, kind)` spans found in order.
 fn repaired(text: &str, spans: &[(&str, usize)]) -> Vec<(String, usize)> {
+    let mut from = 0;
     let mut mentions: Vec<Mention> = spans
         .iter()
         .map(|(needle, kind)| {
-            let start = text.find(needle).unwrap_or(0);
+            let start = from + text[from..].find(needle).unwrap_or(0);
+            from = start + needle.len();
             Mention {
                 start,
                 end: start + needle.len(),
@@ -160,6 +163,23 @@ fn a_holder_tagged_with_the_office_is_split_off() {
             ("Branko Bilbija", 0),
             ("Ljubomir Acimovic", 0),
             ("General Electric Co", 1),
+        ])
+    );
+}
+
+#[test]
+fn known_names_joined_by_a_hyphen_are_split_and_a_given_name_joins_its_surname() {
+    let text = "on the Belarus-EU border, said President of Belarus Alexander Lukashenko.";
+    assert_eq!(
+        repaired(
+            text,
+            &[("Belarus-EU", 2), ("Belarus", 2), ("Lukashenko", 0)]
+        ),
+        owned(&[
+            ("Belarus", 2),
+            ("EU", 1),
+            ("Belarus", 2),
+            ("Alexander Lukashenko", 0)
         ])
     );
 }
