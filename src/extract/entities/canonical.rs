@@ -19,7 +19,7 @@ use super::tagger::Mention;
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "dame", "lieutenant", "sergeant", "sheikh", "archbishop", "father", "envoy", "head", "marshal",
-    "comrade", "madam", "mister",
+    "comrade", "madam", "mister", "coo", "cfo", "cto",
 ];
 
 /// Sentence-initial words the tagger may glue to the name after them (`In Sochaczew`).
@@ -123,11 +123,11 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
     }
     words.retain(|word| !word.is_empty());
     let name = words.join(" ");
-    is_name_like(&name, kind).then_some(name)
+    is_name_like(&name).then_some(name)
 }
 
 /// Rejects what the tagger may still let through: debris, common words, dates.
-fn is_name_like(name: &str, kind: usize) -> bool {
+fn is_name_like(name: &str) -> bool {
     let lower = name.to_lowercase();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 0 || !name.chars().any(char::is_uppercase) {
@@ -162,10 +162,11 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     if revision_label {
         return false;
     }
-    let all_titles = kind == 0
-        && lower
-            .split_whitespace()
-            .all(|word| titles().contains(word.trim_end_matches('.')));
+    // `Minister`, `Deputy Head`, `CEO`: an office without its holder names no one,
+    // whatever kind the tagger gave it.
+    let all_titles = lower
+        .split_whitespace()
+        .all(|word| titles().contains(word.trim_end_matches('.')));
     !all_titles
 }
 

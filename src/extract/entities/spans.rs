@@ -20,6 +20,7 @@ use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
 const PERSON: usize = 0;
 const ORGANIZATION: usize = 1;
 const PLACE: usize = 2;
+const OTHER: usize = 3;
 
 /// Offices written after the place they govern (`Moscow Mayor`).
 const OFFICES_AFTER_PLACE: &[&str] = &["governor", "mayor"];
@@ -49,6 +50,8 @@ fn is_title(word: &str) -> bool {
 /// Applies every span repair to the mentions of `text`, in place.
 pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
     split_joined_places(text, mentions);
+    drop_portfolios(text, mentions);
+    mark_titles_of_works(text, mentions);
     split_holder_from_office(text, mentions);
     join_given_name_after_place(text, mentions);
     grow_organisation_names(text, mentions);
@@ -91,6 +94,76 @@ fn split_joined_places(text: &str, mentions: &mut Vec<Mention>) {
         }
         index += 1;
     }
+}
+
+/// Offices whose `of` names a portfolio, not an organisation (`Minister of
+/// Industry and Trade`, `Secretary of Homeland Security`).
+const PORTFOLIO_OFFICES: &[&str] = &["minister", "secretary", "commissioner"];
+
+/// `Minister of Industry and Trade`, `Minister of Economic Development`: the
+/// portfolio after the office names no organisation; its mentions go (a
+/// known place stays: `Minister of Health of Ukraine`).
+fn drop_portfolios(text: &str, mentions: &mut Vec<Mention>) {
+    mentions.retain(|mention| {
+        let surface = text.get(mention.start..mention.end).unwrap_or("");
+        if mention.kind == PERSON || super::lexicon::known_kind(surface).is_some() {
+            return true;
+        }
+        let before = text.get(..mention.start).unwrap_or("");
+        let mut words = before.split(' ').rev().skip(1);
+        for _ in 0..6 {
+            match words.next() {
+                Some("of") => {
+                    let office = words.next().unwrap_or("").to_lowercase();
+                    return !PORTFOLIO_OFFICES.contains(&office.as_str());
+                }
+                Some(word) if word == "and" || word.starts_with(char::is_uppercase) => {}
+                _ => return true,
+            }
+        }
+        true
+    });
+}
+
+/// The extent of the pair of quotation marks around `start..end` on its line
+/// whose content is a short Title Case phrase (`“Takin’ It to the Streets.”`,
+/// `"What A Fool Believes"`), the title of a work; `None` otherwise.
+fn title_of_work_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let before = text.get(..start)?;
+    let after = text.get(end..)?;
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let open = before[line_start..].rfind(['“', '"'])? + line_start;
+    let open_mark = text[open..].chars().next()?;
+    let opened = &text[open + open_mark.len_utf8()..start];
+    if opened.contains(['”', '"']) {
+        return None;
+    }
+    let line_end = after.find('\n').unwrap_or(after.len());
+    let close = after[..line_end].find(['”', '"'])? + end;
+    let content = text.get(open + open_mark.len_utf8()..close)?;
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let long_words_capitalised = words
+        .iter()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|word| word.chars().count() > 3)
+        .all(|word| word.starts_with(char::is_uppercase));
+    let title_like = (2..=8).contains(&words.len()) && long_words_capitalised;
+    title_like.then_some((open, close))
+}
+
+/// Mentions inside the title of a work become one `other` mention of it at
+/// most: its words are no people or places (`Streets`, `Takin`).
+fn mark_titles_of_works(text: &str, mentions: &mut Vec<Mention>) {
+    let mut seen_titles: Vec<(usize, usize)> = Vec::new();
+    mentions.retain_mut(|mention| {
+        let Some(title) = title_of_work_around(text, mention.start, mention.end) else {
+            return true;
+        };
+        mention.kind = OTHER;
+        let first = !seen_titles.contains(&title);
+        seen_titles.push(title);
+        first
+    });
 }
 
 /// Last words of a company's name, which no person bears (`General Electric Co`).

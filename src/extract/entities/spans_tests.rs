@@ -183,3 +183,39 @@ fn known_names_joined_by_a_hyphen_are_split_and_a_given_name_joins_its_surname()
         ])
     );
 }
+
+#[test]
+fn portfolios_and_words_of_titles_of_works_are_no_entities() {
+    let text = "Minister of Industry and Trade Denis Manturov, Minister of Health of Ukraine";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Industry", 2),
+                ("Trade Denis Manturov", 0),
+                ("Health", 1),
+                ("Ukraine", 2)
+            ]
+        ),
+        owned(&[("Denis Manturov", 0), ("Ukraine", 2)])
+    );
+    let text = "bringing out McDonald to perform “Takin’ It to the Streets.” in Nashville";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("McDonald", 0),
+                ("Takin", 0),
+                ("Streets", 1),
+                ("Nashville", 2)
+            ]
+        ),
+        owned(&[("McDonald", 0), ("Takin", 3), ("Nashville", 2)])
+    );
+    // A quotation in sentence case keeps its names.
+    let text = "“We met Boris Johnson in London today,” he said.";
+    assert_eq!(
+        repaired(text, &[("Boris Johnson", 0), ("London", 2)]),
+        owned(&[("Boris Johnson", 0), ("London", 2)])
+    );
+}
