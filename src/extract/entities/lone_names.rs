@@ -149,11 +149,7 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
 /// Whether a third-person pronoun follows within the sentence (and outside
 /// any quotation opened after the name).
 fn pronoun_follows(after: &str) -> bool {
-    let mut reach = PRONOUN_REACH.min(after.len());
-    while !after.is_char_boundary(reach) {
-        reach -= 1;
-    }
-    let window = &after[..reach];
+    let window = &after[..super::repair::floor_char_boundary(after, PRONOUN_REACH)];
     let stop = window
         .find(['.', '!', '?', '\n', '"', '“', '”'])
         .unwrap_or(window.len());

@@ -394,7 +394,7 @@ fn is_team_like(text: &str, mention: &Mention) -> bool {
 }
 
 /// The nearest character boundary of `text` at or before `index`.
-fn floor_char_boundary(text: &str, index: usize) -> usize {
+pub(super) fn floor_char_boundary(text: &str, index: usize) -> usize {
     let mut boundary = index.min(text.len());
     while !text.is_char_boundary(boundary) {
         boundary -= 1;

@@ -125,13 +125,21 @@ fn drop_portfolios(text: &str, mentions: &mut Vec<Mention>) {
     });
 }
 
+/// How far from a mention the marks of a title around it may stand, in bytes.
+const TITLE_REACH: usize = 120;
+
 /// The extent of the pair of quotation marks around `start..end` on its line
 /// whose content is a short Title Case phrase (`“Takin’ It to the Streets.”`,
 /// `"What A Fool Believes"`), the title of a work; `None` otherwise.
 fn title_of_work_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    // A title is short: look no further than `TITLE_REACH` bytes each side.
+    let window_start = super::repair::floor_char_boundary(text, start.saturating_sub(TITLE_REACH));
+    let window_end = super::repair::floor_char_boundary(text, end.saturating_add(TITLE_REACH));
     let before = text.get(..start)?;
-    let after = text.get(end..)?;
-    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let after = text.get(end..window_end)?;
+    let line_start = before[window_start..]
+        .rfind('\n')
+        .map_or(window_start, |at| window_start + at + 1);
     let open = before[line_start..].rfind(['“', '"'])? + line_start;
     let open_mark = text[open..].chars().next()?;
     let opened = &text[open + open_mark.len_utf8()..start];
