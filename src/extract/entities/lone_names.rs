@@ -9,6 +9,7 @@
 //! something else takes the kind the sign says. With no sign either way the
 //! tagger's word stands: a surname alone in a sports report stays a person.
 
+use super::spans::in_list;
 use super::tagger::Mention;
 use crate::extract::words::PERSON_TITLES;
 
@@ -53,19 +54,31 @@ struct Signs {
 /// Gives each one-word person mention without a sign of a person the kind
 /// its other signs point to (see the module comment).
 pub fn settle_lone_persons(text: &str, mentions: &mut [Mention]) {
-    let mut settled: Vec<(&str, usize)> = Vec::new();
-    for index in 0..mentions.len() {
-        let Some(word) = lone_person(text, &mentions[index]) else {
-            continue;
-        };
-        if settled.iter().any(|(seen, _)| *seen == word) || in_longer_person(text, mentions, word) {
+    let mut lone: Vec<(&str, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(index, mention)| Some((lone_person(text, mention)?, index)))
+        .collect();
+    if lone.is_empty() {
+        return;
+    }
+    let full_name_words: Vec<&str> = mentions
+        .iter()
+        .filter(|mention| mention.kind == PERSON)
+        .filter_map(|mention| text.get(mention.start..mention.end))
+        .filter(|surface| surface.contains(char::is_whitespace))
+        .flat_map(str::split_whitespace)
+        .collect();
+    lone.sort_unstable();
+    let mut settled: Vec<(usize, usize)> = Vec::new();
+    for group in lone.chunk_by(|a, b| a.0 == b.0) {
+        // `Putin` beside `Vladimir Putin`: the article named the person in full.
+        if full_name_words.contains(&group[0].0) {
             continue;
         }
         let mut signs = Signs::default();
-        for (other, mention) in mentions.iter().enumerate() {
-            if lone_person(text, mention) == Some(word) {
-                add_signs(text, mentions, other, &mut signs);
-            }
+        for (_, index) in group {
+            add_signs(text, mentions, *index, &mut signs);
         }
         let kind = match signs {
             Signs { person: true, .. } => continue,
@@ -75,15 +88,10 @@ pub fn settle_lone_persons(text: &str, mentions: &mut [Mention]) {
             } => ORGANIZATION,
             _ => continue,
         };
-        settled.push((word, kind));
+        settled.extend(group.iter().map(|(_, index)| (*index, kind)));
     }
-    for mention in mentions.iter_mut() {
-        let Some(word) = lone_person(text, mention) else {
-            continue;
-        };
-        if let Some((_, kind)) = settled.iter().find(|(seen, _)| *seen == word) {
-            mention.kind = *kind;
-        }
+    for (index, kind) in settled {
+        mentions[index].kind = kind;
     }
 }
 
@@ -94,24 +102,13 @@ fn lone_person<'t>(text: &'t str, mention: &Mention) -> Option<&'t str> {
     (mention.kind == PERSON && one_word && !mention.hashtag).then_some(surface)
 }
 
-/// Whether `word` is a word of a longer person mention (`Putin` beside
-/// `Vladimir Putin`): the article named the person in full.
-fn in_longer_person(text: &str, mentions: &[Mention], word: &str) -> bool {
-    mentions.iter().any(|mention| {
-        let surface = text.get(mention.start..mention.end).unwrap_or("");
-        mention.kind == PERSON
-            && surface.contains(char::is_whitespace)
-            && surface.split_whitespace().any(|part| part == word)
-    })
-}
-
 /// Adds the signs around mention `index` to `signs`.
 fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) {
     let mention = &mentions[index];
     let before = text.get(..mention.start).unwrap_or("");
     let after = text.get(mention.end..).unwrap_or("");
     let previous = before.split_whitespace().next_back().unwrap_or("");
-    let previous_bare = previous.trim_end_matches('.').to_lowercase();
+    let previous_bare = previous.trim_end_matches('.');
     let rest = after
         .strip_prefix("'s")
         .or_else(|| after.strip_prefix("’s"))
@@ -121,8 +118,8 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
         .strip_prefix(' ')
         .is_some_and(|word| word.starts_with(char::is_uppercase));
     let ends_word = before.is_empty() || before.ends_with(char::is_whitespace);
-    if PERSON_TITLES.contains(&previous_bare.as_str())
-        || PERSON_ROLES.contains(&previous_bare.as_str())
+    if in_list(PERSON_TITLES, previous_bare)
+        || in_list(PERSON_ROLES, previous_bare)
         || pronoun_follows(after)
         || score_follows(after)
     {
@@ -139,9 +136,9 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
         signs.place = true;
     }
     // `the Mueller implosion`: a name before a noun modifies it and says nothing.
-    let cue_before = match previous_bare.as_str() {
-        "the" => !super::spans::modifies_noun(after),
-        word => ORGANISATION_CUES_BEFORE.contains(&word),
+    let cue_before = match previous_bare {
+        "the" | "The" => !super::spans::modifies_noun(after),
+        word => in_list(ORGANISATION_CUES_BEFORE, word),
     };
     signs.organisation |= cue_before;
 }

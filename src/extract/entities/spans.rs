@@ -40,11 +40,15 @@ const OFFICES_OF_ORGANISATIONS: &[&str] = &[
     "spokesperson",
 ];
 
+/// Whether `list` (lowercase) holds `word`, ignoring ASCII case, without allocating.
+pub(super) fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
+}
+
 /// Words that say the text before a name is an office (`Minister of …`).
 fn is_title(word: &str) -> bool {
-    let bare = word.trim_end_matches([',', '.']).to_lowercase();
-    PERSON_TITLES.contains(&bare.as_str())
-        || matches!(bare.as_str(), "head" | "adviser" | "advisor")
+    let bare = word.trim_end_matches([',', '.']);
+    in_list(PERSON_TITLES, bare) || in_list(&["head", "adviser", "advisor"], bare)
 }
 
 /// Applies every span repair to the mentions of `text`, in place.
@@ -72,8 +76,10 @@ fn split_joined_places(text: &str, mentions: &mut Vec<Mention>) {
         let mention = &mentions[index];
         let surface = text.get(mention.start..mention.end).unwrap_or("");
         // `Belarus-EU border`: a hyphen may join any two known names, a comma two places.
-        let split = ["-", ", "].iter().find_map(|joint| {
-            let (left, right) = surface.split_once(joint)?;
+        let split = [('-', ""), (',', " ")].iter().find_map(|(mark, space)| {
+            let (left, right) = surface.split_once(*mark)?;
+            let right = right.strip_prefix(space)?;
+            let hyphen = space.is_empty();
             let right_bare = right
                 .strip_suffix("’s")
                 .or_else(|| right.strip_suffix("'s"))
@@ -81,7 +87,8 @@ fn split_joined_places(text: &str, mentions: &mut Vec<Mention>) {
             let left_kind = super::lexicon::known_kind(left)?;
             let right_kind = super::lexicon::known_kind(right_bare)?;
             let places = left_kind == PLACE && right_kind == PLACE;
-            (*joint == "-" || places).then_some((left.len(), joint.len(), left_kind, right_kind))
+            let joint = 1 + space.len();
+            (hyphen || places).then_some((left.len(), joint, left_kind, right_kind))
         });
         if let Some((left_end, joint, left_kind, right_kind)) = split {
             let mut right = mention.clone();
@@ -105,8 +112,7 @@ const PORTFOLIO_OFFICES: &[&str] = &["minister", "secretary", "commissioner"];
 /// known place stays: `Minister of Health of Ukraine`).
 fn drop_portfolios(text: &str, mentions: &mut Vec<Mention>) {
     mentions.retain(|mention| {
-        let surface = text.get(mention.start..mention.end).unwrap_or("");
-        if mention.kind == PERSON || super::lexicon::known_kind(surface).is_some() {
+        if mention.kind == PERSON {
             return true;
         }
         let before = text.get(..mention.start).unwrap_or("");
@@ -114,8 +120,9 @@ fn drop_portfolios(text: &str, mentions: &mut Vec<Mention>) {
         for _ in 0..6 {
             match words.next() {
                 Some("of") => {
-                    let office = words.next().unwrap_or("").to_lowercase();
-                    return !PORTFOLIO_OFFICES.contains(&office.as_str());
+                    let portfolio = in_list(PORTFOLIO_OFFICES, words.next().unwrap_or(""));
+                    let surface = text.get(mention.start..mention.end).unwrap_or("");
+                    return !portfolio || super::lexicon::known_kind(surface).is_some();
                 }
                 Some(word) if word == "and" || word.starts_with(char::is_uppercase) => {}
                 _ => return true,
@@ -130,25 +137,26 @@ const TITLE_REACH: usize = 120;
 
 /// The extent of the pair of quotation marks around `start..end` on its line
 /// whose content is a short Title Case phrase (`“Takin’ It to the Streets.”`,
-/// `"What A Fool Believes"`), the title of a work; `None` otherwise.
-fn title_of_work_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    // A title is short: look no further than `TITLE_REACH` bytes each side.
-    let window_start = super::repair::floor_char_boundary(text, start.saturating_sub(TITLE_REACH));
-    let window_end = super::repair::floor_char_boundary(text, end.saturating_add(TITLE_REACH));
-    let before = text.get(..start)?;
-    let after = text.get(end..window_end)?;
-    let line_start = before[window_start..]
-        .rfind('\n')
-        .map_or(window_start, |at| window_start + at + 1);
-    let open = before[line_start..].rfind(['“', '"'])? + line_start;
-    let open_mark = text[open..].chars().next()?;
-    let opened = &text[open + open_mark.len_utf8()..start];
-    if opened.contains(['”', '"']) {
+/// `"What A Fool Believes"`), the title of a work; `None` otherwise. `marks`
+/// holds the byte offsets of the article's quotation marks, in order.
+fn title_of_work_around(
+    text: &str,
+    marks: &[usize],
+    (start, end): (usize, usize),
+) -> Option<(usize, usize)> {
+    let next = marks.partition_point(|mark| *mark < start);
+    let open = marks.get(next.checked_sub(1)?).copied()?;
+    let close = marks.get(next).copied()?;
+    // A title is short: its marks stand no further than `TITLE_REACH` bytes away.
+    if close < end || start - open > TITLE_REACH || close - end > TITLE_REACH {
         return None;
     }
-    let line_end = after.find('\n').unwrap_or(after.len());
-    let close = after[..line_end].find(['”', '"'])? + end;
-    let content = text.get(open + open_mark.len_utf8()..close)?;
+    let opens = text[open..].starts_with(['“', '"']);
+    let closes = text[close..].starts_with(['”', '"']);
+    let content = text.get(open..close)?.trim_start_matches(['“', '"']);
+    if !opens || !closes || content.contains('\n') {
+        return None;
+    }
     let words: Vec<&str> = content.split_whitespace().collect();
     let long_words_capitalised = words
         .iter()
@@ -162,9 +170,16 @@ fn title_of_work_around(text: &str, start: usize, end: usize) -> Option<(usize, 
 /// Mentions inside the title of a work become one `other` mention of it at
 /// most: its words are no people or places (`Streets`, `Takin`).
 fn mark_titles_of_works(text: &str, mentions: &mut Vec<Mention>) {
+    let marks: Vec<usize> = text
+        .match_indices(['“', '”', '"'])
+        .map(|(at, _)| at)
+        .collect();
+    if marks.len() < 2 {
+        return;
+    }
     let mut seen_titles: Vec<(usize, usize)> = Vec::new();
     mentions.retain_mut(|mention| {
-        let Some(title) = title_of_work_around(text, mention.start, mention.end) else {
+        let Some(title) = title_of_work_around(text, &marks, (mention.start, mention.end)) else {
             return true;
         };
         mention.kind = OTHER;
@@ -193,6 +208,10 @@ fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) {
     while index < mentions.len() {
         let mention = &mentions[index];
         let surface = text.get(mention.start..mention.end).unwrap_or("");
+        if mention.kind == PERSON || surface.matches(' ').count() < 2 {
+            index += 1;
+            continue;
+        }
         let words: Vec<(usize, &str)> = surface
             .split(' ')
             .scan(0, |offset, word| {
@@ -203,19 +222,21 @@ fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) {
             .collect();
         // `Foreign Policy CAN`, `General Motors Europe`: a title that also
         // qualifies the word after it opens no holder's name.
-        let title = words.iter().rposition(|(_, word)| {
-            is_title(word) && !QUALIFYING_TITLES.contains(&word.to_lowercase().as_str())
-        });
+        // A holder has two or three words: only the last four can hold the title.
+        let last_four = words.len().saturating_sub(4);
+        let title = words[last_four..]
+            .iter()
+            .rposition(|(_, word)| is_title(word) && !in_list(QUALIFYING_TITLES, word))
+            .map(|at| last_four + at);
         let holder = title.map(|at| &words[at + 1..]).unwrap_or(&[]);
         let name_like = (2..=3).contains(&holder.len())
             && holder.iter().all(|(_, word)| {
-                let lower = word.to_lowercase();
                 word.starts_with(char::is_uppercase)
                     && word.contains(char::is_lowercase)
                     && !is_growing_head(word)
-                    && !COMPANY_ENDINGS.contains(&lower.as_str())
+                    && !in_list(COMPANY_ENDINGS, word)
             });
-        let (Some(at), true) = (title, name_like && mention.kind != PERSON) else {
+        let (Some(at), true) = (title, name_like) else {
             index += 1;
             continue;
         };
@@ -254,8 +275,7 @@ fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) {
             continue;
         };
         let one_word = word.len() > 1 && word.chars().all(char::is_alphabetic);
-        let lower = word.to_lowercase();
-        let plain = !is_title(word) && !NEVER_NAMES.contains(&lower.as_str());
+        let plain = !is_title(word) && !in_list(NEVER_NAMES, word);
         let person_alone = person.kind == PERSON
             && !text
                 .get(person.start..person.end)
@@ -280,7 +300,7 @@ fn drop_office_after_place(text: &str, mention: &mut Mention) {
     let Some((place, office)) = surface.rsplit_once(' ') else {
         return;
     };
-    if !OFFICES_AFTER_PLACE.contains(&office.to_lowercase().as_str()) {
+    if !in_list(OFFICES_AFTER_PLACE, office) {
         return;
     }
     mention.end = mention.start + place.len();
@@ -297,10 +317,10 @@ fn trim_office_before_person(text: &str, mention: &mut Mention) {
     ) else {
         return;
     };
-    let words: Vec<&str> = surface.split(' ').collect();
-    if mention.kind != PERSON || words.len() < 3 {
+    if mention.kind != PERSON || surface.matches(' ').count() < 2 {
         return;
     }
+    let words: Vec<&str> = surface.split(' ').collect();
     let mut previous = before.split_whitespace().rev();
     if !matches!(previous.next(), Some("of" | "and")) {
         return;
@@ -323,11 +343,14 @@ fn drop_office_of_organisation(text: &str, mention: &mut Mention) {
     let Some(surface) = text.get(mention.start..mention.end) else {
         return;
     };
-    let Some((title, rest)) = surface.split_once(" of ") else {
+    let Some((title, rest)) = surface.split_once(' ') else {
+        return;
+    };
+    let office = in_list(OFFICES_OF_ORGANISATIONS, title);
+    let Some(rest) = rest.strip_prefix("of ") else {
         return;
     };
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
-    let office = OFFICES_OF_ORGANISATIONS.contains(&title.to_lowercase().as_str());
     // `Head of the Office`, `Director of Intelligence`: an office of no organisation
     // the article names on its own elsewhere or in full (`Queen of the South` is a club).
     let named_elsewhere = !rest.is_empty() && text.matches(rest).nth(1).is_some();
@@ -398,7 +421,7 @@ fn grow_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
 /// Whether `word` (a trailing comma or period aside) is a capitalised organisation head.
 fn is_growing_head(word: &str) -> bool {
     let bare = word.trim_end_matches([',', '.']);
-    bare.starts_with(char::is_uppercase) && GROWING_HEADS.contains(&bare.to_lowercase().as_str())
+    bare.starts_with(char::is_uppercase) && in_list(GROWING_HEADS, bare)
 }
 
 /// Where the name of the mention `start..end` ends when its last word is an
@@ -433,7 +456,7 @@ fn name_continues_after(
         }
         let capitalised = bare.starts_with(char::is_uppercase) && bare.len() > 1;
         // `Centre on Friday`: a date is no part of a name.
-        let date = NEVER_NAMES.contains(&bare.to_lowercase().as_str());
+        let date = in_list(NEVER_NAMES, bare);
         let person = person_starts.contains(&(position - word.len()));
         if !capitalised || connectors == 0 || date || person || word.contains('\n') {
             break;
