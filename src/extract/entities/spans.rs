@@ -25,6 +25,13 @@ const OTHER: usize = 3;
 /// Offices written after the place they govern (`Moscow Mayor`).
 const OFFICES_AFTER_PLACE: &[&str] = &["governor", "mayor"];
 
+/// Words that, alone after `Head of`, name a body in general, not one organisation.
+#[rustfmt::skip]
+const GENERIC_BODIES: &[&str] = &[
+    "state", "government", "office", "department", "ministry", "delegation", "board", "company",
+    "country", "nation", "staff", "mission",
+];
+
 /// Offices of a company or an agency written before its name (`CEO of Hipcricket`).
 const OFFICES_OF_ORGANISATIONS: &[&str] = &[
     "ceo",
@@ -353,7 +360,9 @@ fn drop_office_of_organisation(text: &str, mention: &mut Mention) {
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
     // `Head of the Office`, `Director of Intelligence`: an office of no organisation
     // the article names on its own elsewhere or in full (`Queen of the South` is a club).
-    let named_elsewhere = !rest.is_empty() && text.matches(rest).nth(1).is_some();
+    // `Head of State`: a common word written with a capital names no one.
+    let generic = in_list(GENERIC_BODIES, rest);
+    let named_elsewhere = !rest.is_empty() && !generic && text.matches(rest).nth(1).is_some();
     let long_name = rest.contains(' ') && rest.starts_with(char::is_uppercase);
     if mention.kind != ORGANIZATION || !office || !(named_elsewhere || long_name) {
         return;
