@@ -53,6 +53,8 @@ const NOT_NAMES: &[&str] = &[
     "corp.", "écouter",
     // Offices named without their holder (`the Head of State noted`, `the Adviser said`).
     "head of state", "head of government", "adviser", "advisor",
+    // Conjunctions opening a capitalised line, clock times, mail client furniture.
+    "although", "because", "unless", "am", "pm", "inbox",
 ];
 
 /// Site furniture that scrapers keep around article text; a name holding one
@@ -61,7 +63,7 @@ const NOT_NAMES: &[&str] = &[
 const BOILERPLATE: &[&str] = &[
     "getty images", "advertisement", "continue reading", "continued below", "read more",
     "story continues", "staff reports", "click here", "sign up", "share this", "skip ad",
-    "related coverage", "most read", "follow us", "related location",
+    "related coverage", "most read", "follow us", "related location", "current location",
 ];
 
 /// [`NOT_NAMES`] as a set, built on first use (it is checked for every mention).
@@ -145,6 +147,11 @@ fn is_name_like(name: &str) -> bool {
         return false;
     }
     if not_names().contains(lower.as_str()) {
+        return false;
+    }
+    // `…相关权益归腾讯公司独家所有。未经授权，不得转载`: a sentence's full stop
+    // or comma of CJK text never stands inside a name.
+    if name.contains(['。', '，', '、', '【', '】', '「', '」']) {
         return false;
     }
     let may_be_boilerplate = lower.contains(' ') || lower.starts_with("advertisement");
