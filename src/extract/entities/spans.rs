@@ -25,6 +25,14 @@ const OTHER: usize = 3;
 /// Offices written after the place they govern (`Moscow Mayor`).
 const OFFICES_AFTER_PLACE: &[&str] = &["governor", "mayor"];
 
+/// Titles that only persons bear, written right before the name (`Sen.`, `Mrs`).
+#[rustfmt::skip]
+const PERSON_ONLY_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "governor", "mayor", "sgt", "lt",
+    "col", "capt", "rev", "sir", "dame", "prof", "professor", "ambassador", "president", "pres",
+    "prince", "princess", "pope", "judge",
+];
+
 /// Words that, alone after `Head of`, name a body in general, not one organisation.
 #[rustfmt::skip]
 const GENERIC_BODIES: &[&str] = &[
@@ -68,6 +76,7 @@ pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
     grow_organisation_names(text, mentions);
     for mention in mentions.iter_mut() {
         group_after_the(text, mention);
+        person_after_title(text, mention);
         drop_office_after_place(text, mention);
         trim_office_before_person(text, mention);
         drop_office_of_organisation(text, mention);
@@ -494,6 +503,32 @@ fn name_starts_before(text: &str, start: usize) -> (usize, &str) {
         return (start, "");
     }
     (head_end.len() - head.len(), head)
+}
+
+/// `Sen. Elizabeth Warren` with the title outside the mention, tagged an
+/// organisation: a name of one to three words right after a title that only
+/// persons bear is a person's.
+fn person_after_title(text: &str, mention: &mut Mention) {
+    let (Some(surface), Some(before)) = (
+        text.get(mention.start..mention.end),
+        text.get(..mention.start),
+    ) else {
+        return;
+    };
+    let Some(previous) = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split(' ').next_back())
+    else {
+        return;
+    };
+    let titled = in_list(PERSON_ONLY_TITLES, previous.trim_end_matches('.'));
+    let name_like = surface.split(' ').count() <= 3
+        && surface
+            .split(' ')
+            .all(|word| word.starts_with(char::is_uppercase) && word.contains(char::is_lowercase));
+    if titled && name_like && mention.kind != PERSON {
+        mention.kind = PERSON;
+    }
 }
 
 /// Whether the text right after a name opens with a lowercase word other than

@@ -219,3 +219,22 @@ fn portfolios_and_words_of_titles_of_works_are_no_entities() {
         owned(&[("Boris Johnson", 0), ("London", 2)])
     );
 }
+
+#[test]
+fn a_name_right_after_a_persons_title_is_a_person() {
+    let text =
+        "WASHINGTON - Sen. Elizabeth Warren said the Senate Foreign Relations Committee met.";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Elizabeth Warren", 1),
+                ("Senate Foreign Relations Committee", 1)
+            ]
+        ),
+        owned(&[
+            ("Elizabeth Warren", 0),
+            ("Senate Foreign Relations Committee", 1)
+        ])
+    );
+}
