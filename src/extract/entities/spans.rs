@@ -405,11 +405,11 @@ fn grow_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
         .filter(|mention| mention.kind == PERSON)
         .map(|mention| mention.start)
         .collect();
-    for index in 0..mentions.len() {
-        let (start, end) = (mentions[index].start, mentions[index].end);
+    for mention in mentions.iter_mut() {
+        let (start, end) = (mention.start, mention.end);
         // `Inspector General` may be tagged a person; `Committee` never ends one,
         // and only an `Office` is named after a person's office.
-        let person = mentions[index].kind == PERSON;
+        let person = mention.kind == PERSON;
         let grown_end = match person {
             true => end,
             false => name_continues_after(text, (start, end), &person_starts),
@@ -419,9 +419,9 @@ fn grow_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
             _ => start,
         };
         if grown_end != end || grown_start != start {
-            mentions[index].start = grown_start;
-            mentions[index].end = grown_end;
-            mentions[index].kind = ORGANIZATION;
+            mention.start = grown_start;
+            mention.end = grown_end;
+            mention.kind = ORGANIZATION;
         }
     }
     let mut kept_until = 0;
