@@ -2,22 +2,7 @@ use super::*;
 
 /// The kinds after [`settle_lone_persons`] of the tagged `(needle, kind)` spans of `text`.
 fn settled(text: &str, spans: &[(&str, usize)]) -> Vec<usize> {
-    let mut from = 0;
-    let mut mentions: Vec<Mention> = spans
-        .iter()
-        .map(|(needle, kind)| {
-            let start = from + text[from..].find(needle).unwrap_or(0);
-            from = start + needle.len();
-            Mention {
-                start,
-                end: start + needle.len(),
-                kind: *kind,
-                hashtag: false,
-                shouted: false,
-                common_word: false,
-            }
-        })
-        .collect();
+    let mut mentions = super::super::tagger::mentions_at(text, spans);
     settle_lone_persons(text, &mut mentions);
     mentions.iter().map(|mention| mention.kind).collect()
 }

@@ -13,7 +13,8 @@
 //! - `lexicon`: names whose kind general knowledge settles (countries, cities,
 //!   companies), added to the gazetteer and overruling a contradicted kind
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
-//! - `spans`: joined places split, offices cut off names
+//! - `spans`: joined places split, offices cut off names, long organisation
+//!   names taken whole (`long_names`)
 //! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list
 //! - [`train`]: the training loop (used by the example, not at run time)
@@ -23,6 +24,7 @@ mod chunk_rules;
 pub mod features;
 mod lexicon;
 mod lone_names;
+mod long_names;
 pub mod model;
 mod repair;
 mod spans;

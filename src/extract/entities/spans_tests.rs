@@ -3,22 +3,7 @@ use super::*;
 /// The `(surface, kind)` of each mention after [`repair_spans`], for tagged
 /// `(needle, kind)` spans found in order.
 fn repaired(text: &str, spans: &[(&str, usize)]) -> Vec<(String, usize)> {
-    let mut from = 0;
-    let mut mentions: Vec<Mention> = spans
-        .iter()
-        .map(|(needle, kind)| {
-            let start = from + text[from..].find(needle).unwrap_or(0);
-            from = start + needle.len();
-            Mention {
-                start,
-                end: start + needle.len(),
-                kind: *kind,
-                hashtag: false,
-                shouted: false,
-                common_word: false,
-            }
-        })
-        .collect();
+    let mut mentions = super::super::tagger::mentions_at(text, spans);
     repair_spans(text, &mut mentions);
     mentions
         .iter()
