@@ -37,6 +37,18 @@ python3 eval/materialize.py "$work/modern-all.jsonl" ../shared "$work/modern"
 find "$work/modern/docs" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/modern.jsonl"
 python3 "$shared/score.py" entities "$work/modern/gold.jsonl" "$work/modern.jsonl"
 python3 "$shared/score.py" quotes "$work/modern/gold.jsonl" "$work/modern.jsonl"
+# The batches before the newest one (the highest N of gold-N), which earlier tuning saw, together.
+newest="$(printf '%s\n' eval/modern/gold-*.jsonl | sort -V | tail -1)"
+older=()
+for batch in "${modern_batches[@]}"; do
+    [ "$batch" = "$newest" ] || older+=("$batch")
+done
+if [ "${#older[@]}" -gt 1 ]; then
+    echo "-- all batches but the newest ($newest)"
+    cat "${older[@]}" >"$work/modern-older.jsonl"
+    python3 "$shared/score.py" entities "$work/modern-older.jsonl" "$work/modern.jsonl"
+    python3 "$shared/score.py" quotes "$work/modern-older.jsonl" "$work/modern.jsonl"
+fi
 for batch in "${modern_batches[@]}"; do
     echo "-- batch $batch"
     python3 "$shared/score.py" entities "$batch" "$work/modern.jsonl"

@@ -12,7 +12,7 @@ use serde::Serialize;
 use newsdex::article::{Article, ArticleDate, Entity};
 use newsdex::search::json::{HitJson, ResultsJson};
 use newsdex::search::quotes::QuoteHit;
-use newsdex::search::reports::{EntityCount, IndexStats, Period};
+use newsdex::search::reports::{EntityCount, EntityWithKinds, IndexStats, Period};
 use newsdex::search::{SearchResults, Snippet};
 
 /// How text output looks.
@@ -306,6 +306,34 @@ pub fn quotes_text(out: &mut dyn Write, quotes: &[QuoteHit], style: Style) -> io
 }
 
 pub fn entities_text(out: &mut dyn Write, counts: &[EntityCount]) -> io::Result<()> {
+    entity_rows(out, counts, &[])
+}
+
+/// The entity report with the evidence for each kind after it, when the
+/// articles give the name more than one (`person 148 / organization 83`).
+pub fn entities_with_kinds_text(
+    out: &mut dyn Write,
+    entities: &[EntityWithKinds],
+) -> io::Result<()> {
+    let counts: Vec<EntityCount> = entities.iter().map(|entity| entity.count.clone()).collect();
+    let hints: Vec<String> = entities
+        .iter()
+        .map(|entity| match entity.kinds.len() {
+            0 | 1 => String::new(),
+            _ => entity
+                .kinds
+                .iter()
+                .map(|kind| format!("{} {}", kind.kind, kind.articles))
+                .collect::<Vec<_>>()
+                .join(" / "),
+        })
+        .collect();
+    entity_rows(out, &counts, &hints)
+}
+
+/// One line per entity: articles, name (and folded spellings), kind, and the
+/// hint of the same row if there is one.
+fn entity_rows(out: &mut dyn Write, counts: &[EntityCount], hints: &[String]) -> io::Result<()> {
     let labels: Vec<String> = counts
         .iter()
         .map(|count| {
@@ -325,12 +353,17 @@ pub fn entities_text(out: &mut dyn Write, counts: &[EntityCount]) -> io::Result<
         .map(|label| label.chars().count())
         .max()
         .unwrap_or(0);
-    for (count, label) in counts.iter().zip(&labels) {
-        writeln!(
-            out,
-            "{:>7}  {label:<width$}  {}",
-            count.articles, count.kind
-        )?;
+    for (index, (count, label)) in counts.iter().zip(&labels).enumerate() {
+        let hint = hints.get(index).filter(|hint| !hint.is_empty());
+        let kind = count.kind.to_string();
+        match hint {
+            Some(hint) => writeln!(
+                out,
+                "{:>7}  {label:<width$}  {kind:<12}  ({hint})",
+                count.articles
+            )?,
+            None => writeln!(out, "{:>7}  {label:<width$}  {kind}", count.articles)?,
+        }
     }
     Ok(())
 }

@@ -31,6 +31,21 @@ fn prefix_within(text: &str, max_bytes: usize) -> &str {
     &text[..end]
 }
 
+/// The text before a mail signature's `-- ` delimiter line (RFC 3676): the
+/// sender's name, lab and street after it repeat in every message and would
+/// top a mailing list's entity report (`Centre de Biophysique Moleculaire`).
+fn without_mail_signature(body: &str) -> &str {
+    let delimiter = body
+        .match_indices("\n-- \n")
+        .chain(body.match_indices("\n-- \r\n"))
+        .map(|(at, _)| at)
+        .min();
+    match delimiter {
+        Some(at) => &body[..at],
+        None => body,
+    }
+}
+
 /// Turns a parsed article into a full [`Article`] keyed by `path`.
 pub fn extract(path: String, parsed: ParsedArticle) -> Article {
     let title = match parsed.title.as_deref().map(str::trim) {
@@ -38,10 +53,11 @@ pub fn extract(path: String, parsed: ParsedArticle) -> Article {
         _ => title::title_from_body(&parsed.body),
     };
     let body_for_extraction = prefix_within(&parsed.body, MAX_EXTRACTION_BYTES);
-    let text_for_extraction = if body_for_extraction.starts_with(&title) {
-        body_for_extraction.to_string()
+    let body_for_entities = without_mail_signature(body_for_extraction);
+    let text_for_extraction = if body_for_entities.starts_with(&title) {
+        body_for_entities.to_string()
     } else {
-        format!("{title}\n\n{body_for_extraction}")
+        format!("{title}\n\n{body_for_entities}")
     };
     let entities = entities::extract_entities(&wire::without_wire_furniture(&text_for_extraction));
     let quotes = quotes::extract_quotes(body_for_extraction, &entities);
@@ -62,6 +78,19 @@ pub fn extract(path: String, parsed: ParsedArticle) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mail_signature_gives_no_entities() {
+        let body = "Thanks, the SVD routine works.\n\nKonrad.\n-- \n---------\nKonrad Hinsen | Centre de Biophysique Moleculaire\nRue Charles Sadron\n";
+        assert_eq!(
+            without_mail_signature(body),
+            "Thanks, the SVD routine works.\n\nKonrad."
+        );
+        assert_eq!(
+            without_mail_signature("No signature -- here.\n"),
+            "No signature -- here.\n"
+        );
+    }
 
     #[test]
     fn extraction_prefix_never_splits_a_character() {

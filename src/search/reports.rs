@@ -38,6 +38,30 @@ pub struct EntityCount {
     pub aliases: Vec<String>,
 }
 
+/// An entity of the report with the evidence for its kind: how many articles
+/// give the name each kind, most first (`person 148`, `organization 83`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityWithKinds {
+    #[serde(flatten)]
+    pub count: EntityCount,
+    /// Every kind articles give the name, with their articles; left out of
+    /// JSON when there is only the one kind shown.
+    #[serde(skip_serializing_if = "one_kind_only")]
+    pub kinds: Vec<KindCount>,
+}
+
+/// How many articles give a name one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct KindCount {
+    pub kind: EntityKind,
+    pub articles: u64,
+}
+
+/// Whether the evidence holds one kind or none (nothing to show beside the kind).
+fn one_kind_only(kinds: &[KindCount]) -> bool {
+    kinds.len() <= 1
+}
+
 /// Which articles a report counts: those holding all the query's words, or
 /// any of them (`--any`); every article without text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -75,6 +99,20 @@ pub fn top_entities(
     kind: Option<EntityKind>,
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
+    let entities = top_entities_with_kinds(news_index, report_query, filters, kind, limit)?;
+    Ok(entities.into_iter().map(|entity| entity.count).collect())
+}
+
+/// [`top_entities`] with the evidence for each name's kind (issue 13: one
+/// kind per entity, the majority shown with its evidence). With a kind
+/// asked for, the evidence holds that kind only.
+pub fn top_entities_with_kinds(
+    news_index: &NewsIndex,
+    report_query: ReportQuery,
+    filters: &Filters,
+    kind: Option<EntityKind>,
+    limit: usize,
+) -> Result<Vec<EntityWithKinds>> {
     if limit == 0 {
         return Err(Error::Usage("--limit must be at least 1".to_string()));
     }
@@ -96,20 +134,42 @@ pub fn top_entities(
     let by_tag = searcher
         .search(&*query, &EntityArticles { tags: tag_prefix })
         .map_err(|source| news_index.error(source))?;
-    let mut tags = one_kind::one_kind_per_name(by_tag.into_iter().collect());
+    let mut merged = one_kind::one_kind_per_name(by_tag.into_iter().collect());
     // Most articles first, then by name, so that equal counts print in a stable order.
-    tags.sort_by(|(a_tag, a_keys), (b_tag, b_keys)| {
+    merged.sort_by(|(a_tag, a_keys, _), (b_tag, b_keys, _)| {
         b_keys
             .len()
             .cmp(&a_keys.len())
             .then_with(|| a_tag.cmp(b_tag))
     });
     // The headroom is for spellings that fold into one another.
-    tags.truncate(limit.saturating_mul(4).max(200));
+    merged.truncate(limit.saturating_mul(4).max(200));
+    let mut evidence: FxHashMap<String, Vec<KindCount>> = FxHashMap::default();
+    let mut tags = Vec::with_capacity(merged.len());
+    for (tag, keys, kinds) in merged {
+        let kinds = kinds
+            .into_iter()
+            .map(|(kind, articles)| KindCount {
+                kind,
+                articles: articles as u64,
+            })
+            .collect();
+        evidence.insert(tag.clone(), kinds);
+        tags.push((tag, keys));
+    }
     let mut counts = fold_aliases(news_index, &searcher, tags);
     counts.sort_by_key(|count| std::cmp::Reverse(count.articles));
     counts.truncate(limit);
-    Ok(counts)
+    // A folded spelling's kinds are those of the name shown.
+    let entities = counts
+        .into_iter()
+        .map(|count| {
+            let tag = crate::index::schema::entity_tag(count.kind, &count.name);
+            let kinds = evidence.remove(&tag).unwrap_or_default();
+            EntityWithKinds { count, kinds }
+        })
+        .collect();
+    Ok(entities)
 }
 
 /// Folds the spellings of one entity into one count: the articles naming

@@ -8,7 +8,9 @@ use crate::app::render::{self, json_line};
 use newsdex::index::NewsIndex;
 use newsdex::search::query::reading_notes;
 use newsdex::search::quotes::find_quotes;
-use newsdex::search::reports::{self as library, stats, timeline, top_entities, ReportQuery};
+use newsdex::search::reports::{
+    self as library, stats, timeline, top_entities_with_kinds, ReportQuery,
+};
 
 /// Prints what was changed to read the report's query, if any.
 fn note_reading(news_index: &NewsIndex, text: Option<&str>) -> Result<()> {
@@ -65,7 +67,7 @@ pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outco
         match_any: args.matching.any,
     };
     let wanted = args.limit.saturating_add(args.offset);
-    let top = top_entities(
+    let top = top_entities_with_kinds(
         news_index,
         report_query,
         &filters,
@@ -77,7 +79,7 @@ pub fn run_entities(news_index: &NewsIndex, args: &EntitiesArgs) -> Result<Outco
     }
     let counts: Vec<_> = top.into_iter().skip(args.offset).collect();
     print_items(&counts, args.format, |out| {
-        render::entities_text(out, &counts)
+        render::entities_with_kinds_text(out, &counts)
     })?;
     Ok(Outcome::from_count(counts.len()))
 }

@@ -19,7 +19,7 @@ use super::tagger::Mention;
 #[rustfmt::skip]
 const TITLES: &[&str] = &[
     "dame", "lieutenant", "sergeant", "sheikh", "archbishop", "father", "envoy", "head", "marshal",
-    "comrade", "madam", "mister",
+    "comrade", "madam", "mister", "coo", "cfo", "cto",
 ];
 
 /// Sentence-initial words the tagger may glue to the name after them (`In Sochaczew`).
@@ -27,7 +27,7 @@ const TITLES: &[&str] = &[
 const LEADING_FUNCTION_WORDS: &[&str] = &[
     "the", "in", "on", "at", "for", "but", "and", "as", "by", "from", "with", "after", "to", "of",
     "when", "while", "if", "since", "under", "unlike", "like", "meanwhile", "however", "today",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "rival",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "rival", "once",
 ];
 
 /// Capitalized words that are never names on their own, besides the shared
@@ -51,6 +51,10 @@ const NOT_NAMES: &[&str] = &[
     "photograph", "photo", "photos", "best", "regards", "best regards", "kind regards",
     "dear colleagues", "dear all", "notebook", "ipo", "tel", "fax", "inc", "inc.", "corp",
     "corp.", "écouter",
+    // Offices named without their holder (`the Head of State noted`, `the Adviser said`).
+    "head of state", "head of government", "adviser", "advisor",
+    // Conjunctions opening a capitalised line, clock times, mail client furniture.
+    "although", "because", "unless", "am", "pm", "inbox",
 ];
 
 /// Site furniture that scrapers keep around article text; a name holding one
@@ -59,7 +63,7 @@ const NOT_NAMES: &[&str] = &[
 const BOILERPLATE: &[&str] = &[
     "getty images", "advertisement", "continue reading", "continued below", "read more",
     "story continues", "staff reports", "click here", "sign up", "share this", "skip ad",
-    "related coverage", "most read", "follow us", "related location",
+    "related coverage", "most read", "follow us", "related location", "current location",
 ];
 
 /// [`NOT_NAMES`] as a set, built on first use (it is checked for every mention).
@@ -121,11 +125,11 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
     }
     words.retain(|word| !word.is_empty());
     let name = words.join(" ");
-    is_name_like(&name, kind).then_some(name)
+    is_name_like(&name).then_some(name)
 }
 
 /// Rejects what the tagger may still let through: debris, common words, dates.
-fn is_name_like(name: &str, kind: usize) -> bool {
+fn is_name_like(name: &str) -> bool {
     let lower = name.to_lowercase();
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 0 || !name.chars().any(char::is_uppercase) {
@@ -145,6 +149,11 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     if not_names().contains(lower.as_str()) {
         return false;
     }
+    // `…相关权益归腾讯公司独家所有。未经授权，不得转载`: a sentence's full stop
+    // or comma of CJK text never stands inside a name.
+    if name.contains(['。', '，', '、', '【', '】', '「', '」']) {
+        return false;
+    }
     let may_be_boilerplate = lower.contains(' ') || lower.starts_with("advertisement");
     if may_be_boilerplate && BOILERPLATE.iter().any(|phrase| lower.contains(phrase)) {
         return false;
@@ -160,10 +169,11 @@ fn is_name_like(name: &str, kind: usize) -> bool {
     if revision_label {
         return false;
     }
-    let all_titles = kind == 0
-        && lower
-            .split_whitespace()
-            .all(|word| titles().contains(word.trim_end_matches('.')));
+    // `Minister`, `Deputy Head`, `CEO`: an office without its holder names no one,
+    // whatever kind the tagger gave it.
+    let all_titles = lower
+        .split_whitespace()
+        .all(|word| titles().contains(word.trim_end_matches('.')));
     !all_titles
 }
 

@@ -96,6 +96,11 @@ pub fn add_to_gazetteer(gazetteer: &mut Gazetteer) {
     }
 }
 
+/// The kind the list gives `name`, if it holds it.
+pub fn known_kind(name: &str) -> Option<usize> {
+    by_name().get(&name.to_lowercase()).map(|known| known.kind)
+}
+
 /// Whether the list holds `name` as a place.
 pub fn is_known_place(name: &str) -> bool {
     by_name()

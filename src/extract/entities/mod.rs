@@ -13,6 +13,9 @@
 //! - `lexicon`: names whose kind general knowledge settles (countries, cities,
 //!   companies), added to the gazetteer and overruling a contradicted kind
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
+//! - `spans`: joined places split, offices cut off names, long organisation
+//!   names taken whole (`long_names`)
+//! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list
 //! - [`train`]: the training loop (used by the example, not at run time)
 
@@ -20,8 +23,11 @@ pub mod canonical;
 mod chunk_rules;
 pub mod features;
 mod lexicon;
+mod lone_names;
+mod long_names;
 pub mod model;
 mod repair;
+mod spans;
 pub mod tagger;
 pub mod tokenize;
 pub mod train;
@@ -59,6 +65,8 @@ pub fn extract_entities(text: &str) -> Vec<Entity> {
         return Vec::new();
     };
     let mut mentions = tagger::tag_text(model, text);
+    spans::repair_spans(text, &mut mentions);
     repair::repair_mentions(text, &mut mentions);
+    lone_names::settle_lone_persons(text, &mut mentions);
     canonical::entities_from_mentions(text, &mentions)
 }

@@ -48,7 +48,9 @@ const ORGANISATION_HEADS: &[&str] = &[
     "inc", "ltd", "llc", "plc", "group", "association", "foundation", "ministry", "court", "army",
     "navy", "airlines", "airline", "forces", "guard", "society", "administration", "board",
     "bureau", "directorate", "authority", "senate", "parliament", "assembly", "club", "academy",
-    "college", "service", "services",
+    "college", "service", "services", "technologies", "robotics", "systems", "holdings",
+    "industries", "pharmaceuticals", "laboratories", "motors", "airways", "bancorp", "bancshares",
+    "securities", "communications", "controls", "petroleum", "brothers",
 ];
 
 /// Last words that make a multi-word name an event, `other` in CoNLL-2003
@@ -392,7 +394,7 @@ fn is_team_like(text: &str, mention: &Mention) -> bool {
 }
 
 /// The nearest character boundary of `text` at or before `index`.
-fn floor_char_boundary(text: &str, index: usize) -> usize {
+pub(super) fn floor_char_boundary(text: &str, index: usize) -> usize {
     let mut boundary = index.min(text.len());
     while !text.is_char_boundary(boundary) {
         boundary -= 1;

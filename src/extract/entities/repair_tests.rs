@@ -1,20 +1,7 @@
 use super::*;
 
 fn repaired(text: &str, spans: &[(&str, usize)]) -> Vec<(String, usize)> {
-    let mut mentions: Vec<Mention> = spans
-        .iter()
-        .map(|(needle, kind)| {
-            let start = text.find(needle).unwrap_or(0);
-            Mention {
-                start,
-                end: start + needle.len(),
-                kind: *kind,
-                hashtag: false,
-                shouted: false,
-                common_word: false,
-            }
-        })
-        .collect();
+    let mut mentions = super::super::tagger::mentions_at(text, spans);
     repair_mentions(text, &mut mentions);
     mentions
         .iter()

@@ -304,3 +304,26 @@ fn collect_mentions(
         i = end;
     }
 }
+
+/// Mentions of the `(needle, kind)` spans of `text` for the repair tests,
+/// each needle looked for after the one before (anywhere, if not there).
+#[cfg(test)]
+pub(super) fn mentions_at(text: &str, spans: &[(&str, usize)]) -> Vec<Mention> {
+    let mut from = 0;
+    spans
+        .iter()
+        .map(|(needle, kind)| {
+            let after = text[from..].find(needle).map(|at| from + at);
+            let start = after.or_else(|| text.find(needle)).unwrap_or(0);
+            from = start + needle.len();
+            Mention {
+                start,
+                end: start + needle.len(),
+                kind: *kind,
+                hashtag: false,
+                shouted: false,
+                common_word: false,
+            }
+        })
+        .collect()
+}

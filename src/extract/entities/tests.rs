@@ -197,3 +197,24 @@ fn headline_words_and_site_furniture_are_no_entities() {
         "{found:?}"
     );
 }
+
+/// Regression (issue 13, layouts sample top-20s): a line of CJK text, a
+/// location widget's label, a conjunction and a clock time came out as names.
+#[test]
+fn cjk_sentences_widgets_and_clock_times_are_no_entities() {
+    let text = "Although Maria Lopez left early, she said so at 10 AM.\n\n\
+                Use Current Location\n\n\
+                【Next Web作品的中文相关权益归腾讯公司独家所有。未经授权，不得转载。】";
+    let found = names(text);
+    for junk in ["Although", "AM", "Use Current Location"] {
+        assert!(
+            !found.iter().any(|(name, _)| name == junk),
+            "{junk} in {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|(name, _)| name.contains('。')),
+        "{found:?}"
+    );
+    assert!(has(&found, "Maria Lopez", EntityKind::Person), "{found:?}");
+}

@@ -255,11 +255,22 @@ impl<'a> Resolver<'a> {
         // person (usually the subject) is meant, not the last one named
         // (`Omar asked for compassion during Carlineo’s sentencing … She added`).
         let sentence = self.sentence_around(nearest.token);
-        let subject = self.mentions[..before]
-            .iter()
-            .filter(|m| sentence.contains(&m.token))
-            .find(fits)
-            .unwrap_or(nearest);
+        let in_sentence = || {
+            self.mentions[..before]
+                .iter()
+                .filter(|m| sentence.contains(&m.token))
+                .filter(fits)
+        };
+        // A person the article names in full comes before a one-word name
+        // that may be a product or a company taken for a person (`The key to
+        // Stadia’s success, says Buser, … he says`).
+        let full_named = in_sentence()
+            .map(|m| (m, self.canonical_name(m.name, m.token)))
+            .find(|(_, name)| name.contains(' '));
+        if let Some((_, name)) = full_named {
+            return Some(name);
+        }
+        let subject = in_sentence().next().unwrap_or(nearest);
         Some(self.canonical_name(subject.name, subject.token))
     }
 

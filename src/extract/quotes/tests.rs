@@ -485,3 +485,24 @@ fn backtick_quotes_of_the_ap_wire_are_quotations() {
     assert!(quotes[0].text.ends_with("It's natural"));
     assert_eq!(quotes[0].speaker_name.as_deref(), Some("Robert Friedman"));
 }
+
+/// Regression (issue 13): `he` went to a product the tagger took for a
+/// person, named first in the sentence before, not to the person named in full.
+#[test]
+fn a_pronoun_prefers_the_person_named_in_full() {
+    let text = "“It is a cloud platform,” said Jack Buser, director for games at Google.\n\n\
+                The key to Zorbia’s success, says Buser, is the network. “We have one of the largest private networks in the world,” he says.";
+    let entities = [
+        Entity {
+            name: "Jack Buser".to_string(),
+            kind: EntityKind::Person,
+        },
+        Entity {
+            name: "Zorbia".to_string(),
+            kind: EntityKind::Person,
+        },
+    ];
+    let quotes = extract_quotes(text, &entities);
+    let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.speaker_name.as_deref()).collect();
+    assert_eq!(speakers, [Some("Jack Buser"), Some("Jack Buser")]);
+}

@@ -1,0 +1,196 @@
+//! One-word names the tagger calls persons with nothing in the article to back
+//! it (`Weibo`, `Gannett`, `Refinitiv`, `Kellogg’s`, `McAllen`): trained on
+//! 1996 news, the tagger takes an unknown capitalised word for a surname. A
+//! person named by one word alone is usually introduced some other way (a
+//! title, `he`/`she`, a list of other people, a score beside the name), while
+//! a company, site or town shows up where people seldom do (`the X`, `on X`,
+//! `in X`, a list of organisations). So a one-word person that is never part of
+//! a longer person's name, has no sign of a person and has such a sign of
+//! something else takes the kind the sign says. With no sign either way the
+//! tagger's word stands: a surname alone in a sports report stays a person.
+
+use super::spans::in_list;
+use super::tagger::Mention;
+use crate::extract::words::PERSON_TITLES;
+
+/// Kind indices of the model (see [`Mention::kind`]).
+const PERSON: usize = 0;
+const ORGANIZATION: usize = 1;
+const PLACE: usize = 2;
+
+/// Lowercase nouns for what people are or do, written right before a name
+/// (`striker Kane`, `actor Leeson`), besides the shared [`PERSON_TITLES`].
+#[rustfmt::skip]
+const PERSON_ROLES: &[&str] = &[
+    "actor", "actress", "analyst", "anchor", "attorney", "author", "brother", "daughter",
+    "defender", "economist", "father", "forward", "goalkeeper", "guitarist", "host", "husband",
+    "keeper", "lawyer", "manager", "midfielder", "mother", "player", "quarterback", "rapper",
+    "reporter", "singer", "sister", "son", "star", "strategist", "striker", "wife", "writer",
+];
+
+/// Third-person pronouns that, soon after a name in the same sentence, say a
+/// person is meant (`Leeson, who said he …`).
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "himself", "herself"];
+
+/// Words right before a name that places it (`in McAllen`, `near Logar`).
+const PLACE_CUES_BEFORE: &[&str] = &["in", "near"];
+
+/// Words right before a name that people are seldom named after (`on Weibo`,
+/// `at Gannett`, `acquired Refinitiv`); `the` too, unless a noun follows.
+const ORGANISATION_CUES_BEFORE: &[&str] =
+    &["at", "on", "via", "joins", "joined", "acquired", "bought"];
+
+/// How far after a name a pronoun still counts, in bytes.
+const PRONOUN_REACH: usize = 60;
+
+/// What the article shows of one name's kind.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Signs {
+    person: bool,
+    place: bool,
+    organisation: bool,
+}
+
+/// Gives each one-word person mention without a sign of a person the kind
+/// its other signs point to (see the module comment).
+pub fn settle_lone_persons(text: &str, mentions: &mut [Mention]) {
+    let mut lone: Vec<(&str, usize)> = mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(index, mention)| Some((lone_person(text, mention)?, index)))
+        .collect();
+    if lone.is_empty() {
+        return;
+    }
+    let full_name_words: Vec<&str> = mentions
+        .iter()
+        .filter(|mention| mention.kind == PERSON)
+        .filter_map(|mention| text.get(mention.start..mention.end))
+        .filter(|surface| surface.contains(char::is_whitespace))
+        .flat_map(str::split_whitespace)
+        .collect();
+    lone.sort_unstable();
+    let mut settled: Vec<(usize, usize)> = Vec::new();
+    for group in lone.chunk_by(|a, b| a.0 == b.0) {
+        // `Putin` beside `Vladimir Putin`: the article named the person in full.
+        if full_name_words.contains(&group[0].0) {
+            continue;
+        }
+        let mut signs = Signs::default();
+        for (_, index) in group {
+            add_signs(text, mentions, *index, &mut signs);
+        }
+        let kind = match signs {
+            Signs { person: true, .. } => continue,
+            Signs { place: true, .. } => PLACE,
+            Signs {
+                organisation: true, ..
+            } => ORGANIZATION,
+            _ => continue,
+        };
+        settled.extend(group.iter().map(|(_, index)| (*index, kind)));
+    }
+    for (index, kind) in settled {
+        mentions[index].kind = kind;
+    }
+}
+
+/// The word of a one-word person mention.
+fn lone_person<'t>(text: &'t str, mention: &Mention) -> Option<&'t str> {
+    let surface = text.get(mention.start..mention.end)?;
+    let one_word = !surface.contains(char::is_whitespace);
+    (mention.kind == PERSON && one_word && !mention.hashtag).then_some(surface)
+}
+
+/// Adds the signs around mention `index` to `signs`.
+fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) {
+    let mention = &mentions[index];
+    let before = text.get(..mention.start).unwrap_or("");
+    let after = text.get(mention.end..).unwrap_or("");
+    let previous = before.split_whitespace().next_back().unwrap_or("");
+    let previous_bare = previous.trim_end_matches('.');
+    let rest = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+        .unwrap_or(after);
+    let possessive = rest.len() < after.len();
+    let next_capitalised = rest
+        .strip_prefix(' ')
+        .is_some_and(|word| word.starts_with(char::is_uppercase));
+    let ends_word = before.is_empty() || before.ends_with(char::is_whitespace);
+    if in_list(PERSON_TITLES, previous_bare)
+        || in_list(PERSON_ROLES, previous_bare)
+        || pronoun_follows(after)
+        || score_follows(after)
+    {
+        signs.person = true;
+    }
+    let neighbours = listed_neighbours(text, mentions, index);
+    signs.person |= neighbours.contains(&Some(PERSON));
+    signs.organisation |= neighbours.contains(&Some(ORGANIZATION));
+    // `on Dole's short list`: what a cue before speaks of is the possession.
+    if !ends_word || next_capitalised || possessive {
+        return;
+    }
+    if PLACE_CUES_BEFORE.contains(&previous) {
+        signs.place = true;
+    }
+    // `the Mueller implosion`: a name before a noun modifies it and says nothing.
+    let cue_before = match previous_bare {
+        "the" | "The" => !super::spans::modifies_noun(after),
+        word => in_list(ORGANISATION_CUES_BEFORE, word),
+    };
+    signs.organisation |= cue_before;
+}
+
+/// Whether a third-person pronoun follows within the sentence (and outside
+/// any quotation opened after the name).
+fn pronoun_follows(after: &str) -> bool {
+    let window = &after[..super::repair::floor_char_boundary(after, PRONOUN_REACH)];
+    let stop = window
+        .find(['.', '!', '?', '\n', '"', '“', '”'])
+        .unwrap_or(window.len());
+    window[..stop]
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| PERSON_PRONOUNS.contains(&word))
+}
+
+/// Whether a number follows the name (`Muralitharan 2-33`, `Vaas (3)`): a
+/// result table, where one-word names are players.
+fn score_follows(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', '\t']);
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    after.starts_with([' ', '\t']) && rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The kinds of the mentions right before and after mention `index` when
+/// only a list separator stands between (`Ford, Macy’s, Kellogg’s and Fox`,
+/// `Ljubomir` / `Acimovic` across a line break). A one-word person beside it
+/// vouches for nothing (`None`): it may be as wrong as this one.
+fn listed_neighbours(text: &str, mentions: &[Mention], index: usize) -> [Option<usize>; 2] {
+    let mention = &mentions[index];
+    let is_separator = |gap: &str| {
+        let gap = gap.trim_start_matches(['’', '\'']).trim_start_matches('s');
+        gap.len() <= 8
+            && gap
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '&'))
+                .all(|word| matches!(word, "" | "and" | "or"))
+    };
+    let kind_of = |neighbour: &Mention, gap: Option<&str>| {
+        let listed = gap.is_some_and(is_separator);
+        let vouches = lone_person(text, neighbour).is_none();
+        (listed && vouches).then_some(neighbour.kind)
+    };
+    let before = index.checked_sub(1).and_then(|previous| {
+        let previous = &mentions[previous];
+        kind_of(previous, text.get(previous.end..mention.start))
+    });
+    let after = mentions
+        .get(index + 1)
+        .and_then(|next| kind_of(next, text.get(mention.end..next.start)));
+    [before, after]
+}
+
+#[cfg(test)]
+#[path = "lone_names_tests.rs"]
+mod tests;

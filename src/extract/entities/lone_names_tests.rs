@@ -1,0 +1,66 @@
+use super::*;
+
+/// The kinds after [`settle_lone_persons`] of the tagged `(needle, kind)` spans of `text`.
+fn settled(text: &str, spans: &[(&str, usize)]) -> Vec<usize> {
+    let mut mentions = super::super::tagger::mentions_at(text, spans);
+    settle_lone_persons(text, &mut mentions);
+    mentions.iter().map(|mention| mention.kind).collect()
+}
+
+#[test]
+fn a_lone_word_with_a_sign_of_something_else_takes_its_kind() {
+    // A site after `on`, a company in a list of companies, a town after `in`.
+    let text = "Mia Chen denied the claims in a post on Zorbly, threatening action.";
+    assert_eq!(settled(text, &[("Mia Chen", 0), ("Zorbly", 0)]), [0, 1]);
+    let text = "Clients included Acme Corp, Grumble’s and Initech.";
+    assert_eq!(
+        settled(text, &[("Acme Corp", 1), ("Grumble", 0), ("Initech", 1)]),
+        [1, 1, 1]
+    );
+    let text = "The clinic in Halvorsen closed. Halvorsen has 4,000 residents.";
+    assert_eq!(settled(text, &[("Halvorsen", 0), ("Halvorsen", 0)]), [2, 2]);
+}
+
+#[test]
+fn a_lone_word_with_a_sign_of_a_person_stays_one() {
+    // A title, a pronoun, a score, a listed full name: a person even beside `on`.
+    let text = "Coach Brannagh spoke on Monday. The team played on Brannagh's word.";
+    assert_eq!(settled(text, &[("Brannagh", 0), ("Brannagh", 0)]), [0, 0]);
+    let text = "It rests on Ostrowski, who said he would stay.";
+    assert_eq!(settled(text, &[("Ostrowski", 0)]), [0]);
+    let text = "Bowling: Dharvin 2-33, Kell 1-20. Kell played at Lords.";
+    assert_eq!(
+        settled(
+            text,
+            &[("Dharvin", 0), ("Kell", 0), ("Kell", 0), ("Lords", 2)]
+        ),
+        [0, 0, 0, 2]
+    );
+    let text = "The side: Ian Healy, Brackwell, Jason Gillespie. It was on Brackwell.";
+    assert_eq!(
+        settled(
+            text,
+            &[
+                ("Ian Healy", 0),
+                ("Brackwell", 0),
+                ("Jason Gillespie", 0),
+                ("Brackwell", 0)
+            ]
+        ),
+        [0, 0, 0, 0]
+    );
+}
+
+#[test]
+fn a_lone_word_without_signs_or_inside_a_full_name_is_left_alone() {
+    // No sign either way; a surname of a named person; `the` before a noun.
+    let text = "Tarrant scored twice.";
+    assert_eq!(settled(text, &[("Tarrant", 0)]), [0]);
+    let text = "Vladimir Petrov spoke. Later, on Petrov's orders, they left.";
+    assert_eq!(
+        settled(text, &[("Vladimir Petrov", 0), ("Petrov", 0)]),
+        [0, 0]
+    );
+    let text = "After the Mallory inquiry, nothing changed.";
+    assert_eq!(settled(text, &[("Mallory", 0)]), [0]);
+}

@@ -1,0 +1,442 @@
+//! Spans the tagger runs together or extends past the name, fixed before the
+//! names are voted on:
+//! - two places joined by a hyphen or a comma are two places (`US-China`
+//!   trade, `Washington, D.C.`);
+//! - an office written after a place is no part of the name, and no person
+//!   (`Moscow Mayor`, `Altai Territory Governor`);
+//! - in a list of officials, the end of an office runs into the holder's name
+//!   (`Minister of Industry and Trade Denis Manturov` tagged `Trade Denis
+//!   Manturov`): the person is the last two words;
+//! - an organisation named through an office of it (`CEO of Hipcricket`) is
+//!   the organisation;
+//! - a long organisation's name is taken whole (`long_names`);
+//! - a person's name right after `the` is a group's (`the Goo Goo Dolls`).
+
+use super::tagger::Mention;
+use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
+
+/// Kind indices of the model (see [`Mention::kind`]).
+const PERSON: usize = 0;
+const ORGANIZATION: usize = 1;
+const PLACE: usize = 2;
+const OTHER: usize = 3;
+
+/// Offices written after the place they govern (`Moscow Mayor`).
+const OFFICES_AFTER_PLACE: &[&str] = &["governor", "mayor"];
+
+/// Titles that only persons bear, written right before the name (`Sen.`, `Mrs`).
+#[rustfmt::skip]
+const PERSON_ONLY_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "governor", "mayor", "sgt", "lt",
+    "col", "capt", "rev", "sir", "dame", "prof", "professor", "ambassador", "president", "pres",
+    "prince", "princess", "pope", "judge",
+];
+
+/// Words that, alone after `Head of`, name a body in general, not one organisation.
+#[rustfmt::skip]
+const GENERIC_BODIES: &[&str] = &[
+    "state", "government", "office", "department", "ministry", "delegation", "board", "company",
+    "country", "nation", "staff", "mission",
+];
+
+/// Offices of a company or an agency written before its name (`CEO of Hipcricket`).
+const OFFICES_OF_ORGANISATIONS: &[&str] = &[
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "director",
+    "head",
+    "president",
+    "founder",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// Whether `list` (lowercase) holds `word`, ignoring ASCII case, without allocating.
+pub(super) fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
+}
+
+/// Words that say the text before a name is an office (`Minister of …`).
+fn is_title(word: &str) -> bool {
+    let bare = word.trim_end_matches([',', '.']);
+    in_list(PERSON_TITLES, bare) || in_list(&["head", "adviser", "advisor"], bare)
+}
+
+/// Applies every span repair to the mentions of `text`, in place.
+pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
+    split_joined_places(text, mentions);
+    drop_portfolios(text, mentions);
+    mark_titles_of_works(text, mentions);
+    split_holder_from_office(text, mentions);
+    join_given_name_after_place(text, mentions);
+    super::long_names::grow_organisation_names(text, mentions);
+    for mention in mentions.iter_mut() {
+        group_after_the(text, mention);
+        person_after_title(text, mention);
+        drop_office_after_place(text, mention);
+        trim_office_before_person(text, mention);
+        drop_office_of_organisation(text, mention);
+    }
+}
+
+/// `US-China`, `U.S.-Mexico`, `Belarus-EU`, `Washington, D.C.`: a mention made
+/// of two names of the known-names list joined by a hyphen (or two places
+/// joined by a comma) becomes the two names, each of its listed kind.
+fn split_joined_places(text: &str, mentions: &mut Vec<Mention>) {
+    let mut index = 0;
+    while index < mentions.len() {
+        let mention = &mentions[index];
+        let surface = text.get(mention.start..mention.end).unwrap_or("");
+        // `Belarus-EU border`: a hyphen may join any two known names, a comma two places.
+        let split = [('-', ""), (',', " ")].iter().find_map(|(mark, space)| {
+            let (left, right) = surface.split_once(*mark)?;
+            let right = right.strip_prefix(space)?;
+            let hyphen = space.is_empty();
+            let right_bare = right
+                .strip_suffix("’s")
+                .or_else(|| right.strip_suffix("'s"))
+                .unwrap_or(right);
+            let left_kind = super::lexicon::known_kind(left)?;
+            let right_kind = super::lexicon::known_kind(right_bare)?;
+            let places = left_kind == PLACE && right_kind == PLACE;
+            let joint = 1 + space.len();
+            (hyphen || places).then_some((left.len(), joint, left_kind, right_kind))
+        });
+        if let Some((left_end, joint, left_kind, right_kind)) = split {
+            let mut right = mention.clone();
+            right.start = mention.start + left_end + joint;
+            right.kind = right_kind;
+            mentions[index].end = mentions[index].start + left_end;
+            mentions[index].kind = left_kind;
+            mentions.insert(index + 1, right);
+            index += 1;
+        }
+        index += 1;
+    }
+}
+
+/// Offices whose `of` names a portfolio, not an organisation (`Minister of
+/// Industry and Trade`, `Secretary of Homeland Security`).
+const PORTFOLIO_OFFICES: &[&str] = &["minister", "secretary", "commissioner"];
+
+/// `Minister of Industry and Trade`, `Minister of Economic Development`: the
+/// portfolio after the office names no organisation; its mentions go (a
+/// known place stays: `Minister of Health of Ukraine`).
+fn drop_portfolios(text: &str, mentions: &mut Vec<Mention>) {
+    mentions.retain(|mention| {
+        if mention.kind == PERSON {
+            return true;
+        }
+        let before = text.get(..mention.start).unwrap_or("");
+        let mut words = before.split(' ').rev().skip(1);
+        for _ in 0..6 {
+            match words.next() {
+                Some("of") => {
+                    let portfolio = in_list(PORTFOLIO_OFFICES, words.next().unwrap_or(""));
+                    let surface = text.get(mention.start..mention.end).unwrap_or("");
+                    return !portfolio || super::lexicon::known_kind(surface).is_some();
+                }
+                Some(word) if word == "and" || word.starts_with(char::is_uppercase) => {}
+                _ => return true,
+            }
+        }
+        true
+    });
+}
+
+/// How far from a mention the marks of a title around it may stand, in bytes.
+const TITLE_REACH: usize = 120;
+
+/// The extent of the pair of quotation marks around `start..end` on its line
+/// whose content is a short Title Case phrase (`“Takin’ It to the Streets.”`,
+/// `"What A Fool Believes"`), the title of a work; `None` otherwise. `marks`
+/// holds the byte offsets of the article's quotation marks, in order.
+fn title_of_work_around(
+    text: &str,
+    marks: &[usize],
+    (start, end): (usize, usize),
+) -> Option<(usize, usize)> {
+    let next = marks.partition_point(|mark| *mark < start);
+    let open = marks.get(next.checked_sub(1)?).copied()?;
+    let close = marks.get(next).copied()?;
+    // A title is short: its marks stand no further than `TITLE_REACH` bytes away.
+    if close < end || start - open > TITLE_REACH || close - end > TITLE_REACH {
+        return None;
+    }
+    let opens = text[open..].starts_with(['“', '"']);
+    let closes = text[close..].starts_with(['”', '"']);
+    let content = text.get(open..close)?.trim_start_matches(['“', '"']);
+    if !opens || !closes || content.contains('\n') {
+        return None;
+    }
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let long_words_capitalised = words
+        .iter()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|word| word.chars().count() > 3)
+        .all(|word| word.starts_with(char::is_uppercase));
+    let title_like = (2..=8).contains(&words.len()) && long_words_capitalised;
+    title_like.then_some((open, close))
+}
+
+/// Mentions inside the title of a work become one `other` mention of it at
+/// most: its words are no people or places (`Streets`, `Takin`).
+fn mark_titles_of_works(text: &str, mentions: &mut Vec<Mention>) {
+    let marks: Vec<usize> = text
+        .match_indices(['“', '”', '"'])
+        .map(|(at, _)| at)
+        .collect();
+    if marks.len() < 2 {
+        return;
+    }
+    let mut seen_titles: Vec<(usize, usize)> = Vec::new();
+    mentions.retain_mut(|mention| {
+        let Some(title) = title_of_work_around(text, &marks, (mention.start, mention.end)) else {
+            return true;
+        };
+        mention.kind = OTHER;
+        let first = !seen_titles.contains(&title);
+        seen_titles.push(title);
+        first
+    });
+}
+
+/// Last words of a company's name, which no person bears (`General Electric Co`).
+const COMPANY_ENDINGS: &[&str] = &[
+    "co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "plc", "group",
+];
+
+/// Titles that also stand before another word of a name as a qualifier.
+const QUALIFYING_TITLES: &[&str] = &[
+    "foreign", "prime", "vice", "deputy", "defence", "defense", "chief", "general", "major",
+];
+
+/// `General Director Ljubomir Acimovic`, `Federal Air Traffic Control
+/// Administration Director Branko Bilbija` tagged as one organisation: after
+/// its last title, a non-person mention holds a person's two or three
+/// capitalised words; the words before the title, if any, stay the organisation.
+fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) {
+    let mut index = 0;
+    while index < mentions.len() {
+        let mention = &mentions[index];
+        let surface = text.get(mention.start..mention.end).unwrap_or("");
+        if mention.kind == PERSON || surface.matches(' ').count() < 2 {
+            index += 1;
+            continue;
+        }
+        let words: Vec<(usize, &str)> = surface
+            .split(' ')
+            .scan(0, |offset, word| {
+                let start = *offset;
+                *offset += word.len() + 1;
+                Some((start, word))
+            })
+            .collect();
+        // `Foreign Policy CAN`, `General Motors Europe`: a title that also
+        // qualifies the word after it opens no holder's name.
+        // A holder has two or three words: only the last four can hold the title.
+        let last_four = words.len().saturating_sub(4);
+        let title = words[last_four..]
+            .iter()
+            .rposition(|(_, word)| is_title(word) && !in_list(QUALIFYING_TITLES, word))
+            .map(|at| last_four + at);
+        let holder = title.map(|at| &words[at + 1..]).unwrap_or(&[]);
+        let name_like = (2..=3).contains(&holder.len())
+            && holder.iter().all(|(_, word)| {
+                word.starts_with(char::is_uppercase)
+                    && word.contains(char::is_lowercase)
+                    && !super::long_names::is_growing_head(word)
+                    && !in_list(COMPANY_ENDINGS, word)
+            });
+        let (Some(at), true) = (title, name_like) else {
+            index += 1;
+            continue;
+        };
+        let mut person = mention.clone();
+        person.start = mention.start + holder[0].0;
+        person.kind = PERSON;
+        // `General Director`: every title goes, not only the last.
+        let office_end = words[..at]
+            .iter()
+            .rposition(|(_, word)| !is_title(word))
+            .map_or(0, |last| last + 1);
+        if office_end == 0 {
+            mentions[index] = person;
+        } else {
+            let (last_start, last_word) = words[office_end - 1];
+            mentions[index].end = mentions[index].start + last_start + last_word.len();
+            mentions[index].kind = ORGANIZATION;
+            mentions.insert(index + 1, person);
+            index += 1;
+        }
+        index += 1;
+    }
+}
+
+/// `President of Russia Vladimir Putin`: between a place and a one-word
+/// person the tagger leaves the given name out; one capitalised word there
+/// (no title, no function word) is the start of the person's name.
+fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) {
+    for index in 1..mentions.len() {
+        let (place, person) = (&mentions[index - 1], &mentions[index]);
+        let gap = text.get(place.end..person.start).unwrap_or("");
+        let Some(word) = gap
+            .strip_prefix(' ')
+            .and_then(|rest| rest.strip_suffix(' '))
+        else {
+            continue;
+        };
+        let one_word = word.len() > 1 && word.chars().all(char::is_alphabetic);
+        let plain = !is_title(word) && !in_list(NEVER_NAMES, word);
+        let person_alone = person.kind == PERSON
+            && !text
+                .get(person.start..person.end)
+                .unwrap_or(" ")
+                .contains(' ');
+        if place.kind == PLACE
+            && person_alone
+            && one_word
+            && plain
+            && word.starts_with(char::is_uppercase)
+        {
+            mentions[index].start = place.end + 1;
+        }
+    }
+}
+
+/// `Moscow Mayor`, `Altai Territory Governor`: the place without the office.
+fn drop_office_after_place(text: &str, mention: &mut Mention) {
+    let Some(surface) = text.get(mention.start..mention.end) else {
+        return;
+    };
+    let Some((place, office)) = surface.rsplit_once(' ') else {
+        return;
+    };
+    if !in_list(OFFICES_AFTER_PLACE, office) {
+        return;
+    }
+    mention.end = mention.start + place.len();
+    mention.kind = PLACE;
+}
+
+/// `Minister of Industry and Trade Denis Manturov` tagged `Trade Denis
+/// Manturov`: a person of three words or more right after `of`/`and`, in an
+/// office opened by a title a few words before, is its last two words.
+fn trim_office_before_person(text: &str, mention: &mut Mention) {
+    let (Some(surface), Some(before)) = (
+        text.get(mention.start..mention.end),
+        text.get(..mention.start),
+    ) else {
+        return;
+    };
+    if mention.kind != PERSON || surface.matches(' ').count() < 2 {
+        return;
+    }
+    let words: Vec<&str> = surface.split(' ').collect();
+    let mut previous = before.split_whitespace().rev();
+    if !matches!(previous.next(), Some("of" | "and")) {
+        return;
+    }
+    // The office itself: capitalised words and connectors back to its title.
+    let in_office = previous
+        .take(6)
+        .take_while(|word| !word.ends_with([',', ';', '.']) || is_title(word))
+        .any(is_title);
+    if !in_office {
+        return;
+    }
+    let kept = words[words.len() - 2..].join(" ");
+    mention.start = mention.end - kept.len();
+}
+
+/// `CEO of Hipcricket`: an organisation mention opening with a title and `of`
+/// is the organisation after it.
+fn drop_office_of_organisation(text: &str, mention: &mut Mention) {
+    let Some(surface) = text.get(mention.start..mention.end) else {
+        return;
+    };
+    let Some((title, rest)) = surface.split_once(' ') else {
+        return;
+    };
+    let office = in_list(OFFICES_OF_ORGANISATIONS, title);
+    let Some(rest) = rest.strip_prefix("of ") else {
+        return;
+    };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    // `Head of the Office`, `Director of Intelligence`: an office of no organisation
+    // the article names on its own elsewhere or in full (`Queen of the South` is a club).
+    // `Head of State`: a common word written with a capital names no one.
+    let generic = in_list(GENERIC_BODIES, rest);
+    let named_elsewhere = !rest.is_empty() && !generic && text.matches(rest).nth(1).is_some();
+    let long_name = rest.contains(' ') && rest.starts_with(char::is_uppercase);
+    if mention.kind != ORGANIZATION || !office || !(named_elsewhere || long_name) {
+        return;
+    }
+    mention.start = mention.end - rest.len();
+}
+
+/// `Sen. Elizabeth Warren` with the title outside the mention, tagged an
+/// organisation: a name of one to three words right after a title that only
+/// persons bear is a person's.
+fn person_after_title(text: &str, mention: &mut Mention) {
+    let (Some(surface), Some(before)) = (
+        text.get(mention.start..mention.end),
+        text.get(..mention.start),
+    ) else {
+        return;
+    };
+    let Some(previous) = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split(' ').next_back())
+    else {
+        return;
+    };
+    let titled = in_list(PERSON_ONLY_TITLES, previous.trim_end_matches('.'));
+    let name_like = surface.split(' ').count() <= 3
+        && surface
+            .split(' ')
+            .all(|word| word.starts_with(char::is_uppercase) && word.contains(char::is_lowercase));
+    if titled && name_like && mention.kind != PERSON {
+        mention.kind = PERSON;
+    }
+}
+
+/// Whether the text right after a name opens with a lowercase word other than
+/// a function word: `the Marc Dutroux case`, where the name modifies a noun
+/// and `the` belongs to the noun.
+pub(super) fn modifies_noun(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_lowercase) && !NEVER_NAMES.contains(&word)
+}
+
+/// `the Goo Goo Dolls`, `The Doobie Brothers`: a name of several words after
+/// `the` that the tagger took for a person's is a group's.
+fn group_after_the(text: &str, mention: &mut Mention) {
+    let (Some(surface), Some(before)) = (
+        text.get(mention.start..mention.end),
+        text.get(..mention.start),
+    ) else {
+        return;
+    };
+    let after = text.get(mention.end..).unwrap_or("");
+    let the_before =
+        (before.ends_with("the ") || before.ends_with("The ")) && !modifies_noun(after);
+    let the_inside = surface.starts_with("The ");
+    let several_words = surface.trim_start_matches("The ").contains(' ');
+    if mention.kind == PERSON && (the_before || the_inside) && several_words {
+        mention.kind = ORGANIZATION;
+    }
+}
+
+#[cfg(test)]
+#[path = "spans_tests.rs"]
+mod tests;

@@ -1,0 +1,225 @@
+use super::*;
+
+/// The `(surface, kind)` of each mention after [`repair_spans`], for tagged
+/// `(needle, kind)` spans found in order.
+fn repaired(text: &str, spans: &[(&str, usize)]) -> Vec<(String, usize)> {
+    let mut mentions = super::super::tagger::mentions_at(text, spans);
+    repair_spans(text, &mut mentions);
+    mentions
+        .iter()
+        .map(|mention| (text[mention.start..mention.end].to_string(), mention.kind))
+        .collect()
+}
+
+fn owned(spans: &[(&str, usize)]) -> Vec<(String, usize)> {
+    spans
+        .iter()
+        .map(|(name, kind)| (name.to_string(), *kind))
+        .collect()
+}
+
+#[test]
+fn two_joined_places_are_split() {
+    let text = "a resolution of the US-China trade impasse";
+    assert_eq!(
+        repaired(text, &[("US-China", 1)]),
+        owned(&[("US", 2), ("China", 2)])
+    );
+    let text = "American University in Washington, D.C., said";
+    assert_eq!(
+        repaired(text, &[("Washington, D.C.", 2)]),
+        owned(&[("Washington", 2), ("D.C.", 2)])
+    );
+    // A hyphenated name that is not two places stays whole.
+    let text = "Nagorno-Karabakh and Mercedes-Benz";
+    assert_eq!(
+        repaired(text, &[("Nagorno-Karabakh", 2), ("Mercedes-Benz", 1)]),
+        owned(&[("Nagorno-Karabakh", 2), ("Mercedes-Benz", 1)])
+    );
+}
+
+#[test]
+fn offices_around_names_are_cut_off() {
+    let text = "Territory Governor, and Moscow Mayor Sergei Sobyanin.";
+    assert_eq!(
+        repaired(text, &[("Moscow Mayor", 0)]),
+        owned(&[("Moscow", 2)])
+    );
+    let text = "Minister of Industry and Trade Denis Manturov, Minister of Science and Higher Education Valery Falkov";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Trade Denis Manturov", 0),
+                ("Higher Education Valery Falkov", 0)
+            ]
+        ),
+        owned(&[("Denis Manturov", 0), ("Valery Falkov", 0)])
+    );
+    let text = "He served as the CEO of Hipcricket, a mobile firm, and sold Hipcricket.";
+    assert_eq!(
+        repaired(text, &[("CEO of Hipcricket", 1)]),
+        owned(&[("Hipcricket", 1)])
+    );
+    // A name after `of` with no office before it, a club, an office of nothing named.
+    let text =
+        "the estate of John Ronald Reuel Tolkien; Queen of the South lost; the Head of State";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("John Ronald Reuel Tolkien", 0),
+                ("Queen of the South", 1),
+                ("Head of State", 1)
+            ]
+        ),
+        owned(&[
+            ("John Ronald Reuel Tolkien", 0),
+            ("Queen of the South", 1),
+            ("Head of State", 1)
+        ])
+    );
+}
+
+#[test]
+fn long_organisation_names_are_taken_whole() {
+    let text = "members of the House Select Committee on Intelligence met on Friday.";
+    assert_eq!(
+        repaired(text, &[("House Select Committee", 1), ("Intelligence", 1)]),
+        owned(&[("House Select Committee on Intelligence", 1)])
+    );
+    let text = "a report by the Office of the Inspector General found";
+    assert_eq!(
+        repaired(text, &[("Inspector General", 0)]),
+        owned(&[("Office of the Inspector General", 1)])
+    );
+    // A date, a second name after `and`, a lowercase word end the name.
+    let text = "at the National Tennis Centre on Friday, the Federation and the Chechen Republic";
+    assert_eq!(
+        repaired(text, &[("National Tennis Centre", 2), ("Federation", 1)]),
+        owned(&[("National Tennis Centre", 2), ("Federation", 1)])
+    );
+}
+
+#[test]
+fn a_person_after_the_is_a_group() {
+    let text = "tickets for the Goo Goo Dolls and the Marc Dutroux case";
+    assert_eq!(
+        repaired(text, &[("Goo Goo Dolls", 0), ("Marc Dutroux", 0)]),
+        owned(&[("Goo Goo Dolls", 1), ("Marc Dutroux", 0)])
+    );
+}
+
+#[test]
+fn a_grown_name_stops_at_the_holder_and_loses_the_office() {
+    let text = "the Head of the State Council Commission on Agriculture Viktor Tomenko";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Head of the State Council Commission", 1),
+                ("Viktor Tomenko", 0)
+            ]
+        ),
+        owned(&[
+            ("State Council Commission on Agriculture", 1),
+            ("Viktor Tomenko", 0)
+        ])
+    );
+}
+
+#[test]
+fn a_holder_tagged_with_the_office_is_split_off() {
+    let text = "said Federal Air Traffic Control Administration Director Branko Bilbija and General Director Ljubomir Acimovic of General Electric Co";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                (
+                    "Federal Air Traffic Control Administration Director Branko Bilbija",
+                    1
+                ),
+                ("General Director Ljubomir Acimovic", 1),
+                ("General Electric Co", 1),
+            ]
+        ),
+        owned(&[
+            ("Federal Air Traffic Control Administration", 1),
+            ("Branko Bilbija", 0),
+            ("Ljubomir Acimovic", 0),
+            ("General Electric Co", 1),
+        ])
+    );
+}
+
+#[test]
+fn known_names_joined_by_a_hyphen_are_split_and_a_given_name_joins_its_surname() {
+    let text = "on the Belarus-EU border, said President of Belarus Alexander Lukashenko.";
+    assert_eq!(
+        repaired(
+            text,
+            &[("Belarus-EU", 2), ("Belarus", 2), ("Lukashenko", 0)]
+        ),
+        owned(&[
+            ("Belarus", 2),
+            ("EU", 1),
+            ("Belarus", 2),
+            ("Alexander Lukashenko", 0)
+        ])
+    );
+}
+
+#[test]
+fn portfolios_and_words_of_titles_of_works_are_no_entities() {
+    let text = "Minister of Industry and Trade Denis Manturov, Minister of Health of Ukraine";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Industry", 2),
+                ("Trade Denis Manturov", 0),
+                ("Health", 1),
+                ("Ukraine", 2)
+            ]
+        ),
+        owned(&[("Denis Manturov", 0), ("Ukraine", 2)])
+    );
+    let text = "bringing out McDonald to perform “Takin’ It to the Streets.” in Nashville";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("McDonald", 0),
+                ("Takin", 0),
+                ("Streets", 1),
+                ("Nashville", 2)
+            ]
+        ),
+        owned(&[("McDonald", 0), ("Takin", 3), ("Nashville", 2)])
+    );
+    // A quotation in sentence case keeps its names.
+    let text = "“We met Boris Johnson in London today,” he said.";
+    assert_eq!(
+        repaired(text, &[("Boris Johnson", 0), ("London", 2)]),
+        owned(&[("Boris Johnson", 0), ("London", 2)])
+    );
+}
+
+#[test]
+fn a_name_right_after_a_persons_title_is_a_person() {
+    let text =
+        "WASHINGTON - Sen. Elizabeth Warren said the Senate Foreign Relations Committee met.";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Elizabeth Warren", 1),
+                ("Senate Foreign Relations Committee", 1)
+            ]
+        ),
+        owned(&[
+            ("Elizabeth Warren", 0),
+            ("Senate Foreign Relations Committee", 1)
+        ])
+    );
+}
