@@ -153,11 +153,7 @@ fn attribute_each(
         let spoken = !quote.span.single || matches!(evidence, Some(Evidence::Spoken(_)));
         let attributed = evidence.is_some();
         let speaker = match evidence {
-            // `said another African`: a nationality names nobody (better no
-            // speaker than the word taken for a name).
-            Some(Evidence::Spoken(found)) => {
-                speaker_of(attributor, resolver, found).filter(|s| !resolver.is_other(&s.name))
-            }
+            Some(Evidence::Spoken(found)) => speaker_of(attributor, resolver, found),
             // A place found by weak cues (`Ukraine is …` before the quotation) said nothing.
             Some(Evidence::Found(found)) => {
                 speaker_of(attributor, resolver, found).filter(|s| !resolver.is_place(&s.name))

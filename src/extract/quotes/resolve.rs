@@ -348,12 +348,6 @@ impl<'a> Resolver<'a> {
         self.entity_kind(name) == Some(EntityKind::Place)
     }
 
-    /// Whether the tagger saw `name` as neither a person, an organisation nor
-    /// a place (a nationality, an event, a work): no one who speaks.
-    pub fn is_other(&self, name: &str) -> bool {
-        self.entity_kind(name) == Some(EntityKind::Other)
-    }
-
     /// The kind of the entity a mention refers to, when the tagger knows it.
     fn entity_kind(&self, name: &str) -> Option<EntityKind> {
         if self.entities.is_empty() {
