@@ -347,7 +347,8 @@ fn assert_same_top_entities(sandbox: &Sandbox, engine: &str) {
     let local_entities = stdout_json(sandbox.newsdex(&entities));
     let more_entities = ["entities", "-n", "40", "--format", "json"];
     let remote_entities = stdout_json(on_engine(sandbox, engine, &more_entities));
-    let counted = |report: &Value| -> Vec<(String, u64)> {
+    // Name, articles, and the evidence for the kind when articles disagree.
+    let counted = |report: &Value| -> Vec<(String, u64, String)> {
         report
             .as_array()
             .cloned()
@@ -358,13 +359,15 @@ fn assert_same_top_entities(sandbox: &Sandbox, engine: &str) {
                 (
                     entity["name"].as_str().unwrap_or_default().to_string(),
                     entity["articles"].as_u64().unwrap_or(0),
+                    entity["kinds"].to_string(),
                 )
             })
             .collect()
     };
     let local_counts = counted(&local_entities);
     assert!(local_counts.len() >= 10, "{local_entities}");
-    let remote_counts: HashSet<(String, u64)> = counted(&remote_entities).into_iter().collect();
+    let remote_counts: HashSet<(String, u64, String)> =
+        counted(&remote_entities).into_iter().collect();
     for entity in local_counts {
         assert!(
             remote_counts.contains(&entity),

@@ -19,7 +19,8 @@ use crate::error::{Error, Result};
 use crate::index::schema::{names, parse_entity_tag};
 use crate::search::quotes::{quotes_of_search, QuoteHit};
 use crate::search::reports::{
-    periods_of_day_counts, EntityCount, IndexStats, Interval, Period, ReportQuery,
+    periods_of_day_counts, EntityCount, EntityWithKinds, IndexStats, Interval, KindCount, Period,
+    ReportQuery,
 };
 use crate::search::Filters;
 
@@ -87,7 +88,7 @@ pub fn top_entities(
     filters: &Filters,
     kind: Option<EntityKind>,
     limit: usize,
-) -> Result<Vec<EntityCount>> {
+) -> Result<Vec<EntityWithKinds>> {
     if limit == 0 {
         return Err(Error::Usage("--limit must be at least 1".to_string()));
     }
@@ -118,7 +119,7 @@ fn entity_counts(
     over: &HashMap<String, u64>,
     kind: Option<EntityKind>,
     limit: usize,
-) -> Vec<EntityCount> {
+) -> Vec<EntityWithKinds> {
     let wanted = |entity_kind: EntityKind| match kind {
         Some(asked) => entity_kind == asked,
         None => entity_kind != EntityKind::Other,
@@ -138,16 +139,19 @@ fn entity_counts(
         let articles = documents.saturating_sub(over.get(tag).copied().unwrap_or(0));
         tagged.push((tag, name, entity_kind, articles));
     }
-    let mut tagged = one_kind_per_name(tagged);
-    tagged.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(b.0)));
-    tagged.truncate(limit);
-    tagged
+    let mut named = one_kind_per_name(tagged);
+    named.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(b.0)));
+    named.truncate(limit);
+    named
         .into_iter()
-        .map(|(_, name, entity_kind, articles)| EntityCount {
-            name: name.to_string(),
-            kind: entity_kind,
-            articles,
-            aliases: Vec::new(),
+        .map(|(_, name, entity_kind, articles, kinds)| EntityWithKinds {
+            count: EntityCount {
+                name: name.to_string(),
+                kind: entity_kind,
+                articles,
+                aliases: Vec::new(),
+            },
+            kinds,
         })
         .collect()
 }
@@ -155,26 +159,27 @@ fn entity_counts(
 /// Each name once, under the kind most of its articles give it (ties: the
 /// first tag), with the articles of every kind: the local report's rule
 /// (`search::one_kind`). An article names a name under one kind only, so the
-/// counts add up.
+/// counts add up. The evidence lists every kind with its articles, most
+/// first, as the local report shows it.
 fn one_kind_per_name<'a>(
     tagged: Vec<(&'a str, &'a str, EntityKind, u64)>,
-) -> Vec<(&'a str, &'a str, EntityKind, u64)> {
-    let mut by_name: HashMap<&str, (&str, EntityKind, u64, u64)> = HashMap::new();
+) -> Vec<(&'a str, &'a str, EntityKind, u64, Vec<KindCount>)> {
+    let mut by_name: HashMap<&str, Vec<(&str, EntityKind, u64)>> = HashMap::new();
     for (tag, name, kind, articles) in tagged {
-        let entry = by_name.entry(name).or_insert((tag, kind, articles, 0));
-        let (best_tag, best_kind, best_articles, total) = entry;
-        let is_better =
-            articles > *best_articles || (articles == *best_articles && tag < *best_tag);
-        if is_better {
-            *best_tag = tag;
-            *best_kind = kind;
-            *best_articles = articles;
-        }
-        *total += articles;
+        by_name.entry(name).or_default().push((tag, kind, articles));
     }
     by_name
         .into_iter()
-        .map(|(name, (tag, kind, _, total))| (tag, name, kind, total))
+        .filter_map(|(name, mut kinds)| {
+            kinds.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
+            let total = kinds.iter().map(|(_, _, articles)| articles).sum();
+            let evidence = kinds
+                .iter()
+                .map(|&(_, kind, articles)| KindCount { kind, articles })
+                .collect();
+            let &(tag, kind, _) = kinds.first()?;
+            Some((tag, name, kind, total, evidence))
+        })
         .collect()
 }
 
@@ -236,7 +241,10 @@ pub fn stats(engine: &Quickwit) -> Result<IndexStats> {
             &Filters::default(),
             None,
             10,
-        )?,
+        )?
+        .into_iter()
+        .map(|entity| entity.count)
+        .collect(),
     })
 }
 
@@ -254,12 +262,22 @@ mod tests {
             { "key": "organization/Ukraine", "doc_count": 1 },
         ] });
         let counts = entity_counts(&top, &HashMap::new(), None, 10);
-        let first = &counts[0];
+        let first = &counts[0].count;
         assert_eq!(
             (first.name.as_str(), first.kind, first.articles),
             ("Ukraine", EntityKind::Place, 392)
         );
         assert_eq!(counts.len(), 2);
+        // The evidence for the kind, as the local report shows it.
+        let evidence: Vec<(EntityKind, u64)> = counts[0]
+            .kinds
+            .iter()
+            .map(|kind| (kind.kind, kind.articles))
+            .collect();
+        assert_eq!(
+            evidence,
+            [(EntityKind::Place, 391), (EntityKind::Organization, 1)]
+        );
     }
 
     #[test]
@@ -273,10 +291,10 @@ mod tests {
             { "key": "place/Odesa", "doc_count": 4 },
         ] });
         let over = HashMap::from([("place/Kyiv".to_string(), 2)]);
-        let names = |counts: Vec<EntityCount>| -> Vec<(String, u64)> {
+        let names = |counts: Vec<EntityWithKinds>| -> Vec<(String, u64)> {
             counts
                 .into_iter()
-                .map(|count| (count.name, count.articles))
+                .map(|entity| (entity.count.name, entity.count.articles))
                 .collect()
         };
         let every_kind = names(entity_counts(&top, &over, None, 10));

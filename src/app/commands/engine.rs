@@ -120,7 +120,7 @@ pub fn run(url: &str, cli: &Cli) -> Result<Outcome> {
                 args.limit,
             )?;
             reports::print_items(&counts, args.format, |out| {
-                render::entities_text(out, &counts)
+                render::entities_with_kinds_text(out, &counts)
             })?;
             Ok(Outcome::from_count(counts.len()))
         }
