@@ -95,8 +95,13 @@ fn parse_office(
         .map(|(text, _)| text.trim())
         .collect();
     let mut article = parse_reference_text(&body.join("\n\n"))?;
-    let properties = read_part(archive, kind.properties_part()).unwrap_or_default();
-    let property = |name: &str| property_value(&properties, name);
+    let properties_xml = read_part(archive, kind.properties_part()).unwrap_or_default();
+    let properties = Document::parse(&properties_xml).ok();
+    let property = |name: &str| {
+        properties
+            .as_ref()
+            .and_then(|doc| property_value(doc, name))
+    };
     article.title = styled_title.or_else(|| property("title"));
     article.author = property("creator").and_then(|creator| author_from_byline(&creator));
     Ok(ParsedFile {
@@ -159,8 +164,7 @@ fn paragraph_text(node: Node) -> String {
 
 /// A document property (`title`, `creator`) of `docProps/core.xml` or
 /// `meta.xml`, by local name.
-fn property_value(xml: &str, name: &str) -> Option<String> {
-    let document = Document::parse(xml).ok()?;
+fn property_value(document: &Document, name: &str) -> Option<String> {
     let node = document
         .descendants()
         .find(|node| node.is_element() && node.tag_name().name() == name)?;

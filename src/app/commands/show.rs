@@ -45,12 +45,6 @@ pub(super) fn find_first<T>(
     Ok(None)
 }
 
-/// The index keys of a typed name that is not UTF-8: a file, keyed as the
-/// walk keys it (`path_key` writes the odd bytes as `\xNN`).
-fn keys_of_non_utf8_file(typed: &std::ffi::OsStr) -> Vec<String> {
-    corpus::key_candidates(Path::new(typed))
-}
-
 /// When the typed text names a file that gave several articles (or a
 /// wrong `#N` of one), the keys to use instead.
 fn file_hint(news_index: &NewsIndex, typed: &str) -> Result<Option<String>> {
@@ -103,7 +97,9 @@ pub fn run(news_index: &NewsIndex, args: &ShowArgs) -> Result<Outcome> {
                 None => find_article_by_id(news_index, typed.trim())?,
             }
         }
-        None => find_first(&keys_of_non_utf8_file(&args.path), |key| {
+        // A name that is not UTF-8 is a file, keyed as the walk keys it
+        // (`path_key` writes the odd bytes as `\xNN`).
+        None => find_first(&corpus::key_candidates(Path::new(&args.path)), |key| {
             find_article(news_index, key)
         })?,
     };
