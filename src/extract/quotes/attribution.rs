@@ -269,6 +269,19 @@ impl Attributor<'_> {
                 }
                 return Some(found);
             }
+            // "“Still,” said Bornet, “…”": an inverted attribution between two quotations.
+            let after_quotation = index > window.start
+                && matches!(
+                    self.words.tokens[index - 1].kind,
+                    TokenKind::Punct('”' | '"')
+                );
+            if after_quotation && is_inverting_speech_verb(word) {
+                if let Some(found @ (Found::Name(_) | Found::Pronoun(_))) =
+                    self.name_after(index + 1, window.end)
+                {
+                    return Some(found);
+                }
+            }
             // "Said Smith: “…”" puts the speaker after the verb.
             let capitalised = word.chars().next().is_some_and(char::is_uppercase);
             if index == window.start && capitalised && is_inverting_speech_verb(word) {

@@ -101,10 +101,10 @@ pub enum Gender {
 
 /// The gender a subject pronoun refers to, if any.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
-    if lowered(word, |w| w == "he") {
+    if lowered(word, |w| matches!(w, "he" | "him")) {
         return Some(Gender::Male);
     }
-    if lowered(word, |w| w == "she") {
+    if lowered(word, |w| matches!(w, "she" | "her")) {
         return Some(Gender::Female);
     }
     None

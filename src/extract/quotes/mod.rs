@@ -16,6 +16,7 @@ mod marks;
 mod names;
 mod phrases;
 mod reportable;
+mod reported;
 mod resolve;
 #[cfg(test)]
 mod tests;
@@ -208,9 +209,22 @@ fn own_attribution(
 ) -> Option<Evidence> {
     let after = after_window(attributor, quote, next);
     let before = before_window(attributor, quote, previous);
+    let ends_sentence = quote.text.ends_with(['.', '!', '?']);
+    let continues_sentence = !ends_sentence
+        && attributor
+            .words
+            .word(after.start)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
     let found = attributor
-        .after_quote(after, quote.text.ends_with('.'))
-        .or_else(|| attributor.before_quote(before.clone()));
+        .quoted_as_saying(after.clone())
+        .or_else(|| attributor.quoted_as_saying(before.clone()))
+        .or_else(|| attributor.after_quote(after.clone(), quote.text.ends_with('.')))
+        .or_else(|| attributor.before_quote(before.clone()))
+        .or_else(|| {
+            continues_sentence
+                .then(|| attributor.closing_clause(after.clone()))
+                .flatten()
+        });
     if let Some(found) = found {
         return Some(Evidence::Spoken(found));
     }

@@ -260,6 +260,13 @@ impl Attributor<'_> {
         }
         let stops_at_comma = words.tokens.get(index).is_some_and(|t| t.is_punct(','));
         if let Some(run) = last_run {
+            // "said another African, a student": a nationality after other words describes someone unnamed.
+            let described_by_nationality = run.len() == 1
+                && run.start > start
+                && words.word(run.start).is_some_and(is_nationality);
+            if described_by_nationality {
+                return Some(Found::Unnamed);
+            }
             return Some(words.strip_titles(run).map_or(Found::Unnamed, Found::Name));
         }
         // "said the agency’s director, John Smith"

@@ -118,7 +118,9 @@ impl<'a> Resolver<'a> {
                 .or_default()
                 .push((mention.token, mention.name));
         }
-        // A surname seen with a gendered title passes the gender on to the full name.
+        // A surname seen with a gendered title passes the gender on to the full
+        // name, not to the bare surname: where one person is `Mrs. Yelder`, a
+        // plain `Yelder` is someone else (agency style names men so).
         let mut gender_by_surname: HashMap<&str, Gender> = HashMap::default();
         for mention in &mentions {
             if let Some(gender) = mention.gender {
@@ -127,7 +129,7 @@ impl<'a> Resolver<'a> {
         }
         for mention in &mut mentions {
             let surname = last_word(mention.name);
-            if mention.gender.is_none() {
+            if mention.gender.is_none() && mention.name.contains(' ') {
                 mention.gender = gender_by_surname.get(surname).copied();
             }
             if !mention.person && !mention.organisation && full_names.contains_key(mention.name) {

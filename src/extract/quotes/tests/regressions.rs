@@ -144,3 +144,103 @@ fn a_pronoun_prefers_the_person_named_in_full() {
     let speakers: Vec<Option<&str>> = quotes.iter().map(|q| q.speaker_name.as_deref()).collect();
     assert_eq!(speakers, [Some("Jack Buser"), Some("Jack Buser")]);
 }
+
+/// Regression (AP copy): `X quoted Y as saying` gave the quotation to no one
+/// or to the agency; the quoted person speaks.
+#[test]
+fn the_person_quoted_as_saying_is_the_speaker() {
+    let cases: Cases = &[
+        (
+            "“Some 250 plants have joined this work,” the agency quoted Igor Belousov as saying. “More will follow next year.”",
+            &[Some("Igor Belousov"), Some("Igor Belousov")],
+        ),
+        (
+            "The newspaper quoted Maria Lind, a deputy minister, as saying: “We will not sign it.”",
+            &[Some("Maria Lind")],
+        ),
+        (
+            "Maria Lind spoke on Monday.\n\nThe radio quoted her as saying “we will not sign it today.”",
+            &[Some("Maria Lind")],
+        ),
+        // A description is nobody named: not the one who quotes.
+        (
+            "Reuters quoted a senior official as saying “the talks have failed for now.”",
+            &[None],
+        ),
+    ];
+    check(cases, speakers);
+}
+
+/// Regression (AP copy): a quoted fragment inside a sentence closed by its
+/// attribution (`“…” of a trial, said Foley.`) had no speaker, nor had the
+/// quotation continuing it.
+#[test]
+fn an_attribution_closing_the_sentence_names_the_fragment_speaker() {
+    let cases: Cases = &[
+        (
+            "“There are ways a president can become a part” of a trial, said Thomas Foley. “But an appearance in court is discouraged.”",
+            &[Some("Thomas Foley"), Some("Thomas Foley")],
+        ),
+        (
+            "“The plan will cost far more than planned” and hurt growth, Anna Kovac said Sunday.",
+            &[Some("Anna Kovac")],
+        ),
+        // A new statement after the comma attributes nothing.
+        (
+            "“The plan will cost far more than planned” and hurt growth, Anna Kovac said the report showed.",
+            &[None],
+        ),
+    ];
+    check(cases, speakers);
+}
+
+/// Regression (AP copy): `“Still,” said Bornet, “…”`: the inverted
+/// attribution between a one-word quotation and the quotation went unread, and
+/// the previous speaker was taken.
+#[test]
+fn an_inverted_attribution_between_quotations_names_the_speaker() {
+    let text = "“We lost the vote,” said Thomas Cronin.\n\n“Still,” said Vincent Bornet, “the record will be hard to erase, I can tell you.”";
+    assert_eq!(
+        speakers(text),
+        vec![
+            Some("Thomas Cronin".to_string()),
+            Some("Vincent Bornet".to_string())
+        ]
+    );
+}
+
+/// Regression (AP copy): `said another African, a student …` made `African` the speaker.
+#[test]
+fn a_nationality_describing_someone_is_no_speaker() {
+    let cases: Cases = &[
+        (
+            "“They treated us like animals,” said another African, a student at the college. “They hit us.”",
+            &[None, None],
+        ),
+        (
+            "“They treated us like animals,” said a Nigerian student at the college.",
+            &[None],
+        ),
+    ];
+    check(cases, speakers);
+}
+
+/// Regression (AP copy): where one person is `Mrs. Yelder`, a later `he said`
+/// found no one: the title's gender had passed to the bare surname of her
+/// husband, named `Yelder` as agency style names men.
+#[test]
+fn a_gendered_title_does_not_pass_to_a_bare_surname() {
+    let text = "“I never heard of that,” said Mrs. Yelder.\n\nYelder, who has been unemployed for years, does the cooking.\n\n“My wife is the breadwinner,” he said.";
+    let entities = [Entity {
+        name: "Yelder".into(),
+        kind: EntityKind::Person,
+    }];
+    let found: Vec<Option<String>> = extract_quotes(text, &entities)
+        .into_iter()
+        .map(|quote| quote.speaker_name)
+        .collect();
+    assert_eq!(
+        found,
+        vec![Some("Yelder".to_string()), Some("Yelder".to_string())]
+    );
+}
