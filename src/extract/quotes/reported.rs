@@ -83,7 +83,11 @@ impl Attributor<'_> {
     }
 }
 
-/// The verbs that report another's words with the speaker as their object.
+/// The verbs that report another's words with the speaker as their object
+/// (`quoted X as saying`, `cited X as stating`).
 fn is_quoting_verb(word: &str) -> bool {
-    matches!(word, "quoted" | "quotes" | "quoting")
+    matches!(
+        word,
+        "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
+    )
 }

@@ -162,7 +162,16 @@ fn the_person_quoted_as_saying_is_the_speaker() {
             "Maria Lind spoke on Monday.\n\nThe radio quoted her as saying “we will not sign it today.”",
             &[Some("Maria Lind")],
         ),
-        // A description is nobody named: not the one who quotes.
+        (
+            "The paper cited Hirohisa Fujii as telling reporters that “talks are just beginning now.”",
+            &[Some("Hirohisa Fujii")],
+        ),
+        // A description is nobody named: not the one who quotes, nor the
+        // source the next sentence opens with.
+        (
+            "The paper cited an unnamed official as stating that “it would be irresponsible to pledge more.” According to Yomiuri Shimbun, the ministry is worried.",
+            &[None],
+        ),
         (
             "Reuters quoted a senior official as saying “the talks have failed for now.”",
             &[None],
@@ -243,4 +252,21 @@ fn a_gendered_title_does_not_pass_to_a_bare_surname() {
         found,
         vec![Some("Yelder".to_string()), Some("Yelder".to_string())]
     );
+}
+
+/// Regression (FBIS copy): `“… .” According to Yomiuri Shimbun, the ministry
+/// is worried.` gave the quotation to the next sentence's source.
+#[test]
+fn according_to_opening_the_next_sentence_attributes_nothing_before_it() {
+    let cases: Cases = &[
+        (
+            "“We will not sign it today.” According to Yomiuri Shimbun, the ministry is worried.",
+            &[None],
+        ),
+        (
+            "“We will not sign it today,” according to Yomiuri Shimbun.",
+            &[Some("Yomiuri Shimbun")],
+        ),
+    ];
+    check(cases, speakers);
 }
