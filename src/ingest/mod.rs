@@ -16,7 +16,7 @@ use std::path::Path;
 
 use crate::article::Article;
 use crate::extract;
-use crate::parse::{parse_file, FieldOverrides, ParseError, ParsedArticle};
+use crate::parse::{looks_like_pdf, parse_file, FieldOverrides, ParseError, ParsedArticle};
 use boilerplate::Boilerplate;
 
 pub mod boilerplate;
@@ -36,12 +36,12 @@ pub enum FileBytes {
 /// Magic numbers of files that are never articles, whatever their name; read
 /// from the first block, so a 2 GB video costs 8 KB. Compressed files and
 /// archives are not among them (they may hold articles), nor the documents
-/// newsdex reads (Word, OpenDocument, RTF).
+/// newsdex reads (Word, OpenDocument, RTF, PDF).
 fn never_an_article(head: &[u8]) -> Option<&'static str> {
     let kind = infer::get(head)?;
     let is_readable = matches!(
         kind.extension(),
-        "gz" | "bz2" | "xz" | "zst" | "zip" | "tar" | "warc" | "docx" | "odt" | "rtf"
+        "gz" | "bz2" | "xz" | "zst" | "zip" | "tar" | "warc" | "docx" | "odt" | "rtf" | "pdf"
     );
     if is_readable {
         return None;
@@ -56,6 +56,10 @@ fn never_an_article(head: &[u8]) -> Option<&'static str> {
 /// (UTF-16 text carries a byte-order mark, and archives are recognised first).
 fn looks_binary(head: &[u8]) -> bool {
     let utf16_bom = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    // A PDF's compressed streams hold any byte; it is read as a document.
+    if looks_like_pdf(head) {
+        return false;
+    }
     let container =
         infer::get(head).is_some_and(|kind| kind.matcher_type() == infer::MatcherType::Archive);
     !utf16_bom && !container && head.contains(&0)
@@ -454,6 +458,19 @@ mod tests {
         std::fs::write(&gzip, b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03").unwrap();
         assert!(matches!(
             read_source(&gzip, 10, 1 << 30),
+            FileBytes::Read(_)
+        ));
+    }
+
+    /// Regression: a PDF (binary streams, NUL bytes) was skipped as `not an
+    /// article (application/pdf)` before it could be read.
+    #[test]
+    fn a_pdf_is_read_not_skipped_as_binary() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/formats/printed-article.pdf");
+        let size = std::fs::metadata(&path).unwrap().len();
+        assert!(matches!(
+            read_source(&path, size, 1 << 30),
             FileBytes::Read(_)
         ));
     }

@@ -20,6 +20,7 @@ mod mail;
 mod markup;
 mod nexis;
 mod office;
+mod pdf;
 mod record;
 mod reuters;
 mod rtf;
@@ -35,6 +36,8 @@ use std::path::Path;
 use crate::article::{ArticleDate, ArticleKey};
 use dates::date_from_file_name;
 use decode::Legacy;
+
+pub use pdf::looks_like_pdf;
 
 /// What a parser knows about one article before extraction.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -225,6 +228,10 @@ fn parse_at_depth(
             "documentation ({file_name})"
         )));
     }
+    if pdf::looks_like_pdf(bytes) && depth < 2 {
+        let plain = pdf::pdf_text(bytes)?;
+        return parse_document_text(path, &plain, fields, depth, "PDF");
+    }
     let extension = path
         .extension()
         .and_then(|extension| extension.to_str())
@@ -240,14 +247,7 @@ fn parse_at_depth(
     let text = decode::decode(bytes, legacy)?;
     if rtf::looks_like_rtf(&text) && depth < 2 {
         let plain = rtf::rtf_text(&text)?;
-        let mut parsed = parse_at_depth(
-            &path.with_extension("txt"),
-            plain.as_bytes(),
-            fields,
-            depth + 1,
-        )?;
-        parsed.layout = format!("RTF {}", parsed.layout);
-        return Ok(parsed);
+        return parse_document_text(path, &plain, fields, depth, "RTF");
     }
     let format = detect_format(&extension, &text);
     let mut parsed = match format {
@@ -277,6 +277,25 @@ fn parse_at_depth(
     }
     fill_dates_from_file_name(path, &mut parsed);
     report_unreadable_dates(&mut parsed);
+    Ok(parsed)
+}
+
+/// Reads the text of a document format (PDF, RTF) as a text file of the
+/// same name: its layout (one article, a LexisNexis export of many) decides.
+fn parse_document_text(
+    path: &Path,
+    plain: &str,
+    fields: &FieldOverrides,
+    depth: usize,
+    format: &str,
+) -> Result<ParsedFile, ParseError> {
+    let mut parsed = parse_at_depth(
+        &path.with_extension("txt"),
+        plain.as_bytes(),
+        fields,
+        depth + 1,
+    )?;
+    parsed.layout = format!("{format} {}", parsed.layout);
     Ok(parsed)
 }
 

@@ -391,3 +391,46 @@ fn truncated_fixtures_never_panic() {
         }
     }
 }
+
+/// A page printed to PDF from a browser (Chromium, self-written page): the
+/// print stamp and the page's address are no part of the article, the
+/// ligatures of the font become letters.
+#[test]
+fn printed_pdf_page_is_one_article() {
+    let parsed = parse_fixture("printed-article.pdf").unwrap();
+    assert_eq!(parsed.layout, "PDF plain text");
+    let article = &parsed.articles[0];
+    assert_eq!(parsed.articles.len(), 1);
+    // The headline opens the body; extraction takes it as the title.
+    assert!(article
+        .body
+        .starts_with("Grain deal talks resume in Istanbul\n"));
+    assert_eq!(date_text(article).as_deref(), Some("2022-07-01"));
+    assert!(article.body.contains("ISTANBUL — Officials from Russia"));
+    assert!(article
+        .body
+        .contains("“We are closer than ever to an agreement,” said Hulusi Akar"));
+    assert!(!article.body.contains("file://"), "{}", article.body);
+    assert!(!article.body.contains(" AM "), "{}", article.body);
+}
+
+/// A LexisNexis export printed to PDF, one document a page: split as its
+/// text says, short metadata lines kept apart, kerned words whole.
+#[test]
+fn nexis_pdf_export_splits_into_documents() {
+    let parsed = parse_fixture("nexis-export.pdf").unwrap();
+    assert_eq!(parsed.layout, "PDF LexisNexis export");
+    assert_eq!(
+        parts_and_dates(&parsed),
+        vec![
+            (Some(1), Some("2022-07-01".to_string())),
+            (Some(2), Some("2022-07-03".to_string()))
+        ]
+    );
+    let first = &parsed.articles[0];
+    assert_eq!(first.source.as_deref(), Some("The Guardian (London)"));
+    assert_eq!(first.author.as_deref(), Some("Jane Doe"));
+    assert!(first
+        .body
+        .contains("“We are close to a deal,” said Hulusi Akar"));
+}
