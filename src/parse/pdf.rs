@@ -18,6 +18,7 @@ use page_text::PageText;
 
 mod forms;
 mod page_text;
+mod streams;
 
 /// How far into a file its `%PDF-` header may start (the format allows junk before it).
 const HEADER_REACH: usize = 1024;
@@ -55,6 +56,12 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
 /// The plain text of a PDF document: its pages in order, paragraphs kept
 /// apart, lines broken inside a paragraph joined again.
 pub fn pdf_text(bytes: &[u8]) -> Result<String, ParseError> {
+    if !streams::streams_are_bounded(bytes) {
+        return Err(ParseError::Malformed(format!(
+            "PDF whose streams expand beyond {} MB; not read",
+            super::archive::MAX_DECOMPRESSED_BYTES >> 20
+        )));
+    }
     let outcome = catch_unwind(AssertUnwindSafe(|| read_pages(bytes)));
     let pages = match outcome {
         Ok(Ok(pages)) => pages,

@@ -13,7 +13,7 @@ use pdf_extract::{Dictionary, Document, Object, ObjectId};
 const MAX_FORM_DEPTH: usize = 24;
 
 /// Most forms drawn in a whole document, counting each time one is drawn.
-const MAX_FORM_DRAWS: usize = 20_000;
+const MAX_FORM_DRAWS: usize = 5_000;
 
 /// Most parents followed up the page tree for inherited resources.
 const MAX_PAGE_TREE_DEPTH: usize = 64;
