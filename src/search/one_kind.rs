@@ -62,7 +62,7 @@ fn merge_variants(
         .iter()
         .map(|(kind, keys)| (*kind, keys.len()))
         .collect();
-    evidence.sort_by(|a, b| b.1.cmp(&a.1));
+    evidence.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     let kind = evidence.first()?.0;
     let of_kind = |(tag, _): &&(String, ArticleKeys)| {
         parse_entity_tag(tag).is_some_and(|(tagged, _)| tagged == kind)
