@@ -3,7 +3,7 @@
 //! Reads CoNLL-2003 training data, trains with the fixed seed and epoch count
 //! of `TrainOptions::default()` and writes the model that
 //! `src/extract/entities` compiles in. Optional third argument: `key=value`
-//! overrides (`epochs=10,bits=18,prune=0.01,gazetteer=0`) for experiments.
+//! overrides (`epochs=10,bits=18,prune=0.01,gazetteer=0,case=0`) for experiments.
 
 use std::process::ExitCode;
 
@@ -12,7 +12,9 @@ use newsdex::extract::entities::train::{parse_conll, train, TrainOptions};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [input, output, rest @ ..] = args.as_slice() else {
-        eprintln!("usage: train_ner TRAIN.txt OUT.bin [epochs=N,bits=N,prune=X,gazetteer=0|1]");
+        eprintln!(
+            "usage: train_ner TRAIN.txt OUT.bin [epochs=N,bits=N,prune=X,gazetteer=0|1,case=0|1]"
+        );
         return ExitCode::from(2);
     };
     let mut options = TrainOptions::default();
@@ -27,6 +29,10 @@ fn main() -> ExitCode {
                 .map(|v| options.use_gazetteer = v != 0)
                 .is_ok(),
             "seed" => value.parse().map(|v| options.seed = v).is_ok(),
+            "case" => value
+                .parse::<u8>()
+                .map(|v| options.case_copies = v != 0)
+                .is_ok(),
             _ => false,
         };
         if !parsed {

@@ -54,6 +54,16 @@ for batch in "${modern_batches[@]}"; do
     python3 "$shared/score.py" entities "$batch" "$work/modern.jsonl"
     python3 "$shared/score.py" quotes "$batch" "$work/modern.jsonl"
 done
+# Headlines and shouting: the same articles written in capitals and in Title Case (eval/case_variants.py
+# changes ASCII letters only, so the gold still holds); ordinary text is scored above.
+for variant in upper title; do
+    for set in conll modern; do
+        python3 eval/case_variants.py "$variant" "$work/$set/docs" "$work/$set-$variant"
+        echo "== entities: $set dev, written in $variant case"
+        find "$work/$set-$variant" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/$set-$variant.jsonl"
+        python3 "$shared/score.py" entities "$work/$set/gold.jsonl" "$work/$set-$variant.jsonl"
+    done
+done
 echo "== ranking: LA Times, TREC dev topics (raw tantivy BM25: nDCG@10 0.508, MAP@100 0.466, R@100 0.815)"
 trec="$shared/trec-latimes"
 # TREC SGML as shipped: ids come from DOCNO.

@@ -13,50 +13,79 @@ use crate::search::copies::ArticleKeys;
 /// report shows (`person 148 / organization 83`).
 pub type KindEvidence = Vec<(EntityKind, usize)>;
 
-/// Merges the tags (`kind/name`) of one name into the tag of the kind the
-/// most articles give it (ties: the first in tag order), its articles the
-/// union of all, with the articles of each kind, most first (a name of one
-/// kind has one entry). Tags that do not parse are kept as they are, with
-/// no evidence.
+/// Merges the tags (`kind/name`) of one name, case variants included
+/// (`NEW YORK` from a shouted dateline, `New York`; `NATO`, `Nato`), into one
+/// tag: the kind the most articles give the name (ties: the first in tag
+/// order), written as the most frequent form of that kind that is not all
+/// capitals; its articles the union of all, with the articles of each kind,
+/// most first (a name of one kind has one entry). Tags that do not parse are
+/// kept as they are, with no evidence.
 pub(crate) fn one_kind_per_name(
     tags: Vec<(String, ArticleKeys)>,
 ) -> Vec<(String, ArticleKeys, KindEvidence)> {
     let mut by_name: FxHashMap<String, Vec<(String, ArticleKeys)>> = FxHashMap::default();
     let mut unparsed = Vec::new();
     for (tag, keys) in tags {
-        match parse_entity_tag(&tag).map(|(_, name)| name.to_string()) {
-            Some(name) => by_name.entry(name).or_default().push((tag, keys)),
+        match parse_entity_tag(&tag).map(|(_, name)| name.to_lowercase()) {
+            Some(folded) => by_name.entry(folded).or_default().push((tag, keys)),
             None => unparsed.push((tag, keys, Vec::new())),
         }
     }
-    let mut merged: Vec<(String, ArticleKeys, KindEvidence)> = by_name
-        .into_values()
-        .map(|mut kinds| {
-            kinds.sort_by(|(a_tag, a_keys), (b_tag, b_keys)| {
-                b_keys
-                    .len()
-                    .cmp(&a_keys.len())
-                    .then_with(|| a_tag.cmp(b_tag))
-            });
-            let evidence: KindEvidence = kinds
-                .iter()
-                .filter_map(|(tag, keys)| Some((parse_entity_tag(tag)?.0, keys.len())))
-                .collect();
-            let mut kinds = kinds.into_iter();
-            let Some((tag, keys)) = kinds.next() else {
-                return (String::new(), ArticleKeys::new(), evidence);
-            };
-            let mut seen: FxHashSet<u64> = keys.iter().copied().collect();
-            let mut union = keys;
-            for (_, other_keys) in kinds {
-                union.extend(other_keys.into_iter().filter(|key| seen.insert(*key)));
-            }
-            (tag, union, evidence)
-        })
-        .filter(|(tag, _, _)| !tag.is_empty())
-        .collect();
+    let mut merged: Vec<(String, ArticleKeys, KindEvidence)> =
+        by_name.into_values().filter_map(merge_variants).collect();
     merged.extend(unparsed);
     merged
+}
+
+/// One name's tags (kinds and case variants, all parsed) as one tag, its
+/// articles and the evidence per kind (see [`one_kind_per_name`]).
+fn merge_variants(
+    mut variants: Vec<(String, ArticleKeys)>,
+) -> Option<(String, ArticleKeys, KindEvidence)> {
+    variants.sort_by(|(a_tag, a_keys), (b_tag, b_keys)| {
+        b_keys
+            .len()
+            .cmp(&a_keys.len())
+            .then_with(|| a_tag.cmp(b_tag))
+    });
+    let mut per_kind: Vec<(EntityKind, FxHashSet<u64>)> = Vec::new();
+    for (tag, keys) in &variants {
+        let (kind, _) = parse_entity_tag(tag)?;
+        let position = per_kind.iter().position(|(known, _)| *known == kind);
+        let index = position.unwrap_or_else(|| {
+            per_kind.push((kind, FxHashSet::default()));
+            per_kind.len() - 1
+        });
+        per_kind[index].1.extend(keys.iter().copied());
+    }
+    let mut evidence: KindEvidence = per_kind
+        .iter()
+        .map(|(kind, keys)| (*kind, keys.len()))
+        .collect();
+    evidence.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    let kind = evidence.first()?.0;
+    let of_kind = |(tag, _): &&(String, ArticleKeys)| {
+        parse_entity_tag(tag).is_some_and(|(tagged, _)| tagged == kind)
+    };
+    let shouted = |(tag, _): &&(String, ArticleKeys)| {
+        parse_entity_tag(tag).is_some_and(|(_, name)| {
+            let acronym_length = name.chars().count() <= 4 && !name.contains(' ');
+            !acronym_length && !name.chars().any(char::is_lowercase)
+        })
+    };
+    let written = variants
+        .iter()
+        .filter(of_kind)
+        .find(|variant| !shouted(variant))
+        .or_else(|| variants.iter().find(of_kind))?;
+    let tag = written.0.clone();
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
+    let union: ArticleKeys = variants
+        .into_iter()
+        .flat_map(|(_, keys)| keys)
+        .filter(|key| seen.insert(*key))
+        .collect();
+    Some((tag, union, evidence))
 }
 
 #[cfg(test)]
@@ -103,6 +132,26 @@ mod tests {
         assert_eq!(
             merged(tags),
             vec![tag("junk", &[3]), tag("organization/Mars", &[2, 1])]
+        );
+    }
+
+    /// Regression (issue 13): `NEW YORK` (a shouted dateline) and `New York`
+    /// were two entities of one corpus report.
+    #[test]
+    fn case_variants_are_one_name_written_as_running_text_writes_it() {
+        let tags = vec![
+            tag("place/NEW YORK", &[1, 2, 3]),
+            tag("place/New York", &[3, 4]),
+            tag("organization/New York", &[5]),
+            tag("organization/NATO", &[6, 7]),
+            tag("organization/Nato", &[8]),
+        ];
+        assert_eq!(
+            merged(tags),
+            vec![
+                tag("organization/NATO", &[6, 7, 8]),
+                tag("place/New York", &[1, 2, 3, 4, 5]),
+            ]
         );
     }
 

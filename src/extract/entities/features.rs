@@ -221,9 +221,11 @@ pub struct DocContext {
 }
 
 impl DocContext {
-    /// Records one sentence's words.
-    pub fn add_sentence(&mut self, tokens: &[TokenInfo], all_caps: bool) {
-        if all_caps {
+    /// Records one sentence's words. A headline's (ALL CAPS or Title Case)
+    /// say nothing of how the article writes them: a Title Case headline
+    /// would mark `the` and `supported` as written capitalized.
+    pub fn add_sentence(&mut self, tokens: &[TokenInfo], case: SentenceCase) {
+        if case != SentenceCase::Normal {
             return;
         }
         for (position, token) in tokens.iter().enumerate() {
@@ -285,14 +287,18 @@ fn feature(template: u64, value: u64) -> u64 {
 /// and on whether it opens its sentence and how the sentence is cased; the
 /// tagger caches their scores per distinct combination.
 pub fn word_features(token: &TokenInfo, initial: bool, case: SentenceCase, out: &mut Vec<u64>) {
+    let cased_template = case_template(case);
     out.push(feature(1, 0));
     out.push(feature(2, token.lower));
-    out.push(feature(3, token.cased));
-    out.push(feature(4, token.shape));
-    out.push(feature(5, mix(token.shape, u64::from(token.length_bucket))));
+    out.push(feature(cased_template(3), token.cased));
+    out.push(feature(cased_template(4), token.shape));
+    out.push(feature(
+        cased_template(5),
+        mix(token.shape, u64::from(token.length_bucket)),
+    ));
     for n in 1..=4 {
-        out.push(feature(9 + n as u64, token.prefix(n)));
-        out.push(feature(19 + n as u64, token.suffix(n)));
+        out.push(feature(cased_template(9 + n as u64), token.prefix(n)));
+        out.push(feature(cased_template(19 + n as u64), token.suffix(n)));
     }
     out.push(feature(46, u64::from(token.hashtag)));
     let initial = u64::from(initial);
@@ -303,14 +309,30 @@ pub fn word_features(token: &TokenInfo, initial: bool, case: SentenceCase, out: 
     out.push(feature(44, mix(case_id, token.lower)));
 }
 
+/// The template number of a feature that reads how a word is written (its
+/// written form, shape, the shapes around it) or stands in for an unknown
+/// word's look (affixes), kept apart per sentence case: in a headline in
+/// capitals or Title Case every word looks like a name, and sharing these
+/// weights with ordinary sentences would teach the model that a capital says
+/// little in running text too. The word itself, its neighbours and the
+/// gazetteer are shared: what they say holds in any case, and headlines learn
+/// it from the case-augmented training copies (`train::case_copies`).
+fn case_template(case: SentenceCase) -> impl Fn(u64) -> u64 {
+    move |template| match case {
+        SentenceCase::Normal => template,
+        SentenceCase::AllCaps | SentenceCase::TitleCase => template + 100 * (case as u64 + 1),
+    }
+}
+
 /// Appends the features of token `i` that depend on its sentence and article.
 pub fn context_features(
     tokens: &[TokenInfo],
     gazetteer: &[GazetteerBits],
-    i: usize,
+    (i, case): (usize, SentenceCase),
     doc: &DocContext,
     out: &mut Vec<u64>,
 ) {
+    let cased_template = case_template(case);
     let token = &tokens[i];
     let word_at = |offset: isize| -> u64 {
         let position = i as isize + offset;
@@ -331,19 +353,22 @@ pub fn context_features(
     push(31, word_at(1));
     push(32, word_at(-2));
     push(33, word_at(2));
-    push(34, shape_at(-1));
-    push(35, shape_at(1));
+    push(cased_template(34), shape_at(-1));
+    push(cased_template(35), shape_at(1));
     push(36, mix(word_at(-1), token.lower));
     push(37, mix(token.lower, word_at(1)));
-    push(38, mix(mix(shape_at(-1), token.shape), shape_at(1)));
+    push(
+        cased_template(38),
+        mix(mix(shape_at(-1), token.shape), shape_at(1)),
+    );
     let seen_lower = doc.seen_lowercase.contains(&token.lower);
     let seen_capital = doc.seen_capitalized.contains(&token.lower);
     let seen = u64::from(seen_lower) | u64::from(seen_capital) << 1;
-    push(50, mix(seen, token.shape));
+    push(cased_template(50), mix(seen, token.shape));
     let bits = gazetteer.get(i).copied().unwrap_or(0);
     if bits != 0 {
         push(60, u64::from(bits));
-        push(61, mix(u64::from(bits), token.shape));
+        push(cased_template(61), mix(u64::from(bits), token.shape));
         let before = if i > 0 { gazetteer[i - 1] } else { 0 };
         let after = gazetteer.get(i + 1).copied().unwrap_or(0);
         push(

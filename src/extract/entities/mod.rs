@@ -16,12 +16,16 @@
 //! - `spans`: joined places split, offices cut off names, long organisation
 //!   names taken whole (`long_names`)
 //! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
+//! - `language`: text that is not English keeps only the names the lexicon knows
+//! - `teams`: towns, states and schools playing as teams (`Minnesota beat Buffalo`) as organisations
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list
 //! - [`train`]: the training loop (used by the example, not at run time)
 
 pub mod canonical;
+mod case_copies;
 mod chunk_rules;
 pub mod features;
+mod language;
 mod lexicon;
 mod lone_names;
 mod long_names;
@@ -29,6 +33,7 @@ pub mod model;
 mod repair;
 mod spans;
 pub mod tagger;
+mod teams;
 pub mod tokenize;
 pub mod train;
 
@@ -49,13 +54,17 @@ static MODEL_BYTES: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "
 /// is empty or damaged.
 fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| {
-            let mut model = Model::from_bytes(MODEL_BYTES)?;
-            lexicon::add_to_gazetteer(&mut model.gazetteer);
-            Some(model)
-        })
-        .as_ref()
+    MODEL.get_or_init(|| load_model(MODEL_BYTES)).as_ref()
+}
+
+/// A model from its file's bytes with the gazetteer grown by [`lexicon`], as
+/// extraction uses it; `None` if the bytes are empty or damaged. Public so that
+/// a freshly trained model can be scored before it is compiled in
+/// (`examples/tag_entities.rs`).
+pub fn load_model(bytes: &[u8]) -> Option<Model> {
+    let mut model = Model::from_bytes(bytes)?;
+    lexicon::add_to_gazetteer(&mut model.gazetteer);
+    Some(model)
 }
 
 /// All named entities of an article's text (title, blank line, body), one
@@ -64,9 +73,33 @@ pub fn extract_entities(text: &str) -> Vec<Entity> {
     let Some(model) = model() else {
         return Vec::new();
     };
+    extract_entities_with(model, text)
+}
+
+/// [`extract_entities`] with a given model.
+pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     let mut mentions = tagger::tag_text(model, text);
     spans::repair_spans(text, &mut mentions);
     repair::repair_mentions(text, &mut mentions);
     lone_names::settle_lone_persons(text, &mut mentions);
+    teams::settle_teams(text, &mut mentions);
+    if !language::looks_english(text) {
+        keep_known_names(text, &mut mentions);
+    }
     canonical::entities_from_mentions(text, &mentions)
+}
+
+/// Keeps only the mentions whose name the lexicon knows, with its kind: the
+/// tagger's other guesses in a text that is not English are mostly capitalized
+/// nouns (see `language`).
+fn keep_known_names(text: &str, mentions: &mut Vec<tagger::Mention>) {
+    mentions.retain_mut(|mention| {
+        let known = text
+            .get(mention.start..mention.end)
+            .and_then(lexicon::known_kind);
+        if let Some(kind) = known {
+            mention.kind = kind;
+        }
+        known.is_some()
+    });
 }

@@ -54,7 +54,7 @@ where
             .map(|(word, hashtag)| TokenInfo::new(word, hashtag, &mut scratch))
             .collect();
         let case = sentence_case(&infos);
-        doc.add_sentence(&infos, case == SentenceCase::AllCaps);
+        doc.add_sentence(&infos, case);
         prepared.push(PreparedSentence { infos, case });
     }
     (prepared, doc)
@@ -163,7 +163,7 @@ fn tag_prepared(
             let position = (i == 0, sentence.case);
             let mut scores = word_scores(model, &infos[i], position, cache, &mut features);
             features.clear();
-            context_features(infos, &gazetteer, i, doc, &mut features);
+            context_features(infos, &gazetteer, (i, sentence.case), doc, &mut features);
             for (total, part) in scores.iter_mut().zip(model.raw_emission(&features)) {
                 *total += part;
             }
@@ -243,8 +243,17 @@ fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
         .iter()
         .filter(|tag| tag_kind(**tag) == Some(0))
         .count();
-    // Accounts of people usually show just the name, all tagged as a person.
-    let kind = if person_tokens == name.len() { 0 } else { 1 };
+    // Accounts of people usually show just the name, all tagged as a person;
+    // an acronym in it (`Foreign Policy CAN`) is an organisation's.
+    let acronym = tokens[name.clone()].iter().any(|token| {
+        let word = token.text(text);
+        word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase())
+    });
+    let kind = if person_tokens == name.len() && !acronym {
+        0
+    } else {
+        1
+    };
     let last = name.len() - 1;
     for (offset, tag) in tags[name].iter_mut().enumerate() {
         let position = match (offset == 0, offset == last) {

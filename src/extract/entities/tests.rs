@@ -218,3 +218,41 @@ fn cjk_sentences_widgets_and_clock_times_are_no_entities() {
     );
     assert!(has(&found, "Maria Lopez", EntityKind::Person), "{found:?}");
 }
+
+#[test]
+fn finds_names_in_headlines_written_in_capitals_or_title_case() {
+    use EntityKind::{Person, Place};
+    // Headlines and shouted copy: the tagger was trained on case-augmented
+    // copies, so capitals alone neither make nor hide a name here.
+    let shouted = names("PUTIN AND MACRON DISCUSS GRAIN EXPORTS FROM UKRAINE BY TELEPHONE\n\nThe two presidents spoke on Friday.");
+    assert!(has(&shouted, "Putin", Person), "{shouted:?}");
+    assert!(has(&shouted, "Ukraine", Place), "{shouted:?}");
+    assert!(!has_name(&shouted, "Grain Exports"), "{shouted:?}");
+    let titled = names(
+        "Biden Says Talks With Kishida In Tokyo Went Well After Long Day\n\nThe talks ended late.",
+    );
+    assert!(has(&titled, "Tokyo", Place), "{titled:?}");
+    for common in ["Says", "Talks", "Went Well", "Long Day"] {
+        assert!(!has_name(&titled, common), "{common} in {titled:?}");
+    }
+}
+
+#[test]
+fn a_german_text_keeps_only_names_the_lexicon_knows() {
+    let text = "Die Digitalisierung als Wachstumstreiber zieht sich bereits heute durch alle \
+        Bereiche der Wirtschaft, und die Unternehmen investieren kräftig in neue Technologien, \
+        um im internationalen Wettbewerb bestehen zu können, wie eine aktuelle Studie der \
+        Datenbank zeigt, die gestern in Berlin vorgestellt wurde und viel Aufsehen erregte, \
+        auch bei Google und in Frankreich.";
+    let found = names(text);
+    assert!(has(&found, "Berlin", EntityKind::Place), "{found:?}");
+    for noun in [
+        "Digitalisierung",
+        "Datenbank",
+        "Aufsehen",
+        "Studie",
+        "Wirtschaft",
+    ] {
+        assert!(!has_name(&found, noun), "{noun} in {found:?}");
+    }
+}

@@ -7,6 +7,7 @@
 //! pruning and `i16` quantisation that keep `models/ner.bin` small.
 //! Used by `examples/train_ner.rs`; nothing here runs at extraction time.
 
+use super::case_copies::case_copies;
 use super::features::{context_features, word_features, GazetteerBits};
 use super::model::{
     gazetteer_bits, is_begin, sequence_hash, tag_kind, tag_of, viterbi, Gazetteer, Model, Position,
@@ -15,7 +16,7 @@ use super::model::{
 use super::tagger::{prepare, PreparedSentence};
 
 /// One training sentence: words and their BILOU tag indices.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrainingSentence {
     pub words: Vec<String>,
     pub tags: Vec<usize>,
@@ -134,6 +135,8 @@ pub struct TrainOptions {
     /// Averaged weights with a smaller magnitude are dropped.
     pub prune_below: f32,
     pub use_gazetteer: bool,
+    /// Trains on headline-cased copies too ([`case_copies`]).
+    pub case_copies: bool,
 }
 
 impl Default for TrainOptions {
@@ -144,6 +147,7 @@ impl Default for TrainOptions {
             seed: 2003,
             prune_below: 0.0,
             use_gazetteer: true,
+            case_copies: true,
         }
     }
 }
@@ -181,7 +185,7 @@ struct Example {
 }
 
 /// Small deterministic generator for shuffling.
-fn next_random(state: &mut u64) -> u64 {
+pub(super) fn next_random(state: &mut u64) -> u64 {
     *state ^= *state << 13;
     *state ^= *state >> 7;
     *state ^= *state << 17;
@@ -194,15 +198,7 @@ pub fn train(
     options: &TrainOptions,
     mut log: impl FnMut(&str),
 ) -> Model {
-    let prepared: Vec<(Vec<PreparedSentence>, super::features::DocContext)> = docs
-        .iter()
-        .map(|doc| {
-            prepare(
-                doc.iter()
-                    .map(|sentence| sentence.words.iter().map(|word| (word.as_str(), false))),
-            )
-        })
-        .collect();
+    let prepared: Vec<Prepared> = docs.iter().map(|doc| prepare_doc(doc)).collect();
     let (full, folds) = gazetteers(docs, &prepared, options);
     let mut model = Model {
         bits: options.bits,
@@ -211,7 +207,20 @@ pub fn train(
         transitions: [[0.0; NUM_TAGS]; NUM_TAGS + 1],
         gazetteer: Gazetteer::default(),
     };
-    let examples = examples(docs, &prepared, &folds, &model);
+    let copies = if options.case_copies {
+        case_copies(docs, options.seed)
+    } else {
+        Vec::new()
+    };
+    let copies_prepared: Vec<Prepared> = copies.iter().map(|(_, doc)| prepare_doc(doc)).collect();
+    // A copy keeps its original's fold, so it too sees only the other half's names.
+    let originals = docs.iter().zip(&prepared).enumerate();
+    let copied = copies
+        .iter()
+        .zip(&copies_prepared)
+        .map(|((index, doc), prepared)| (*index, (doc, prepared)));
+    let all: Vec<(usize, (&Vec<TrainingSentence>, &Prepared))> = originals.chain(copied).collect();
+    let examples = examples(&all, &folds, &model);
     let (weights, transitions) = averaged_perceptron(&examples, options, &mut log);
     let max_abs = weights
         .iter()
@@ -231,11 +240,21 @@ pub fn train(
     model
 }
 
+/// A document's sentences ready for features, with its article-wide context.
+type Prepared = (Vec<PreparedSentence>, super::features::DocContext);
+
+fn prepare_doc(doc: &[TrainingSentence]) -> Prepared {
+    prepare(
+        doc.iter()
+            .map(|sentence| sentence.words.iter().map(|word| (word.as_str(), false))),
+    )
+}
+
 /// Gazetteers: one from all documents for the model, and two folds so that a
 /// training document only sees names from the other half.
 fn gazetteers(
     docs: &[Vec<TrainingSentence>],
-    prepared: &[(Vec<PreparedSentence>, super::features::DocContext)],
+    prepared: &[Prepared],
     options: &TrainOptions,
 ) -> (Gazetteer, [Gazetteer; 2]) {
     let mut full = Gazetteer::default();
@@ -256,17 +275,16 @@ fn gazetteers(
 }
 
 /// Each training sentence as feature buckets per token, with the gazetteer
-/// of the other fold.
+/// of the other fold (`docs`: each document with its fold number).
 fn examples(
-    docs: &[Vec<TrainingSentence>],
-    prepared: &[(Vec<PreparedSentence>, super::features::DocContext)],
+    docs: &[(usize, (&Vec<TrainingSentence>, &Prepared))],
     folds: &[Gazetteer; 2],
     model: &Model,
 ) -> Vec<Example> {
     let mut examples = Vec::new();
     let mut features = Vec::new();
     let mut gazetteer = Vec::<GazetteerBits>::new();
-    for (index, (doc, (sentences, context))) in docs.iter().zip(prepared).enumerate() {
+    for &(index, (doc, (sentences, context))) in docs {
         let other_fold = &folds[1 - index % 2];
         for (sentence, info) in doc.iter().zip(sentences) {
             gazetteer_bits(other_fold, &info.infos, &mut gazetteer);
@@ -278,7 +296,13 @@ fn examples(
             for i in 0..info.infos.len() {
                 features.clear();
                 word_features(&info.infos[i], i == 0, info.case, &mut features);
-                context_features(&info.infos, &gazetteer, i, context, &mut features);
+                context_features(
+                    &info.infos,
+                    &gazetteer,
+                    (i, info.case),
+                    context,
+                    &mut features,
+                );
                 example
                     .buckets
                     .extend(features.iter().map(|feature| model.bucket(*feature) as u32));
