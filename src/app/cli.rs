@@ -103,7 +103,7 @@ pub struct Cli {
     /// timeline, stats). newsdex still reads the corpus and extracts entities
     /// and quotes; Quickwit stores and searches. What differs: no English
     /// stemming (`sanction` does not find `sanctions`), plain BM25 over title
-    /// and body (no title boost, no --expand), entity spellings are not folded
+    /// and body (no title boost, no --expand), entity aliases are not folded
     /// (`US` is not `United States`), counts take each exact copy of a body once
     /// as the local index does but near copies (lightly edited ones, which the
     /// local index groups) apart, and an edited or removed file's old articles

@@ -22,7 +22,7 @@ use crate::search::reports::{
     periods_of_day_counts, EntityCount, EntityWithKinds, IndexStats, Interval, KindCount, Period,
     ReportQuery,
 };
-use crate::search::Filters;
+use crate::search::{is_shouted, Filters};
 
 /// The matching articles of a report as one engine query.
 fn report_query(report: ReportQuery, filters: &Filters) -> EngineQuery {
@@ -156,28 +156,42 @@ fn entity_counts(
         .collect()
 }
 
-/// Each name once, under the kind most of its articles give it (ties: the
-/// first tag), with the articles of every kind: the local report's rule
-/// (`search::one_kind`). An article names a name under one kind only, so the
-/// counts add up. The evidence lists every kind with its articles, most
-/// first, as the local report shows it.
+/// Each name once, case variants included (`NEW YORK` and `New York`), under
+/// the kind most of its articles give it (ties: the first tag), written as
+/// the most frequent form of that kind not in capitals, with the articles of
+/// every kind: the local report's rule (`search::one_kind`). An article
+/// names a name under one kind and one spelling only, so the counts add up.
+/// The evidence lists every kind with its articles, most first, as the local
+/// report shows it.
 fn one_kind_per_name<'a>(
     tagged: Vec<(&'a str, &'a str, EntityKind, u64)>,
 ) -> Vec<(&'a str, &'a str, EntityKind, u64, Vec<KindCount>)> {
-    let mut by_name: HashMap<&str, Vec<(&str, EntityKind, u64)>> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<(&str, &str, EntityKind, u64)>> = HashMap::new();
     for (tag, name, kind, articles) in tagged {
-        by_name.entry(name).or_default().push((tag, kind, articles));
+        by_name
+            .entry(name.to_lowercase())
+            .or_default()
+            .push((tag, name, kind, articles));
     }
     by_name
-        .into_iter()
-        .filter_map(|(name, mut kinds)| {
-            kinds.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
-            let total = kinds.iter().map(|(_, _, articles)| articles).sum();
-            let evidence = kinds
-                .iter()
-                .map(|&(_, kind, articles)| KindCount { kind, articles })
-                .collect();
-            let &(tag, kind, _) = kinds.first()?;
+        .into_values()
+        .filter_map(|mut variants| {
+            variants.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(b.0)));
+            let total = variants.iter().map(|variant| variant.3).sum();
+            let mut evidence: Vec<KindCount> = Vec::new();
+            for &(_, _, kind, articles) in &variants {
+                match evidence.iter_mut().find(|count| count.kind == kind) {
+                    Some(count) => count.articles += articles,
+                    None => evidence.push(KindCount { kind, articles }),
+                }
+            }
+            evidence.sort_by_key(|count| std::cmp::Reverse(count.articles));
+            let kind = evidence.first()?.kind;
+            let of_kind = variants.iter().filter(|variant| variant.2 == kind);
+            let &(tag, name, _, _) = of_kind
+                .clone()
+                .find(|variant| !is_shouted(variant.1))
+                .or_else(|| of_kind.clone().next())?;
             Some((tag, name, kind, total, evidence))
         })
         .collect()
@@ -278,6 +292,27 @@ mod tests {
             evidence,
             [(EntityKind::Place, 391), (EntityKind::Organization, 1)]
         );
+    }
+
+    #[test]
+    fn case_variants_count_as_one_name_as_locally() {
+        // Regression: the local report folds `MOSCOW` (a shouted dateline)
+        // into `Moscow`, the engine's did not: Moscow 167 vs 166.
+        let top = json!({ "buckets": [
+            { "key": "place/Moscow", "doc_count": 166 },
+            { "key": "place/MOSCOW", "doc_count": 1 },
+            { "key": "organization/NATO", "doc_count": 3 },
+            { "key": "organization/Nato", "doc_count": 1 },
+        ] });
+        let counts = entity_counts(&top, &HashMap::new(), None, 10);
+        let named: Vec<(&str, u64, usize)> = counts
+            .iter()
+            .map(|entity| {
+                let count = &entity.count;
+                (count.name.as_str(), count.articles, entity.kinds.len())
+            })
+            .collect();
+        assert_eq!(named, [("Moscow", 167, 1), ("NATO", 4, 1)]);
     }
 
     #[test]

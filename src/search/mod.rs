@@ -35,6 +35,7 @@ use crate::index::document::from_document;
 use crate::index::schema::names;
 use crate::index::NewsIndex;
 pub use dates::DateRange;
+pub(crate) use one_kind::is_shouted;
 pub use query::Filters;
 pub use ranking::Ranking;
 

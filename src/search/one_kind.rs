@@ -68,10 +68,7 @@ fn merge_variants(
         parse_entity_tag(tag).is_some_and(|(tagged, _)| tagged == kind)
     };
     let shouted = |(tag, _): &&(String, ArticleKeys)| {
-        parse_entity_tag(tag).is_some_and(|(_, name)| {
-            let acronym_length = name.chars().count() <= 4 && !name.contains(' ');
-            !acronym_length && !name.chars().any(char::is_lowercase)
-        })
+        parse_entity_tag(tag).is_some_and(|(_, name)| is_shouted(name))
     };
     let written = variants
         .iter()
@@ -86,6 +83,13 @@ fn merge_variants(
         .filter(|key| seen.insert(*key))
         .collect();
     Some((tag, union, evidence))
+}
+
+/// A name written all in capitals that is not an acronym (`NEW YORK`, not
+/// `NATO`): the form a report shows last.
+pub(crate) fn is_shouted(name: &str) -> bool {
+    let acronym_length = name.chars().count() <= 4 && !name.contains(' ');
+    !acronym_length && !name.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]

@@ -186,7 +186,11 @@ impl Attributor<'_> {
             if is_determiner(word) {
                 return index - 1;
             }
-            let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            // "8-year-old Armen Kazaryan said": an age describes the name too.
+            let lowercase = word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
             let describes = self.words.is_name_word(index - 1)
                 || (lowercase
                     && !is_phrase_boundary(word)

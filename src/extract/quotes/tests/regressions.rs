@@ -270,3 +270,11 @@ fn according_to_opening_the_next_sentence_attributes_nothing_before_it() {
     ];
     check(cases, speakers);
 }
+
+/// Regression (AP copy): `“…,” 8-year-old Armen Kazaryan said` had no
+/// speaker: an age before the name was taken for the start of a new sentence.
+#[test]
+fn an_age_before_the_name_keeps_the_attribution() {
+    let text = "“Let him return my mother,” 8-year-old Armen Kazaryan said from his hospital bed.";
+    assert_eq!(speakers(text), vec![Some("Armen Kazaryan".to_string())]);
+}
