@@ -184,7 +184,7 @@ fn text_body(mail: &ParsedMail) -> String {
     }
 }
 
-/// `'[Numpy-discussion] Re: arrays'` -> `Re: arrays`.
+/// `'[Numpy-discussion] Re: arrays'` -> `arrays`.
 fn clean_subject(subject: &str) -> String {
     let unquoted = subject
         .strip_prefix('\'')
@@ -198,7 +198,20 @@ fn clean_subject(subject: &str) -> String {
         Some((tag, rest)) if !tag.contains(' ') && !rest.trim().is_empty() => rest.trim(),
         _ => unquoted,
     };
-    without_tag.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut topic = without_tag.trim();
+    // `Re: Fwd: AW: arrays`: a thread's replies share its topic; the prefixes
+    // are no words of it (and the tagger took `Re` for a name).
+    while let Some((prefix, rest)) = topic.split_once(':') {
+        let is_reply_prefix = matches!(
+            prefix.trim().to_ascii_lowercase().as_str(),
+            "re" | "fw" | "fwd" | "aw" | "sv" | "vs" | "antw" | "tr" | "wg" | "rif" | "r"
+        );
+        if !is_reply_prefix || rest.trim().is_empty() {
+            break;
+        }
+        topic = rest.trim();
+    }
+    topic.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `jjl at pobox.com (John J. Lee)` -> `John J. Lee`; `"Ann Lee" <a@b.org>`
@@ -278,13 +291,13 @@ resumed.\n";
             vec![
                 (
                     Some("abc@pobox.com"),
-                    Some("Re: arrays of strings"),
+                    Some("arrays of strings"),
                     Some("John J. Lee"),
                     Some("2001-11-01T11:19:12".to_string())
                 ),
                 (
                     Some("def@example.org"),
-                    Some("Re: Draft EVS-8a"),
+                    Some("Draft EVS-8a"),
                     Some("Tomas Toftgård"),
                     Some("1993-04-22T17:54:27+03:00".to_string())
                 ),
@@ -298,6 +311,22 @@ resumed.\n";
             parsed.articles[1].url.as_deref(),
             Some("https://list.example.org/a")
         );
+    }
+
+    /// Regression (issue 13): `Re` from `Re: …` subjects was among the
+    /// mailing-list sample's top entities, as an organisation.
+    #[test]
+    fn reply_and_forward_prefixes_leave_the_subject() {
+        let cases = [
+            ("[Numpy-discussion] RE: Numeric2", "Numeric2"),
+            ("Re: Fwd: AW: Draft EVS-8a", "Draft EVS-8a"),
+            ("Re:", "Re:"),
+            ("Ratio: 3 to 1", "Ratio: 3 to 1"),
+            ("'[list] Re:  spaced   out'", "spaced out"),
+        ];
+        for (subject, expected) in cases {
+            assert_eq!(clean_subject(subject), expected, "{subject:?}");
+        }
     }
 
     #[test]
