@@ -12,7 +12,8 @@ use std::ops::Range;
 use crate::article::{Entity, EntityKind};
 
 use super::lexicon::{
-    is_group_pronoun, is_organisation_role, is_title, person_title_gender, pronoun_gender, Gender,
+    is_group_pronoun, is_nationality, is_organisation_role, is_title, person_title_gender,
+    pronoun_gender, Gender,
 };
 use super::names::{last_word, Words};
 use super::tokens::TokenKind;
@@ -232,10 +233,14 @@ impl<'a> Resolver<'a> {
         let before = self.mentions.partition_point(|m| m.token < token);
         let candidates = self.mentions[..before].iter().rev();
         if is_group_pronoun(pronoun) {
+            // A nationality the tagger took for a group (`the Japanese
+            // consumers`) is an adjective, no one who speaks.
             let organisation = candidates
                 .take_while(|m| m.token + GROUP_PRONOUN_REACH >= token)
                 .find(|m| {
-                    m.organisation || self.entity_kind(m.name) == Some(EntityKind::Organization)
+                    let named_group = m.organisation
+                        || self.entity_kind(m.name) == Some(EntityKind::Organization);
+                    named_group && !is_nationality(m.name)
                 })?;
             return Some(self.canonical_name(organisation.name, organisation.token));
         }

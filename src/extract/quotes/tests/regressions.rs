@@ -278,3 +278,20 @@ fn an_age_before_the_name_keeps_the_attribution() {
     let text = "“Let him return my mother,” 8-year-old Armen Kazaryan said from his hospital bed.";
     assert_eq!(speakers(text), vec![Some("Armen Kazaryan".to_string())]);
 }
+
+/// Regression (FBIS copy): `… access to the Japanese consumers, it charged`
+/// gave the quotation to `Japanese`, a nationality the tagger took for an
+/// organisation, as what `it` stands for.
+#[test]
+fn it_never_stands_for_a_nationality() {
+    let text = "The Frankfurter Rundschau said Europe should wait. The U.S. “first and foremost” wants access to the Japanese consumers, it charged.";
+    let entities = [Entity {
+        name: "Japanese".into(),
+        kind: EntityKind::Organization,
+    }];
+    let found: Vec<Option<String>> = extract_quotes(text, &entities)
+        .into_iter()
+        .map(|quote| quote.speaker_name)
+        .collect();
+    assert_ne!(found, vec![Some("Japanese".to_string())]);
+}
