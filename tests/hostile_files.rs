@@ -124,6 +124,23 @@ fn hostile_cases() -> Vec<Case> {
             "archive.zip",
             Reported,
         ),
+        // A PDF is read as a document; a damaged one is reported, not a crash.
+        case(
+            "printed.pdf",
+            std::fs::read(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/fixtures/formats/printed-article.pdf"),
+            )
+            .unwrap(),
+            "printed.pdf",
+            Indexed,
+        ),
+        case(
+            "damaged.pdf",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\n%%EOF".as_slice(),
+            "damaged.pdf",
+            Reported,
+        ),
         case("broken.jsonl", jsonl, "broken.jsonl#1", Indexed),
         case("broken.jsonl", Vec::new(), "broken.jsonl#3", Indexed),
         case("unbalanced.csv", csv, "unbalanced.csv#1", Indexed),
