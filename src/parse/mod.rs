@@ -18,6 +18,7 @@ mod html;
 mod json;
 mod mail;
 mod markup;
+mod mhtml;
 mod nexis;
 mod office;
 mod pdf;
@@ -158,6 +159,8 @@ enum Format {
     Mail,
     NewsXml,
     Html,
+    /// A web page saved as one MIME file (`.mhtml`, `.mht`).
+    Mhtml,
     /// XML of another kind (a package index, a sitemap): not articles.
     OtherXml,
     WireText,
@@ -175,6 +178,7 @@ impl Format {
             Format::Mail => "e-mail",
             Format::NewsXml => "news XML",
             Format::Html => "HTML page",
+            Format::Mhtml => "saved web page (MHTML)",
             Format::OtherXml => "other XML",
             Format::WireText => "wire text (ANPA-1312 / IPTC 7901)",
             Format::Nexis => "LexisNexis export",
@@ -259,6 +263,7 @@ fn parse_at_depth(
         Format::Mail => mail::parse_mail_file(&text),
         Format::NewsXml => xml::parse_news_xml(&text)?,
         Format::Html => one_article(html::parse_html_page(&text)?),
+        Format::Mhtml => one_article(mhtml::parse_mhtml(&text)?),
         Format::WireText => one_article(wire_text::parse_wire_text(&text)?),
         Format::Nexis => nexis::parse_nexis(&text),
         Format::OtherXml => {
@@ -339,6 +344,10 @@ fn detect_format(extension: &str, text: &str) -> Format {
     }
     if xml::looks_like_news_xml(text) {
         return Format::NewsXml;
+    }
+    // A saved page's MIME wrapper holds HTML: read before the HTML check.
+    if mhtml::looks_like_mhtml(text) {
+        return Format::Mhtml;
     }
     if html::looks_like_html(text) {
         return Format::Html;
