@@ -33,19 +33,37 @@ pub enum FileBytes {
     Failed(std::io::Error),
 }
 
+/// Whether the first block is a kind of file newsdex reads although it is
+/// binary: compressed files and archives (they may hold articles), and the
+/// documents (Word, OpenDocument, RTF, PDF, spreadsheets).
+fn is_readable_binary(head: &[u8]) -> bool {
+    infer::get(head).is_some_and(|kind| {
+        matches!(
+            kind.extension(),
+            "gz" | "bz2"
+                | "xz"
+                | "zst"
+                | "zip"
+                | "tar"
+                | "warc"
+                | "docx"
+                | "odt"
+                | "rtf"
+                | "pdf"
+                | "xls"
+                | "xlsx"
+                | "ods"
+        )
+    })
+}
+
 /// Magic numbers of files that are never articles, whatever their name; read
-/// from the first block, so a 2 GB video costs 8 KB. Compressed files and
-/// archives are not among them (they may hold articles), nor the documents
-/// newsdex reads (Word, OpenDocument, RTF, PDF).
+/// from the first block, so a 2 GB video costs 8 KB.
 fn never_an_article(head: &[u8]) -> Option<&'static str> {
-    let kind = infer::get(head)?;
-    let is_readable = matches!(
-        kind.extension(),
-        "gz" | "bz2" | "xz" | "zst" | "zip" | "tar" | "warc" | "docx" | "odt" | "rtf" | "pdf"
-    );
-    if is_readable {
+    if is_readable_binary(head) {
         return None;
     }
+    let kind = infer::get(head)?;
     match kind.matcher_type() {
         infer::MatcherType::Text | infer::MatcherType::Custom => None,
         _ => Some(kind.mime_type()),
@@ -56,8 +74,9 @@ fn never_an_article(head: &[u8]) -> Option<&'static str> {
 /// (UTF-16 text carries a byte-order mark, and archives are recognised first).
 fn looks_binary(head: &[u8]) -> bool {
     let utf16_bom = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    // A PDF's compressed streams hold any byte; it is read as a document.
-    if looks_like_pdf(head) {
+    // A PDF's compressed streams hold any byte; it is read as a document, as
+    // are spreadsheets.
+    if looks_like_pdf(head) || is_readable_binary(head) {
         return false;
     }
     let container =

@@ -94,7 +94,7 @@ pub fn parse_container(
         )));
     }
     match container {
-        Container::Zip => match super::office::parse_office_zip(bytes) {
+        Container::Zip => match super::office::parse_office_zip(bytes, fields) {
             Some(document) => document,
             None => parse_zip(bytes, fields, depth, parse_inner),
         },

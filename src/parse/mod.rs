@@ -26,6 +26,7 @@ mod record;
 mod reuters;
 mod rtf;
 mod sgml;
+mod spreadsheet;
 mod text;
 mod trec;
 mod warc;
@@ -231,6 +232,9 @@ fn parse_at_depth(
         return Err(ParseError::NotArticle(format!(
             "documentation ({file_name})"
         )));
+    }
+    if spreadsheet::looks_like_compound_file(bytes) {
+        return spreadsheet::parse_spreadsheet(bytes, fields);
     }
     if pdf::looks_like_pdf(bytes) && depth < 2 {
         let plain = pdf::pdf_text(bytes)?;

@@ -10,8 +10,9 @@ use std::io::{Cursor, Read};
 use roxmltree::{Document, Node};
 
 use super::byline::author_from_byline;
+use super::spreadsheet::{is_spreadsheet_zip, parse_spreadsheet};
 use super::text::parse_reference_text;
-use super::{ParseError, ParsedFile};
+use super::{FieldOverrides, ParseError, ParsedFile};
 
 /// Largest XML part read (a document's text is far smaller).
 const MAX_PART_BYTES: u64 = 64 << 20;
@@ -48,9 +49,16 @@ impl Kind {
 
 /// The article of a zip that is a Word or OpenDocument text file; `None`
 /// when the zip is another archive.
-pub fn parse_office_zip(bytes: &[u8]) -> Option<Result<ParsedFile, ParseError>> {
+pub fn parse_office_zip(
+    bytes: &[u8],
+    fields: &FieldOverrides,
+) -> Option<Result<ParsedFile, ParseError>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let names: Vec<String> = archive.file_names().map(str::to_string).collect();
+    let mimetype = read_part(&mut archive, "mimetype");
+    if is_spreadsheet_zip(&names, mimetype.as_deref()) {
+        return Some(parse_spreadsheet(bytes, fields));
+    }
     let has = |part: &str| names.iter().any(|name| name == part);
     let kind = if has(Kind::Word.text_part()) {
         Kind::Word

@@ -1,6 +1,7 @@
 use std::io::Write;
 
 use super::*;
+use crate::parse::FieldOverrides;
 
 fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut bytes = Vec::new();
@@ -33,7 +34,9 @@ fn word_documents_give_their_headline_date_body_and_author() {
         ("word/document.xml", WORD),
         ("docProps/core.xml", CORE),
     ]);
-    let parsed = parse_office_zip(&bytes).unwrap().unwrap();
+    let parsed = parse_office_zip(&bytes, &FieldOverrides::default())
+        .unwrap()
+        .unwrap();
     assert_eq!(parsed.layout, "Word document");
     let article = &parsed.articles[0];
     assert_eq!(article.title.as_deref(), Some("Grain talks resume"));
@@ -59,7 +62,9 @@ fn opendocument_texts_are_read_and_other_zips_are_left_to_the_archive_reader() {
         ("mimetype", "application/vnd.oasis.opendocument.text"),
         ("content.xml", content),
     ]);
-    let parsed = parse_office_zip(&bytes).unwrap().unwrap();
+    let parsed = parse_office_zip(&bytes, &FieldOverrides::default())
+        .unwrap()
+        .unwrap();
     assert_eq!(parsed.layout, "OpenDocument text");
     let article = &parsed.articles[0];
     assert_eq!(article.title.as_deref(), Some("Ships leave Odesa"));
@@ -68,5 +73,5 @@ fn opendocument_texts_are_read_and_other_zips_are_left_to_the_archive_reader() {
         "The first ships left the port, officials said."
     );
     let archive = zip_of(&[("news/a.txt", "date 2022-07-01 Talks.")]);
-    assert!(parse_office_zip(&archive).is_none());
+    assert!(parse_office_zip(&archive, &FieldOverrides::default()).is_none());
 }
