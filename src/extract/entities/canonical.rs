@@ -327,9 +327,12 @@ fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
     let mut drop = vec![false; names.len()];
     for (index, (_, name, kind)) in names.iter().enumerate() {
         let words: Vec<String> = name.to_lowercase().split(' ').map(str::to_string).collect();
-        let shorter_form = persons
-            .iter()
-            .any(|(_, person)| person.len() > words.len() && person.ends_with(&words));
+        // `Dees` after `Morris S. Dees Jr.`: the suffix is no part of the surname.
+        let shorter_form = persons.iter().any(|(_, person)| {
+            let core = without_suffix(person);
+            (person.len() > words.len() && person.ends_with(&words))
+                || (core.len() > words.len() && core.ends_with(&words))
+        });
         // `Ukraine Volodymyr Zelenskyy` beside `Volodymyr Zelenskyy`: a
         // description run into the name, not another entity.
         // `Liu` after `Liu Xiaming`: a family name written first, when exactly one
@@ -354,6 +357,22 @@ fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
         index += 1;
         keep
     });
+}
+
+/// A person's lowercase name words without a generational suffix (`jr.`, `iii`).
+fn without_suffix(words: &[String]) -> &[String] {
+    match words.split_last() {
+        Some((last, rest))
+            if !rest.is_empty()
+                && matches!(
+                    last.trim_end_matches('.'),
+                    "jr" | "sr" | "ii" | "iii" | "iv"
+                ) =>
+        {
+            rest
+        }
+        _ => words,
+    }
 }
 
 #[cfg(test)]

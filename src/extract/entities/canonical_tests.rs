@@ -117,3 +117,31 @@ fn run_together_and_family_first_names_fold_into_the_person() {
         .collect();
     assert_eq!(names, ["Volodymyr Zelenskyy", "Liu Xiaming"]);
 }
+
+/// Regression (AQUAINT copy): `Dees` after `Morris S. Dees Jr.` stayed an
+/// entity of its own (and the quotes' speaker), the suffix hiding the surname.
+#[test]
+fn a_surname_folds_into_a_full_name_with_a_suffix() {
+    let text = "Morris S. Dees Jr. spoke. Dees said more.";
+    let mentions = [
+        mention(text, "Morris S. Dees Jr.", 0),
+        mention(text, "Dees said", 0),
+    ];
+    let fixed: Vec<Mention> = mentions
+        .iter()
+        .map(|m| {
+            let surface = &text[m.start..m.end];
+            let end = if surface == "Dees said" {
+                m.start + 4
+            } else {
+                m.end
+            };
+            Mention { end, ..m.clone() }
+        })
+        .collect();
+    let names: Vec<String> = entities_from_mentions(text, &fixed)
+        .into_iter()
+        .map(|entity| entity.name)
+        .collect();
+    assert_eq!(names, ["Morris S. Dees Jr."]);
+}
