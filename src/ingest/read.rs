@@ -18,37 +18,32 @@ pub enum FileBytes {
     Failed(std::io::Error),
 }
 
-/// Whether the first block is a kind of file newsdex reads although it is
-/// binary: compressed files and archives (they may hold articles), and the
+/// Whether a file kind is one newsdex reads although it is binary:
+/// compressed files and archives (they may hold articles), and the
 /// documents (Word, OpenDocument, RTF, PDF, spreadsheets).
-fn is_readable_binary(head: &[u8]) -> bool {
-    infer::get(head).is_some_and(|kind| {
-        matches!(
-            kind.extension(),
-            "gz" | "bz2"
-                | "xz"
-                | "zst"
-                | "zip"
-                | "tar"
-                | "warc"
-                | "docx"
-                | "odt"
-                | "rtf"
-                | "pdf"
-                | "xls"
-                | "xlsx"
-                | "ods"
-        )
-    })
+fn is_readable_binary(kind: infer::Type) -> bool {
+    matches!(
+        kind.extension(),
+        "gz" | "bz2"
+            | "xz"
+            | "zst"
+            | "zip"
+            | "tar"
+            | "warc"
+            | "docx"
+            | "odt"
+            | "rtf"
+            | "pdf"
+            | "xls"
+            | "xlsx"
+            | "ods"
+    )
 }
 
 /// Magic numbers of files that are never articles, whatever their name; read
 /// from the first block, so a 2 GB video costs 8 KB.
-fn never_an_article(head: &[u8]) -> Option<&'static str> {
-    if is_readable_binary(head) {
-        return None;
-    }
-    let kind = infer::get(head)?;
+fn never_an_article(kind: Option<infer::Type>) -> Option<&'static str> {
+    let kind = kind.filter(|kind| !is_readable_binary(*kind))?;
     match kind.matcher_type() {
         infer::MatcherType::Text | infer::MatcherType::Custom => None,
         _ => Some(kind.mime_type()),
@@ -56,17 +51,16 @@ fn never_an_article(head: &[u8]) -> Option<&'static str> {
 }
 
 /// Whether the first block holds NUL bytes that no text encoding we read has
-/// (UTF-16 text carries a byte-order mark, and archives are recognised first).
-fn looks_binary(head: &[u8]) -> bool {
+/// (UTF-16 text carries a byte-order mark; archives and the documents
+/// newsdex reads are recognised first: a PDF's compressed streams, a
+/// spreadsheet's cells hold any byte).
+fn looks_binary(head: &[u8], kind: Option<infer::Type>) -> bool {
     let utf16_bom = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    // A PDF's compressed streams hold any byte; it is read as a document, as
-    // are spreadsheets.
-    if looks_like_pdf(head) || is_readable_binary(head) {
-        return false;
-    }
-    let container =
-        infer::get(head).is_some_and(|kind| kind.matcher_type() == infer::MatcherType::Archive);
-    !utf16_bom && !container && head.contains(&0)
+    let read_as_document = looks_like_pdf(head)
+        || kind.is_some_and(|kind| {
+            is_readable_binary(kind) || kind.matcher_type() == infer::MatcherType::Archive
+        });
+    !utf16_bom && !read_as_document && head.contains(&0)
 }
 
 /// Reads a file, deciding from its first block (as ripgrep does) whether it
@@ -89,10 +83,12 @@ pub fn read_source(path: &Path, size: u64, max_bytes: u64) -> FileBytes {
     if let Err(error) = head.read_to_end(&mut bytes) {
         return FileBytes::Failed(error);
     }
-    if let Some(mime) = never_an_article(&bytes) {
+    // The kind is read from the first block once, for both checks.
+    let kind = infer::get(&bytes);
+    if let Some(mime) = never_an_article(kind) {
         return FileBytes::NotArticle(format!("skipped: not an article ({mime})"));
     }
-    if looks_binary(&bytes) {
+    if looks_binary(&bytes, kind) {
         return FileBytes::NotArticle("skipped: binary file (not text)".to_string());
     }
     // The file may have grown since the walk: the cap holds for what is read.

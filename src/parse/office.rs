@@ -47,8 +47,8 @@ impl Kind {
     }
 }
 
-/// The article of a zip that is a Word or OpenDocument text file; `None`
-/// when the zip is another archive.
+/// The articles of a zip that is a Word or OpenDocument text file or a
+/// spreadsheet; `None` when the zip is another archive.
 pub fn parse_office_zip(
     bytes: &[u8],
     fields: &FieldOverrides,

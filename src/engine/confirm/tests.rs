@@ -57,6 +57,18 @@ fn batch(id: u64, keys: &[&str], replaces: Option<u64>) -> SentBatch {
     }
 }
 
+/// The end of a run that does not wait: what the node holds now is all it holds.
+fn settle_now(state: &mut SentState, node: &mut FakeNode) -> GivenUp {
+    let mut count = |query: &str| node.count(query);
+    settle(
+        state,
+        Some(Duration::ZERO),
+        &AtomicBool::new(false),
+        &mut count,
+    )
+    .unwrap()
+}
+
 #[test]
 fn whole_batches_are_recorded_and_a_lost_one_is_given_up_and_watched() {
     let mut state = SentState::default();
@@ -79,14 +91,7 @@ fn whole_batches_are_recorded_and_a_lost_one_is_given_up_and_watched() {
         held: HashMap::from([(1, 4), (3, 1)]),
         queries: 0,
     };
-    let mut count = |query: &str| node.count(query);
-    let given_up = settle(
-        &mut state,
-        Some(Duration::ZERO),
-        &AtomicBool::new(false),
-        &mut count,
-    )
-    .unwrap();
+    let given_up = settle_now(&mut state, &mut node);
     assert_eq!(
         given_up,
         GivenUp {
@@ -143,14 +148,7 @@ fn one_missing_batch_among_many_is_found_with_few_queries() {
         }
     }
     let mut node = FakeNode { held, queries: 0 };
-    let mut count = |query: &str| node.count(query);
-    let given_up = settle(
-        &mut state,
-        Some(Duration::ZERO),
-        &AtomicBool::new(false),
-        &mut count,
-    )
-    .unwrap();
+    let given_up = settle_now(&mut state, &mut node);
     assert_eq!(given_up.batches, 1);
     assert_eq!(state.files.len(), 599);
     assert_eq!(state.abandoned[0].id, 437);
