@@ -7,13 +7,13 @@
 /// (`Foreign Minister Joly`, `Mr Putin`), lowercase.
 #[rustfmt::skip]
 pub const PERSON_TITLES: &[&str] = &[
-    "adm", "admiral", "ambassador", "bishop", "capt", "captain", "cardinal", "ceo", "chairman",
+    "adm", "admiral", "ambassador", "attorney", "bishop", "capt", "captain", "cardinal", "ceo", "chairman",
     "chairwoman", "chancellor", "chief", "coach", "col", "colonel", "commander", "defence",
     "defense", "deputy", "director", "dr", "foreign", "gen", "general", "gov", "governor", "judge",
     "justice", "king", "lady", "leader", "lord", "lt", "maj", "major", "mayor", "minister", "miss",
     "mr", "mrs", "ms", "officer", "pope", "premier", "president", "prime", "prince", "princess",
-    "prof", "professor", "queen", "rep", "representative", "rev", "reverend", "secretary", "sen",
-    "senator", "sgt", "sir", "speaker", "spokesman", "spokeswoman", "vice",
+    "prof", "professor", "prosecutor", "queen", "rep", "representative", "rev", "reverend", "secretary", "sen",
+    "senator", "sgt", "sheriff", "sir", "speaker", "spokesman", "spokeswoman", "vice",
 ];
 
 /// Capitalised words that never name anything on their own: function words

@@ -89,6 +89,13 @@ fn name_continues_after(
     if !last.is_some_and(is_growing_head) {
         return end;
     }
+    continue_over_connectors(text, end, person_starts)
+}
+
+/// Where a name whose head word ends at `end` ends: over `on`/`of`/`for` and
+/// the connectors and capitalised words after it, up to the last capitalised
+/// word, stopping at a person's name (`person_starts`), a date or a line end.
+pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[usize]) -> usize {
     let after = text.get(end..).unwrap_or("");
     if !after.starts_with(' ') {
         return end;

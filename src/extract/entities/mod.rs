@@ -14,7 +14,7 @@
 //!   companies), added to the gazetteer and overruling a contradicted kind
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
 //! - `spans`: joined places split, offices cut off names, long organisation
-//!   names taken whole (`long_names`)
+//!   names taken whole (`long_names`) or found by their head word (`org_chunks`)
 //! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
 //! - `language`: text that is not English keeps only the names the lexicon knows
 //! - `teams`: towns, states and schools playing as teams (`Minnesota beat Buffalo`) as organisations
@@ -30,6 +30,7 @@ mod lexicon;
 mod lone_names;
 mod long_names;
 pub mod model;
+mod org_chunks;
 mod repair;
 mod spans;
 pub mod tagger;

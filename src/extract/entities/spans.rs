@@ -9,7 +9,8 @@
 //!   Manturov`): the person is the last two words;
 //! - an organisation named through an office of it (`CEO of Hipcricket`) is
 //!   the organisation;
-//! - a long organisation's name is taken whole (`long_names`);
+//! - a long organisation's name is taken whole (`long_names`), and one the
+//!   tagger missed is found by its head word (`org_chunks`);
 //! - a person's name right after `the` is a group's (`the Goo Goo Dolls`).
 
 use super::tagger::Mention;
@@ -73,6 +74,7 @@ pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
     split_holder_from_office(text, mentions);
     join_given_name_after_place(text, mentions);
     super::long_names::grow_organisation_names(text, mentions);
+    super::org_chunks::take_organisation_names(text, mentions);
     for mention in mentions.iter_mut() {
         group_after_the(text, mention);
         person_after_title(text, mention);
@@ -276,8 +278,9 @@ fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) {
     }
 }
 
-/// `President of Russia Vladimir Putin`: between a place and a one-word
-/// person the tagger leaves the given name out; one capitalised word there
+/// `President of Russia Vladimir Putin`, `President of Turkey Recep Tayyip
+/// Erdogan`: between a place and a person of one or two words the tagger
+/// leaves the given name out; one capitalised word there
 /// (no title, no function word) is the start of the person's name.
 fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) {
     for index in 1..mentions.len() {
@@ -291,11 +294,11 @@ fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) {
         };
         let one_word = word.len() > 1 && word.chars().all(char::is_alphabetic);
         let plain = !is_title(word) && !in_list(NEVER_NAMES, word);
+        // `Turkey Recep Tayyip Erdogan`: a person of two words may lack the first too.
         let person_alone = person.kind == PERSON
-            && !text
+            && text
                 .get(person.start..person.end)
-                .unwrap_or(" ")
-                .contains(' ');
+                .is_some_and(|name| name.matches(' ').count() <= 1);
         if place.kind == PLACE
             && person_alone
             && one_word

@@ -1,0 +1,286 @@
+//! Organisation names found by their head word, whatever the tagger made of
+//! them: a run of capitalised words ending in an organisation's head
+//! (`Diplomatic Academy`, `Columbus Police Department Intelligence Led
+//! Policing Unit`), going on over `of`/`for`/`on` and the capitalised words
+//! after it (`Chinese Center for Disease Control and Prevention`, `Office of
+//! the President of Ukraine`). The tagger, trained on 1996 Reuters, cuts such
+//! names into a nationality, a place and a fragment, or misses them.
+//!
+//! The run stops at a person's name, a possessive (`NASA’s Office of …`),
+//! punctuation and a line end; a sentence's first word joins only when the
+//! tagger took it into a name. A run the tagger holds inside a longer name is
+//! left alone, except a person's name right after it (`European Council Charles
+//! Michel`), which is split off. Headlines are left to the tagger.
+
+use super::long_names::continue_over_connectors;
+use super::spans::in_list;
+use super::tagger::Mention;
+use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
+
+/// Kind indices of the model (see [`Mention::kind`]).
+const PERSON: usize = 0;
+const ORGANIZATION: usize = 1;
+const OTHER: usize = 3;
+
+/// Last words of an organisation's name (`Council`, `Unit`), beside the
+/// heads of `long_names`; none of them ends a place's or a person's name.
+#[rustfmt::skip]
+const HEADS: &[&str] = &[
+    "office", "committee", "commission", "council", "department", "ministry", "bureau",
+    "agency", "institute", "center", "centre", "directorate", "administration", "board",
+    "court", "academy", "association", "foundation", "federation", "union",
+    "league", "society", "service", "panel", "unit", "cabinet", "facility", "police", "army",
+    "corps", "party", "authority", "university", "college", "fund", "network", "brigade",
+    "regiment", "battalion", "parliament", "assembly", "tribunal", "alliance", "coalition",
+    "organization", "organisation", "programme", "embassy", "consulate", "secretariat",
+];
+
+/// Words that open a sentence or stand before a name without being part of it.
+#[rustfmt::skip]
+const NOT_IN_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "every", "each", "some", "any", "several",
+    "many", "most", "all", "both", "no", "from", "into", "than", "then", "new", "former", "mr",
+    "mrs", "ms", "dr", "president", "sen", "senator", "rep", "gov", "governor", "mayor",
+];
+
+/// One word of a line: its byte span, the span without trailing punctuation,
+/// and whether it opens a sentence.
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    bare: &'a str,
+    /// `NASA’s`: a name ends there, and the next begins after it.
+    possessive: bool,
+    sentence_start: bool,
+}
+
+impl Word<'_> {
+    /// Whether punctuation follows the word (`Council,`), which ends a name.
+    fn punctuated(&self) -> bool {
+        self.start + self.bare.len() != self.end
+    }
+}
+
+/// Whether `word` can stand inside a name: capitalised (`Marine`), an acronym
+/// or abbreviation (`U.S.`, `NATO`) or an ordinal (`155th`).
+fn name_word(word: &str) -> bool {
+    let capitalised = word.starts_with(char::is_uppercase);
+    let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|end| word.ends_with(end));
+    (capitalised || ordinal) && !in_list(NEVER_NAMES, word) && !in_list(NOT_IN_NAMES, word)
+}
+
+/// Whether a line is a headline (every word capitalised), where a capital says nothing.
+fn headline(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|word| word.starts_with(char::is_uppercase))
+        .count();
+    let shouting = !line.chars().any(char::is_lowercase);
+    shouting || (words.len() >= 4 && capitalised * 10 >= words.len() * 8)
+}
+
+/// The words of the line starting at byte `offset`.
+fn words_of(line: &str, offset: usize) -> Vec<Word<'_>> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut ends_sentence = true;
+    let mut position = 0;
+    for piece in line.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end();
+        let start = position;
+        position += piece.len();
+        if word.is_empty() {
+            continue;
+        }
+        let unpunctuated = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        // `U.S.` keeps its dots; a sentence's full stop goes.
+        let abbreviation = unpunctuated.matches('.').count() >= 2;
+        let bare = match abbreviation {
+            true => unpunctuated,
+            false => unpunctuated.trim_end_matches('.'),
+        };
+        let stem = bare.strip_suffix("’s").or_else(|| bare.strip_suffix("'s"));
+        words.push(Word {
+            start: offset + start,
+            end: offset + start + word.len(),
+            bare: stem.unwrap_or(bare),
+            possessive: stem.is_some(),
+            sentence_start: ends_sentence,
+        });
+        let closing = word.trim_end_matches(['”', '"', '’', '\'', ')']);
+        ends_sentence = !abbreviation && closing.ends_with(['.', '!', '?', ':']);
+    }
+    words
+}
+
+/// The byte spans of the organisation names of `line` (at `offset`) found by
+/// their heads, merged where they overlap.
+fn chunks_of_line(
+    text: &str,
+    line: &str,
+    offset: usize,
+    mentions: &[Mention],
+    person_starts: &[usize],
+) -> Vec<(usize, usize)> {
+    let words = words_of(line, offset);
+    let in_person = |word: &Word| {
+        mentions
+            .iter()
+            .any(|m| m.kind == PERSON && m.start <= word.start && word.start < m.end)
+    };
+    let in_mention = |word: &Word| {
+        mentions
+            .iter()
+            .any(|m| m.start <= word.start && word.start < m.end)
+    };
+    let in_other = |word: &Word| {
+        mentions
+            .iter()
+            .any(|m| m.kind == OTHER && m.start <= word.start && word.start < m.end)
+    };
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    for (head, word) in words.iter().enumerate() {
+        if !in_list(HEADS, word.bare) || !word.bare.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let mut first = head;
+        while first > 0 {
+            let before = &words[first - 1];
+            // `U.S. Attorney’s Office`, `the President’s Office`: an office's possessive joins.
+            let office = before.possessive && in_list(PERSON_TITLES, before.bare);
+            let joins = office
+                || (!before.punctuated()
+                    && !before.possessive
+                    && name_word(before.bare)
+                    && !in_person(before));
+            if !joins || (before.sentence_start && !in_mention(before)) {
+                break;
+            }
+            first -= 1;
+            if before.sentence_start {
+                break;
+            }
+        }
+        let head_end = word.start + word.bare.len();
+        let end = match word.punctuated() {
+            true => head_end,
+            false => continue_over_connectors(text, head_end, person_starts),
+        };
+        // `Chinese Center for Disease Control`, but `German Foreign Ministry`: a
+        // nationality opens only a name that goes on after its head.
+        while first < head && end == head_end && in_other(&words[first]) {
+            first += 1;
+        }
+        if first == head && end == head_end {
+            continue;
+        }
+        let start = words[first].start;
+        match chunks.last_mut() {
+            Some(last) if last.1 >= start => last.1 = last.1.max(end),
+            _ => chunks.push((start, end)),
+        }
+    }
+    chunks
+}
+
+/// What the mentions around the name `start..end` allow.
+enum Fit {
+    /// A longer name of the tagger holds it: leave it.
+    Inside,
+    /// The name replaces the mentions it covers; a person's name of
+    /// `words` right after it (the mention's remainder) is split off.
+    Take { person: Option<(usize, usize)> },
+}
+
+/// See [`Fit`].
+fn fit(text: &str, mentions: &[Mention], (start, end): (usize, usize)) -> Fit {
+    let mut person = None;
+    for mention in mentions {
+        if mention.end <= start || mention.start >= end {
+            continue;
+        }
+        if mention.start < start {
+            return Fit::Inside;
+        }
+        if mention.end <= end {
+            continue;
+        }
+        // `European Council Charles Michel`: the rest must be a person's name.
+        let rest = text.get(end..mention.end).unwrap_or("");
+        let Some(name) = rest.strip_prefix(' ') else {
+            return Fit::Inside;
+        };
+        let words: Vec<&str> = name.split(' ').collect();
+        let person_like = (2..=3).contains(&words.len())
+            && words.iter().all(|word| {
+                word.starts_with(char::is_uppercase)
+                    && word.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && word.contains(char::is_lowercase)
+                    && !in_list(HEADS, word)
+            });
+        if !person_like {
+            return Fit::Inside;
+        }
+        person = Some((end + 1, mention.end));
+    }
+    Fit::Take { person }
+}
+
+/// Finds the organisation names of `text` by their heads and puts them in
+/// place of the mentions they cover (see the module documentation).
+pub(super) fn take_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
+    let person_starts: Vec<usize> = mentions
+        .iter()
+        .filter(|mention| mention.kind == PERSON)
+        .map(|mention| mention.start)
+        .collect();
+    let mut chunks = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if !headline(line) {
+            chunks.extend(chunks_of_line(text, line, offset, mentions, &person_starts));
+        }
+        offset += line.len();
+    }
+    for (start, end) in chunks {
+        let Fit::Take { person } = fit(text, mentions, (start, end)) else {
+            continue;
+        };
+        let same = mentions
+            .iter()
+            .find(|mention| mention.start == start && mention.end == end);
+        // `Madison Square Garden` a place, `National League` an event: a name the
+        // tagger found whole keeps its kind, but a person's (`Advisory Panel`).
+        let kind = match same {
+            Some(mention) if mention.kind != PERSON => mention.kind,
+            _ => ORGANIZATION,
+        };
+        let template = mentions.iter().find(|m| m.start < end && m.end > start);
+        let mut name = template.cloned().unwrap_or(Mention {
+            start,
+            end,
+            kind,
+            hashtag: false,
+            shouted: false,
+            common_word: false,
+        });
+        (name.start, name.end, name.kind, name.common_word) = (start, end, kind, false);
+        mentions.retain(|mention| mention.end <= start || mention.start >= end);
+        mentions.push(name.clone());
+        if let Some((person_start, person_end)) = person {
+            (name.start, name.end, name.kind) = (person_start, person_end, PERSON);
+            mentions.push(name);
+        }
+    }
+    mentions.sort_by_key(|mention| (mention.start, mention.end));
+}
+
+#[cfg(test)]
+#[path = "org_chunks_tests.rs"]
+mod tests;
