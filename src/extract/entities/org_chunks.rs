@@ -20,12 +20,19 @@ use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
 const ORGANIZATION: usize = 1;
+const PLACE: usize = 2;
 const OTHER: usize = 3;
+
+/// Names of one kind found by their heads.
+struct Heads {
+    words: &'static [&'static str],
+    kind: usize,
+}
 
 /// Last words of an organisation's name (`Council`, `Unit`), beside the
 /// heads of `long_names`; none of them ends a place's or a person's name.
 #[rustfmt::skip]
-const HEADS: &[&str] = &[
+const ORGANISATION_HEADS: &[&str] = &[
     "office", "committee", "commission", "council", "department", "ministry", "bureau",
     "agency", "institute", "center", "centre", "directorate", "administration", "board",
     "court", "academy", "association", "foundation", "federation", "union",
@@ -33,6 +40,16 @@ const HEADS: &[&str] = &[
     "corps", "party", "authority", "university", "college", "fund", "network", "brigade",
     "regiment", "battalion", "parliament", "assembly", "tribunal", "alliance", "coalition",
     "organization", "organisation", "programme", "embassy", "consulate", "secretariat",
+];
+
+/// Words that make a capitalised word a place's head: streets (`Seventh
+/// Street`, `6th Avenue`) and features of the land and sea (`Sea of Azov`,
+/// `Korean Peninsula`), which the tagger, knowing neither, calls organisations
+/// or misses.
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "street", "avenue", "boulevard", "highway", "sea", "ocean", "river", "lake", "mountains",
+    "peninsula", "strait", "gulf", "canal", "valley", "desert",
 ];
 
 /// Words that open a sentence or stand before a name without being part of it.
@@ -122,6 +139,7 @@ fn words_of(line: &str, offset: usize) -> Vec<Word<'_>> {
 /// The byte spans of the organisation names of `line` (at `offset`) found by
 /// their heads, merged where they overlap.
 fn chunks_of_line(
+    heads: &Heads,
     text: &str,
     line: &str,
     offset: usize,
@@ -139,14 +157,15 @@ fn chunks_of_line(
             .iter()
             .any(|m| m.start <= word.start && word.start < m.end)
     };
+    // A nationality: an `other` mention of this one word.
     let in_other = |word: &Word| {
-        mentions
-            .iter()
-            .any(|m| m.kind == OTHER && m.start <= word.start && word.start < m.end)
+        mentions.iter().any(|m| {
+            m.kind == OTHER && m.start == word.start && word.start + word.bare.len() == m.end
+        })
     };
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     for (head, word) in words.iter().enumerate() {
-        if !in_list(HEADS, word.bare) || !word.bare.starts_with(char::is_uppercase) {
+        if !in_list(heads.words, word.bare) || !word.bare.starts_with(char::is_uppercase) {
             continue;
         }
         let mut first = head;
@@ -174,7 +193,8 @@ fn chunks_of_line(
         };
         // `Chinese Center for Disease Control`, but `German Foreign Ministry`: a
         // nationality opens only a name that goes on after its head.
-        while first < head && end == head_end && in_other(&words[first]) {
+        let organisation = heads.kind == ORGANIZATION;
+        if organisation && first < head && end == head_end && in_other(&words[first]) {
             first += 1;
         }
         if first == head && end == head_end {
@@ -198,8 +218,14 @@ enum Fit {
     Take { person: Option<(usize, usize)> },
 }
 
-/// See [`Fit`].
-fn fit(text: &str, mentions: &[Mention], (start, end): (usize, usize)) -> Fit {
+/// See [`Fit`]. `next` is the name found after this one, if any.
+fn fit(
+    heads: &Heads,
+    text: &str,
+    mentions: &[Mention],
+    (start, end): (usize, usize),
+    next: Option<&(usize, usize)>,
+) -> Fit {
     let mut person = None;
     for mention in mentions {
         if mention.end <= start || mention.start >= end {
@@ -211,18 +237,26 @@ fn fit(text: &str, mentions: &[Mention], (start, end): (usize, usize)) -> Fit {
         if mention.end <= end {
             continue;
         }
-        // `European Council Charles Michel`: the rest must be a person's name.
+        // `Seventh Street and Central Avenue`: two names, both found.
         let rest = text.get(end..mention.end).unwrap_or("");
+        let joined = rest
+            .strip_prefix(" and ")
+            .is_some_and(|other| next == Some(&(mention.end - other.len(), mention.end)));
+        if joined {
+            continue;
+        }
+        // `European Council Charles Michel`: the rest must be a person's name.
         let Some(name) = rest.strip_prefix(' ') else {
             return Fit::Inside;
         };
         let words: Vec<&str> = name.split(' ').collect();
-        let person_like = (2..=3).contains(&words.len())
+        let person_like = heads.kind == ORGANIZATION
+            && (2..=3).contains(&words.len())
             && words.iter().all(|word| {
                 word.starts_with(char::is_uppercase)
                     && word.chars().all(|c| c.is_alphabetic() || c == '-')
                     && word.contains(char::is_lowercase)
-                    && !in_list(HEADS, word)
+                    && !in_list(ORGANISATION_HEADS, word)
             });
         if !person_like {
             return Fit::Inside;
@@ -232,9 +266,40 @@ fn fit(text: &str, mentions: &[Mention], (start, end): (usize, usize)) -> Fit {
     Fit::Take { person }
 }
 
-/// Finds the organisation names of `text` by their heads and puts them in
-/// place of the mentions they cover (see the module documentation).
-pub(super) fn take_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
+/// Finds the organisation and place names of `text` by their heads and puts
+/// them in place of the mentions they cover (see the module documentation).
+pub(super) fn take_names_by_heads(text: &str, mentions: &mut Vec<Mention>) {
+    let organisations = Heads {
+        words: ORGANISATION_HEADS,
+        kind: ORGANIZATION,
+    };
+    let places = Heads {
+        words: PLACE_HEADS,
+        kind: PLACE,
+    };
+    take_names(&organisations, text, mentions);
+    take_names(&places, text, mentions);
+}
+
+/// The kind of a name found by `heads`, `tagged` the kind of a mention of the
+/// tagger with exactly its span. A place's head settles a place (`Sea of
+/// Azov`, tagged an organisation). An organisation's head leaves the tagger's
+/// place or event (`Madison Square Garden`, `National League`) unless an
+/// `of`/`for`/`on` makes it an institution's long name (`National League for
+/// Democracy`); a person is never right (`Advisory Panel`).
+fn kind_of(heads: &Heads, tagged: Option<usize>, surface: &str) -> usize {
+    let long_name = [" of ", " for ", " on "]
+        .iter()
+        .any(|connector| surface.contains(connector));
+    match tagged {
+        Some(OTHER) if !long_name => OTHER,
+        Some(PLACE) if heads.kind == ORGANIZATION && !long_name => PLACE,
+        _ => heads.kind,
+    }
+}
+
+/// [`take_names_by_heads`] for one kind of heads.
+fn take_names(heads: &Heads, text: &str, mentions: &mut Vec<Mention>) {
     let person_starts: Vec<usize> = mentions
         .iter()
         .filter(|mention| mention.kind == PERSON)
@@ -244,23 +309,26 @@ pub(super) fn take_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if !headline(line) {
-            chunks.extend(chunks_of_line(text, line, offset, mentions, &person_starts));
+            chunks.extend(chunks_of_line(
+                heads,
+                text,
+                line,
+                offset,
+                mentions,
+                &person_starts,
+            ));
         }
         offset += line.len();
     }
-    for (start, end) in chunks {
-        let Fit::Take { person } = fit(text, mentions, (start, end)) else {
+    for (index, &(start, end)) in chunks.iter().enumerate() {
+        let next = chunks.get(index + 1);
+        let Fit::Take { person } = fit(heads, text, mentions, (start, end), next) else {
             continue;
         };
         let same = mentions
             .iter()
             .find(|mention| mention.start == start && mention.end == end);
-        // `Madison Square Garden` a place, `National League` an event: a name the
-        // tagger found whole keeps its kind, but a person's (`Advisory Panel`).
-        let kind = match same {
-            Some(mention) if mention.kind != PERSON => mention.kind,
-            _ => ORGANIZATION,
-        };
+        let kind = kind_of(heads, same.map(|mention| mention.kind), &text[start..end]);
         let template = mentions.iter().find(|m| m.start < end && m.end > start);
         let mut name = template.cloned().unwrap_or(Mention {
             start,

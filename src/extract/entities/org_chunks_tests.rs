@@ -84,3 +84,57 @@ fn a_lone_head_or_a_sentence_opening_word_makes_no_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn streets_and_seas_are_places_and_two_joined_by_and_are_two() {
+    let text = "Officers made a traffic stop near Seventh Street and Central Avenue in the city.";
+    let found = names(text);
+    assert!(
+        found.contains(&("Seventh Street".into(), "place".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Central Avenue".into(), "place".into())),
+        "{found:?}"
+    );
+    let text =
+        "A fleet sailed into the Sea of Azov on Monday, and a crowd gathered on 17th Street.";
+    let found = names(text);
+    assert!(
+        found.contains(&("Sea of Azov".into(), "place".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("17th Street".into(), "place".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_name_the_tagger_splits_is_taken_whole_but_a_nationality_stays_apart() {
+    let text =
+        "Rates may rise before the next Federal Open Market Committee meeting on September 24.";
+    let found = names(text);
+    assert!(
+        found.contains(&(
+            "Federal Open Market Committee".into(),
+            "organization".into()
+        )),
+        "{found:?}"
+    );
+    let text = "The National Highway Traffic Safety Administration said so on Monday.";
+    let found = names(text);
+    assert!(
+        found.contains(&(
+            "National Highway Traffic Safety Administration".into(),
+            "organization".into()
+        )),
+        "{found:?}"
+    );
+    let text = "A spokesman for the German Foreign Ministry said talks would go on.";
+    let found = names(text);
+    assert!(
+        found.contains(&("Foreign Ministry".into(), "organization".into())),
+        "{found:?}"
+    );
+}

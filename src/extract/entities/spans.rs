@@ -74,7 +74,7 @@ pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
     split_holder_from_office(text, mentions);
     join_given_name_after_place(text, mentions);
     super::long_names::grow_organisation_names(text, mentions);
-    super::org_chunks::take_organisation_names(text, mentions);
+    super::org_chunks::take_names_by_heads(text, mentions);
     for mention in mentions.iter_mut() {
         group_after_the(text, mention);
         person_after_title(text, mention);
