@@ -17,6 +17,7 @@
 //!   names taken whole (`long_names`) or found by their head word (`org_chunks`)
 //! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
 //! - `language`: text that is not English keeps only the names the lexicon knows
+//! - `known_mentions`: names of the lexicon the tagger left untagged (`on Twitter Tuesday`)
 //! - `teams`: towns, states and schools playing as teams (`Minnesota beat Buffalo`) as organisations
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list
 //! - [`train`]: the training loop (used by the example, not at run time)
@@ -25,6 +26,7 @@ pub mod canonical;
 mod case_copies;
 mod chunk_rules;
 pub mod features;
+mod known_mentions;
 mod language;
 mod lexicon;
 mod lone_names;

@@ -62,25 +62,25 @@ const NOT_IN_NAMES: &[&str] = &[
 
 /// One word of a line: its byte span, the span without trailing punctuation,
 /// and whether it opens a sentence.
-struct Word<'a> {
-    start: usize,
-    end: usize,
-    bare: &'a str,
+pub(super) struct Word<'a> {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) bare: &'a str,
     /// `NASA’s`: a name ends there, and the next begins after it.
-    possessive: bool,
-    sentence_start: bool,
+    pub(super) possessive: bool,
+    pub(super) sentence_start: bool,
 }
 
 impl Word<'_> {
     /// Whether punctuation follows the word (`Council,`), which ends a name.
-    fn punctuated(&self) -> bool {
+    pub(super) fn punctuated(&self) -> bool {
         self.start + self.bare.len() != self.end
     }
 }
 
 /// Whether `word` can stand inside a name: capitalised (`Marine`), an acronym
 /// or abbreviation (`U.S.`, `NATO`) or an ordinal (`155th`).
-fn name_word(word: &str) -> bool {
+pub(super) fn name_word(word: &str) -> bool {
     let capitalised = word.starts_with(char::is_uppercase);
     let ordinal = word.starts_with(|c: char| c.is_ascii_digit())
         && ["st", "nd", "rd", "th"]
@@ -90,7 +90,7 @@ fn name_word(word: &str) -> bool {
 }
 
 /// Whether a line is a headline (every word capitalised), where a capital says nothing.
-fn headline(line: &str) -> bool {
+pub(super) fn headline(line: &str) -> bool {
     let words: Vec<&str> = line
         .split_whitespace()
         .filter(|word| word.chars().any(char::is_alphabetic))
@@ -104,7 +104,7 @@ fn headline(line: &str) -> bool {
 }
 
 /// The words of the line starting at byte `offset`.
-fn words_of(line: &str, offset: usize) -> Vec<Word<'_>> {
+pub(super) fn words_of(line: &str, offset: usize) -> Vec<Word<'_>> {
     let mut words: Vec<Word> = Vec::new();
     let mut ends_sentence = true;
     let mut position = 0;
