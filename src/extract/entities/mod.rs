@@ -85,6 +85,7 @@ pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     spans::repair_spans(text, &mut mentions);
     repair::repair_mentions(text, &mut mentions);
     lone_names::settle_lone_persons(text, &mut mentions);
+    known_mentions::add_known_names(text, &mut mentions);
     teams::settle_teams(text, &mut mentions);
     if !language::looks_english(text) {
         keep_known_names(text, &mut mentions);
