@@ -40,6 +40,33 @@ const PLACE_CUES_BEFORE: &[&str] = &["in", "near"];
 const ORGANISATION_CUES_BEFORE: &[&str] =
     &["at", "on", "via", "joins", "joined", "acquired", "bought"];
 
+/// Nouns for what a company, a site or any other body is, as the head of an
+/// apposition (`Ascom, a global solutions provider`) or right before the name
+/// (`broadcaster Kan`).
+#[rustfmt::skip]
+const ORGANISATION_NOUNS: &[&str] = &[
+    "agency", "airline", "app", "bank", "brand", "broadcaster", "carrier", "chain", "charity",
+    "club", "company", "conglomerate", "consultancy", "developer", "distributor", "exchange",
+    "firm", "group", "insurer", "label", "lender", "magazine", "maker", "manufacturer",
+    "network", "newspaper", "operator", "organisation", "organization", "outlet", "platform",
+    "producer", "provider", "publisher", "retailer", "site", "startup", "start-up", "studio",
+    "subsidiary", "supplier", "website",
+];
+
+/// Nouns for what a place is, as the head of an apposition (`Logar, a province`).
+#[rustfmt::skip]
+const PLACE_NOUNS: &[&str] = &[
+    "town", "city", "village", "province", "region", "district", "county", "suburb",
+    "neighbourhood", "neighborhood", "island", "port", "municipality",
+];
+
+/// Words that end the noun phrase of an apposition before its head is passed.
+#[rustfmt::skip]
+const PHRASE_ENDS: &[&str] = &[
+    "of", "for", "in", "at", "on", "with", "from", "by", "to", "who", "which", "that", "and",
+    "whose", "where", "based",
+];
+
 /// How far after a name a pronoun still counts, in bytes.
 const PRONOUN_REACH: usize = 60;
 
@@ -125,6 +152,13 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
     {
         signs.person = true;
     }
+    match apposition_head(after) {
+        Some(head) if in_list(ORGANISATION_NOUNS, head) => signs.organisation = true,
+        Some(head) if in_list(PLACE_NOUNS, head) => signs.place = true,
+        _ => {}
+    }
+    let lowercase_before = previous_bare.starts_with(char::is_lowercase);
+    signs.organisation |= lowercase_before && in_list(ORGANISATION_NOUNS, previous_bare);
     let neighbours = listed_neighbours(text, mentions, index);
     signs.person |= neighbours.contains(&Some(PERSON));
     signs.organisation |= neighbours.contains(&Some(ORGANIZATION));
@@ -141,6 +175,29 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
         word => in_list(ORGANISATION_CUES_BEFORE, word),
     };
     signs.organisation |= cue_before;
+}
+
+/// The head noun of an apposition right after a name (`, a global solutions
+/// provider focused on …` -> `provider`): the last word of the noun phrase
+/// opened by `a`/`an`, before a preposition, a relative word, a participle
+/// or punctuation.
+fn apposition_head(after: &str) -> Option<&str> {
+    let phrase = after
+        .strip_prefix(", a ")
+        .or_else(|| after.strip_prefix(", an "))?;
+    let mut head = None;
+    for word in phrase.split(' ').take(6) {
+        let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let participle = head.is_some() && (bare.ends_with("ed") || bare.ends_with("ing"));
+        if bare.is_empty() || in_list(PHRASE_ENDS, bare) || participle {
+            break;
+        }
+        head = Some(bare);
+        if bare.len() != word.len() {
+            break;
+        }
+    }
+    head
 }
 
 /// Whether a third-person pronoun follows within the sentence (and outside

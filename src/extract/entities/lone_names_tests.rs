@@ -64,3 +64,30 @@ fn a_lone_word_without_signs_or_inside_a_full_name_is_left_alone() {
     let text = "After the Mallory inquiry, nothing changed.";
     assert_eq!(settled(text, &[("Mallory", 0)]), [0]);
 }
+
+#[test]
+fn an_apposition_or_a_noun_before_says_what_a_lone_name_is() {
+    assert_eq!(
+        apposition_head(", a global solutions provider focused on care"),
+        Some("provider")
+    );
+    assert_eq!(
+        apposition_head(", a global producer of medical technology"),
+        Some("producer")
+    );
+    assert_eq!(
+        apposition_head(", a former company executive, said"),
+        Some("executive")
+    );
+    assert_eq!(apposition_head(" said on Monday"), None);
+}
+
+#[test]
+fn a_lone_name_in_apposition_to_a_company_or_after_one_is_the_company() {
+    let text = "Zentrix, a global solutions provider focused on care, signed a deal.";
+    assert_eq!(settled(text, &[("Zentrix", 0)]), [1]);
+    let text = "the assailant fled, Israeli broadcaster Korva reported.";
+    assert_eq!(settled(text, &[("Israeli", 3), ("Korva", 0)]), [3, 1]);
+    let text = "Dunmore, a province in the east, was shelled. Petrov, a former company executive, said no.";
+    assert_eq!(settled(text, &[("Dunmore", 0), ("Petrov", 0)]), [2, 0]);
+}
