@@ -55,6 +55,13 @@ const NOT_NAMES: &[&str] = &[
     "head of state", "head of government", "adviser", "advisor",
     // Conjunctions opening a capitalised line, clock times, mail client furniture.
     "although", "because", "unless", "am", "pm", "inbox",
+    // Sentence adverbs, which open sentences before a comma like a listed surname
+    // (`Later, Vladimir Putin met …`).
+    "later", "earlier", "still", "instead", "separately", "overall", "finally", "afterwards",
+    "afterward", "nevertheless", "nonetheless", "moreover", "furthermore", "additionally",
+    "otherwise", "indeed", "similarly", "likewise", "previously", "recently", "currently",
+    "initially", "eventually", "ultimately", "subsequently", "elsewhere", "again", "thus",
+    "hence", "therefore",
 ];
 
 /// Site furniture that scrapers keep around article text; a name holding one

@@ -35,6 +35,7 @@ fn cleans_names() {
         ("D.", 1, None),
         ("INC.", 1, None),
         ("Tel", 2, None),
+        ("Later", 0, None),
         ("BFM Régions RMC RMC Sport RMC Crime RMC Story", 1, None),
         (
             "Bank of the Bank of England",
