@@ -34,6 +34,8 @@ struct Known {
     kind: usize,
     /// A place that never stands for an organisation (a planet, a sea).
     never_organization: bool,
+    /// A country, which plays as a place in sports results (CoNLL-2003).
+    country: bool,
 }
 
 /// Every `(name, known)` of the list, in order; comment and blank lines skipped.
@@ -46,21 +48,30 @@ fn entries() -> impl Iterator<Item = (&'static str, Known)> {
         }
         if line.starts_with('[') {
             section = match line {
+                "[place, country]" => Some(Known {
+                    kind: PLACE,
+                    never_organization: false,
+                    country: true,
+                }),
                 "[place]" => Some(Known {
                     kind: PLACE,
                     never_organization: false,
+                    country: false,
                 }),
                 "[place, never an organization]" => Some(Known {
                     kind: PLACE,
                     never_organization: true,
+                    country: false,
                 }),
                 "[organization]" => Some(Known {
                     kind: ORGANIZATION,
                     never_organization: false,
+                    country: false,
                 }),
                 "[other]" => Some(Known {
                     kind: OTHER,
                     never_organization: true,
+                    country: false,
                 }),
                 _ => None,
             };
@@ -106,6 +117,13 @@ pub fn is_known_place(name: &str) -> bool {
     by_name()
         .get(&name.to_lowercase())
         .is_some_and(|known| known.kind == PLACE)
+}
+
+/// Whether the list holds `name` as a country (`Spain`, `U.S.`).
+pub fn is_known_country(name: &str) -> bool {
+    by_name()
+        .get(&name.to_lowercase())
+        .is_some_and(|known| known.country)
 }
 
 /// Whether the list holds a company whose name is `name` plus a possessive

@@ -10,7 +10,7 @@
 //! a win-loss record after it, a result verb between it and another name)
 //! becomes an organisation, unless the lexicon knows it as a place.
 
-use super::lexicon::is_known_place;
+use super::lexicon::is_known_country;
 use super::tagger::Mention;
 
 /// Kind indices of the model (see [`Mention::kind`]).
@@ -55,13 +55,12 @@ pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
         if !candidate {
             continue;
         }
-        // A country plays as a place in CoNLL-2003 (`Spain`, Davis Cup), and a
-        // known state or city is left to the tagger, which learnt `Boston beat
-        // Denver` from it: only names the list does not know are settled here.
-        let known = text
+        // A country plays as a place in CoNLL-2003 (`Spain`, Davis Cup); a state
+        // or a city with a sign of a team is the team (`Minnesota beat Buffalo`).
+        let country = text
             .get(mention.start..mention.end)
-            .is_some_and(is_known_place);
-        if !known && plays_as_team(text, mentions, index) {
+            .is_some_and(is_known_country);
+        if !country && plays_as_team(text, mentions, index) {
             mentions[index].kind = ORGANIZATION;
         }
     }
@@ -202,9 +201,9 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_place_that_wins_or_has_a_record_is_a_team_a_country_stays_a_place() {
+    fn a_town_or_state_that_wins_or_has_a_record_is_a_team_a_country_stays_a_place() {
         let text = "Salina South beat Trinity Academy on Saturday. Heritage (1-0) won. \
-                    Spain beat France 3-2. She lives in Ohio. A. Smith 45-3.";
+                    Spain beat France 3-2. She lives in Ohio. A. Smith 45-3. Minnesota beat Buffalo.";
         let mut mentions = vec![
             mention(text, "Salina South", PLACE),
             mention(text, "Trinity Academy", PLACE),
@@ -213,6 +212,8 @@ mod tests {
             mention(text, "France", PLACE),
             mention(text, "Ohio", PLACE),
             mention(text, "A. Smith", PERSON),
+            mention(text, "Minnesota", PLACE),
+            mention(text, "Buffalo", PLACE),
         ];
         settle_teams(text, &mut mentions);
         let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
@@ -225,7 +226,9 @@ mod tests {
                 PLACE,
                 PLACE,
                 PLACE,
-                PERSON
+                PERSON,
+                ORGANIZATION,
+                ORGANIZATION
             ]
         );
     }
