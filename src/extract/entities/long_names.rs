@@ -112,7 +112,9 @@ pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[
             connectors += 1;
             continue;
         }
-        let capitalised = bare.starts_with(char::is_uppercase) && bare.len() > 1;
+        // `Council of Europe and NATO’s Partnership`: a possessive opens another name.
+        let possessive = bare.ends_with("’s") || bare.ends_with("'s");
+        let capitalised = bare.starts_with(char::is_uppercase) && bare.len() > 1 && !possessive;
         // `Centre on Friday`: a date is no part of a name.
         let date = in_list(NEVER_NAMES, bare);
         let person = person_starts.contains(&(position - word.len()));

@@ -12,6 +12,7 @@
 //! left alone, except a person's name right after it (`European Council Charles
 //! Michel`), which is split off. Headlines are left to the tagger.
 
+use super::lexicon::is_known_country;
 use super::long_names::continue_over_connectors;
 use super::spans::in_list;
 use super::tagger::Mention;
@@ -173,9 +174,13 @@ fn chunks_of_line(
             let before = &words[first - 1];
             // `U.S. Attorney’s Office`, `the President’s Office`: an office's possessive joins.
             let office = before.possessive && in_list(PERSON_TITLES, before.bare);
+            // `FOB U.S. Gulf`: an acronym before a name is seldom part of it.
+            let acronym =
+                !before.bare.contains(['.', '’']) && !before.bare.contains(char::is_lowercase);
             let joins = office
                 || (!before.punctuated()
                     && !before.possessive
+                    && !acronym
                     && name_word(before.bare)
                     && !in_person(before));
             if !joins || (before.sentence_start && !in_mention(before)) {
@@ -193,8 +198,9 @@ fn chunks_of_line(
         };
         // `Chinese Center for Disease Control`, but `German Foreign Ministry`: a
         // nationality opens only a name that goes on after its head.
-        let organisation = heads.kind == ORGANIZATION;
-        if organisation && first < head && end == head_end && in_other(&words[first]) {
+        // `German Foreign Ministry`, `Bulgarian Black Sea`, `U.S. Federal Reserve`.
+        let nationality = in_other(&words[first]) || is_known_country(words[first].bare);
+        if first < head && end == head_end && nationality {
             first += 1;
         }
         if first == head && end == head_end {
@@ -250,7 +256,12 @@ fn fit(
             return Fit::Inside;
         };
         let words: Vec<&str> = name.split(' ').collect();
+        // Only where the tagger saw a person or an office names its holder
+        // (`President of the European Council Charles Michel`), not in `Chicago
+        // Board Options Exchange` or `Independent Commission Against Corruption`.
+        let holder_named = mention.kind == PERSON || office_of_before(text, start);
         let person_like = heads.kind == ORGANIZATION
+            && holder_named
             && (2..=3).contains(&words.len())
             && words.iter().all(|word| {
                 word.starts_with(char::is_uppercase)
@@ -279,6 +290,21 @@ pub(super) fn take_names_by_heads(text: &str, mentions: &mut Vec<Mention>) {
     };
     take_names(&organisations, text, mentions);
     take_names(&places, text, mentions);
+}
+
+/// Whether an office and `of` stand right before `start` (`President of the`,
+/// `Head of`), so that a name after the organisation is its holder's.
+fn office_of_before(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let Some(office) = before
+        .strip_suffix(" of the ")
+        .or_else(|| before.strip_suffix(" of "))
+        .and_then(|rest| rest.rsplit(' ').next())
+    else {
+        return false;
+    };
+    office.starts_with(char::is_uppercase)
+        && (in_list(PERSON_TITLES, office) || office.eq_ignore_ascii_case("head"))
 }
 
 /// The kind of a name found by `heads`, `tagged` the kind of a mention of the

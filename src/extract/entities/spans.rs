@@ -278,9 +278,8 @@ fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) {
     }
 }
 
-/// `President of Russia Vladimir Putin`, `President of Turkey Recep Tayyip
-/// Erdogan`: between a place and a person of one or two words the tagger
-/// leaves the given name out; one capitalised word there
+/// `President of Russia Vladimir Putin`: between a place and a one-word
+/// person the tagger leaves the given name out; one capitalised word there
 /// (no title, no function word) is the start of the person's name.
 fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) {
     for index in 1..mentions.len() {
@@ -294,11 +293,11 @@ fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) {
         };
         let one_word = word.len() > 1 && word.chars().all(char::is_alphabetic);
         let plain = !is_title(word) && !in_list(NEVER_NAMES, word);
-        // `Turkey Recep Tayyip Erdogan`: a person of two words may lack the first too.
         let person_alone = person.kind == PERSON
-            && text
+            && !text
                 .get(person.start..person.end)
-                .is_some_and(|name| name.matches(' ').count() <= 1);
+                .unwrap_or(" ")
+                .contains(' ');
         if place.kind == PLACE
             && person_alone
             && one_word

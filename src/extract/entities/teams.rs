@@ -50,6 +50,23 @@ pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
         let mention = &mentions[index];
         // A person with a score is a player (`A. Smith 45-3`, `Sampras beat
         // Agassi`): only a person the tagger ran into a results line is looked at.
+        let after = text.get(mention.end..).unwrap_or("");
+        let known = text
+            .get(mention.start..mention.end)
+            .and_then(super::lexicon::known_kind)
+            .is_some();
+        // A roundup: `Palm Bay (1-0):` names a team, and `Bozeman 10 points`
+        // after it on its line a player (a table's `Essex 24 points` is a team).
+        let line_start = text[..mention.start].rfind('\n').map_or(0, |at| at + 1);
+        let in_roundup = text[line_start..mention.start].contains("):");
+        if !known && in_roundup && starts_with_statistic(after) {
+            mentions[index].kind = PERSON;
+            continue;
+        }
+        if !known && mention.kind == PERSON && starts_with_record_heading(after) {
+            mentions[index].kind = ORGANIZATION;
+            continue;
+        }
         let candidate =
             mention.kind == PLACE || (mention.kind == PERSON && pieces.contains(&index));
         if !candidate {
@@ -135,6 +152,38 @@ fn plays_as_team(text: &str, mentions: &[Mention], index: usize) -> bool {
         text.get(previous.end..mention.start)
             .is_some_and(verb_then_name)
     })
+}
+
+/// Statistics a player is credited with in a box score (`Tolivert 25 points`).
+#[rustfmt::skip]
+const PLAYER_STATISTICS: &[&str] = &[
+    "points", "pts", "goals", "assists", "rebounds", "steals", "blocks", "saves", "yards",
+    "carries", "catches", "receptions", "tackles", "sacks", "hits", "strikeouts", "wickets",
+    "aces", "birdies", "touchdowns", "kills", "digs",
+];
+
+/// Whether `after` opens with a number of a player's statistic on the same
+/// line (` 25 points`, ` 6 steals`).
+fn starts_with_statistic(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let noun = rest[digits..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split([' ', '.', ',', ';', '\n']).next())
+        .unwrap_or("");
+    (1..=3).contains(&digits) && PLAYER_STATISTICS.contains(&noun)
+}
+
+/// Whether `after` opens with a team's record and a colon (` (1-0):`), which
+/// heads the list of its players in a roundup.
+fn starts_with_record_heading(after: &str) -> bool {
+    let line = after.split('\n').next().unwrap_or("");
+    let Some(close) = line.find("):") else {
+        return false;
+    };
+    line.starts_with(" (") && close <= 12 && starts_with_score(line)
 }
 
 /// Whether `after` opens with a score or a win-loss record on the same line:
@@ -231,6 +280,27 @@ mod tests {
                 ORGANIZATION
             ]
         );
+    }
+
+    #[test]
+    fn a_name_with_a_statistic_is_a_player_and_one_heading_a_roundup_with_a_record_a_team() {
+        let text =
+            "Lakeview (1-0): Orrin 25 points. Castell 6 steals.\nOrrin (5-2) allowed two runs.\nEssex 24 points.";
+        let mut mentions = vec![
+            mention(text, "Lakeview", PERSON),
+            mention(text, "Orrin", PERSON),
+            mention(text, "Castell", ORGANIZATION),
+        ];
+        let second = text.rfind("Orrin").expect("second Orrin");
+        mentions.push(Mention {
+            start: second,
+            end: second + "Orrin".len(),
+            ..mentions[1].clone()
+        });
+        mentions.push(mention(text, "Essex", ORGANIZATION));
+        settle_teams(text, &mut mentions);
+        let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, [ORGANIZATION, PERSON, PERSON, PERSON, ORGANIZATION]);
     }
 
     #[test]
