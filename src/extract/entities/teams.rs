@@ -10,7 +10,7 @@
 //! a win-loss record after it, a result verb between it and another name)
 //! becomes an organisation, unless the lexicon knows it as a place.
 
-use super::lexicon::is_known_country;
+use super::lexicon::{is_known_country, is_known_place};
 use super::tagger::Mention;
 
 /// Kind indices of the model (see [`Mention::kind`]).
@@ -46,6 +46,11 @@ const RESULT_VERBS: &[&str] = &[
 /// sign of a team the organisation kind (see the module comment).
 pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
     let pieces = split_at_result_words(text, mentions);
+    // An article where some name plays as a team is about sport: its cities may be teams.
+    let sports = about_sport(text)
+        || (0..mentions.len()).any(|index| {
+            plays_as_team(text, mentions, index) || in_table_row(text, &mentions[index])
+        });
     for index in 0..mentions.len() {
         let mention = &mentions[index];
         // A person with a score is a player (`A. Smith 45-3`, `Sampras beat
@@ -65,6 +70,15 @@ pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
         }
         if !known && mention.kind == PERSON && starts_with_record_heading(after) {
             mentions[index].kind = ORGANIZATION;
+            continue;
+        }
+        // `Seattle` tagged an organisation in an article with no sign of sport is
+        // the city (a country may stand for its government: that stays with the tagger).
+        let city = text
+            .get(mention.start..mention.end)
+            .is_some_and(|name| is_known_place(name) && !is_known_country(name));
+        if city && mention.kind == ORGANIZATION && !sports {
+            mentions[index].kind = PLACE;
             continue;
         }
         let candidate =
@@ -152,6 +166,38 @@ fn plays_as_team(text: &str, mentions: &[Mention], index: usize) -> bool {
         text.get(previous.end..mention.start)
             .is_some_and(verb_then_name)
     })
+}
+
+/// Words of sports reporting; an article with a few of them is about sport.
+#[rustfmt::skip]
+const SPORTS_WORDS: &[&str] = &[
+    "coach", "defensive", "draft", "game", "games", "goal", "goals", "halftime", "inning",
+    "innings", "league", "match", "offensive", "overtime", "pitcher", "playoff", "playoffs",
+    "quarterback", "roster", "scored", "season", "striker", "team", "teams", "touchdown",
+    "tournament",
+];
+
+/// Whether `text` uses at least three words of [`SPORTS_WORDS`].
+fn about_sport(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|word| SPORTS_WORDS.contains(word))
+        .nth(2)
+        .is_some()
+}
+
+/// Whether the mention opens a short line of figures (`BOSTON 69 65 .515 5`,
+/// `Essex 24 points`), a row of a standings or results table.
+fn in_table_row(text: &str, mention: &Mention) -> bool {
+    let line_start = text[..mention.start].rfind('\n').map_or(0, |at| at + 1);
+    let after = text.get(mention.end..).unwrap_or("");
+    let line_end = after.find('\n').unwrap_or(after.len());
+    let rest = &after[..line_end];
+    let opens = text[line_start..mention.start].trim().is_empty();
+    let figures = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|word| word.starts_with(|c: char| c.is_ascii_digit()));
+    opens && figures && rest.len() < 60
 }
 
 /// Statistics a player is credited with in a box score (`Tolivert 25 points`).
@@ -301,6 +347,25 @@ mod tests {
         settle_teams(text, &mut mentions);
         let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [ORGANIZATION, PERSON, PERSON, PERSON, ORGANIZATION]);
+    }
+
+    #[test]
+    fn a_city_tagged_an_organisation_is_the_city_unless_the_article_is_about_sport() {
+        let text = "The band plays Seattle on May 3 and Houston on May 9.";
+        let mut mentions = vec![
+            mention(text, "Seattle", ORGANIZATION),
+            mention(text, "Houston", ORGANIZATION),
+        ];
+        settle_teams(text, &mut mentions);
+        assert!(mentions.iter().all(|m| m.kind == PLACE));
+        let text = "The coach said Cleveland will start its backup quarterback as the season ends.";
+        let mut mentions = vec![mention(text, "Cleveland", ORGANIZATION)];
+        settle_teams(text, &mut mentions);
+        assert_eq!(mentions[0].kind, ORGANIZATION);
+        let text = "STANDINGS\nBOSTON 69 65 .515 5\nSEATTLE 70 63 .526 5";
+        let mut mentions = vec![mention(text, "BOSTON", ORGANIZATION)];
+        settle_teams(text, &mut mentions);
+        assert_eq!(mentions[0].kind, ORGANIZATION);
     }
 
     #[test]
