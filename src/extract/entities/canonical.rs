@@ -28,6 +28,9 @@ const LEADING_FUNCTION_WORDS: &[&str] = &[
     "the", "in", "on", "at", "for", "but", "and", "as", "by", "from", "with", "after", "to", "of",
     "when", "while", "if", "since", "under", "unlike", "like", "meanwhile", "however", "today",
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "rival", "once",
+    // Imperatives of site furniture (`Visit Business Insider's homepage`).
+    "visit", "follow", "subscribe", "download", "contact", "join", "listen", "watch", "read",
+    "see", "click",
 ];
 
 /// Capitalized words that are never names on their own, besides the shared
@@ -62,6 +65,8 @@ const NOT_NAMES: &[&str] = &[
     "otherwise", "indeed", "similarly", "likewise", "previously", "recently", "currently",
     "initially", "eventually", "ultimately", "subsequently", "elsewhere", "again", "thus",
     "hence", "therefore",
+    // Interjections opening a quotation (`“Oh, actually? Yes,” he said`).
+    "oh", "yes", "ok", "okay", "wow", "hey", "ah", "hi", "hello", "thanks",
 ];
 
 /// Site furniture that scrapers keep around article text; a name holding one
@@ -104,10 +109,12 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
     } else {
         &['[', ']', '"', '“', '”', '(', ')']
     };
+    // `Dianna E. Anderson 🏳️‍🌈`: a word without a letter or digit (an emoji, a
+    // dash) is no part of a name, but `&` is (`Ernst & Young`).
     let mut words: Vec<&str> = surface
         .split_whitespace()
         .map(|word| word.trim_matches(stray))
-        .filter(|word| !word.is_empty())
+        .filter(|word| word.contains(char::is_alphanumeric) || matches!(*word, "&" | "+"))
         .collect();
     while words.len() > 1
         && LEADING_FUNCTION_WORDS

@@ -36,6 +36,10 @@ fn cleans_names() {
         ("INC.", 1, None),
         ("Tel", 2, None),
         ("Later", 0, None),
+        ("Oh", 2, None),
+        ("Ernst & Young", 1, Some("Ernst & Young")),
+        ("Visit Business Insider", 1, Some("Business Insider")),
+        ("Dianna E. Anderson 🏳️‍🌈", 1, Some("Dianna E. Anderson")),
         ("BFM Régions RMC RMC Sport RMC Crime RMC Story", 1, None),
         (
             "Bank of the Bank of England",

@@ -30,7 +30,7 @@ const OFFICES_AFTER_PLACE: &[&str] = &["governor", "mayor"];
 const PERSON_ONLY_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "governor", "mayor", "sgt", "lt",
     "col", "capt", "rev", "sir", "dame", "prof", "professor", "ambassador", "president", "pres",
-    "prince", "princess", "pope", "judge",
+    "prince", "princess", "pope", "judge", "queen", "king",
 ];
 
 /// Words that, alone after `Head of`, name a body in general, not one organisation.
@@ -380,9 +380,10 @@ fn drop_office_of_organisation(text: &str, mention: &mut Mention) {
     mention.start = mention.end - rest.len();
 }
 
-/// `Sen. Elizabeth Warren` with the title outside the mention, tagged an
-/// organisation: a name of one to three words right after a title that only
-/// persons bear is a person's.
+/// `Sen. Elizabeth Warren` with the title outside the mention, or `Queen
+/// Elizabeth II` with it inside, tagged an organisation: a name of one to
+/// three words (a regnal number or a suffix aside) right after a title that
+/// only persons bear is a person's.
 fn person_after_title(text: &str, mention: &mut Mention) {
     let (Some(surface), Some(before)) = (
         text.get(mention.start..mention.end),
@@ -390,18 +391,28 @@ fn person_after_title(text: &str, mention: &mut Mention) {
     ) else {
         return;
     };
-    let Some(previous) = before
+    let is_person_title = |word: &str| in_list(PERSON_ONLY_TITLES, word.trim_end_matches('.'));
+    let previous = before
         .strip_suffix(' ')
         .and_then(|b| b.split(' ').next_back())
-    else {
-        return;
+        .unwrap_or("");
+    let name = match surface.split_once(' ') {
+        Some((first, rest)) if is_person_title(first) => rest,
+        _ if is_person_title(previous) => surface,
+        _ => return,
     };
-    let titled = in_list(PERSON_ONLY_TITLES, previous.trim_end_matches('.'));
-    let name_like = surface.split(' ').count() <= 3
-        && surface
-            .split(' ')
-            .all(|word| word.starts_with(char::is_uppercase) && word.contains(char::is_lowercase));
-    if titled && name_like && mention.kind != PERSON {
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|word| !in_list(&["i", "ii", "iii", "iv", "jr", "jr.", "sr", "sr."], word))
+        .collect();
+    let name_like = (1..=3).contains(&words.len())
+        && words.iter().all(|word| {
+            word.starts_with(char::is_uppercase)
+                && word.contains(char::is_lowercase)
+                && !super::long_names::is_growing_head(word)
+                && !in_list(&["street", "avenue", "square", "road"], word)
+        });
+    if name_like && mention.kind != PERSON {
         mention.kind = PERSON;
     }
 }

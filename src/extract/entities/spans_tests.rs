@@ -237,3 +237,12 @@ fn an_office_between_a_place_and_a_person_does_not_join_the_name() {
         owned(&[("U.S.", 2), ("Dana Rohrabacher", 0)])
     );
 }
+
+#[test]
+fn a_name_after_a_title_inside_the_mention_is_a_person() {
+    let text = "Andrew, Queen Elizabeth II's third child, and King Street";
+    assert_eq!(
+        repaired(text, &[("Queen Elizabeth II", 1), ("King Street", 2)]),
+        owned(&[("Queen Elizabeth II", 0), ("King Street", 2)])
+    );
+}
