@@ -67,6 +67,8 @@ const NOT_NAMES: &[&str] = &[
     "hence", "therefore",
     // Interjections opening a quotation (`“Oh, actually? Yes,” he said`).
     "oh", "yes", "ok", "okay", "wow", "hey", "ah", "hi", "hello", "thanks",
+    // Editors' notes and form placeholders (`[See Note]`, `Firstname Lastname`).
+    "note", "see note", "firstname lastname", "first name", "last name",
 ];
 
 /// Site furniture that scrapers keep around article text; a name holding one
@@ -110,11 +112,11 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
         &['[', ']', '"', '“', '”', '(', ')']
     };
     // `Dianna E. Anderson 🏳️‍🌈`: a word without a letter or digit (an emoji, a
-    // dash) is no part of a name, but `&` is (`Ernst & Young`).
+    // dash) is no part of a name, but `&` and `/` are (`Ernst & Young`, `CDU / CSU`).
     let mut words: Vec<&str> = surface
         .split_whitespace()
         .map(|word| word.trim_matches(stray))
-        .filter(|word| word.contains(char::is_alphanumeric) || matches!(*word, "&" | "+"))
+        .filter(|word| word.contains(char::is_alphanumeric) || matches!(*word, "&" | "+" | "/"))
         .collect();
     while words.len() > 1
         && LEADING_FUNCTION_WORDS

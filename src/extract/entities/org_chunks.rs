@@ -41,6 +41,16 @@ const ORGANISATION_HEADS: &[&str] = &[
     "corps", "party", "authority", "university", "college", "fund", "network", "brigade",
     "regiment", "battalion", "parliament", "assembly", "tribunal", "alliance", "coalition",
     "organization", "organisation", "programme", "embassy", "consulate", "secretariat",
+    "gazeta", "gazette", "zeitung", "times", "post", "herald", "tribune", "journal", "shimbun",
+    "ilbo",
+];
+
+/// The heads of [`ORGANISATION_HEADS`] that end newspapers' names
+/// (`Nezavisimaya Gazeta`, `Washington Post`), never a place's.
+#[rustfmt::skip]
+const NEWSPAPER_HEADS: &[&str] = &[
+    "gazeta", "gazette", "zeitung", "times", "post", "herald", "tribune", "journal", "shimbun",
+    "ilbo",
 ];
 
 /// Words that make a capitalised word a place's head: streets (`Seventh
@@ -310,16 +320,19 @@ fn office_of_before(text: &str, start: usize) -> bool {
 /// The kind of a name found by `heads`, `tagged` the kind of a mention of the
 /// tagger with exactly its span. A place's head settles a place (`Sea of
 /// Azov`, tagged an organisation). An organisation's head leaves the tagger's
-/// place or event (`Madison Square Garden`, `National League`) unless an
+/// place or event (`Soviet Union`, `National League`), but a newspaper's, unless an
 /// `of`/`for`/`on` makes it an institution's long name (`National League for
 /// Democracy`); a person is never right (`Advisory Panel`).
 fn kind_of(heads: &Heads, tagged: Option<usize>, surface: &str) -> usize {
     let long_name = [" of ", " for ", " on "]
         .iter()
         .any(|connector| surface.contains(connector));
+    let newspaper = surface
+        .split(' ')
+        .any(|word| in_list(NEWSPAPER_HEADS, word));
     match tagged {
         Some(OTHER) if !long_name => OTHER,
-        Some(PLACE) if heads.kind == ORGANIZATION && !long_name => PLACE,
+        Some(PLACE) if heads.kind == ORGANIZATION && !newspaper && !long_name => PLACE,
         _ => heads.kind,
     }
 }

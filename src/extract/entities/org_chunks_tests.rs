@@ -138,3 +138,13 @@ fn a_name_the_tagger_splits_is_taken_whole_but_a_nationality_stays_apart() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_newspaper_is_found_by_its_head() {
+    let text = "The report appeared in Nezavisimaya Gazeta on Friday, the paper said.";
+    let found = names(text);
+    assert!(
+        found.contains(&("Nezavisimaya Gazeta".into(), "organization".into())),
+        "{found:?}"
+    );
+}

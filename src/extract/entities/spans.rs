@@ -396,8 +396,9 @@ fn person_after_title(text: &str, mention: &mut Mention) {
         .strip_suffix(' ')
         .and_then(|b| b.split(' ').next_back())
         .unwrap_or("");
+    // `Prince Rupert`, a town tagged a place, keeps its kind.
     let name = match surface.split_once(' ') {
-        Some((first, rest)) if is_person_title(first) => rest,
+        Some((first, rest)) if is_person_title(first) && mention.kind != PLACE => rest,
         _ if is_person_title(previous) => surface,
         _ => return,
     };
