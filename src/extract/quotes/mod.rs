@@ -77,9 +77,11 @@ pub fn extract_quotes(body: &str, entities: &[Entity]) -> Vec<Quote> {
                 close,
                 first_paragraph: paragraph_of[open],
                 last_paragraph: paragraph_of[close],
-                // `<tweet pic="…">`: markup attribute values are no quotations.
+                // `<tweet pic="…">`: markup attribute values are no quotations, nor
+                // is what the text calls a slogan or a title.
                 reportable: reportable::is_reportable(&quote_text)
-                    && !text[..span.open].ends_with('='),
+                    && !text[..span.open].ends_with('=')
+                    && !reportable::introduced_as_name(&text[..span.open]),
                 text: quote_text,
             })
         })

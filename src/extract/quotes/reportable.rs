@@ -17,6 +17,47 @@ pub fn is_reportable(text: &str) -> bool {
         && !looks_like_markup(text)
 }
 
+/// Words that name a passage as a slogan, a title or a caption rather than
+/// speech (`the state's new slogan … “Meth. We're on it.”`). `called` and
+/// `dubbed` are left out (`he called it “a disgrace”` reports speech), and so
+/// are chants and headlines: someone said those words first.
+#[rustfmt::skip]
+const NAMING_WORDS: &[&str] = &[
+    "slogan", "slogans", "motto", "tagline", "catchphrase", "hashtag", "titled", "entitled",
+    "caption", "captioned",
+];
+
+/// How many words before an opening mark a naming word may stand.
+const NAMING_REACH: usize = 4;
+
+/// Whether the text right before an opening mark names the passage as a
+/// slogan, a title or a caption: a naming word in the same sentence, or ending
+/// the question or the colon that the quotation's paragraph answers
+/// (`What is this priceless slogan?` / `“Meth. We're on it.”`).
+pub fn introduced_as_name(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    let own_paragraph = before.len() != trimmed.len() && before[trimmed.len()..].contains('\n');
+    let answered = own_paragraph && trimmed.ends_with(['?', ':']);
+    let sentence_start = match answered {
+        true => trimmed[..trimmed.len() - 1].rfind(['.', '!', '?', '\n']),
+        false if own_paragraph => return false,
+        false => trimmed.rfind(['.', '!', '?', '\n']),
+    };
+    // `the spot titled “Dangerous,” … pledging to “bomb …”`: the naming word
+    // stands among the last words before the mark, or it names another passage.
+    let sentence = &trimmed[sentence_start.map_or(0, |at| at + 1)..];
+    sentence
+        .split_whitespace()
+        .rev()
+        .take(NAMING_REACH)
+        .map(|word| word.trim_matches(|c: char| !c.is_alphabetic()))
+        .any(|word| {
+            NAMING_WORDS
+                .iter()
+                .any(|naming| naming.eq_ignore_ascii_case(word))
+        })
+}
+
 /// Words as written, between spaces: `self-centered message` and `It's
 /// heartbreaking` are two, though [`word_count`] finds three runs of letters
 /// in each (scare quotes and fragments, not speech).
@@ -104,6 +145,22 @@ fn looks_like_title(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_passage_the_text_calls_a_slogan_or_a_title_is_no_speech() {
+        assert!(introduced_as_name(
+            "Just what is this priceless slogan?\n\n"
+        ));
+        assert!(introduced_as_name("Its campaign hashtag "));
+        assert!(!introduced_as_name("Protesters marched while chanting, "));
+        assert!(introduced_as_name("The report, titled "));
+        assert!(!introduced_as_name("He called the decision "));
+        assert!(!introduced_as_name("The slogan was everywhere. She said "));
+        assert!(!introduced_as_name("They liked the slogan.\n\n"));
+        assert!(!introduced_as_name(
+            "the spot titled Dangerous, warning against refugees, pledging to "
+        ));
+    }
 
     #[test]
     fn reports_speech_not_titles_or_scare_quotes() {
