@@ -42,7 +42,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "regiment", "battalion", "parliament", "assembly", "tribunal", "alliance", "coalition",
     "organization", "organisation", "programme", "embassy", "consulate", "secretariat",
     "gazeta", "gazette", "zeitung", "times", "post", "herald", "tribune", "journal", "shimbun",
-    "ilbo",
+    "ilbo", "news", "reporter", "register",
 ];
 
 /// The heads of [`ORGANISATION_HEADS`] that end newspapers' names
@@ -50,7 +50,7 @@ const ORGANISATION_HEADS: &[&str] = &[
 #[rustfmt::skip]
 const NEWSPAPER_HEADS: &[&str] = &[
     "gazeta", "gazette", "zeitung", "times", "post", "herald", "tribune", "journal", "shimbun",
-    "ilbo",
+    "ilbo", "news", "reporter", "register",
 ];
 
 /// Words that make a capitalised word a place's head: streets (`Seventh
