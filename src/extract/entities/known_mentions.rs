@@ -8,7 +8,7 @@
 //! word right before or after it (`Boston Globe`), no hyphen (`Twitter-like`),
 //! not a sentence's first word alone, not in a headline.
 
-use super::lexicon::known_kind;
+use super::lexicon::{known_kind, opens_known_name};
 use super::org_chunks::{headline, name_word, words_of, Word};
 use super::tagger::Mention;
 
@@ -23,17 +23,50 @@ const LONGEST: usize = 4;
 pub(super) fn add_known_names(text: &str, mentions: &mut Vec<Mention>) {
     let mut found = Vec::new();
     let mut offset = 0;
+    let mut covered: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    covered.sort_unstable();
+    let tagged = |at: usize| {
+        let after = covered.partition_point(|(start, _)| *start <= at);
+        after > 0 && at < covered[after - 1].1
+    };
     for line in text.split_inclusive('\n') {
-        if !headline(line) {
-            known_names_of_line(text, &words_of(line, offset), mentions, &mut found);
-        }
+        // Most lines hold no untagged capitalised word that opens a name of the
+        // list and goes on as one (`The` opens `The Hague`): a cheap test first.
+        let line_start = offset;
         offset += line.len();
+        let mut position = line_start;
+        let candidate = line.split(' ').any(|word| {
+            let start = position;
+            position += word.len() + 1;
+            let opens = word.starts_with(char::is_uppercase)
+                && !tagged(start)
+                && opens_known_name(word.trim());
+            opens && names_known_name(&text[start..line_start + line.len()])
+        });
+        if candidate && !headline(line) {
+            known_names_of_line(text, &words_of(line, line_start), mentions, &mut found);
+        }
     }
     if found.is_empty() {
         return;
     }
     mentions.extend(found);
     mentions.sort_by_key(|mention| (mention.start, mention.end));
+}
+
+/// Whether `rest` (a line from a capitalised word on) opens with a whole
+/// name of the list of up to [`LONGEST`] words, punctuation aside.
+fn names_known_name(rest: &str) -> bool {
+    let mut end = 0;
+    rest.split(' ').take(LONGEST).any(|word| {
+        end += word.len();
+        let name = rest[..end].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let possessive = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s"));
+        let found = known_kind(possessive.unwrap_or(name)).is_some()
+            || known_kind(name.trim_end_matches('.')).is_some();
+        end += 1;
+        found
+    })
 }
 
 /// Whether `word` could continue a name beside a match (`Globe`, `New`).
@@ -46,6 +79,12 @@ fn known_names_of_line(text: &str, words: &[Word], mentions: &[Mention], found: 
     let tagged = |start: usize, end: usize| mentions.iter().any(|m| m.start < end && start < m.end);
     let mut first = 0;
     while first < words.len() {
+        // Most words are lowercase, or open no name of the list: skip them cheaply.
+        let opening = words[first].bare;
+        if !opening.starts_with(char::is_uppercase) || !opens_known_name(opening) {
+            first += 1;
+            continue;
+        }
         let longest = (first + LONGEST).min(words.len());
         let matched = (first + 1..=longest).rev().find_map(|last| {
             let (start, end) = (

@@ -81,14 +81,16 @@ fn entries() -> impl Iterator<Item = (&'static str, Known)> {
     })
 }
 
-/// The list by lowercase name, built on first use.
-fn by_name() -> &'static HashMap<String, Known> {
-    static MAP: OnceLock<HashMap<String, Known>> = OnceLock::new();
-    MAP.get_or_init(|| {
+/// What the list says of `name` (any case), looked up by [`lowercase_hash`]
+/// so that no lookup allocates; the map is built on first use.
+fn lookup(name: &str) -> Option<&'static Known> {
+    static MAP: OnceLock<HashMap<u64, Known>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
         entries()
-            .map(|(name, known)| (name.to_lowercase(), known))
+            .map(|(name, known)| (lowercase_hash(name), known))
             .collect()
-    })
+    });
+    map.get(&lowercase_hash(name))
 }
 
 /// Adds every name of the list to `gazetteer` under its kind, as training
@@ -107,31 +109,65 @@ pub fn add_to_gazetteer(gazetteer: &mut Gazetteer) {
     }
 }
 
+/// Whether some name of the list opens with `word` (its first word, any case,
+/// trailing punctuation and a possessive aside). Hashes the lowercase letters
+/// without allocating: it is asked of every capitalised word of every article.
+pub fn opens_known_name(word: &str) -> bool {
+    static FIRST_WORDS: OnceLock<rustc_hash::FxHashSet<u64>> = OnceLock::new();
+    let first_words = FIRST_WORDS.get_or_init(|| {
+        entries()
+            .filter_map(|(name, _)| name.split(' ').next())
+            .map(lowercase_hash)
+            .collect()
+    });
+    let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let stem = bare
+        .strip_suffix("’s")
+        .or_else(|| bare.strip_suffix("'s"))
+        .unwrap_or(bare);
+    let abbreviation = stem.trim_end_matches('.');
+    first_words.contains(&lowercase_hash(stem))
+        || (abbreviation.len() != stem.len() && first_words.contains(&lowercase_hash(abbreviation)))
+}
+
+/// A hash of the lowercase form of `word`, without allocating: ASCII words
+/// (nearly all) are lowered into a buffer on the stack and hashed at once.
+pub fn lowercase_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut buffer = [0u8; 32];
+    if word.len() <= buffer.len() && word.is_ascii() {
+        let lowered = &mut buffer[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        hasher.write(lowered);
+        return hasher.finish();
+    }
+    for c in word.chars().flat_map(char::to_lowercase) {
+        hasher.write_u32(c as u32);
+    }
+    hasher.finish()
+}
+
 /// The kind the list gives `name`, if it holds it.
 pub fn known_kind(name: &str) -> Option<usize> {
-    by_name().get(&name.to_lowercase()).map(|known| known.kind)
+    lookup(name).map(|known| known.kind)
 }
 
 /// Whether the list holds `name` as a place.
 pub fn is_known_place(name: &str) -> bool {
-    by_name()
-        .get(&name.to_lowercase())
-        .is_some_and(|known| known.kind == PLACE)
+    lookup(name).is_some_and(|known| known.kind == PLACE)
 }
 
 /// Whether the list holds `name` as a country (`Spain`, `U.S.`).
 pub fn is_known_country(name: &str) -> bool {
-    by_name()
-        .get(&name.to_lowercase())
-        .is_some_and(|known| known.country)
+    lookup(name).is_some_and(|known| known.country)
 }
 
 /// Whether the list holds a company whose name is `name` plus a possessive
 /// (`McDonald` + `’s`): a lone surname with that ending is the company.
 pub fn is_possessive_company(name: &str) -> bool {
-    by_name()
-        .get(&format!("{}'s", name.to_lowercase()))
-        .is_some_and(|known| known.kind == ORGANIZATION)
+    lookup(&format!("{name}'s")).is_some_and(|known| known.kind == ORGANIZATION)
 }
 
 /// The kind the list gives the whole of `surface` where it contradicts the
@@ -142,7 +178,7 @@ pub fn settled_kind(surface: &str, tagged: usize) -> Option<usize> {
         .strip_suffix("’s")
         .or_else(|| surface.strip_suffix("'s"))
         .unwrap_or(surface);
-    let known = by_name().get(&name.to_lowercase())?;
+    let known = lookup(name)?;
     let overrules = match known.kind {
         PLACE => {
             tagged == PERSON

@@ -12,7 +12,11 @@
 //! left alone, except a person's name right after it (`European Council Charles
 //! Michel`), which is split off. Headlines are left to the tagger.
 
-use super::lexicon::is_known_country;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+use super::lexicon::{is_known_country, lowercase_hash};
 use super::long_names::continue_over_connectors;
 use super::spans::in_list;
 use super::tagger::Mention;
@@ -26,8 +30,21 @@ const OTHER: usize = 3;
 
 /// Names of one kind found by their heads.
 struct Heads {
-    words: &'static [&'static str],
+    /// Lowercase hashes of `words`, for the test every capitalised word takes.
+    hashes: FxHashSet<u64>,
     kind: usize,
+}
+
+impl Heads {
+    fn new(words: &'static [&'static str], kind: usize) -> Heads {
+        let hashes = words.iter().map(|word| lowercase_hash(word)).collect();
+        Heads { hashes, kind }
+    }
+
+    /// Whether `word` (already bare) is one of the heads, in any case.
+    fn holds(&self, word: &str) -> bool {
+        self.hashes.contains(&lowercase_hash(word))
+    }
 }
 
 /// Last words of an organisation's name (`Council`, `Unit`), beside the
@@ -100,18 +117,35 @@ pub(super) fn name_word(word: &str) -> bool {
     (capitalised || ordinal) && !in_list(NEVER_NAMES, word) && !in_list(NOT_IN_NAMES, word)
 }
 
+/// Whether `line` holds a capitalised head of any of `heads` (punctuation and
+/// a possessive aside): a cheap test before a line's words are looked at.
+fn holds_capitalised(line: &str, heads: &[&Heads]) -> bool {
+    line.split_whitespace()
+        .filter(|word| word.starts_with(char::is_uppercase))
+        .map(|word| {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            bare.strip_suffix("’s")
+                .or_else(|| bare.strip_suffix("'s"))
+                .unwrap_or(bare)
+        })
+        .filter(|bare| (3..=14).contains(&bare.len()))
+        .any(|bare| {
+            let hash = lowercase_hash(bare);
+            heads.iter().any(|set| set.hashes.contains(&hash))
+        })
+}
+
 /// Whether a line is a headline (every word capitalised), where a capital says nothing.
 pub(super) fn headline(line: &str) -> bool {
-    let words: Vec<&str> = line
-        .split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphabetic))
-        .collect();
-    let capitalised = words
-        .iter()
-        .filter(|word| word.starts_with(char::is_uppercase))
-        .count();
+    let (mut words, mut capitalised) = (0usize, 0usize);
+    for word in line.split_whitespace() {
+        if word.chars().any(char::is_alphabetic) {
+            words += 1;
+            capitalised += usize::from(word.starts_with(char::is_uppercase));
+        }
+    }
     let shouting = !line.chars().any(char::is_lowercase);
-    shouting || (words.len() >= 4 && capitalised * 10 >= words.len() * 8)
+    shouting || (words >= 4 && capitalised * 10 >= words * 8)
 }
 
 /// The words of the line starting at byte `offset`.
@@ -152,12 +186,10 @@ pub(super) fn words_of(line: &str, offset: usize) -> Vec<Word<'_>> {
 fn chunks_of_line(
     heads: &Heads,
     text: &str,
-    line: &str,
-    offset: usize,
+    words: &[Word],
     mentions: &[Mention],
     person_starts: &[usize],
 ) -> Vec<(usize, usize)> {
-    let words = words_of(line, offset);
     let in_person = |word: &Word| {
         mentions
             .iter()
@@ -176,7 +208,7 @@ fn chunks_of_line(
     };
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     for (head, word) in words.iter().enumerate() {
-        if !in_list(heads.words, word.bare) || !word.bare.starts_with(char::is_uppercase) {
+        if !word.bare.starts_with(char::is_uppercase) || !heads.holds(word.bare) {
             continue;
         }
         let mut first = head;
@@ -290,16 +322,27 @@ fn fit(
 /// Finds the organisation and place names of `text` by their heads and puts
 /// them in place of the mentions they cover (see the module documentation).
 pub(super) fn take_names_by_heads(text: &str, mentions: &mut Vec<Mention>) {
-    let organisations = Heads {
-        words: ORGANISATION_HEADS,
-        kind: ORGANIZATION,
-    };
-    let places = Heads {
-        words: PLACE_HEADS,
-        kind: PLACE,
-    };
-    take_names(&organisations, text, mentions);
-    take_names(&places, text, mentions);
+    static HEADS: OnceLock<[Heads; 2]> = OnceLock::new();
+    let [organisations, places] = HEADS.get_or_init(|| {
+        [
+            Heads::new(ORGANISATION_HEADS, ORGANIZATION),
+            Heads::new(PLACE_HEADS, PLACE),
+        ]
+    });
+    // The words of the lines that hold a head, read once for both kinds.
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if holds_capitalised(line, &[organisations, places]) && !headline(line) {
+            lines.push(words_of(line, offset));
+        }
+        offset += line.len();
+    }
+    if lines.is_empty() {
+        return;
+    }
+    take_names(organisations, text, &lines, mentions);
+    take_names(places, text, &lines, mentions);
 }
 
 /// Whether an office and `of` stand right before `start` (`President of the`,
@@ -338,27 +381,16 @@ fn kind_of(heads: &Heads, tagged: Option<usize>, surface: &str) -> usize {
 }
 
 /// [`take_names_by_heads`] for one kind of heads.
-fn take_names(heads: &Heads, text: &str, mentions: &mut Vec<Mention>) {
+fn take_names(heads: &Heads, text: &str, lines: &[Vec<Word>], mentions: &mut Vec<Mention>) {
     let person_starts: Vec<usize> = mentions
         .iter()
         .filter(|mention| mention.kind == PERSON)
         .map(|mention| mention.start)
         .collect();
-    let mut chunks = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if !headline(line) {
-            chunks.extend(chunks_of_line(
-                heads,
-                text,
-                line,
-                offset,
-                mentions,
-                &person_starts,
-            ));
-        }
-        offset += line.len();
-    }
+    let chunks: Vec<(usize, usize)> = lines
+        .iter()
+        .flat_map(|words| chunks_of_line(heads, text, words, mentions, &person_starts))
+        .collect();
     for (index, &(start, end)) in chunks.iter().enumerate() {
         let next = chunks.get(index + 1);
         let Fit::Take { person } = fit(heads, text, mentions, (start, end), next) else {

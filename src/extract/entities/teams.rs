@@ -46,11 +46,9 @@ const RESULT_VERBS: &[&str] = &[
 /// sign of a team the organisation kind (see the module comment).
 pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
     let pieces = split_at_result_words(text, mentions);
-    // An article where some name plays as a team is about sport: its cities may be teams.
-    let sports = about_sport(text)
-        || (0..mentions.len()).any(|index| {
-            plays_as_team(text, mentions, index) || in_table_row(text, &mentions[index])
-        });
+    // An article where some name plays as a team is about sport: its cities may
+    // be teams. Asked only when a city is tagged an organisation.
+    let mut sports: Option<bool> = None;
     for index in 0..mentions.len() {
         let mention = &mentions[index];
         // A person with a score is a player (`A. Smith 45-3`, `Sampras beat
@@ -62,9 +60,7 @@ pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
             .is_some();
         // A roundup: `Palm Bay (1-0):` names a team, and `Bozeman 10 points`
         // after it on its line a player (a table's `Essex 24 points` is a team).
-        let line_start = text[..mention.start].rfind('\n').map_or(0, |at| at + 1);
-        let in_roundup = text[line_start..mention.start].contains("):");
-        if !known && in_roundup && starts_with_statistic(after) {
+        if !known && starts_with_statistic(after) && in_roundup(text, mention.start) {
             mentions[index].kind = PERSON;
             continue;
         }
@@ -77,7 +73,10 @@ pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
         let city = text
             .get(mention.start..mention.end)
             .is_some_and(|name| is_known_place(name) && !is_known_country(name));
-        if city && mention.kind == ORGANIZATION && !sports {
+        if city
+            && mention.kind == ORGANIZATION
+            && !*sports.get_or_insert_with(|| about_sport(text, mentions))
+        {
             mentions[index].kind = PLACE;
             continue;
         }
@@ -177,12 +176,25 @@ const SPORTS_WORDS: &[&str] = &[
     "tournament",
 ];
 
-/// Whether `text` uses at least three words of [`SPORTS_WORDS`].
-fn about_sport(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_alphabetic())
+/// Whether `text` is about sport: it uses at least three words of
+/// [`SPORTS_WORDS`], or one of its names plays as a team or opens a table row.
+fn about_sport(text: &str, mentions: &[Mention]) -> bool {
+    let sports_words = text
+        .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|word| SPORTS_WORDS.contains(word))
         .nth(2)
-        .is_some()
+        .is_some();
+    sports_words
+        || (0..mentions.len()).any(|index| {
+            plays_as_team(text, mentions, index) || in_table_row(text, &mentions[index])
+        })
+}
+
+/// Whether the line holding `at` opens with a team's record heading before it
+/// (`Palm Bay (1-0): Tolivert 25 points`).
+fn in_roundup(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
+    text[line_start..at].contains("):")
 }
 
 /// Whether the mention opens a short line of figures (`BOSTON 69 65 .515 5`,
@@ -225,11 +237,12 @@ fn starts_with_statistic(after: &str) -> bool {
 /// Whether `after` opens with a team's record and a colon (` (1-0):`), which
 /// heads the list of its players in a roundup.
 fn starts_with_record_heading(after: &str) -> bool {
-    let line = after.split('\n').next().unwrap_or("");
-    let Some(close) = line.find("):") else {
+    if !after.starts_with(" (") {
         return false;
-    };
-    line.starts_with(" (") && close <= 12 && starts_with_score(line)
+    }
+    // ` (12-10):`: the colon is a few bytes on.
+    let window = &after[..super::repair::floor_char_boundary(after, 14)];
+    window.contains("):") && starts_with_score(after)
 }
 
 /// Whether `after` opens with a score or a win-loss record on the same line:
