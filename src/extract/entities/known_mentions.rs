@@ -108,14 +108,7 @@ fn known_names_of_line(text: &str, words: &[Word], mentions: &[Mention], found: 
         let joined_after = !words[last - 1].punctuated() && name_beside(words.get(last));
         if capitalised && !alone_at_start && !joined_before && !joined_after && !tagged(start, end)
         {
-            found.push(Mention {
-                start,
-                end,
-                kind,
-                hashtag: false,
-                shouted: false,
-                common_word: false,
-            });
+            found.push(Mention::new(start, end, kind));
         }
         first = last;
     }
@@ -123,14 +116,7 @@ fn known_names_of_line(text: &str, words: &[Word], mentions: &[Mention], found: 
 
 #[cfg(test)]
 mod tests {
-    use super::super::extract_entities;
-
-    fn names(text: &str) -> Vec<(String, String)> {
-        extract_entities(text)
-            .into_iter()
-            .map(|entity| (entity.name, format!("{:?}", entity.kind).to_lowercase()))
-            .collect()
-    }
+    use super::super::tests::names_and_kinds as names;
 
     #[test]
     fn a_known_name_the_tagger_missed_is_found() {

@@ -401,14 +401,9 @@ fn take_names(heads: &Heads, text: &str, lines: &[Vec<Word>], mentions: &mut Vec
             .find(|mention| mention.start == start && mention.end == end);
         let kind = kind_of(heads, same.map(|mention| mention.kind), &text[start..end]);
         let template = mentions.iter().find(|m| m.start < end && m.end > start);
-        let mut name = template.cloned().unwrap_or(Mention {
-            start,
-            end,
-            kind,
-            hashtag: false,
-            shouted: false,
-            common_word: false,
-        });
+        let mut name = template
+            .cloned()
+            .unwrap_or_else(|| Mention::new(start, end, kind));
         (name.start, name.end, name.kind, name.common_word) = (start, end, kind, false);
         mentions.retain(|mention| mention.end <= start || mention.start >= end);
         mentions.push(name.clone());

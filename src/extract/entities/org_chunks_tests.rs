@@ -1,12 +1,4 @@
-use super::super::extract_entities;
-
-/// The entities of `text` as `(name, kind)` pairs.
-fn names(text: &str) -> Vec<(String, String)> {
-    extract_entities(text)
-        .into_iter()
-        .map(|entity| (entity.name, format!("{:?}", entity.kind).to_lowercase()))
-        .collect()
-}
+use super::super::tests::names_and_kinds as names;
 
 fn has(text: &str, name: &str, kind: &str) -> bool {
     names(text).iter().any(|(n, k)| n == name && k == kind)

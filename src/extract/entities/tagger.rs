@@ -31,6 +31,21 @@ pub struct Mention {
     pub common_word: bool,
 }
 
+impl Mention {
+    /// A mention of `kind` over `start..end` with no flag set, as the passes
+    /// after the tagger add them.
+    pub(super) fn new(start: usize, end: usize, kind: usize) -> Mention {
+        Mention {
+            start,
+            end,
+            kind,
+            hashtag: false,
+            shouted: false,
+            common_word: false,
+        }
+    }
+}
+
 /// A sentence ready for feature extraction.
 pub struct PreparedSentence {
     pub infos: Vec<TokenInfo>,

@@ -10,6 +10,15 @@ fn names(text: &str) -> Vec<(String, EntityKind)> {
         .collect()
 }
 
+/// The entities of `text` as `(name, kind)` pairs, the kind written as the
+/// JSON output writes it (`organization`), for the tests of the name passes.
+pub(super) fn names_and_kinds(text: &str) -> Vec<(String, String)> {
+    extract_entities(text)
+        .into_iter()
+        .map(|entity| (entity.name, format!("{:?}", entity.kind).to_lowercase()))
+        .collect()
+}
+
 fn has(found: &[(String, EntityKind)], name: &str, kind: EntityKind) -> bool {
     found.iter().any(|(n, k)| n == name && *k == kind)
 }
