@@ -1,10 +1,12 @@
-//! Organisation names found by their head word, whatever the tagger made of
-//! them: a run of capitalised words ending in an organisation's head
+//! Organisation and place names found by their head word, whatever the tagger
+//! made of them: a run of capitalised words ending in an organisation's head
 //! (`Diplomatic Academy`, `Columbus Police Department Intelligence Led
-//! Policing Unit`), going on over `of`/`for`/`on` and the capitalised words
-//! after it (`Chinese Center for Disease Control and Prevention`, `Office of
-//! the President of Ukraine`). The tagger, trained on 1996 Reuters, cuts such
-//! names into a nationality, a place and a fragment, or misses them.
+//! Policing Unit`, `Nezavisimaya Gazeta`) or a place's (`Seventh Street`,
+//! `Korean Peninsula`), going on over `of`/`for`/`on` and the capitalised
+//! words after it (`Chinese Center for Disease Control and Prevention`,
+//! `Office of the President of Ukraine`, `Sea of Azov`). The tagger, trained
+//! on 1996 Reuters, cuts such names into a nationality, a place and a
+//! fragment, or misses them.
 //!
 //! The run stops at a person's name, a possessive (`NASA’s Office of …`),
 //! punctuation and a line end; a sentence's first word joins only when the
@@ -30,7 +32,7 @@ const OTHER: usize = 3;
 
 /// Names of one kind found by their heads.
 struct Heads {
-    /// Lowercase hashes of `words`, for the test every capitalised word takes.
+    /// Lowercase hashes of the head words, for the test every capitalised word takes.
     hashes: FxHashSet<u64>,
     kind: usize,
 }
@@ -181,8 +183,8 @@ pub(super) fn words_of(line: &str, offset: usize) -> Vec<Word<'_>> {
     words
 }
 
-/// The byte spans of the organisation names of `line` (at `offset`) found by
-/// their heads, merged where they overlap.
+/// The byte spans of the names that `heads` find among the `words` of one
+/// line, merged where they overlap.
 fn chunks_of_line(
     heads: &Heads,
     text: &str,
@@ -238,9 +240,9 @@ fn chunks_of_line(
             true => head_end,
             false => continue_over_connectors(text, head_end, person_starts),
         };
-        // `Chinese Center for Disease Control`, but `German Foreign Ministry`: a
-        // nationality opens only a name that goes on after its head.
-        // `German Foreign Ministry`, `Bulgarian Black Sea`, `U.S. Federal Reserve`.
+        // `Chinese Center for Disease Control`, but `German Foreign Ministry`,
+        // `Bulgarian Black Sea`: a nationality or a country opens only a name
+        // that goes on after its head.
         let nationality = in_other(&words[first]) || is_known_country(words[first].bare);
         if first < head && end == head_end && nationality {
             first += 1;
