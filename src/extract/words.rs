@@ -29,6 +29,25 @@ pub const NEVER_NAMES: &[&str] = &[
     "when", "while", "with", "yesterday", "you",
 ];
 
+/// The word without a trailing `’s` / `'s` (any case).
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    word
+}
+
+/// Whether `word` is a generational suffix ending a person's name (`Jr.`,
+/// `III`), in any case, with or without its full stop.
+pub fn is_generational_suffix(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    ["jr", "sr", "ii", "iii", "iv"]
+        .iter()
+        .any(|suffix| suffix.eq_ignore_ascii_case(bare))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

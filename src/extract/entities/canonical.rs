@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::article::{Entity, EntityKind};
-use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
+use crate::extract::words::{is_generational_suffix, NEVER_NAMES, PERSON_TITLES};
 
 use super::tagger::Mention;
 
@@ -378,15 +378,7 @@ fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
 /// A person's lowercase name words without a generational suffix (`jr.`, `iii`).
 fn without_suffix(words: &[String]) -> &[String] {
     match words.split_last() {
-        Some((last, rest))
-            if !rest.is_empty()
-                && matches!(
-                    last.trim_end_matches('.'),
-                    "jr" | "sr" | "ii" | "iii" | "iv"
-                ) =>
-        {
-            rest
-        }
+        Some((last, rest)) if !rest.is_empty() && is_generational_suffix(last) => rest,
         _ => words,
     }
 }

@@ -11,6 +11,7 @@
 use super::lexicon::{known_kind, opens_known_name};
 use super::org_chunks::{headline, name_word, words_of, Word};
 use super::tagger::Mention;
+use crate::extract::words::strip_possessive;
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const ORGANIZATION: usize = 1;
@@ -61,8 +62,7 @@ fn names_known_name(rest: &str) -> bool {
     rest.split(' ').take(LONGEST).any(|word| {
         end += word.len();
         let name = rest[..end].trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let possessive = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s"));
-        let found = known_kind(possessive.unwrap_or(name)).is_some()
+        let found = known_kind(strip_possessive(name)).is_some()
             || known_kind(name.trim_end_matches('.')).is_some();
         end += 1;
         found

@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::features::TokenInfo;
 use super::model::{sequence_hash, Gazetteer, GAZETTEER_MAX_TOKENS};
+use crate::extract::words::strip_possessive;
 
 /// Kind indices of the model (see [`super::tagger::Mention::kind`]).
 const PERSON: usize = 0;
@@ -121,10 +122,7 @@ pub fn opens_known_name(word: &str) -> bool {
             .collect()
     });
     let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-    let stem = bare
-        .strip_suffix("’s")
-        .or_else(|| bare.strip_suffix("'s"))
-        .unwrap_or(bare);
+    let stem = strip_possessive(bare);
     let abbreviation = stem.trim_end_matches('.');
     first_words.contains(&lowercase_hash(stem))
         || (abbreviation.len() != stem.len() && first_words.contains(&lowercase_hash(abbreviation)))

@@ -22,7 +22,7 @@ use super::lexicon::{is_known_country, lowercase_hash};
 use super::long_names::continue_over_connectors;
 use super::spans::in_list;
 use super::tagger::Mention;
-use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
+use crate::extract::words::{strip_possessive, NEVER_NAMES, PERSON_TITLES};
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -38,8 +38,12 @@ struct Heads {
 }
 
 impl Heads {
-    fn new(words: &'static [&'static str], kind: usize) -> Heads {
-        let hashes = words.iter().map(|word| lowercase_hash(word)).collect();
+    fn new(lists: &[&'static [&'static str]], kind: usize) -> Heads {
+        let hashes = lists
+            .iter()
+            .flat_map(|words| words.iter())
+            .map(|word| lowercase_hash(word))
+            .collect();
         Heads { hashes, kind }
     }
 
@@ -60,12 +64,10 @@ const ORGANISATION_HEADS: &[&str] = &[
     "corps", "party", "authority", "university", "college", "fund", "network", "brigade",
     "regiment", "battalion", "parliament", "assembly", "tribunal", "alliance", "coalition",
     "organization", "organisation", "programme", "embassy", "consulate", "secretariat",
-    "gazeta", "gazette", "zeitung", "times", "post", "herald", "tribune", "journal", "shimbun",
-    "ilbo", "news", "reporter", "register",
 ];
 
-/// The heads of [`ORGANISATION_HEADS`] that end newspapers' names
-/// (`Nezavisimaya Gazeta`, `Washington Post`), never a place's.
+/// Last words of newspapers' and news sites' names (`Nezavisimaya Gazeta`,
+/// `Washington Post`), organisations too but never a place.
 #[rustfmt::skip]
 const NEWSPAPER_HEADS: &[&str] = &[
     "gazeta", "gazette", "zeitung", "times", "post", "herald", "tribune", "journal", "shimbun",
@@ -124,12 +126,7 @@ pub(super) fn name_word(word: &str) -> bool {
 fn holds_capitalised(line: &str, heads: &[&Heads]) -> bool {
     line.split_whitespace()
         .filter(|word| word.starts_with(char::is_uppercase))
-        .map(|word| {
-            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-            bare.strip_suffix("’s")
-                .or_else(|| bare.strip_suffix("'s"))
-                .unwrap_or(bare)
-        })
+        .map(|word| strip_possessive(word.trim_end_matches(|c: char| !c.is_alphanumeric())))
         .filter(|bare| (3..=14).contains(&bare.len()))
         .any(|bare| {
             let hash = lowercase_hash(bare);
@@ -169,12 +166,12 @@ pub(super) fn words_of(line: &str, offset: usize) -> Vec<Word<'_>> {
             true => unpunctuated,
             false => unpunctuated.trim_end_matches('.'),
         };
-        let stem = bare.strip_suffix("’s").or_else(|| bare.strip_suffix("'s"));
+        let stem = strip_possessive(bare);
         words.push(Word {
             start: offset + start,
             end: offset + start + word.len(),
-            bare: stem.unwrap_or(bare),
-            possessive: stem.is_some(),
+            bare: stem,
+            possessive: stem.len() != bare.len(),
             sentence_start: ends_sentence,
         });
         let closing = word.trim_end_matches(['”', '"', '’', '\'', ')']);
@@ -312,6 +309,7 @@ fn fit(
                     && word.chars().all(|c| c.is_alphabetic() || c == '-')
                     && word.contains(char::is_lowercase)
                     && !in_list(ORGANISATION_HEADS, word)
+                    && !in_list(NEWSPAPER_HEADS, word)
             });
         if !person_like {
             return Fit::Inside;
@@ -327,8 +325,8 @@ pub(super) fn take_names_by_heads(text: &str, mentions: &mut Vec<Mention>) {
     static HEADS: OnceLock<[Heads; 2]> = OnceLock::new();
     let [organisations, places] = HEADS.get_or_init(|| {
         [
-            Heads::new(ORGANISATION_HEADS, ORGANIZATION),
-            Heads::new(PLACE_HEADS, PLACE),
+            Heads::new(&[ORGANISATION_HEADS, NEWSPAPER_HEADS], ORGANIZATION),
+            Heads::new(&[PLACE_HEADS], PLACE),
         ]
     });
     // The words of the lines that hold a head, read once for both kinds.

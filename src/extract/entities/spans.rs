@@ -14,7 +14,7 @@
 //! - a person's name right after `the` is a group's (`the Goo Goo Dolls`).
 
 use super::tagger::Mention;
-use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
+use crate::extract::words::{is_generational_suffix, NEVER_NAMES, PERSON_TITLES};
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -404,7 +404,7 @@ fn person_after_title(text: &str, mention: &mut Mention) {
     };
     let words: Vec<&str> = name
         .split(' ')
-        .filter(|word| !in_list(&["i", "ii", "iii", "iv", "jr", "jr.", "sr", "sr."], word))
+        .filter(|word| !is_generational_suffix(word) && !word.eq_ignore_ascii_case("i"))
         .collect();
     let name_like = (1..=3).contains(&words.len())
         && words.iter().all(|word| {

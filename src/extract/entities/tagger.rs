@@ -340,14 +340,7 @@ pub(super) fn mentions_at(text: &str, spans: &[(&str, usize)]) -> Vec<Mention> {
             let after = text[from..].find(needle).map(|at| from + at);
             let start = after.or_else(|| text.find(needle)).unwrap_or(0);
             from = start + needle.len();
-            Mention {
-                start,
-                end: start + needle.len(),
-                kind: *kind,
-                hashtag: false,
-                shouted: false,
-                common_word: false,
-            }
+            Mention::new(start, start + needle.len(), *kind)
         })
         .collect()
 }

@@ -10,7 +10,7 @@
 //! a win-loss record after it, a result verb between it and another name)
 //! becomes an organisation, unless the lexicon knows it as a place.
 
-use super::lexicon::{is_known_country, is_known_place};
+use super::lexicon::{is_known_country, known_kind};
 use super::tagger::Mention;
 
 /// Kind indices of the model (see [`Mention::kind`]).
@@ -51,28 +51,23 @@ pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
     let mut sports: Option<bool> = None;
     for index in 0..mentions.len() {
         let mention = &mentions[index];
-        // A person with a score is a player (`A. Smith 45-3`, `Sampras beat
-        // Agassi`): only a person the tagger ran into a results line is looked at.
+        let name = text.get(mention.start..mention.end).unwrap_or("");
         let after = text.get(mention.end..).unwrap_or("");
-        let known = text
-            .get(mention.start..mention.end)
-            .and_then(super::lexicon::known_kind)
-            .is_some();
+        let known = known_kind(name);
+        let country = is_known_country(name);
         // A roundup: `Palm Bay (1-0):` names a team, and `Bozeman 10 points`
         // after it on its line a player (a table's `Essex 24 points` is a team).
-        if !known && starts_with_statistic(after) && in_roundup(text, mention.start) {
+        if known.is_none() && starts_with_statistic(after) && in_roundup(text, mention.start) {
             mentions[index].kind = PERSON;
             continue;
         }
-        if !known && mention.kind == PERSON && starts_with_record_heading(after) {
+        if known.is_none() && mention.kind == PERSON && starts_with_record_heading(after) {
             mentions[index].kind = ORGANIZATION;
             continue;
         }
         // `Seattle` tagged an organisation in an article with no sign of sport is
         // the city (a country may stand for its government: that stays with the tagger).
-        let city = text
-            .get(mention.start..mention.end)
-            .is_some_and(|name| is_known_place(name) && !is_known_country(name));
+        let city = known == Some(PLACE) && !country;
         if city
             && mention.kind == ORGANIZATION
             && !*sports.get_or_insert_with(|| about_sport(text, mentions))
@@ -80,6 +75,8 @@ pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
             mentions[index].kind = PLACE;
             continue;
         }
+        // A person with a score is a player (`A. Smith 45-3`, `Sampras beat
+        // Agassi`): only a person the tagger ran into a results line is looked at.
         let candidate =
             mention.kind == PLACE || (mention.kind == PERSON && pieces.contains(&index));
         if !candidate {
@@ -87,9 +84,6 @@ pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
         }
         // A country plays as a place in CoNLL-2003 (`Spain`, Davis Cup); a state
         // or a city with a sign of a team is the team (`Minnesota beat Buffalo`).
-        let country = text
-            .get(mention.start..mention.end)
-            .is_some_and(is_known_country);
         if !country && plays_as_team(text, mentions, index) {
             mentions[index].kind = ORGANIZATION;
         }
@@ -193,18 +187,23 @@ fn about_sport(text: &str, mentions: &[Mention]) -> bool {
 /// Whether the line holding `at` opens with a team's record heading before it
 /// (`Palm Bay (1-0): Tolivert 25 points`).
 fn in_roundup(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |newline| newline + 1);
-    text[line_start..at].contains("):")
+    text[line_start(text, at)..at].contains("):")
+}
+
+/// Where the line holding byte `at` of `text` starts.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |newline| newline + 1)
 }
 
 /// Whether the mention opens a short line of figures (`BOSTON 69 65 .515 5`,
 /// `Essex 24 points`), a row of a standings or results table.
 fn in_table_row(text: &str, mention: &Mention) -> bool {
-    let line_start = text[..mention.start].rfind('\n').map_or(0, |at| at + 1);
     let after = text.get(mention.end..).unwrap_or("");
     let line_end = after.find('\n').unwrap_or(after.len());
     let rest = &after[..line_end];
-    let opens = text[line_start..mention.start].trim().is_empty();
+    let opens = text[line_start(text, mention.start)..mention.start]
+        .trim()
+        .is_empty();
     let figures = rest
         .split_whitespace()
         .next()
@@ -271,14 +270,7 @@ mod tests {
 
     fn mention(text: &str, needle: &str, kind: usize) -> Mention {
         let start = text.find(needle).expect("needle in text");
-        Mention {
-            start,
-            end: start + needle.len(),
-            kind,
-            hashtag: false,
-            shouted: false,
-            common_word: false,
-        }
+        Mention::new(start, start + needle.len(), kind)
     }
 
     fn surfaces(text: &str, mentions: &[Mention]) -> Vec<(String, usize)> {

@@ -275,15 +275,7 @@ fn is_plain_name(word: &str) -> bool {
         && !is_non_name_capital(strip_possessive(word))
 }
 
-/// The word without a trailing `’s` / `'s` / `’`.
-pub fn strip_possessive(word: &str) -> &str {
-    for suffix in ["’s", "'s", "’S", "'S"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            return stem;
-        }
-    }
-    word
-}
+pub use crate::extract::words::strip_possessive;
 
 /// The last word of a name, the part that survives "Mélanie Joly" -> "Joly";
 /// a generational suffix is skipped ("James Kennedy Jr." -> "Kennedy").
