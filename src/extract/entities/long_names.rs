@@ -33,11 +33,12 @@ const OPENING_CONNECTORS: &[&str] = &["on", "of", "for"];
 /// name and drops the mentions the grown name swallows.
 pub(super) fn grow_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
     // `Commission on Agriculture Viktor Tomenko`: the holder's name ends the office's.
-    let person_starts: Vec<usize> = mentions
+    let mut person_starts: Vec<usize> = mentions
         .iter()
         .filter(|mention| mention.kind == PERSON)
         .map(|mention| mention.start)
         .collect();
+    person_starts.sort_unstable();
     for mention in mentions.iter_mut() {
         let (start, end) = (mention.start, mention.end);
         // `Inspector General` may be tagged a person; `Committee` never ends one,
@@ -94,7 +95,7 @@ fn name_continues_after(
 
 /// Where a name whose head word ends at `end` ends: over `on`/`of`/`for` and
 /// the connectors and capitalised words after it, up to the last capitalised
-/// word, stopping at a person's name (`person_starts`), a date or a line end.
+/// word, stopping at a person's name (`person_starts`, sorted), a date or a line end.
 pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[usize]) -> usize {
     let after = text.get(end..).unwrap_or("");
     if !after.starts_with(' ') {
@@ -117,7 +118,9 @@ pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[
         let capitalised = bare.starts_with(char::is_uppercase) && bare.len() > 1 && !possessive;
         // `Centre on Friday`: a date is no part of a name.
         let date = in_list(NEVER_NAMES, bare);
-        let person = person_starts.contains(&(position - word.len()));
+        let person = person_starts
+            .binary_search(&(position - word.len()))
+            .is_ok();
         if !capitalised || connectors == 0 || date || person || word.contains('\n') {
             break;
         }

@@ -84,6 +84,10 @@ const PLACE_HEADS: &[&str] = &[
     "peninsula", "strait", "gulf", "canal", "valley", "desert",
 ];
 
+/// Most words a name has before its head (`Columbus Police Department
+/// Intelligence Led Policing Unit` has six).
+const MAX_WORDS_BEFORE_HEAD: usize = 12;
+
 /// Words that open a sentence or stand before a name without being part of it.
 #[rustfmt::skip]
 const NOT_IN_NAMES: &[&str] = &[
@@ -189,19 +193,14 @@ fn chunks_of_line(
     mentions: &[Mention],
     person_starts: &[usize],
 ) -> Vec<(usize, usize)> {
-    let in_person = |word: &Word| {
-        mentions
-            .iter()
-            .any(|m| m.kind == PERSON && m.start <= word.start && word.start < m.end)
+    let covering = |word: &Word| {
+        overlapping(mentions, (word.start, word.start + 1)).map(|index| &mentions[index])
     };
-    let in_mention = |word: &Word| {
-        mentions
-            .iter()
-            .any(|m| m.start <= word.start && word.start < m.end)
-    };
+    let in_person = |word: &Word| covering(word).any(|m| m.kind == PERSON);
+    let in_mention = |word: &Word| covering(word).next().is_some();
     // A nationality: an `other` mention of this one word.
     let in_other = |word: &Word| {
-        mentions.iter().any(|m| {
+        covering(word).any(|m| {
             m.kind == OTHER && m.start == word.start && word.start + word.bare.len() == m.end
         })
     };
@@ -211,7 +210,10 @@ fn chunks_of_line(
             continue;
         }
         let mut first = head;
-        while first > 0 {
+        // A run of capitals longer than any name (`Council Council …`) stops
+        // the walk back, which would otherwise cost the square of the line.
+        let earliest = head.saturating_sub(MAX_WORDS_BEFORE_HEAD);
+        while first > earliest {
             let before = &words[first - 1];
             // `U.S. Attorney’s Office`, `the President’s Office`: an office's possessive joins.
             let office = before.possessive && in_list(PERSON_TITLES, before.bare);
@@ -265,19 +267,17 @@ enum Fit {
     Take { person: Option<(usize, usize)> },
 }
 
-/// See [`Fit`]. `next` is the name found after this one, if any.
+/// See [`Fit`]. `around` holds the mentions that overlap `start..end`, and
+/// `next` is the name found after this one, if any.
 fn fit(
     heads: &Heads,
     text: &str,
-    mentions: &[Mention],
+    around: &[&Mention],
     (start, end): (usize, usize),
     next: Option<&(usize, usize)>,
 ) -> Fit {
     let mut person = None;
-    for mention in mentions {
-        if mention.end <= start || mention.start >= end {
-            continue;
-        }
+    for mention in around {
         if mention.start < start {
             return Fit::Inside;
         }
@@ -382,6 +382,7 @@ fn kind_of(heads: &Heads, tagged: Option<usize>, surface: &str) -> usize {
 
 /// [`take_names_by_heads`] for one kind of heads.
 fn take_names(heads: &Heads, text: &str, lines: &[Vec<Word>], mentions: &mut Vec<Mention>) {
+    mentions.sort_by_key(|mention| (mention.start, mention.end));
     let person_starts: Vec<usize> = mentions
         .iter()
         .filter(|mention| mention.kind == PERSON)
@@ -391,28 +392,55 @@ fn take_names(heads: &Heads, text: &str, lines: &[Vec<Word>], mentions: &mut Vec
         .iter()
         .flat_map(|words| chunks_of_line(heads, text, words, mentions, &person_starts))
         .collect();
+    // The names are disjoint and in order: each replaces the mentions it covers,
+    // marked here and dropped at the end, so no name scans the whole list.
+    let mut replaced = vec![false; mentions.len()];
+    let mut added = Vec::new();
     for (index, &(start, end)) in chunks.iter().enumerate() {
+        let around_indices: Vec<usize> = overlapping(mentions, (start, end))
+            .filter(|at| !replaced[*at])
+            .collect();
+        let around: Vec<&Mention> = around_indices.iter().map(|at| &mentions[*at]).collect();
         let next = chunks.get(index + 1);
-        let Fit::Take { person } = fit(heads, text, mentions, (start, end), next) else {
+        let Fit::Take { person } = fit(heads, text, &around, (start, end), next) else {
             continue;
         };
-        let same = mentions
+        let same = around
             .iter()
             .find(|mention| mention.start == start && mention.end == end);
         let kind = kind_of(heads, same.map(|mention| mention.kind), &text[start..end]);
-        let template = mentions.iter().find(|m| m.start < end && m.end > start);
-        let mut name = template
-            .cloned()
-            .unwrap_or_else(|| Mention::new(start, end, kind));
+        let mut name = around
+            .first()
+            .map_or_else(|| Mention::new(start, end, kind), |m| (*m).clone());
         (name.start, name.end, name.kind, name.common_word) = (start, end, kind, false);
-        mentions.retain(|mention| mention.end <= start || mention.start >= end);
-        mentions.push(name.clone());
+        around_indices.iter().for_each(|at| replaced[*at] = true);
+        added.push(name.clone());
         if let Some((person_start, person_end)) = person {
             (name.start, name.end, name.kind) = (person_start, person_end, PERSON);
-            mentions.push(name);
+            added.push(name);
         }
     }
+    let mut index = 0;
+    mentions.retain(|_| {
+        index += 1;
+        !replaced[index - 1]
+    });
+    mentions.extend(added);
     mentions.sort_by_key(|mention| (mention.start, mention.end));
+}
+
+/// Longest mention, in bytes, that [`overlapping`] looks back for.
+const LONGEST_MENTION: usize = 1024;
+
+/// Indices of the mentions (sorted by start) that overlap `start..end`, found
+/// by binary search: this runs for every word and name of long articles.
+fn overlapping(
+    mentions: &[Mention],
+    (start, end): (usize, usize),
+) -> impl Iterator<Item = usize> + '_ {
+    let last = mentions.partition_point(|mention| mention.start < end);
+    let first = mentions.partition_point(|mention| mention.start + LONGEST_MENTION <= start);
+    (first..last.max(first)).filter(move |at| mentions[*at].end > start)
 }
 
 #[cfg(test)]

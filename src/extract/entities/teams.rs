@@ -190,25 +190,39 @@ fn in_roundup(text: &str, at: usize) -> bool {
     text[line_start(text, at)..at].contains("):")
 }
 
-/// Where the line holding byte `at` of `text` starts.
+/// How far back [`line_start`] looks, in bytes: a roundup's or a table's line
+/// is shorter, and a one-line article of megabytes is not searched per name.
+const LINE_REACH: usize = 2048;
+
+/// Where the line holding byte `at` of `text` starts, or [`LINE_REACH`] bytes
+/// back if it starts further.
 fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |newline| newline + 1)
+    let mut reach = at.saturating_sub(LINE_REACH);
+    while !text.is_char_boundary(reach) {
+        reach += 1;
+    }
+    text[reach..at]
+        .rfind('\n')
+        .map_or(reach, |newline| reach + newline + 1)
 }
 
 /// Whether the mention opens a short line of figures (`BOSTON 69 65 .515 5`,
 /// `Essex 24 points`), a row of a standings or results table.
 fn in_table_row(text: &str, mention: &Mention) -> bool {
     let after = text.get(mention.end..).unwrap_or("");
-    let line_end = after.find('\n').unwrap_or(after.len());
-    let rest = &after[..line_end];
-    let opens = text[line_start(text, mention.start)..mention.start]
-        .trim()
-        .is_empty();
+    // The row is short: its end is within the next 60 bytes.
+    let window = &after[..super::repair::floor_char_boundary(after, 60)];
+    let Some(rest) = window.split('\n').next().filter(|rest| rest.len() < 60) else {
+        return false;
+    };
+    let rest_is_line = rest.len() < window.len() || window.len() == after.len();
     let figures = rest
         .split_whitespace()
         .next()
         .is_some_and(|word| word.starts_with(|c: char| c.is_ascii_digit()));
-    opens && figures && rest.len() < 60
+    let before = text[..mention.start].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    let opens = before.is_empty() || before.ends_with('\n');
+    rest_is_line && figures && opens
 }
 
 /// Statistics a player is credited with in a box score (`Tolivert 25 points`).
@@ -247,7 +261,9 @@ fn starts_with_record_heading(after: &str) -> bool {
 /// Whether `after` opens with a score or a win-loss record on the same line:
 /// ` 70-44`, ` (1-0)`, ` 3–1`.
 fn starts_with_score(after: &str) -> bool {
-    let line = after.split('\n').next().unwrap_or("");
+    // A score is in the first few bytes: the rest of a long line is not read.
+    let head = &after[..super::repair::floor_char_boundary(after, 32)];
+    let line = head.split('\n').next().unwrap_or("");
     let trimmed = line.trim_start_matches([' ', '(']);
     if trimmed.len() == line.len() {
         return false;
