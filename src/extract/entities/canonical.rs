@@ -28,6 +28,13 @@ const LEADING_FUNCTION_WORDS: &[&str] = &[
     "the", "in", "on", "at", "for", "but", "and", "as", "by", "from", "with", "after", "to", "of",
     "when", "while", "if", "since", "under", "unlike", "like", "meanwhile", "however", "today",
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "rival", "once",
+    // Conjunctions, adverbs and prepositions that open sentences (`Yet Schiff seems …`).
+    "yet", "so", "though", "although", "whereas", "whether", "until", "during", "despite",
+    "perhaps", "also", "even", "then", "now", "both", "either", "neither", "nor", "among", "amid",
+    "against", "between", "through", "toward", "towards", "upon", "via", "whilst", "yesterday",
+    "tonight", "tomorrow", "every", "each", "several", "many", "before", "about", "across",
+    "around", "within", "without", "including", "according", "where", "why", "how", "what",
+    "which", "these", "those",
     // Imperatives of site furniture (`Visit Business Insider's homepage`).
     "visit", "follow", "subscribe", "download", "contact", "join", "listen", "watch", "read",
     "see", "click",
@@ -52,7 +59,7 @@ const NOT_NAMES: &[&str] = &[
     // Photo credits, e-mail sign-offs and salutations, wire notes (`Photograph: …/Reuters`,
     // `Best regards`, `Dear Colleagues`, `# Notebook`).
     "photograph", "photo", "photos", "best", "regards", "best regards", "kind regards",
-    "dear colleagues", "dear all", "notebook", "ipo", "tel", "fax", "inc", "inc.", "corp",
+    "dear colleagues", "dear all", "notebook", "ipo", "ebitda", "gdp", "tel", "fax", "inc", "inc.", "corp",
     "corp.", "écouter",
     // Offices named without their holder (`the Head of State noted`, `the Adviser said`).
     "head of state", "head of government", "adviser", "advisor",

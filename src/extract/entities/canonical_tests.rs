@@ -27,6 +27,8 @@ fn cleans_names() {
         ("[email protected]", 1, None),
         ("St. Petersburg", 2, Some("St. Petersburg")),
         ("In Sochaczew", 2, Some("Sochaczew")),
+        ("Yet Schiff", 0, Some("Schiff")),
+        ("Despite Brussels", 2, Some("Brussels")),
         ("//<![CDATA", 2, None),
         ("{Helvetica}", 2, None),
         ("Photograph", 2, None),

@@ -15,6 +15,7 @@
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
 //! - `spans`: joined places split, offices cut off names, long organisation
 //!   names taken whole (`long_names`) or found by their head word (`org_chunks`)
+//! - `given_names`: a given name the tagger left out joined to the surname after it
 //! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
 //! - `language`: text that is not English keeps only the names the lexicon knows
 //! - `known_mentions`: names of the lexicon the tagger left untagged (`on Twitter Tuesday`)
@@ -26,6 +27,7 @@ pub mod canonical;
 mod case_copies;
 mod chunk_rules;
 pub mod features;
+mod given_names;
 mod known_mentions;
 mod language;
 mod lexicon;
@@ -84,6 +86,7 @@ pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     let mut mentions = tagger::tag_text(model, text);
     spans::repair_spans(text, &mut mentions);
     repair::repair_mentions(text, &mut mentions);
+    given_names::join_given_names(text, &mut mentions);
     lone_names::settle_lone_persons(text, &mut mentions);
     known_mentions::add_known_names(text, &mut mentions);
     teams::settle_teams(text, &mut mentions);

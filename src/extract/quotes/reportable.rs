@@ -4,6 +4,8 @@
 //! and titles of shows, books and slogans (“Good Morning America”). Readers
 //! want speech: at least three words, not written in title case.
 
+use super::lexicon::is_speech_verb;
+
 /// Fewest words a reported quotation has; shorter passages are scare quotes.
 const MIN_WORDS: usize = 3;
 /// Longest passage still taken for a title when every word is capitalised.
@@ -18,13 +20,15 @@ pub fn is_reportable(text: &str) -> bool {
 }
 
 /// Words that name a passage as a slogan, a title or a caption rather than
-/// speech (`the state's new slogan … “Meth. We're on it.”`). `called` and
-/// `dubbed` are left out (`he called it “a disgrace”` reports speech), and so
-/// are chants and headlines: someone said those words first.
+/// speech (`the state's new slogan … “Meth. We're on it.”`), or as a name
+/// given to a thing (`it has been dubbed “feather duvet lung”`, `an app named
+/// “Make your Arrangements”`). `called` is left out (`he called it “a
+/// disgrace”` reports speech), and so are chants and headlines: someone said
+/// those words first.
 #[rustfmt::skip]
 const NAMING_WORDS: &[&str] = &[
     "slogan", "slogans", "motto", "tagline", "catchphrase", "hashtag", "titled", "entitled",
-    "caption", "captioned",
+    "caption", "captioned", "nickname", "nicknamed", "dubbed", "named", "renamed", "codenamed",
 ];
 
 /// How many words before an opening mark a naming word may stand.
@@ -45,17 +49,21 @@ pub fn introduced_as_name(before: &str) -> bool {
     };
     // `the spot titled “Dangerous,” … pledging to “bomb …”`: the naming word
     // stands among the last words before the mark, or it names another passage.
+    // A speech verb after the naming word makes the passage speech again (`a
+    // trader who asked not to be named said, “…”`).
     let sentence = &trimmed[sentence_start.map_or(0, |at| at + 1)..];
     sentence
         .split_whitespace()
         .rev()
         .take(NAMING_REACH)
         .map(|word| word.trim_matches(|c: char| !c.is_alphabetic()))
-        .any(|word| {
-            NAMING_WORDS
+        .find_map(|word| {
+            let naming = NAMING_WORDS
                 .iter()
-                .any(|naming| naming.eq_ignore_ascii_case(word))
+                .any(|naming| naming.eq_ignore_ascii_case(word));
+            (naming || is_speech_verb(word)).then_some(naming)
         })
+        .unwrap_or(false)
 }
 
 /// Words as written, between spaces: `self-centered message` and `It's
@@ -155,6 +163,11 @@ mod tests {
         assert!(!introduced_as_name("Protesters marched while chanting, "));
         assert!(introduced_as_name("The report, titled "));
         assert!(!introduced_as_name("He called the decision "));
+        assert!(introduced_as_name("it has instead been dubbed "));
+        assert!(introduced_as_name("an application, named "));
+        assert!(!introduced_as_name(
+            "a trader who asked not to be named said, "
+        ));
         assert!(!introduced_as_name("The slogan was everywhere. She said "));
         assert!(!introduced_as_name("They liked the slogan.\n\n"));
         assert!(!introduced_as_name(

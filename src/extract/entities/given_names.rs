@@ -1,0 +1,152 @@
+//! Given names the tagger left out of a person's name: `Vladimir` in
+//! `… regarding Ukraine. Vladimir Putin commented`, where the sentence's first
+//! word looks to the model like any capitalised sentence start, or `Thibaut` in
+//! `the move of Thibaut Courtois`.
+//!
+//! The list (`given_names.txt`, written by `scripts/given_names.py`) holds
+//! words that are given names and rarely anything else: common words (`Will`,
+//! `Don`) and places (`Virginia`, `Jordan`) are left out of it, so a role or a
+//! nationality before a name (`Unseeded Patrick Rafter`) stays out of the name.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+use super::lexicon::lowercase_hash;
+use super::tagger::Mention;
+
+/// Kind index of a person (see [`Mention::kind`]).
+const PERSON: usize = 0;
+
+/// The list, one lowercase name a line, `#` lines are comments.
+static GIVEN_NAMES: &str = include_str!("given_names.txt");
+
+/// Whether `word` (as written) is a given name of the list.
+pub(super) fn is_given_name(word: &str) -> bool {
+    static SET: OnceLock<FxHashSet<u64>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        GIVEN_NAMES
+            .lines()
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .map(lowercase_hash)
+            .collect()
+    });
+    set.contains(&lowercase_hash(word))
+}
+
+/// Extends each person's mention over a given name written right before it,
+/// one space apart, that no other mention holds (or that a one-word person's
+/// mention holds alone: `Hillary` and `Clinton` tagged apart).
+pub(super) fn join_given_names(text: &str, mentions: &mut Vec<Mention>) {
+    let mut absorbed = Vec::new();
+    for index in 0..mentions.len() {
+        let mention = &mentions[index];
+        if mention.kind != PERSON || mention.shouted {
+            continue;
+        }
+        let Some(start) = given_name_before(text, mention.start) else {
+            continue;
+        };
+        let previous = index.checked_sub(1).map(|at| &mentions[at]);
+        let covered = previous.is_some_and(|previous| previous.end > start);
+        let lone_given_name = previous.is_some_and(|previous| {
+            previous.kind == PERSON && previous.start == start && previous.end + 1 == mention.start
+        });
+        if covered && !lone_given_name {
+            continue;
+        }
+        if lone_given_name {
+            absorbed.push(index - 1);
+        }
+        mentions[index].start = start;
+    }
+    if absorbed.is_empty() {
+        return;
+    }
+    let mut index = 0;
+    mentions.retain(|_| {
+        let keep = absorbed.binary_search(&index).is_err();
+        index += 1;
+        keep
+    });
+}
+
+/// The start of the given name that ends one space before `at`, if the word
+/// there is one: capitalised, not in capitals, letters and hyphens only.
+fn given_name_before(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    let start = before
+        .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
+        .map_or(0, |space| {
+            space + before[space..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[start..];
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase);
+    let then_lowercase = chars.next().is_some_and(char::is_lowercase);
+    let separated = start == 0
+        || before[..start]
+            .ends_with(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'));
+    (capitalised && then_lowercase && separated && is_given_name(word)).then_some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn persons_after_join(text: &str, names: &[&str]) -> Vec<String> {
+        let mut mentions: Vec<Mention> = names
+            .iter()
+            .map(|name| {
+                let start = text.find(name).expect("name in text");
+                Mention::new(start, start + name.len(), PERSON)
+            })
+            .collect();
+        mentions.sort_by_key(|mention| mention.start);
+        join_given_names(text, &mut mentions);
+        mentions
+            .iter()
+            .map(|mention| text[mention.start..mention.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_given_name_before_a_surname_joins_it() {
+        assert_eq!(
+            persons_after_join("The talks ended. Vladimir Putin said so.", &["Putin"]),
+            ["Vladimir Putin"]
+        );
+        assert_eq!(
+            persons_after_join("the move of Sheldon Richardson to", &["Richardson"]),
+            ["Sheldon Richardson"]
+        );
+        assert_eq!(
+            persons_after_join("that Hillary Clinton would", &["Hillary", "Clinton"]),
+            ["Hillary Clinton"]
+        );
+    }
+
+    #[test]
+    fn roles_places_and_common_words_stay_out() {
+        let cases: &[(&str, &str)] = &[
+            ("Unseeded Patrick Rafter won", "Patrick Rafter"),
+            ("in Virginia Smith said", "Smith"),
+            ("What Will Smith said", "Smith"),
+            ("the man, Vladimir, Putin said", "Putin"),
+            ("VLADIMIR Putin", "Putin"),
+            ("the ex-Vladimir Putin", "Putin"),
+        ];
+        for (text, name) in cases {
+            assert_eq!(persons_after_join(text, &[name]), [*name], "text: {text}");
+        }
+    }
+
+    #[test]
+    fn the_list_holds_given_names_not_words() {
+        assert!(is_given_name("Vladimir"));
+        assert!(is_given_name("hillary"));
+        assert!(!is_given_name("Will"));
+        assert!(!is_given_name("Virginia"));
+        assert!(!is_given_name("Unseeded"));
+    }
+}
