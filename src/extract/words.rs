@@ -29,6 +29,33 @@ pub const NEVER_NAMES: &[&str] = &[
     "when", "while", "with", "yesterday", "you",
 ];
 
+/// Nationality adjectives and regions' adjectives, lowercase (`Ukrainian`,
+/// `Western`); a name's plural of one (`Americans`) names people, not a team.
+#[rustfmt::skip]
+pub const NATIONALITIES: &[&str] = &[
+    "afghan", "african", "albanian", "algerian", "american", "arab", "argentine", "armenian",
+    "asian", "australian", "austrian", "azerbaijani", "belarusian", "belgian", "bosnian",
+    "brazilian", "british", "bulgarian", "canadian", "chechen", "chilean", "chinese", "colombian",
+    "crimean", "croatian", "cuban", "czech", "danish", "dutch", "egyptian", "emirati", "english",
+    "estonian", "ethiopian", "european", "filipino", "finnish", "french", "georgian", "german",
+    "greek", "hungarian", "indian", "indonesian", "iranian", "iraqi", "irish", "israeli", "italian",
+    "japanese", "jordanian", "kazakh", "kenyan", "korean", "kurdish", "latvian", "lebanese",
+    "libyan", "lithuanian", "malaysian", "mexican", "moldovan", "mongolian", "nigerian",
+    "norwegian", "pakistani", "palestinian", "peruvian", "polish", "portuguese", "qatari",
+    "romanian", "russian", "saudi", "scottish", "serbian", "slovak", "slovenian", "somali",
+    "soviet", "spanish", "sudanese", "swedish", "swiss", "syrian", "taiwanese", "thai", "turkish",
+    "ukrainian", "uzbek", "venezuelan", "vietnamese", "welsh", "western", "eastern", "yemeni",
+];
+
+/// Whether `word` is a nationality of [`NATIONALITIES`] or its plural
+/// (`Russian`, `Russians`), in any case.
+pub fn is_nationality(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    NATIONALITIES.iter().any(|nationality| {
+        nationality.eq_ignore_ascii_case(word) || nationality.eq_ignore_ascii_case(singular)
+    })
+}
+
 /// The word without a trailing `’s` / `'s` (any case).
 pub fn strip_possessive(word: &str) -> &str {
     for suffix in ["’s", "'s", "’S", "'S"] {
@@ -54,7 +81,7 @@ mod tests {
 
     #[test]
     fn lists_are_lowercase_and_without_repeats() {
-        for list in [PERSON_TITLES, NEVER_NAMES] {
+        for list in [PERSON_TITLES, NEVER_NAMES, NATIONALITIES] {
             let mut seen = std::collections::HashSet::new();
             for word in list {
                 assert_eq!(word.to_lowercase(), *word);

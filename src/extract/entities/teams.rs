@@ -12,11 +12,13 @@
 
 use super::lexicon::{is_known_country, known_kind};
 use super::tagger::Mention;
+use crate::extract::words::is_nationality;
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
 const ORGANIZATION: usize = 1;
 const PLACE: usize = 2;
+const OTHER: usize = 3;
 
 /// Lowercase words of a results line that stand between two teams and are
 /// never part of a name.
@@ -73,6 +75,16 @@ pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
             && !*sports.get_or_insert_with(|| about_sport(text, mentions))
         {
             mentions[index].kind = PLACE;
+            continue;
+        }
+        // `the Sabres`, `Huskies (4-7)`, `Wild 4, Sabres 1:`: a team's nickname
+        // (the tagger makes them persons or nationalities).
+        if mention.kind != ORGANIZATION
+            && known.is_none()
+            && nickname_plays(text, mentions, index)
+            && *sports.get_or_insert_with(|| about_sport(text, mentions))
+        {
+            mentions[index].kind = ORGANIZATION;
             continue;
         }
         // A person with a score is a player (`A. Smith 45-3`, `Sampras beat
@@ -159,6 +171,95 @@ fn plays_as_team(text: &str, mentions: &[Mention], index: usize) -> bool {
         text.get(previous.end..mention.start)
             .is_some_and(verb_then_name)
     })
+}
+
+/// Plural names of events and prizes, not teams (`the Olympics`).
+const EVENT_PLURALS: &[&str] = &[
+    "olympics",
+    "paralympics",
+    "championships",
+    "games",
+    "finals",
+    "playoffs",
+    "masters",
+    "series",
+    "nationals",
+    "grammys",
+    "oscars",
+    "emmys",
+];
+
+/// Whether mention `index` is a one-word plural name (`Sabres`, `Huskies`)
+/// that plays as a team: after `the`, before a record (`Huskies (4-7)`), or
+/// in a pair of scores (`Wild 4, Sabres 1:`). A nationality (`the Americans`), an
+/// event (`the Olympics`) and a surname of a person named in the article
+/// (`the Williams sisters` beside `Serena Williams`) are no team.
+fn nickname_plays(text: &str, mentions: &[Mention], index: usize) -> bool {
+    let mention = &mentions[index];
+    let Some(name) = text.get(mention.start..mention.end) else {
+        return false;
+    };
+    let mut chars = name.chars();
+    let shape = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && name.len() >= 4
+        && name.bytes().all(|byte| byte.is_ascii_alphabetic())
+        && name.ends_with('s')
+        && !name.ends_with("ss");
+    if !shape
+        || is_nationality(name)
+        || EVENT_PLURALS
+            .iter()
+            .any(|event| event.eq_ignore_ascii_case(name))
+    {
+        return false;
+    }
+    let surname = mentions.iter().any(|other| {
+        other.kind == PERSON
+            && text
+                .get(other.start..other.end)
+                .is_some_and(|person| person.ends_with(&format!(" {name}")))
+    });
+    if surname {
+        return false;
+    }
+    let after_the = text[..mention.start]
+        .strip_suffix(' ')
+        .is_some_and(|before| {
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+            word == "the" || word == "The"
+        });
+    // The tagger's groups of people (`the Serbs`, `the Maoists`) are no
+    // teams: a name it calls a nationality or an event needs a team's record.
+    let after = text.get(mention.end..).unwrap_or("");
+    let record = after.starts_with(" (") && starts_with_score(after);
+    (after_the && mention.kind != OTHER) || record || in_score_pair(text, mentions, index)
+}
+
+/// Whether mention `index` is one side of a pair of scores (`Wild 4, Sabres
+/// 1`): a number after it and, one comma on, the other mention and its number.
+fn in_score_pair(text: &str, mentions: &[Mention], index: usize) -> bool {
+    let pair = |first: &Mention, second: &Mention| {
+        let gap = text.get(first.end..second.start).unwrap_or("");
+        let number_then_comma = gap
+            .strip_prefix(' ')
+            .and_then(|rest| rest.strip_suffix(", "))
+            .is_some_and(|number| {
+                (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+            });
+        let after = text.get(second.end..).unwrap_or("");
+        let digits = after.strip_prefix(' ').map_or(0, |rest| {
+            rest.bytes().take_while(u8::is_ascii_digit).count()
+        });
+        number_then_comma && (1..=3).contains(&digits)
+    };
+    let with_next = mentions
+        .get(index + 1)
+        .is_some_and(|next| pair(&mentions[index], next));
+    let with_previous = index
+        .checked_sub(1)
+        .is_some_and(|previous| pair(&mentions[previous], &mentions[index]));
+    with_next || with_previous
 }
 
 /// Words of sports reporting; an article with a few of them is about sport.
@@ -281,119 +382,5 @@ fn starts_with_score(after: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn mention(text: &str, needle: &str, kind: usize) -> Mention {
-        let start = text.find(needle).expect("needle in text");
-        Mention::new(start, start + needle.len(), kind)
-    }
-
-    fn surfaces(text: &str, mentions: &[Mention]) -> Vec<(String, usize)> {
-        mentions
-            .iter()
-            .map(|m| (text[m.start..m.end].to_string(), m.kind))
-            .collect()
-    }
-
-    #[test]
-    fn a_results_line_splits_at_the_result_word_and_both_sides_are_teams() {
-        let text = "Palm Bay d. Rockledge 70-44\n\nPalm Bay (1-0): Tolivert 25 points.";
-        let mut mentions = vec![
-            mention(text, "Palm Bay d. Rockledge", PERSON),
-            mention(text, "Tolivert", PERSON),
-        ];
-        mentions[1].start = text.rfind("Tolivert").unwrap_or(0);
-        mentions[1].end = mentions[1].start + "Tolivert".len();
-        settle_teams(text, &mut mentions);
-        assert_eq!(
-            surfaces(text, &mentions),
-            [
-                ("Palm Bay".to_string(), ORGANIZATION),
-                ("Rockledge".to_string(), ORGANIZATION),
-                ("Tolivert".to_string(), PERSON),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_town_or_state_that_wins_or_has_a_record_is_a_team_a_country_stays_a_place() {
-        let text = "Salina South beat Trinity Academy on Saturday. Heritage (1-0) won. \
-                    Spain beat France 3-2. She lives in Ohio. A. Smith 45-3. Minnesota beat Buffalo.";
-        let mut mentions = vec![
-            mention(text, "Salina South", PLACE),
-            mention(text, "Trinity Academy", PLACE),
-            mention(text, "Heritage", PLACE),
-            mention(text, "Spain", PLACE),
-            mention(text, "France", PLACE),
-            mention(text, "Ohio", PLACE),
-            mention(text, "A. Smith", PERSON),
-            mention(text, "Minnesota", PLACE),
-            mention(text, "Buffalo", PLACE),
-        ];
-        settle_teams(text, &mut mentions);
-        let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                ORGANIZATION,
-                ORGANIZATION,
-                ORGANIZATION,
-                PLACE,
-                PLACE,
-                PLACE,
-                PERSON,
-                ORGANIZATION,
-                ORGANIZATION
-            ]
-        );
-    }
-
-    #[test]
-    fn a_name_with_a_statistic_is_a_player_and_one_heading_a_roundup_with_a_record_a_team() {
-        let text =
-            "Lakeview (1-0): Orrin 25 points. Castell 6 steals.\nOrrin (5-2) allowed two runs.\nEssex 24 points.";
-        let mut mentions = vec![
-            mention(text, "Lakeview", PERSON),
-            mention(text, "Orrin", PERSON),
-            mention(text, "Castell", ORGANIZATION),
-        ];
-        let second = text.rfind("Orrin").expect("second Orrin");
-        mentions.push(Mention {
-            start: second,
-            end: second + "Orrin".len(),
-            ..mentions[1].clone()
-        });
-        mentions.push(mention(text, "Essex", ORGANIZATION));
-        settle_teams(text, &mut mentions);
-        let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
-        assert_eq!(kinds, [ORGANIZATION, PERSON, PERSON, PERSON, ORGANIZATION]);
-    }
-
-    #[test]
-    fn a_city_tagged_an_organisation_is_the_city_unless_the_article_is_about_sport() {
-        let text = "The band plays Seattle on May 3 and Houston on May 9.";
-        let mut mentions = vec![
-            mention(text, "Seattle", ORGANIZATION),
-            mention(text, "Houston", ORGANIZATION),
-        ];
-        settle_teams(text, &mut mentions);
-        assert!(mentions.iter().all(|m| m.kind == PLACE));
-        let text = "The coach said Cleveland will start its backup quarterback as the season ends.";
-        let mut mentions = vec![mention(text, "Cleveland", ORGANIZATION)];
-        settle_teams(text, &mut mentions);
-        assert_eq!(mentions[0].kind, ORGANIZATION);
-        let text = "STANDINGS\nBOSTON 69 65 .515 5\nSEATTLE 70 63 .526 5";
-        let mut mentions = vec![mention(text, "BOSTON", ORGANIZATION)];
-        settle_teams(text, &mut mentions);
-        assert_eq!(mentions[0].kind, ORGANIZATION);
-    }
-
-    #[test]
-    fn a_date_or_a_year_range_after_a_place_is_no_score() {
-        assert!(!starts_with_score(" 2019-2020 season"));
-        assert!(!starts_with_score("-based firm"));
-        assert!(starts_with_score(" 24-17 on Sunday"));
-        assert!(starts_with_score(" (0-1): Blakely"));
-    }
-}
+#[path = "teams_tests.rs"]
+mod tests;

@@ -290,17 +290,10 @@ static PHRASE_BOUNDARIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 });
 
 static NATIONALITIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    words(
-        "afghan african albanian algerian american arab argentine armenian asian australian
-    austrian azerbaijani belarusian belgian bosnian brazilian british bulgarian canadian chechen
-    chilean chinese colombian crimean croatian cuban czech danish dutch egyptian emirati english
-    estonian ethiopian european filipino finnish french georgian german greek hungarian indian
-    indonesian iranian iraqi irish israeli italian japanese jordanian kazakh kenyan korean kurdish
-    latvian lebanese libyan lithuanian malaysian mexican moldovan mongolian nigerian norwegian
-    pakistani palestinian peruvian polish portuguese qatari romanian russian saudi scottish serbian
-    slovak slovenian somali soviet spanish sudanese swedish swiss syrian taiwanese thai turkish
-    ukrainian uzbek venezuelan vietnamese welsh western eastern yemeni",
-    )
+    crate::extract::words::NATIONALITIES
+        .iter()
+        .copied()
+        .collect()
 });
 
 static ORGANISATION_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
