@@ -10,6 +10,8 @@
 //! a win-loss record after it, a result verb between it and another name)
 //! becomes an organisation, unless the lexicon knows it as a place.
 
+use rustc_hash::FxHashSet;
+
 use super::lexicon::{is_known_country, known_kind};
 use super::tagger::Mention;
 use crate::extract::words::is_nationality;
@@ -47,10 +49,11 @@ const RESULT_VERBS: &[&str] = &[
 /// Splits mentions at a result word and gives place and person mentions with a
 /// sign of a team the organisation kind (see the module comment).
 pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
+    let nicknames = settle_record_nicknames(text, mentions);
     let pieces = split_at_result_words(text, mentions);
     // An article where some name plays as a team is about sport: its cities may
     // be teams. Asked only when a city is tagged an organisation.
-    let mut sports: Option<bool> = None;
+    let mut sports: Option<bool> = nicknames.then_some(true);
     for index in 0..mentions.len() {
         let mention = &mentions[index];
         let name = text.get(mention.start..mention.end).unwrap_or("");
@@ -199,26 +202,16 @@ fn nickname_plays(text: &str, mentions: &[Mention], index: usize) -> bool {
     let Some(name) = text.get(mention.start..mention.end) else {
         return false;
     };
-    let mut chars = name.chars();
-    let shape = chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && name.len() >= 4
-        && name.bytes().all(|byte| byte.is_ascii_alphabetic())
-        && name.ends_with('s')
-        && !name.ends_with("ss");
-    if !shape
-        || is_nationality(name)
-        || EVENT_PLURALS
-            .iter()
-            .any(|event| event.eq_ignore_ascii_case(name))
-    {
+    if !nickname_shape(name) {
         return false;
     }
     let surname = mentions.iter().any(|other| {
         other.kind == PERSON
-            && text
-                .get(other.start..other.end)
-                .is_some_and(|person| person.ends_with(&format!(" {name}")))
+            && text.get(other.start..other.end).is_some_and(|person| {
+                person
+                    .strip_suffix(name)
+                    .is_some_and(|given| given.ends_with(' '))
+            })
     });
     if surname {
         return false;
@@ -234,6 +227,70 @@ fn nickname_plays(text: &str, mentions: &[Mention], index: usize) -> bool {
     let after = text.get(mention.end..).unwrap_or("");
     let record = after.starts_with(" (") && starts_with_score(after);
     (after_the && mention.kind != OTHER) || record || in_score_pair(text, mentions, index)
+}
+
+/// Whether `name` has the shape of a team's nickname: one capitalised word
+/// in the plural, not a nationality (`Americans`) or an event (`Olympics`).
+fn nickname_shape(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && name.len() >= 4
+        && name.bytes().all(|byte| byte.is_ascii_alphabetic())
+        && name.ends_with('s')
+        && !name.ends_with("ss")
+        && !is_nationality(name)
+        && !EVENT_PLURALS
+            .iter()
+            .any(|event| event.eq_ignore_ascii_case(name))
+}
+
+/// Nicknames written before a team's record (`the Huskies (4-7, 3-4)`): each
+/// is a team wherever the article names it, and an untagged one there gets a
+/// mention. Returns whether some nickname was found.
+fn settle_record_nicknames(text: &str, mentions: &mut Vec<Mention>) -> bool {
+    let mut nicknames: Vec<(usize, usize)> = Vec::new();
+    for (at, _) in text.match_indices(" (") {
+        let record = text[at + 2..].starts_with(|c: char| c.is_ascii_digit())
+            && starts_with_score(&text[at..]);
+        if !record {
+            continue;
+        }
+        let start = text[..at]
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |before| before + 1);
+        if nickname_shape(&text[start..at]) {
+            nicknames.push((start, at));
+        }
+    }
+    if nicknames.is_empty() {
+        return false;
+    }
+    let names: FxHashSet<&str> = nicknames
+        .iter()
+        .map(|&(start, end)| &text[start..end])
+        .collect();
+    for mention in mentions.iter_mut() {
+        if text
+            .get(mention.start..mention.end)
+            .is_some_and(|name| names.contains(name))
+        {
+            mention.kind = ORGANIZATION;
+        }
+    }
+    // Mentions come sorted and apart: the one before a nickname's end is the
+    // only one that may hold it.
+    let untagged: Vec<Mention> = nicknames
+        .iter()
+        .filter(|&&(start, end)| {
+            let before_end = mentions.partition_point(|mention| mention.start < end);
+            before_end == 0 || mentions[before_end - 1].end <= start
+        })
+        .map(|&(start, end)| Mention::new(start, end, ORGANIZATION))
+        .collect();
+    mentions.extend(untagged);
+    mentions.sort_by_key(|mention| (mention.start, mention.end));
+    true
 }
 
 /// Whether mention `index` is one side of a pair of scores (`Wild 4, Sabres

@@ -159,3 +159,27 @@ fn groups_of_people_surnames_and_figures_are_no_team() {
         assert_eq!(mentions.last().map(|m| m.kind), Some(*kind), "text: {text}");
     }
 }
+
+#[test]
+fn a_nickname_before_a_record_is_a_team_wherever_the_article_names_it() {
+    let text = "The Eagles (6-5, 3-4) beat the Huskies (4-7, 3-4) on Tuesday. The Eagles led \
+                at halftime. Huskies quarterback Marcus Childers was intercepted.";
+    let last_eagles = text.rfind("Eagles").expect("second Eagles");
+    let mut mentions = vec![
+        Mention::new(last_eagles, last_eagles + "Eagles".len(), OTHER),
+        mention(text, "Huskies quarterback", PERSON),
+    ];
+    mentions[1].end = mentions[1].start + "Huskies".len();
+    mentions.sort_by_key(|m| m.start);
+    settle_teams(text, &mut mentions);
+    let found = surfaces(text, &mentions);
+    assert_eq!(
+        found,
+        [
+            ("Eagles".to_string(), ORGANIZATION),
+            ("Huskies".to_string(), ORGANIZATION),
+            ("Eagles".to_string(), ORGANIZATION),
+            ("Huskies".to_string(), ORGANIZATION),
+        ]
+    );
+}
