@@ -12,6 +12,33 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
     "pty", "plc", "cie", "ave", "u.s", "u.k", "u.n", "e.u",
 ];
 
+/// US states as the AP abbreviates them (`Dekalb, Ill.`, `Calif.`), lowercased
+/// and without the dot; they keep the dot only when capitalised (`ill.` and
+/// `mass.` end sentences), see [`keeps_state_dot`].
+#[rustfmt::skip]
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
+    "pa", "tenn", "tex", "vt", "va", "wash", "wis", "wyo",
+];
+
+/// Whether `core` is a capitalised state abbreviation with its dot (`Ill.`)
+/// that keeps the dot before `after`, the text after it: unless a sentence
+/// ends there (a line end or a capital follows), where CoNLL-2003 writes the
+/// dot as the sentence's full stop (`… in Pittsburgh, Pa. The`).
+pub(super) fn keeps_state_dot(core: &str, after: &str) -> bool {
+    let Some(stem) = core.strip_suffix('.') else {
+        return false;
+    };
+    let state = stem.starts_with(|c: char| c.is_ascii_uppercase())
+        && STATE_ABBREVIATIONS
+            .iter()
+            .any(|abbreviation| abbreviation.eq_ignore_ascii_case(stem));
+    let next = after.trim_start_matches([' ', '\t']).chars().next();
+    let sentence_ends = next.is_none_or(|c| c == '\n' || c == '\r' || c.is_uppercase());
+    state && !sentence_ends
+}
+
 /// Characters split off the front of a word, each as its own token.
 pub(super) fn is_leading_punct(c: char) -> bool {
     matches!(

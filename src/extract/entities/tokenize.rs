@@ -12,7 +12,7 @@
 
 use super::chunk_rules::{
     ends_with_ignore_case, inner_separator, is_junk_chunk, is_leading_punct, is_trailing_punct,
-    keeps_final_dot, CLITICS,
+    keeps_final_dot, keeps_state_dot, CLITICS,
 };
 
 /// What a token is, as far as tagging cares.
@@ -243,7 +243,8 @@ fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuil
         if !is_trailing_punct(c) {
             break;
         }
-        if c == '.' && keeps_final_dot(core) && !is_junk_chunk(core) {
+        let state_dot = c == '.' && keeps_state_dot(core, &text[start + hi..]);
+        if c == '.' && (keeps_final_dot(core) || state_dot) && !is_junk_chunk(core) {
             break;
         }
         hi -= c.len_utf8();

@@ -16,6 +16,13 @@ fn splits_like_conll() {
             &["The", "U.S.", "Senate", "'s", "vote", "."],
         ),
         (
+            "Dekalb, Ill. - He fell ill in Erie, Pa. Then",
+            &[
+                "Dekalb", ",", "Ill.", "-", "He", "fell", "ill", "in", "Erie", ",", "Pa", ".",
+                "Then",
+            ],
+        ),
+        (
             "Acme Inc. said it doesn't.",
             &["Acme", "Inc.", "said", "it", "does", "n't", "."],
         ),
