@@ -9,6 +9,7 @@
 //! something else takes the kind the sign says. With no sign either way the
 //! tagger's word stands: a surname alone in a sports report stays a person.
 
+use super::lexicon::is_known_place;
 use super::spans::in_list;
 use super::tagger::Mention;
 use crate::extract::words::PERSON_TITLES;
@@ -122,6 +123,55 @@ pub fn settle_lone_persons(text: &str, mentions: &mut [Mention]) {
     }
 }
 
+/// Nouns for what people do at an organisation, before `at` and its name
+/// (`strategist at Miller Tabak`), besides [`PERSON_ROLES`].
+#[rustfmt::skip]
+const JOBS_AT: &[&str] = &[
+    "director", "executive", "officer", "professor", "researcher", "scientist", "engineer",
+    "fellow", "partner", "chairman", "president", "founder", "editor", "worker", "employee",
+    "head", "chief", "trader", "works", "worked", "working",
+];
+
+/// Gives a place the organisation kind where the text describes it as one
+/// (`Hipcricket, a mobile marketing company`, `strategist at Miller Tabak`), and an organisation the place kind where an
+/// apposition calls it a town or a province; the lexicon's places stay.
+pub fn settle_described_names(text: &str, mentions: &mut [Mention]) {
+    for mention in mentions.iter_mut() {
+        if mention.kind != PLACE && mention.kind != ORGANIZATION {
+            continue;
+        }
+        let Some(surface) = text.get(mention.start..mention.end) else {
+            continue;
+        };
+        let after = text.get(mention.end..).unwrap_or("");
+        // `near Turnhout, a group of boy scouts camping …` opens a new clause.
+        let described = match apposition_head(after) {
+            Some("group") => None,
+            Some(head) if in_list(ORGANISATION_NOUNS, head) => Some(ORGANIZATION),
+            Some(head) if in_list(PLACE_NOUNS, head) => Some(PLACE),
+            _ => None,
+        };
+        let job_before = mention.kind == PLACE && job_at_before(&text[..mention.start]);
+        let kind = described.or(job_before.then_some(ORGANIZATION));
+        match kind {
+            Some(ORGANIZATION) if !is_known_place(surface) => mention.kind = ORGANIZATION,
+            Some(PLACE) => mention.kind = PLACE,
+            _ => {}
+        }
+    }
+}
+
+/// Whether `before` ends with a job and `at` (`equity strategist at `).
+fn job_at_before(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let at = words.next() == Some("at");
+    let job = words.next().is_some_and(|word| {
+        let bare = word.trim_end_matches(',');
+        in_list(JOBS_AT, bare) || in_list(PERSON_ROLES, bare)
+    });
+    at && job
+}
+
 /// The word of a one-word person mention.
 fn lone_person<'t>(text: &'t str, mention: &Mention) -> Option<&'t str> {
     let surface = text.get(mention.start..mention.end)?;
@@ -179,21 +229,35 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
 
 /// The head noun of an apposition right after a name (`, a global solutions
 /// provider focused on …` -> `provider`): the last word of the noun phrase
-/// opened by `a`/`an`, before a preposition, a relative word, a participle
-/// or punctuation.
+/// opened by `a`/`an`, before a preposition, a relative word or punctuation. A
+/// word in `-ed` or `-ing` after the first ends the phrase as a participle
+/// (`a company based in …`), unless a noun of a kind follows it (`a mobile
+/// marketing company`).
 fn apposition_head(after: &str) -> Option<&str> {
     let phrase = after
         .strip_prefix(", a ")
         .or_else(|| after.strip_prefix(", an "))?;
+    let words: Vec<&str> = phrase
+        .split(' ')
+        .take(6)
+        .map(|word| word.trim_end_matches([',', '.', ';', ':', ')']))
+        .collect();
+    let is_kind_noun =
+        |word: &&str| in_list(ORGANISATION_NOUNS, word) || in_list(PLACE_NOUNS, word);
     let mut head = None;
-    for word in phrase.split(' ').take(6) {
-        let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
-        let participle = head.is_some() && (bare.ends_with("ed") || bare.ends_with("ing"));
+    for (index, bare) in words.iter().enumerate() {
+        let verb_form = bare.ends_with("ed") || bare.ends_with("ing");
+        let participle =
+            head.is_some() && verb_form && !words.get(index + 1).is_some_and(is_kind_noun);
         if bare.is_empty() || in_list(PHRASE_ENDS, bare) || participle {
             break;
         }
-        head = Some(bare);
-        if bare.len() != word.len() {
+        head = Some(*bare);
+        let punctuated = phrase
+            .split(' ')
+            .nth(index)
+            .is_some_and(|word| word.len() != bare.len());
+        if punctuated {
             break;
         }
     }

@@ -91,3 +91,34 @@ fn a_lone_name_in_apposition_to_a_company_or_after_one_is_the_company() {
     let text = "Dunmore, a province in the east, was shelled. Petrov, a former company executive, said no.";
     assert_eq!(settled(text, &[("Dunmore", 0), ("Petrov", 0)]), [2, 0]);
 }
+
+/// The kinds after [`settle_described_names`] of the tagged `(needle, kind)` spans of `text`.
+fn described(text: &str, spans: &[(&str, usize)]) -> Vec<usize> {
+    let mut mentions = super::super::tagger::mentions_at(text, spans);
+    settle_described_names(text, &mut mentions);
+    mentions.iter().map(|mention| mention.kind).collect()
+}
+
+#[test]
+fn a_place_described_as_a_company_is_one() {
+    let text = "She led Zorbly, a mobile marketing company, until 2011.";
+    assert_eq!(described(text, &[("Zorbly", 2)]), [1]);
+    let text = "Matt Maley, equity strategist at Quillon Brandt, says the stock could fall.";
+    assert_eq!(
+        described(text, &[("Matt Maley", 0), ("Quillon Brandt", 2)]),
+        [0, 1]
+    );
+    let text = "Officials in Varnak, a province in the east, said.";
+    assert_eq!(described(text, &[("Varnak", 1)]), [2]);
+}
+
+#[test]
+fn a_new_clause_after_a_place_and_known_places_stay() {
+    // `a group of …` after a town opens a clause; the lexicon's city stays a place.
+    let text = "Near the city of Turnhout, a group of boy scouts had to flee.";
+    assert_eq!(described(text, &[("Turnhout", 2)]), [2]);
+    let text = "He moved to Boston, a company town, as a boy.";
+    assert_eq!(described(text, &[("Boston", 2)]), [2]);
+    let text = "She lives in Varnak with her husband, a company director.";
+    assert_eq!(described(text, &[("Varnak", 2)]), [2]);
+}
