@@ -65,6 +65,8 @@ const NOT_NAMES: &[&str] = &[
     "head of state", "head of government", "adviser", "advisor",
     // Conjunctions opening a capitalised line, clock times, mail client furniture.
     "although", "because", "unless", "am", "pm", "inbox",
+    // Quantifiers that open sentences (`All 14 companies are …`), a site's imperative.
+    "all", "some", "many", "each", "both", "any", "none", "several", "every", "another", "check",
     // Sentence adverbs, which open sentences before a comma like a listed surname
     // (`Later, Vladimir Putin met …`).
     "later", "earlier", "still", "instead", "separately", "overall", "finally", "afterwards",

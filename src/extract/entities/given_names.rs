@@ -1,4 +1,5 @@
-//! Given names the tagger left out of a person's name: `Vladimir` in
+//! Given names and name particles the tagger left out of a person's name
+//! (`Fritz Eckart von Weizsäcker`): `Vladimir` in
 //! `… regarding Ukraine. Vladimir Putin commented`, where the sentence's first
 //! word looks to the model like any capitalised sentence start, or `Thibaut` in
 //! `the move of Thibaut Courtois`.
@@ -60,12 +61,76 @@ pub(super) fn join_given_names(text: &str, mentions: &mut Vec<Mention>) {
         }
         mentions[index].start = start;
     }
-    if absorbed.is_empty() {
+    remove_indices(mentions, &absorbed);
+}
+
+/// Lowercase particles inside a person's name (`Richard von Weizsäcker`,
+/// `Edwin van der Sar`), before the rest of the surname.
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "bin", "ibn",
+    "ter", "zu",
+];
+
+/// Extends each person's mention over lowercase particles and the
+/// capitalised word after them (`Fritz Eckart` + ` von Weizsäcker`),
+/// absorbing a person's mention of that word.
+pub(super) fn join_name_particles(text: &str, mentions: &mut Vec<Mention>) {
+    let mut absorbed = Vec::new();
+    for index in 0..mentions.len() {
+        let mention = &mentions[index];
+        if mention.kind != PERSON {
+            continue;
+        }
+        let Some(end) = particle_surname_end(text, mention.end) else {
+            continue;
+        };
+        let next = mentions.get(index + 1);
+        let overlaps = next.is_some_and(|next| next.start < end);
+        let same_person = next.is_some_and(|next| next.kind == PERSON && next.end == end);
+        if overlaps && !same_person {
+            continue;
+        }
+        if same_person {
+            absorbed.push(index + 1);
+        }
+        mentions[index].end = end;
+    }
+    remove_indices(mentions, &absorbed);
+}
+
+/// Where the surname ends that follows `at` over one or two particles
+/// (` von Weizsäcker`, ` van der Sar`), if it does.
+fn particle_surname_end(text: &str, at: usize) -> Option<usize> {
+    let mut rest = text.get(at..)?;
+    let mut offset = at;
+    for taken in 0..3 {
+        let after_space = rest.strip_prefix(' ')?;
+        let word_length = after_space
+            .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’'))
+            .unwrap_or(after_space.len());
+        let word = &after_space[..word_length];
+        offset += 1 + word_length;
+        if NAME_PARTICLES.contains(&word) && taken < 2 {
+            rest = &after_space[word_length..];
+            continue;
+        }
+        let mut chars = word.chars();
+        let surname = taken > 0
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(char::is_lowercase);
+        return surname.then_some(offset);
+    }
+    None
+}
+
+/// Removes the mentions at the sorted `indices`.
+fn remove_indices(mentions: &mut Vec<Mention>, indices: &[usize]) {
+    if indices.is_empty() {
         return;
     }
     let mut index = 0;
     mentions.retain(|_| {
-        let keep = absorbed.binary_search(&index).is_err();
+        let keep = indices.binary_search(&index).is_err();
         index += 1;
         keep
     });
@@ -139,6 +204,31 @@ mod tests {
         for (text, name) in cases {
             assert_eq!(persons_after_join(text, &[name]), [*name], "text: {text}");
         }
+    }
+
+    #[test]
+    fn particles_and_the_surname_after_them_join_the_name() {
+        let text = "Fritz Eckart von Weizsäcker was stabbed. Edwin van der Sar saved it.";
+        let mut mentions = vec![
+            Mention::new(0, "Fritz Eckart".len(), PERSON),
+            Mention::new(
+                text.find("Edwin").unwrap(),
+                text.find(" van").unwrap(),
+                PERSON,
+            ),
+            Mention::new(
+                text.find("Sar").unwrap(),
+                text.find(" saved").unwrap(),
+                PERSON,
+            ),
+        ];
+        join_name_particles(text, &mut mentions);
+        let names: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(names, ["Fritz Eckart von Weizsäcker", "Edwin van der Sar"]);
+        let text = "Smith de facto ran it; Jones de la Cruz said; Brown da Silva.";
+        let mut mentions = vec![Mention::new(0, 5, PERSON)];
+        join_name_particles(text, &mut mentions);
+        assert_eq!(mentions[0].end, 5);
     }
 
     #[test]
