@@ -13,8 +13,11 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use super::lexicon::lowercase_hash;
+use super::lexicon::{known_kind, lowercase_hash};
+use super::org_chunks::{headline, is_name_head, words_of, Word};
+use super::spans::in_list;
 use super::tagger::Mention;
+use crate::extract::words::NEVER_NAMES;
 
 /// Kind index of a person (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -64,11 +67,97 @@ pub(super) fn join_given_names(text: &str, mentions: &mut Vec<Mention>) {
     remove_indices(mentions, &absorbed);
 }
 
-/// Lowercase particles inside a person's name (`Richard von Weizsäcker`,
-/// `Edwin van der Sar`), before the rest of the surname.
+/// Adds a person's mention for an untagged given name of the list and the
+/// capitalised word after it (`As Emily Feng reports for NPR`), where nothing
+/// says the two are part of a longer name: no capitalised word right before
+/// (unless it opens the sentence) or after, no head of an organisation or a
+/// place (`Madison Square`), no name the lexicon knows, no headline.
+pub(super) fn add_untagged_full_names(text: &str, mentions: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let candidate = line
+            .split(' ')
+            .any(|word| word.starts_with(char::is_uppercase) && is_given_name(word));
+        if !candidate || headline(line) {
+            continue;
+        }
+        let words = words_of(line, line_start);
+        for (index, given) in words.iter().enumerate() {
+            let Some(surname) = words.get(index + 1) else {
+                break;
+            };
+            let plain = |word: &Word| name_shaped(word.bare) && !word.possessive;
+            if !plain(given) || given.punctuated() || !is_given_name(given.bare) {
+                continue;
+            }
+            let previous_open = index == 0
+                || given.sentence_start
+                || !words[index - 1].bare.starts_with(char::is_uppercase)
+                || in_list(NEVER_NAMES, words[index - 1].bare);
+            let next_open = surname.punctuated()
+                || surname.possessive
+                || words
+                    .get(index + 2)
+                    .is_none_or(|next| !next.bare.starts_with(char::is_uppercase));
+            let surname_fits = name_shaped(surname.bare)
+                && !is_name_head(surname.bare)
+                && !in_list(NOT_SURNAMES, surname.bare)
+                && !in_list(NEVER_NAMES, surname.bare)
+                && known_kind(surname.bare).is_none()
+                && known_kind(given.bare).is_none();
+            if previous_open && next_open && surname_fits {
+                found.push(Mention::new(
+                    given.start,
+                    surname.start + surname.bare.len(),
+                    PERSON,
+                ));
+            }
+        }
+    }
+    found.retain(|person| {
+        let after = mentions.partition_point(|mention| mention.start < person.end);
+        after == 0 || mentions[after - 1].end <= person.start
+    });
+    if found.is_empty() {
+        return;
+    }
+    mentions.extend(found);
+    mentions.sort_by_key(|mention| (mention.start, mention.end));
+}
+
+/// Whether `word` is written like a name: a capital, then lowercase letters,
+/// hyphens or apostrophes (`Feng`, `O’Neil`, `Smith-Jones`).
+fn name_shaped(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().nth(1).is_some_and(char::is_lowercase)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// Lowercase particles inside a person's name (`Richard von Weizsäcker`),
+/// before the rest of the surname.
 const NAME_PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "bin", "ibn",
-    "ter", "zu",
+    "von", "van", "de", "da", "di", "del", "della", "dos", "das", "du", "bin", "ibn", "zu",
+];
+
+/// Particles that follow another (`Edwin van der Sar`, `de la Cruz`); alone
+/// they are articles (German `der`, French `la`).
+const SECOND_PARTICLES: &[&str] = &["der", "den", "la", "las", "los", "le"];
+
+/// Words that end names of companies and places and could pass for a surname
+/// (`Warner Bros`, `Tyson Foods`, `Beverly Hills`), besides the heads of
+/// `org_chunks`.
+#[rustfmt::skip]
+const NOT_SURNAMES: &[&str] = &[
+    "bros", "brothers", "sons", "foods", "group", "holdings", "airlines", "airways", "motors",
+    "systems", "technologies", "partners", "capital", "media", "entertainment", "pictures",
+    "records", "labs", "studios", "industries", "communications", "energy", "bank", "insurance",
+    "financial", "securities", "associates", "company", "hotels", "resorts", "stores", "hills",
+    "heights", "park", "beach", "springs", "falls", "bay", "island", "islands", "county", "city",
+    "village", "harbor", "harbour", "point", "creek", "station", "airport", "square", "bridge",
 ];
 
 /// Extends each person's mention over lowercase particles and the
@@ -110,7 +199,12 @@ fn particle_surname_end(text: &str, at: usize) -> Option<usize> {
             .unwrap_or(after_space.len());
         let word = &after_space[..word_length];
         offset += 1 + word_length;
-        if NAME_PARTICLES.contains(&word) && taken < 2 {
+        let particle = match taken {
+            0 => NAME_PARTICLES.contains(&word),
+            1 => SECOND_PARTICLES.contains(&word),
+            _ => false,
+        };
+        if particle {
             rest = &after_space[word_length..];
             continue;
         }
@@ -229,6 +323,46 @@ mod tests {
         let mut mentions = vec![Mention::new(0, 5, PERSON)];
         join_name_particles(text, &mut mentions);
         assert_eq!(mentions[0].end, 5);
+    }
+
+    #[test]
+    fn an_article_alone_is_no_particle() {
+        let text = "Wachstum der Open-Source-Organisation";
+        let mut mentions = vec![Mention::new(0, "Wachstum".len(), PERSON)];
+        join_name_particles(text, &mut mentions);
+        assert_eq!(mentions[0].end, "Wachstum".len());
+    }
+
+    fn untagged_full_names(text: &str) -> Vec<&str> {
+        let mut mentions = Vec::new();
+        add_untagged_full_names(text, &mut mentions);
+        mentions.iter().map(|m| &text[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn an_untagged_given_name_and_surname_make_a_person() {
+        assert_eq!(
+            untagged_full_names("As Emily Feng reports for NPR, the cases came."),
+            ["Emily Feng"]
+        );
+        assert_eq!(
+            untagged_full_names("The deal, said Travis Oliphant, was done."),
+            ["Travis Oliphant"]
+        );
+    }
+
+    #[test]
+    fn longer_names_companies_places_and_headlines_are_left_alone() {
+        for text in [
+            "They met at Madison Square Garden on Friday.",
+            "He drove to Beverly Hills that night.",
+            "Shares of Tyson Foods rose.",
+            "A film by Warner Bros was shown.",
+            "The Emily Feng Memorial Prize went to her.",
+            "Why Emily Feng Reports For Everyone Now",
+        ] {
+            assert!(untagged_full_names(text).is_empty(), "text: {text}");
+        }
     }
 
     #[test]

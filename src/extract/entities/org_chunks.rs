@@ -138,6 +138,14 @@ fn holds_capitalised(line: &str, heads: &[&Heads]) -> bool {
         })
 }
 
+/// Whether `word` (bare, any case) ends names of organisations or places
+/// (`Council`, `Times`, `Street`), so a name that holds it is no person's.
+pub(super) fn is_name_head(word: &str) -> bool {
+    [ORGANISATION_HEADS, NEWSPAPER_HEADS, PLACE_HEADS]
+        .iter()
+        .any(|heads| in_list(heads, word))
+}
+
 /// Whether a line is a headline (every word capitalised), where a capital says nothing.
 pub(super) fn headline(line: &str) -> bool {
     let (mut words, mut capitalised) = (0usize, 0usize);
