@@ -19,8 +19,9 @@ use super::spans::in_list;
 use super::tagger::Mention;
 use crate::extract::words::NEVER_NAMES;
 
-/// Kind index of a person (see [`Mention::kind`]).
+/// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
+const PLACE: usize = 2;
 
 /// The list, one lowercase name a line, `#` lines are comments.
 static GIVEN_NAMES: &str = include_str!("given_names.txt");
@@ -102,13 +103,8 @@ pub(super) fn add_untagged_full_names(text: &str, mentions: &mut Vec<Mention>) {
                 || words
                     .get(index + 2)
                     .is_none_or(|next| !next.bare.starts_with(char::is_uppercase));
-            let surname_fits = name_shaped(surname.bare)
-                && !is_name_head(surname.bare)
-                && !in_list(NOT_SURNAMES, surname.bare)
-                && !in_list(NEVER_NAMES, surname.bare)
-                && known_kind(surname.bare).is_none()
-                && known_kind(given.bare).is_none();
-            if previous_open && next_open && surname_fits {
+            let fits = surname_fits(surname.bare) && known_kind(given.bare).is_none();
+            if previous_open && next_open && fits {
                 found.push(Mention::new(
                     given.start,
                     surname.start + surname.bare.len(),
@@ -126,6 +122,39 @@ pub(super) fn add_untagged_full_names(text: &str, mentions: &mut Vec<Mention>) {
     }
     mentions.extend(found);
     mentions.sort_by_key(|mention| (mention.start, mention.end));
+}
+
+/// Gives a two-word place whose first word is a given name of the list and
+/// whose second could be a surname (`a shot at Matt Murray`) the person kind:
+/// the tagger, not knowing the surname, took the pair for a town.
+pub(super) fn settle_given_named_places(text: &str, mentions: &mut [Mention]) {
+    for mention in mentions.iter_mut().filter(|mention| mention.kind == PLACE) {
+        let Some(surface) = text.get(mention.start..mention.end) else {
+            continue;
+        };
+        let Some((given, surname)) = surface.split_once(' ') else {
+            continue;
+        };
+        let person = name_shaped(given)
+            && is_given_name(given)
+            && surname_fits(surname)
+            && known_kind(given).is_none()
+            && known_kind(surface).is_none();
+        if person {
+            mention.kind = PERSON;
+        }
+    }
+}
+
+/// Whether `word` (bare) could be a surname after a given name: written like
+/// a name, and no head of an organisation's or a place's name, no company
+/// word, no word that never names, no name the lexicon knows.
+fn surname_fits(word: &str) -> bool {
+    name_shaped(word)
+        && !is_name_head(word)
+        && !in_list(NOT_SURNAMES, word)
+        && !in_list(NEVER_NAMES, word)
+        && known_kind(word).is_none()
 }
 
 /// Whether `word` is written like a name: a capital, then lowercase letters,
@@ -363,6 +392,21 @@ mod tests {
         ] {
             assert!(untagged_full_names(text).is_empty(), "text: {text}");
         }
+    }
+
+    #[test]
+    fn a_given_name_and_a_surname_tagged_a_place_are_a_person() {
+        let text = "He fired a shot at Matt Murray. He flew to Santo Domingo and Beverly Hills.";
+        let mut mentions: Vec<Mention> = ["Matt Murray", "Santo Domingo", "Beverly Hills"]
+            .iter()
+            .map(|name| {
+                let start = text.find(name).expect("name in text");
+                Mention::new(start, start + name.len(), PLACE)
+            })
+            .collect();
+        settle_given_named_places(text, &mut mentions);
+        let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, [PERSON, PLACE, PLACE]);
     }
 
     #[test]

@@ -89,6 +89,7 @@ pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     given_names::join_given_names(text, &mut mentions);
     given_names::join_name_particles(text, &mut mentions);
     given_names::add_untagged_full_names(text, &mut mentions);
+    given_names::settle_given_named_places(text, &mut mentions);
     lone_names::settle_lone_persons(text, &mut mentions);
     lone_names::settle_described_names(text, &mut mentions);
     known_mentions::add_known_names(text, &mut mentions);
