@@ -76,12 +76,25 @@ pub(super) fn join_given_names(text: &str, mentions: &mut Vec<Mention>) {
 pub(super) fn add_untagged_full_names(text: &str, mentions: &mut Vec<Mention>) {
     let mut found = Vec::new();
     let mut offset = 0;
+    // Mentions come sorted and apart: a word is tagged if the last mention
+    // starting at or before it runs over it.
+    let tagged = |at: usize, mentions: &[Mention]| {
+        let after = mentions.partition_point(|mention| mention.start <= at);
+        after > 0 && at < mentions[after - 1].end
+    };
     for line in text.split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
-        let candidate = line
-            .split(' ')
-            .any(|word| word.starts_with(char::is_uppercase) && is_given_name(word));
+        // Most given names are tagged already: the line's words are looked at
+        // only when one is not.
+        let mut position = line_start;
+        let candidate = line.split(' ').any(|word| {
+            let start = position;
+            position += word.len() + 1;
+            word.starts_with(char::is_uppercase)
+                && !tagged(start, mentions)
+                && is_given_name(word.trim_end_matches(|c: char| !c.is_alphabetic()))
+        });
         if !candidate || headline(line) {
             continue;
         }

@@ -163,13 +163,15 @@ pub fn settle_described_names(text: &str, mentions: &mut [Mention]) {
 
 /// Whether `before` ends with a job and `at` (`equity strategist at `).
 fn job_at_before(before: &str) -> bool {
-    let mut words = before.split_whitespace().rev();
-    let at = words.next() == Some("at");
-    let job = words.next().is_some_and(|word| {
-        let bare = word.trim_end_matches(',');
-        in_list(JOBS_AT, bare) || in_list(PERSON_ROLES, bare)
-    });
-    at && job
+    let Some(before_at) = before.strip_suffix(" at ") else {
+        return false;
+    };
+    let job = before_at
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or(before_at);
+    let bare = job.trim_end_matches(',');
+    in_list(JOBS_AT, bare) || in_list(PERSON_ROLES, bare)
 }
 
 /// The word of a one-word person mention.

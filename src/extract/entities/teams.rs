@@ -205,17 +205,6 @@ fn nickname_plays(text: &str, mentions: &[Mention], index: usize) -> bool {
     if !nickname_shape(name) {
         return false;
     }
-    let surname = mentions.iter().any(|other| {
-        other.kind == PERSON
-            && text.get(other.start..other.end).is_some_and(|person| {
-                person
-                    .strip_suffix(name)
-                    .is_some_and(|given| given.ends_with(' '))
-            })
-    });
-    if surname {
-        return false;
-    }
     let after_the = text[..mention.start]
         .strip_suffix(' ')
         .is_some_and(|before| {
@@ -226,7 +215,20 @@ fn nickname_plays(text: &str, mentions: &[Mention], index: usize) -> bool {
     // teams: a name it calls a nationality or an event needs a team's record.
     let after = text.get(mention.end..).unwrap_or("");
     let record = after.starts_with(" (") && starts_with_score(after);
-    (after_the && mention.kind != OTHER) || record || in_score_pair(text, mentions, index)
+    let plays =
+        (after_the && mention.kind != OTHER) || record || in_score_pair(text, mentions, index);
+    if !plays {
+        return false;
+    }
+    let surname = mentions.iter().any(|other| {
+        other.kind == PERSON
+            && text.get(other.start..other.end).is_some_and(|person| {
+                person
+                    .strip_suffix(name)
+                    .is_some_and(|given| given.ends_with(' '))
+            })
+    });
+    !surname
 }
 
 /// Whether `name` has the shape of a team's nickname: one capitalised word
