@@ -6,7 +6,7 @@
 
 use super::spans::in_list;
 use super::tagger::Mention;
-use crate::extract::words::NEVER_NAMES;
+use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -104,7 +104,8 @@ pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[
     let mut grown = end;
     let mut position = end;
     let mut connectors = 0;
-    for word in after.split(' ').skip(1).take(12) {
+    let words: Vec<&str> = after.split(' ').skip(1).take(12).collect();
+    for (index, &word) in words.iter().enumerate() {
         position += 1 + word.len();
         let bare = word.trim_end_matches([',', '.', ';', ':', '’', '\'']);
         // `Committee on Intelligence`, never `Federation and the Chechen Republic`.
@@ -118,10 +119,17 @@ pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[
         let capitalised = bare.starts_with(char::is_uppercase) && bare.len() > 1 && !possessive;
         // `Centre on Friday`: a date is no part of a name.
         let date = in_list(NEVER_NAMES, bare);
+        // `Joint Chiefs of Staff General Mark Milley`: a title before a
+        // capitalised word opens the holder's name (`Inspector General` ends one).
+        let title = in_list(PERSON_TITLES, bare)
+            && bare.len() == word.len()
+            && words
+                .get(index + 1)
+                .is_some_and(|next| next.starts_with(char::is_uppercase));
         let person = person_starts
             .binary_search(&(position - word.len()))
             .is_ok();
-        if !capitalised || connectors == 0 || date || person || word.contains('\n') {
+        if !capitalised || connectors == 0 || date || title || person || word.contains('\n') {
             break;
         }
         grown = position - (word.len() - bare.len());

@@ -64,6 +64,7 @@ const ORGANISATION_HEADS: &[&str] = &[
     "corps", "party", "authority", "university", "college", "fund", "network", "brigade",
     "regiment", "battalion", "parliament", "assembly", "tribunal", "alliance", "coalition",
     "organization", "organisation", "programme", "embassy", "consulate", "secretariat",
+    "forces", "force", "chiefs", "guard", "command",
 ];
 
 /// Last words of newspapers' and news sites' names (`Nezavisimaya Gazeta`,

@@ -159,3 +159,20 @@ fn the_walk_back_from_a_head_stops_after_twelve_words() {
         ["Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Council"]
     );
 }
+
+#[test]
+fn forces_chiefs_and_guards_head_organisations() {
+    let text = "He met the Chairman of the Joint Chiefs of Staff, General Mark Milley, and \
+                thanked the Armed Forces of Ukraine for their work. The Office of the \
+                Inspector General of the Navy said so.";
+    assert!(
+        has(text, "Joint Chiefs of Staff", "organization"),
+        "{:?}",
+        names(text)
+    );
+    assert!(
+        has(text, "Armed Forces of Ukraine", "organization"),
+        "{:?}",
+        names(text)
+    );
+}
