@@ -149,8 +149,32 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
         }
     }
     words.retain(|word| !word.is_empty());
+    if kind != 0 && names_an_office(&words) {
+        return None;
+    }
     let name = words.join(" ");
     is_name_like(&name).then_some(name)
+}
+
+/// Offices that end a title written like a name (`US President`, `National
+/// Security Advisor`): no organisation or place, and no person without a holder.
+#[rustfmt::skip]
+const OFFICES: &[&str] = &[
+    "president", "advisor", "adviser", "minister", "secretary", "chairman", "chairwoman",
+    "ambassador", "spokesman", "spokeswoman", "premier", "chancellor", "governor", "mayor",
+    "senator",
+];
+
+/// Whether `words` (an organisation's or a place's) name an office: two words
+/// or more ending in one of [`OFFICES`], without `of` (`Office of the President`
+/// is an organisation).
+fn names_an_office(words: &[&str]) -> bool {
+    let ends_in_office = words.last().is_some_and(|last| {
+        OFFICES
+            .iter()
+            .any(|office| office.eq_ignore_ascii_case(last.trim_end_matches('.')))
+    });
+    words.len() > 1 && ends_in_office && !words.iter().any(|word| word.eq_ignore_ascii_case("of"))
 }
 
 /// Rejects what the tagger may still let through: debris, common words, dates.

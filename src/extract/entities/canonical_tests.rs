@@ -28,6 +28,13 @@ fn cleans_names() {
         ("St. Petersburg", 2, Some("St. Petersburg")),
         ("In Sochaczew", 2, Some("Sochaczew")),
         ("Yet Schiff", 0, Some("Schiff")),
+        ("US President", 1, None),
+        ("National Security Advisor", 1, None),
+        (
+            "Office of the President",
+            1,
+            Some("Office of the President"),
+        ),
         ("Despite Brussels", 2, Some("Brussels")),
         ("//<![CDATA", 2, None),
         ("{Helvetica}", 2, None),

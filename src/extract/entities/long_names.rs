@@ -6,7 +6,7 @@
 
 use super::spans::in_list;
 use super::tagger::Mention;
-use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
+use crate::extract::words::NEVER_NAMES;
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -93,6 +93,15 @@ fn name_continues_after(
     continue_over_connectors(text, end, person_starts)
 }
 
+/// Ranks and honorifics that open a holder's name after an organisation's
+/// (`… of Staff General Mark Milley`); an office word (`Foreign`, `President`)
+/// may go on the name (`Council on Foreign Relations`).
+#[rustfmt::skip]
+const RANKS: &[&str] = &[
+    "general", "gen", "admiral", "adm", "colonel", "col", "captain", "capt", "lieutenant", "lt",
+    "major", "maj", "sergeant", "sgt", "mr", "mrs", "ms", "dr", "sir",
+];
+
 /// Where a name whose head word ends at `end` ends: over `on`/`of`/`for` and
 /// the connectors and capitalised words after it, up to the last capitalised
 /// word, stopping at a person's name (`person_starts`, sorted), a date or a line end.
@@ -121,7 +130,7 @@ pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[
         let date = in_list(NEVER_NAMES, bare);
         // `Joint Chiefs of Staff General Mark Milley`: a title before a
         // capitalised word opens the holder's name (`Inspector General` ends one).
-        let title = in_list(PERSON_TITLES, bare)
+        let title = in_list(RANKS, bare)
             && bare.len() == word.len()
             && words
                 .get(index + 1)
