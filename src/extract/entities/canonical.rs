@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::article::{Entity, EntityKind};
-use crate::extract::words::{is_generational_suffix, NEVER_NAMES, PERSON_TITLES};
+use crate::extract::words::{is_generational_suffix, is_nationality, NEVER_NAMES, PERSON_TITLES};
 
 use super::tagger::Mention;
 
@@ -295,7 +295,12 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         let Some(entry) = stats.get_mut(key) else {
             continue;
         };
-        entry.votes[mention.kind] += 1;
+        // `Russian-Greek talks`: nationalities joined by a hyphen are an adjective.
+        let kind = match surface.split_once('-') {
+            Some((first, second)) if is_nationality(first) && is_nationality(second) => 3,
+            _ => mention.kind,
+        };
+        entry.votes[kind] += 1;
         entry.only_shouted &= mention.shouted;
         entry.only_common_word &= mention.common_word;
         match entry.surfaces.iter_mut().find(|(seen, _)| seen == name) {

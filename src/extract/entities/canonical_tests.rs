@@ -159,3 +159,23 @@ fn a_surname_folds_into_a_full_name_with_a_suffix() {
         .collect();
     assert_eq!(names, ["Morris S. Dees Jr."]);
 }
+
+#[test]
+fn nationalities_joined_by_a_hyphen_are_no_place() {
+    let text = "The Russian-Greek talks went on in Athens.";
+    let mentions = [
+        mention(text, "Russian-Greek", 2),
+        mention(text, "Athens", 2),
+    ];
+    let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
+        .into_iter()
+        .map(|entity| (entity.name, entity.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Russian-Greek".to_string(), EntityKind::Other),
+            ("Athens".to_string(), EntityKind::Place)
+        ]
+    );
+}
