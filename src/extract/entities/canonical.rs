@@ -156,6 +156,19 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
     is_name_like(&name).then_some(name)
 }
 
+/// Whether `surface` names people by where they are from: nationalities
+/// joined by a hyphen (`Russian-Greek talks`) or the people of a known place
+/// (`South Dakotans`, `New Yorkers`), which CoNLL-2003 calls other names.
+fn names_people_of(surface: &str) -> bool {
+    if let Some((first, second)) = surface.split_once('-') {
+        return is_nationality(first) && is_nationality(second);
+    }
+    let place = surface
+        .strip_suffix("ns")
+        .or_else(|| surface.strip_suffix("ers"));
+    place.is_some_and(|place| place.len() > 2 && super::lexicon::is_known_place(place))
+}
+
 /// Offices that end a title written like a name (`US President`, `National
 /// Security Advisor`): no organisation or place, and no person without a holder.
 #[rustfmt::skip]
@@ -295,10 +308,10 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         let Some(entry) = stats.get_mut(key) else {
             continue;
         };
-        // `Russian-Greek talks`: nationalities joined by a hyphen are an adjective.
-        let kind = match surface.split_once('-') {
-            Some((first, second)) if is_nationality(first) && is_nationality(second) => 3,
-            _ => mention.kind,
+        let kind = if names_people_of(surface) {
+            3
+        } else {
+            mention.kind
         };
         entry.votes[kind] += 1;
         entry.only_shouted &= mention.shouted;

@@ -161,11 +161,13 @@ fn a_surname_folds_into_a_full_name_with_a_suffix() {
 }
 
 #[test]
-fn nationalities_joined_by_a_hyphen_are_no_place() {
-    let text = "The Russian-Greek talks went on in Athens.";
+fn nationalities_joined_by_a_hyphen_and_people_of_a_place_are_other() {
+    let text = "The Russian-Greek talks went on in Athens with New Yorkers and Californians.";
     let mentions = [
         mention(text, "Russian-Greek", 2),
         mention(text, "Athens", 2),
+        mention(text, "New Yorkers", 2),
+        mention(text, "Californians", 0),
     ];
     let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
         .into_iter()
@@ -175,7 +177,9 @@ fn nationalities_joined_by_a_hyphen_are_no_place() {
         kinds,
         [
             ("Russian-Greek".to_string(), EntityKind::Other),
-            ("Athens".to_string(), EntityKind::Place)
+            ("Athens".to_string(), EntityKind::Place),
+            ("New Yorkers".to_string(), EntityKind::Other),
+            ("Californians".to_string(), EntityKind::Other),
         ]
     );
 }

@@ -21,6 +21,7 @@ use crate::extract::words::NEVER_NAMES;
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
+const ORGANIZATION: usize = 1;
 const PLACE: usize = 2;
 
 /// The list, one lowercase name a line, `#` lines are comments.
@@ -177,6 +178,44 @@ fn name_shaped(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase)
         && word.chars().nth(1).is_some_and(char::is_lowercase)
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// Splits a person's mention run together with a team or a company and a
+/// role written in capitals (`Browns DL Sheldon Richardson`, `Acme CTO Jane
+/// Doe`): the words before the role are the organisation, the given name of
+/// the list after it opens the person's name.
+pub(super) fn split_role_abbreviations(text: &str, mentions: &mut Vec<Mention>) {
+    let mut organisations = Vec::new();
+    for mention in mentions.iter_mut().filter(|mention| mention.kind == PERSON) {
+        let Some(surface) = text.get(mention.start..mention.end) else {
+            continue;
+        };
+        let words: Vec<(usize, &str)> = surface
+            .split(' ')
+            .scan(0, |offset, word| {
+                let start = *offset;
+                *offset += word.len() + 1;
+                Some((start, word))
+            })
+            .collect();
+        let role_at = (1..words.len().saturating_sub(2)).find(|&at| {
+            let role = words[at].1;
+            let abbreviation =
+                (2..=4).contains(&role.len()) && role.bytes().all(|byte| byte.is_ascii_uppercase());
+            abbreviation && name_shaped(words[at + 1].1) && is_given_name(words[at + 1].1)
+        });
+        let Some(at) = role_at else {
+            continue;
+        };
+        let prefix_end = mention.start + words[at - 1].0 + words[at - 1].1.len();
+        organisations.push(Mention::new(mention.start, prefix_end, ORGANIZATION));
+        mention.start += words[at + 1].0;
+    }
+    if organisations.is_empty() {
+        return;
+    }
+    mentions.extend(organisations);
+    mentions.sort_by_key(|mention| (mention.start, mention.end));
 }
 
 /// Lowercase particles inside a person's name (`Richard von Weizsäcker`),
@@ -420,6 +459,37 @@ mod tests {
         settle_given_named_places(text, &mut mentions);
         let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
         assert_eq!(kinds, [PERSON, PLACE, PLACE]);
+    }
+
+    #[test]
+    fn a_role_in_capitals_splits_a_team_from_its_player() {
+        let text = "Browns DL Sheldon Richardson, however, stayed. Acme CTO Jane Doe spoke.";
+        let mut mentions = vec![
+            Mention::new(0, "Browns DL Sheldon Richardson".len(), PERSON),
+            Mention::new(
+                text.find("Acme").unwrap(),
+                text.find(" spoke").unwrap(),
+                PERSON,
+            ),
+        ];
+        split_role_abbreviations(text, &mut mentions);
+        let found: Vec<(&str, usize)> = mentions
+            .iter()
+            .map(|m| (&text[m.start..m.end], m.kind))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Browns", ORGANIZATION),
+                ("Sheldon Richardson", PERSON),
+                ("Acme", ORGANIZATION),
+                ("Jane Doe", PERSON)
+            ]
+        );
+        let text = "John F. Kennedy and Mary Ann Smith";
+        let mut mentions = vec![Mention::new(0, 14, PERSON)];
+        split_role_abbreviations(text, &mut mentions);
+        assert_eq!(mentions.len(), 1);
     }
 
     #[test]

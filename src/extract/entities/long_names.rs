@@ -93,13 +93,16 @@ fn name_continues_after(
     continue_over_connectors(text, end, person_starts)
 }
 
-/// Ranks and honorifics that open a holder's name after an organisation's
-/// (`… of Staff General Mark Milley`); an office word (`Foreign`, `President`)
-/// may go on the name (`Council on Foreign Relations`).
+/// Ranks, honorifics and offices that open a holder's name after an
+/// organisation's (`… of Staff General Mark Milley`, `Awami League of Prime
+/// Minister Sheikh Hasina`); other office words may go on the name (`Council
+/// on Foreign Relations`).
 #[rustfmt::skip]
 const RANKS: &[&str] = &[
     "general", "gen", "admiral", "adm", "colonel", "col", "captain", "capt", "lieutenant", "lt",
-    "major", "maj", "sergeant", "sgt", "mr", "mrs", "ms", "dr", "sir",
+    "major", "maj", "sergeant", "sgt", "mr", "mrs", "ms", "dr", "sir", "prime", "president",
+    "king", "queen", "prince", "princess", "sheikh", "pope", "chancellor", "premier", "governor",
+    "mayor", "senator", "sen", "rep", "gov",
 ];
 
 /// Where a name whose head word ends at `end` ends: over `on`/`of`/`for` and
@@ -130,11 +133,15 @@ pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[
         let date = in_list(NEVER_NAMES, bare);
         // `Joint Chiefs of Staff General Mark Milley`: a title before a
         // capitalised word opens the holder's name (`Inspector General` ends one).
-        let title = in_list(RANKS, bare)
-            && bare.len() == word.len()
-            && words
-                .get(index + 1)
-                .is_some_and(|next| next.starts_with(char::is_uppercase));
+        // `of the Prime Minister of Greece`: an office with its own `of` is the name's.
+        let rest = &words[index + 1..];
+        let capitalised_after = rest
+            .iter()
+            .take_while(|next| next.starts_with(char::is_uppercase))
+            .count();
+        let office_of = rest.get(capitalised_after) == Some(&"of");
+        let title =
+            in_list(RANKS, bare) && bare.len() == word.len() && capitalised_after > 0 && !office_of;
         let person = person_starts
             .binary_search(&(position - word.len()))
             .is_ok();

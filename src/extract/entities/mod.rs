@@ -86,6 +86,7 @@ pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     let mut mentions = tagger::tag_text(model, text);
     spans::repair_spans(text, &mut mentions);
     repair::repair_mentions(text, &mut mentions);
+    given_names::split_role_abbreviations(text, &mut mentions);
     given_names::join_given_names(text, &mut mentions);
     given_names::join_name_particles(text, &mut mentions);
     given_names::add_untagged_full_names(text, &mut mentions);

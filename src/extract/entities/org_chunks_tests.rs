@@ -178,6 +178,9 @@ fn forces_chiefs_and_guards_head_organisations() {
     let text = "A report by the Office of the Inspector General of the Navy said so.";
     let long_name = "Office of the Inspector General of the Navy";
     assert!(has(text, long_name, "organization"), "{:?}", names(text));
+    let text = "He met the Director of the Diplomatic Cabinet of the Prime Minister of Greece.";
+    let long_name = "Diplomatic Cabinet of the Prime Minister of Greece";
+    assert!(has(text, long_name, "organization"), "{:?}", names(text));
     let text = "He spoke at the Council on Foreign Relations in New York.";
     let long_name = "Council on Foreign Relations";
     assert!(has(text, long_name, "organization"), "{:?}", names(text));
