@@ -21,6 +21,12 @@ import re
 import collections
 import sys
 
+# Articles and particles of other languages that census lists hold as names
+# (`Les Echos`, `El Pais`).
+FOREIGN_FUNCTION_WORDS = {
+    "les", "la", "le", "el", "los", "las", "del", "des", "der", "die", "das", "den", "van", "von",
+    "de", "da", "di", "du", "al", "bin", "ibn",
+}
 MONTHS_AND_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -33,7 +39,7 @@ CENSUS_MIN_PERCENT = 0.004
 
 
 def conll_counts(path):
-    first, per, other, lower = (collections.Counter() for _ in range(4))
+    first, per, other, inside, lower = (collections.Counter() for _ in range(5))
     sentence = []
 
     def flush():
@@ -42,8 +48,12 @@ def conll_counts(path):
                 first[word.lower()] += 1
             if tag.endswith("PER"):
                 per[word.lower()] += 1
-            elif tag != "O":
+            elif tag.startswith("B-"):
+                # A name that opens a place or an organisation (`Virginia`).
                 other[word.lower()] += 1
+            elif tag != "O":
+                # Inside one (`Port Elizabeth`, `San Diego`): counted apart.
+                inside[word.lower()] += 1
             elif word[:1].islower():
                 lower[word.lower()] += 1
         sentence.clear()
@@ -55,7 +65,7 @@ def conll_counts(path):
             continue
         sentence.append((parts[0], parts[-1]))
     flush()
-    return first, per, other, lower
+    return first, per, other, inside, lower
 
 
 def census_names(directory):
@@ -95,9 +105,9 @@ def lowercase_words(directory, names):
 
 
 def main():
-    first, per, other, lower = conll_counts(sys.argv[1])
+    first, per, other, inside, lower = conll_counts(sys.argv[1])
     candidates = set(first) | census_names(sys.argv[2])
-    excluded = known_names(sys.argv[3]) | MONTHS_AND_DAYS
+    excluded = known_names(sys.argv[3]) | MONTHS_AND_DAYS | FOREIGN_FUNCTION_WORDS
     candidates -= lowercase_words(sys.argv[4], candidates)
     keep = sorted(
         name
@@ -106,7 +116,8 @@ def main():
         and len(name) > 1
         and name not in excluded
         and lower[name] == 0
-        and other[name] <= per[name] // 3
+        and other[name] <= max(1, per[name] // 3)
+        and inside[name] <= per[name]
     )
     print("# Given names, one a line, lowercase; written by scripts/given_names.py from")
     print("# CoNLL-2003 train and the 1990 US Census lists (see the script). Read by")

@@ -163,7 +163,7 @@ pub(super) fn settle_given_named_places(text: &str, mentions: &mut [Mention]) {
 /// Whether `word` (bare) could be a surname after a given name: written like
 /// a name, and no head of an organisation's or a place's name, no company
 /// word, no word that never names, no name the lexicon knows.
-fn surname_fits(word: &str) -> bool {
+pub(super) fn surname_fits(word: &str) -> bool {
     name_shaped(word)
         && !is_name_head(word)
         && !in_list(NOT_SURNAMES, word)

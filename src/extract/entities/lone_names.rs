@@ -9,6 +9,7 @@
 //! something else takes the kind the sign says. With no sign either way the
 //! tagger's word stands: a surname alone in a sports report stays a person.
 
+use super::given_names::{is_given_name, surname_fits};
 use super::lexicon::is_known_place;
 use super::spans::in_list;
 use super::tagger::Mention;
@@ -172,6 +173,28 @@ fn job_at_before(before: &str) -> bool {
         .unwrap_or(before_at);
     let bare = job.trim_end_matches(',');
     in_list(JOBS_AT, bare) || in_list(PERSON_ROLES, bare)
+}
+
+/// Gives an organisation or a place named like a person (a given name of the
+/// list and one more word) the person kind when a list puts it among persons
+/// (`so are Elizabeth Warren, Pete Buttigieg and Bernie Sanders`).
+pub fn settle_listed_full_names(text: &str, mentions: &mut [Mention]) {
+    for index in 0..mentions.len() {
+        let mention = &mentions[index];
+        if mention.kind != ORGANIZATION && mention.kind != PLACE {
+            continue;
+        }
+        let Some((given, surname)) = text
+            .get(mention.start..mention.end)
+            .and_then(|surface| surface.split_once(' '))
+        else {
+            continue;
+        };
+        let named_like_a_person = is_given_name(given) && surname_fits(surname);
+        if named_like_a_person && listed_neighbours(text, mentions, index).contains(&Some(PERSON)) {
+            mentions[index].kind = PERSON;
+        }
+    }
 }
 
 /// The word of a one-word person mention.

@@ -122,3 +122,35 @@ fn a_new_clause_after_a_place_and_known_places_stay() {
     let text = "She lives in Varnak with her husband, a company director.";
     assert_eq!(described(text, &[("Varnak", 2)]), [2]);
 }
+
+#[test]
+fn a_full_name_listed_among_persons_is_a_person() {
+    let text = "So are Elizabeth Warren, Pete Buttigieg and Bernie Sanders.";
+    let mut mentions = super::super::tagger::mentions_at(
+        text,
+        &[
+            ("Elizabeth Warren", 1),
+            ("Pete Buttigieg", 0),
+            ("Bernie Sanders", 0),
+        ],
+    );
+    settle_listed_full_names(text, &mut mentions);
+    assert_eq!(
+        mentions.iter().map(|m| m.kind).collect::<Vec<_>>(),
+        [0, 0, 0]
+    );
+    let text = "Clients include Warner Bros., Pete Buttigieg and Goldman Sachs.";
+    let mut mentions = super::super::tagger::mentions_at(
+        text,
+        &[
+            ("Morgan Stanley", 1),
+            ("Goldman Sachs", 1),
+            ("Pete Buttigieg", 0),
+        ],
+    );
+    settle_listed_full_names(text, &mut mentions);
+    assert_eq!(
+        mentions.iter().map(|m| m.kind).collect::<Vec<_>>(),
+        [1, 1, 0]
+    );
+}

@@ -93,6 +93,7 @@ pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     given_names::settle_given_named_places(text, &mut mentions);
     lone_names::settle_lone_persons(text, &mut mentions);
     lone_names::settle_described_names(text, &mut mentions);
+    lone_names::settle_listed_full_names(text, &mut mentions);
     known_mentions::add_known_names(text, &mut mentions);
     teams::settle_teams(text, &mut mentions);
     if !language::looks_english(text) {
