@@ -258,9 +258,12 @@ fn settle_record_nicknames(text: &str, mentions: &mut Vec<Mention>) -> bool {
         if !record {
             continue;
         }
+        // The character before the word may be wider than a byte (`’`).
         let start = text[..at]
-            .rfind(|c: char| !c.is_ascii_alphabetic())
-            .map_or(0, |before| before + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_ascii_alphabetic())
+            .map_or(0, |(before, c)| before + c.len_utf8());
         if nickname_shape(&text[start..at]) {
             nicknames.push((start, at));
         }

@@ -183,3 +183,18 @@ fn a_nickname_before_a_record_is_a_team_wherever_the_article_names_it() {
         ]
     );
 }
+
+#[test]
+fn a_wide_character_before_a_record_does_not_panic() {
+    // Regression: the nickname's start was taken one byte after a `’`.
+    let text = "the ’Huskies (4-7) and “Eagles (6-5) and é (1-0)";
+    let mut mentions = Vec::new();
+    settle_teams(text, &mut mentions);
+    assert_eq!(
+        surfaces(text, &mentions),
+        [
+            ("Huskies".to_string(), ORGANIZATION),
+            ("Eagles".to_string(), ORGANIZATION)
+        ]
+    );
+}
