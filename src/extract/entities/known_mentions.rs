@@ -9,7 +9,7 @@
 //! not a sentence's first word alone, not in a headline.
 
 use super::lexicon::{known_kind, opens_known_name};
-use super::org_chunks::{headline, name_word, words_of, Word};
+use super::org_chunks::{any_word, headline, name_word, words_of, Word};
 use super::tagger::Mention;
 use crate::extract::words::strip_possessive;
 
@@ -35,10 +35,7 @@ pub(super) fn add_known_names(text: &str, mentions: &mut Vec<Mention>) {
         // list and goes on as one (`The` opens `The Hague`): a cheap test first.
         let line_start = offset;
         offset += line.len();
-        let mut position = line_start;
-        let candidate = line.split(' ').any(|word| {
-            let start = position;
-            position += word.len() + 1;
+        let candidate = any_word(line, line_start, |start, word| {
             let opens = word.starts_with(char::is_uppercase)
                 && !tagged(start)
                 && opens_known_name(word.trim());

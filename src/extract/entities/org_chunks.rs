@@ -160,6 +160,22 @@ pub(super) fn headline(line: &str) -> bool {
     shouting || (words >= 4 && capitalised * 10 >= words * 8)
 }
 
+/// Whether `test` holds for some word of `line` (split at spaces), given the
+/// word's start in the text (the line starts at byte `line_start`): a cheap
+/// look at a line before its [`words_of`] are taken.
+pub(super) fn any_word(
+    line: &str,
+    line_start: usize,
+    mut test: impl FnMut(usize, &str) -> bool,
+) -> bool {
+    let mut position = line_start;
+    line.split(' ').any(|word| {
+        let start = position;
+        position += word.len() + 1;
+        test(start, word)
+    })
+}
+
 /// The words of the line starting at byte `offset`.
 pub(super) fn words_of(line: &str, offset: usize) -> Vec<Word<'_>> {
     let mut words: Vec<Word> = Vec::new();

@@ -55,6 +55,18 @@ const OFFICES_OF_ORGANISATIONS: &[&str] = &[
     "spokesperson",
 ];
 
+/// The words of `surface` split at spaces, each with its byte offset.
+pub(super) fn words_with_offsets(surface: &str) -> Vec<(usize, &str)> {
+    surface
+        .split(' ')
+        .scan(0, |offset, word| {
+            let start = *offset;
+            *offset += word.len() + 1;
+            Some((start, word))
+        })
+        .collect()
+}
+
 /// Whether `list` (lowercase) holds `word`, ignoring ASCII case, without allocating.
 pub(super) fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
@@ -229,14 +241,7 @@ fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) {
             index += 1;
             continue;
         }
-        let words: Vec<(usize, &str)> = surface
-            .split(' ')
-            .scan(0, |offset, word| {
-                let start = *offset;
-                *offset += word.len() + 1;
-                Some((start, word))
-            })
-            .collect();
+        let words = words_with_offsets(surface);
         // `Foreign Policy CAN`, `General Motors Europe`: a title that also
         // qualifies the word after it opens no holder's name.
         // A holder has two or three words: only the last four can hold the title.
