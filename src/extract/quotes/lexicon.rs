@@ -277,7 +277,8 @@ static NON_NAME_CAPITALS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     well were what where who why will would writing yes yet your specifically adding wait indeed
     instead similarly additionally finally ultimately separately notably responding referring
     citing noting overall look again previously recently currently next first second third hence
-    thus therefore besides regardless otherwise perhaps maybe sure absolutely statement",
+    thus therefore besides regardless otherwise perhaps maybe sure absolutely statement several
+    various numerous multiple few three four five",
     )
 });
 

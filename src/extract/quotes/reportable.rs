@@ -22,13 +22,16 @@ pub fn is_reportable(text: &str) -> bool {
 /// Words that name a passage as a slogan, a title or a caption rather than
 /// speech (`the state's new slogan … “Meth. We're on it.”`), or as a name
 /// given to a thing (`it has been dubbed “feather duvet lung”`, `an app named
-/// “Make your Arrangements”`). `called` is left out (`he called it “a
+/// “Make your Arrangements”`), or as the title of its author's work (`author of
+/// “Bargaining for Women’s Rights”`; `book` or `album` are left out: `the album
+/// is “in the home stretch”` reports speech). `called` is left out (`he called it “a
 /// disgrace”` reports speech), and so are chants and headlines: someone said
 /// those words first.
 #[rustfmt::skip]
 const NAMING_WORDS: &[&str] = &[
     "slogan", "slogans", "motto", "tagline", "catchphrase", "hashtag", "titled", "entitled",
     "caption", "captioned", "nickname", "nicknamed", "dubbed", "named", "renamed", "codenamed",
+    "author",
 ];
 
 /// How many words before an opening mark a naming word may stand.
@@ -58,9 +61,8 @@ pub fn introduced_as_name(before: &str) -> bool {
         .take(NAMING_REACH)
         .map(|word| word.trim_matches(|c: char| !c.is_alphabetic()))
         .find_map(|word| {
-            let naming = NAMING_WORDS
-                .iter()
-                .any(|naming| naming.eq_ignore_ascii_case(word));
+            // Lowercase only: `Dr. Paul Song` is no song.
+            let naming = NAMING_WORDS.contains(&word);
             (naming || is_speech_verb(word)).then_some(naming)
         })
         .unwrap_or(false)
@@ -165,6 +167,11 @@ mod tests {
         assert!(!introduced_as_name("He called the decision "));
         assert!(introduced_as_name("it has instead been dubbed "));
         assert!(introduced_as_name("an application, named "));
+        assert!(introduced_as_name("professor and author of "));
+        assert!(!introduced_as_name("In her book, she wrote "));
+        assert!(!introduced_as_name(
+            "said that the comment by Dr. Paul Song "
+        ));
         assert!(!introduced_as_name(
             "a trader who asked not to be named said, "
         ));
