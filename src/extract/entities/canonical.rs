@@ -78,6 +78,8 @@ const NOT_NAMES: &[&str] = &[
     "oh", "yes", "ok", "okay", "wow", "hey", "ah", "hi", "hello", "thanks",
     // Editors' notes and form placeholders (`[See Note]`, `Firstname Lastname`).
     "note", "see note", "firstname lastname", "first name", "last name",
+    // Salutations of speeches and letters (`Ladies and Gentlemen, Colleagues, Friends`).
+    "gentlemen", "ladies", "ladies and gentlemen", "colleagues", "friends", "comrades",
 ];
 
 /// Site furniture that scrapers keep around article text; a name holding one

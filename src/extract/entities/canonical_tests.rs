@@ -28,6 +28,7 @@ fn cleans_names() {
         ("St. Petersburg", 2, Some("St. Petersburg")),
         ("In Sochaczew", 2, Some("Sochaczew")),
         ("Yet Schiff", 0, Some("Schiff")),
+        ("Gentlemen", 1, None),
         ("US President", 1, None),
         ("National Security Advisor", 1, None),
         (
