@@ -59,7 +59,8 @@ const NOT_NAMES: &[&str] = &[
     // Photo credits, e-mail sign-offs and salutations, wire notes (`Photograph: …/Reuters`,
     // `Best regards`, `Dear Colleagues`, `# Notebook`).
     "photograph", "photo", "photos", "best", "regards", "best regards", "kind regards",
-    "dear colleagues", "dear all", "notebook", "ipo", "ebitda", "gdp", "tel", "fax", "inc", "inc.", "corp",
+    "dear colleagues", "dear all", "notebook", "ipo", "ebitda", "gdp", "tel", "fax", "inc", "inc.", "corp", "no",
+    "no.",
     "corp.", "écouter",
     // Offices named without their holder (`the Head of State noted`, `the Adviser said`).
     "head of state", "head of government", "adviser", "advisor",
@@ -129,6 +130,10 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
         .map(|word| word.trim_matches(stray))
         .filter(|word| word.contains(char::is_alphanumeric) || matches!(*word, "&" | "+" | "/"))
         .collect();
+    // `A$2.20-a-share Anchorage Capital Partners`: a price glued to the name.
+    while words.len() > 1 && words[0].contains(['$', '€', '£']) {
+        words.remove(0);
+    }
     while words.len() > 1
         && LEADING_FUNCTION_WORDS
             .iter()
@@ -210,7 +215,16 @@ fn is_name_like(name: &str) -> bool {
     {
         return false;
     }
-    if not_names().contains(lower.as_str()) {
+    // `INC. NO`: the name, or every word of it, never names anything.
+    let never = not_names().contains(lower.as_str())
+        || lower
+            .split_whitespace()
+            .all(|word| not_names().contains(word));
+    if never {
+        return false;
+    }
+    // `BC-BBN--Top Ten`: a wire service's story slug.
+    if name.contains("--") {
         return false;
     }
     // `…相关权益归腾讯公司独家所有。未经授权，不得转载`: a sentence's full stop

@@ -29,6 +29,13 @@ fn cleans_names() {
         ("In Sochaczew", 2, Some("Sochaczew")),
         ("Yet Schiff", 0, Some("Schiff")),
         ("Gentlemen", 1, None),
+        ("INC. NO", 1, None),
+        ("BC-BBN--Top Ten", 1, None),
+        (
+            "A$2.20-a-share Anchorage Capital Partners",
+            1,
+            Some("Anchorage Capital Partners"),
+        ),
         ("US President", 1, None),
         ("National Security Advisor", 1, None),
         (
