@@ -187,6 +187,10 @@ pub(super) fn split_role_abbreviations(text: &str, mentions: &mut Vec<Mention>) 
         let Some(surface) = text.get(mention.start..mention.end) else {
             continue;
         };
+        // A role, a given name and a surname after a name: four words at least.
+        if surface.matches(' ').count() < 3 {
+            continue;
+        }
         let words = words_with_offsets(surface);
         let role_at = (1..words.len().saturating_sub(2)).find(|&at| {
             let role = words[at].1;

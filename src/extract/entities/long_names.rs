@@ -116,7 +116,14 @@ pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[
     let mut grown = end;
     let mut position = end;
     let mut connectors = 0;
-    let words: Vec<&str> = after.split(' ').skip(1).take(12).collect();
+    // The next twelve words, on the stack: this runs for every head word.
+    let mut words = [""; 12];
+    let mut count = 0;
+    for (slot, word) in words.iter_mut().zip(after.split(' ').skip(1)) {
+        *slot = word;
+        count += 1;
+    }
+    let words = &words[..count];
     for (index, &word) in words.iter().enumerate() {
         position += 1 + word.len();
         let bare = word.trim_end_matches([',', '.', ';', ':', '’', '\'']);

@@ -336,9 +336,13 @@ const SPORTS_WORDS: &[&str] = &[
 /// Whether `text` is about sport: it uses at least three words of
 /// [`SPORTS_WORDS`], or one of its names plays as a team or opens a table row.
 fn about_sport(text: &str, mentions: &[Mention]) -> bool {
+    // Read as bytes, and only words as long as a sports word are compared:
+    // this runs over whole articles.
     let sports_words = text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|word| SPORTS_WORDS.contains(word))
+        .as_bytes()
+        .split(|byte| !byte.is_ascii_alphabetic())
+        .filter(|word| (4..=11).contains(&word.len()))
+        .filter(|word| SPORTS_WORDS.iter().any(|sports| sports.as_bytes() == *word))
         .nth(2)
         .is_some();
     sports_words
