@@ -233,6 +233,7 @@ const NOT_SURNAMES: &[&str] = &[
     "financial", "securities", "associates", "company", "hotels", "resorts", "stores", "hills",
     "heights", "park", "beach", "springs", "falls", "bay", "island", "islands", "county", "city",
     "village", "harbor", "harbour", "point", "creek", "station", "airport", "square", "bridge",
+    "trust", "house",
 ];
 
 /// Extends each person's mention over lowercase particles and the

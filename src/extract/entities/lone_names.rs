@@ -129,8 +129,7 @@ pub fn settle_lone_persons(text: &str, mentions: &mut [Mention]) {
 #[rustfmt::skip]
 const JOBS_AT: &[&str] = &[
     "director", "executive", "officer", "professor", "researcher", "scientist", "engineer",
-    "fellow", "partner", "chairman", "president", "founder", "editor", "worker", "employee",
-    "head", "chief", "trader", "works", "worked", "working",
+    "fellow", "partner", "chairman", "president", "founder", "editor", "head", "chief", "trader",
 ];
 
 /// Gives a place the organisation kind where the text describes it as one
@@ -152,13 +151,34 @@ pub fn settle_described_names(text: &str, mentions: &mut [Mention]) {
             Some(head) if in_list(PLACE_NOUNS, head) => Some(PLACE),
             _ => None,
         };
-        let job_before = mention.kind == PLACE && job_at_before(&text[..mention.start]);
+        // `Mafina BV of Voorburg, a subsidiary of …`: the apposition is the
+        // company's before the town, not the town's.
+        let before = &text[..mention.start];
+        if mention.kind == PLACE && located_by_name_before(before) {
+            continue;
+        }
+        let job_before = mention.kind == PLACE && job_at_before(before);
         let kind = described.or(job_before.then_some(ORGANIZATION));
         match kind {
             Some(ORGANIZATION) if !is_known_place(surface) => mention.kind = ORGANIZATION,
             Some(PLACE) => mention.kind = PLACE,
             _ => {}
         }
+    }
+}
+
+/// Whether `before` ends with `in`, `from`, `near`, or `of` after a
+/// capitalised name that is no title (`Mafina BV of `), so the name after it
+/// is where something is.
+fn located_by_name_before(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    match words.next() {
+        Some("in" | "from" | "near") => true,
+        Some("of") => words.next().is_some_and(|word| {
+            word.starts_with(char::is_uppercase)
+                && !in_list(PERSON_TITLES, word.trim_end_matches('.'))
+        }),
+        _ => false,
     }
 }
 

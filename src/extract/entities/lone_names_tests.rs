@@ -121,6 +121,11 @@ fn a_new_clause_after_a_place_and_known_places_stay() {
     assert_eq!(described(text, &[("Boston", 2)]), [2]);
     let text = "She lives in Varnak with her husband, a company director.";
     assert_eq!(described(text, &[("Varnak", 2)]), [2]);
+    // The apposition is the company's: `Mafina BV of Voorburg, a subsidiary of …`.
+    let text = "Mafina BV of Voorburg, a subsidiary of Acme, said so.";
+    assert_eq!(described(text, &[("Voorburg", 2)]), [2]);
+    let text = "He served as the CEO of Zorbly, a mobile marketing company.";
+    assert_eq!(described(text, &[("Zorbly", 2)]), [1]);
 }
 
 #[test]
