@@ -59,8 +59,8 @@ const NOT_NAMES: &[&str] = &[
     // Photo credits, e-mail sign-offs and salutations, wire notes (`Photograph: …/Reuters`,
     // `Best regards`, `Dear Colleagues`, `# Notebook`).
     "photograph", "photo", "photos", "best", "regards", "best regards", "kind regards",
-    "dear colleagues", "dear all", "notebook", "ipo", "ebitda", "gdp", "tel", "fax", "inc", "inc.", "corp", "no",
-    "no.",
+    "dear colleagues", "dear all", "notebook", "ipo", "ebitda", "gdp", "tel", "fax", "inc", "inc.",
+    "corp", "no", "no.",
     "corp.", "écouter",
     // Offices named without their holder (`the Head of State noted`, `the Adviser said`).
     "head of state", "head of government", "adviser", "advisor",

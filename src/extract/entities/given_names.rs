@@ -16,7 +16,7 @@ use rustc_hash::FxHashSet;
 use super::lexicon::{known_kind, lowercase_hash};
 use super::org_chunks::{any_word, headline, is_name_head, words_of, Word};
 use super::spans::{in_list, words_with_offsets};
-use super::tagger::Mention;
+use super::tagger::{covers, Mention};
 use crate::extract::words::NEVER_NAMES;
 
 /// Kind indices of the model (see [`Mention::kind`]).
@@ -77,12 +77,6 @@ pub(super) fn join_given_names(text: &str, mentions: &mut Vec<Mention>) {
 pub(super) fn add_untagged_full_names(text: &str, mentions: &mut Vec<Mention>) {
     let mut found = Vec::new();
     let mut offset = 0;
-    // Mentions come sorted and apart: a word is tagged if the last mention
-    // starting at or before it runs over it.
-    let tagged = |at: usize, mentions: &[Mention]| {
-        let after = mentions.partition_point(|mention| mention.start <= at);
-        after > 0 && at < mentions[after - 1].end
-    };
     for line in text.split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
@@ -90,7 +84,7 @@ pub(super) fn add_untagged_full_names(text: &str, mentions: &mut Vec<Mention>) {
         // only when one is not.
         let candidate = any_word(line, line_start, |start, word| {
             word.starts_with(char::is_uppercase)
-                && !tagged(start, mentions)
+                && !covers(mentions, start, start + 1)
                 && is_given_name(word.trim_end_matches(|c: char| !c.is_alphabetic()))
         });
         if !candidate || headline(line) {
@@ -124,10 +118,7 @@ pub(super) fn add_untagged_full_names(text: &str, mentions: &mut Vec<Mention>) {
             }
         }
     }
-    found.retain(|person| {
-        let after = mentions.partition_point(|mention| mention.start < person.end);
-        after == 0 || mentions[after - 1].end <= person.start
-    });
+    found.retain(|person| !covers(mentions, person.start, person.end));
     if found.is_empty() {
         return;
     }
@@ -284,11 +275,7 @@ fn particle_surname_end(text: &str, at: usize) -> Option<usize> {
             rest = &after_space[word_length..];
             continue;
         }
-        let mut chars = word.chars();
-        let surname = taken > 0
-            && chars.next().is_some_and(char::is_uppercase)
-            && chars.next().is_some_and(char::is_lowercase);
-        return surname.then_some(offset);
+        return (taken > 0 && name_shaped(word)).then_some(offset);
     }
     None
 }
@@ -307,7 +294,7 @@ fn remove_indices(mentions: &mut Vec<Mention>, indices: &[usize]) {
 }
 
 /// The start of the given name that ends one space before `at`, if the word
-/// there is one: capitalised, not in capitals, letters and hyphens only.
+/// there is one: letters and hyphens, written like a name.
 fn given_name_before(text: &str, at: usize) -> Option<usize> {
     let before = text.get(..at)?.strip_suffix(' ')?;
     let start = before
@@ -316,13 +303,10 @@ fn given_name_before(text: &str, at: usize) -> Option<usize> {
             space + before[space..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &before[start..];
-    let mut chars = word.chars();
-    let capitalised = chars.next().is_some_and(char::is_uppercase);
-    let then_lowercase = chars.next().is_some_and(char::is_lowercase);
     let separated = start == 0
         || before[..start]
             .ends_with(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘'));
-    (capitalised && then_lowercase && separated && is_given_name(word)).then_some(start)
+    (name_shaped(word) && separated && is_given_name(word)).then_some(start)
 }
 
 #[cfg(test)]

@@ -133,8 +133,9 @@ const JOBS_AT: &[&str] = &[
 ];
 
 /// Gives a place the organisation kind where the text describes it as one
-/// (`Hipcricket, a mobile marketing company`, `strategist at Miller Tabak`), and an organisation the place kind where an
-/// apposition calls it a town or a province; the lexicon's places stay.
+/// (`Hipcricket, a mobile marketing company`, `strategist at Miller Tabak`),
+/// and an organisation the place kind where an apposition calls it a town or
+/// a province; the lexicon's places stay.
 pub fn settle_described_names(text: &str, mentions: &mut [Mention]) {
     for mention in mentions.iter_mut() {
         if mention.kind != PLACE && mention.kind != ORGANIZATION {
@@ -282,27 +283,23 @@ fn apposition_head(after: &str) -> Option<&str> {
     let phrase = after
         .strip_prefix(", a ")
         .or_else(|| after.strip_prefix(", an "))?;
-    let words: Vec<&str> = phrase
+    let words: Vec<(&str, &str)> = phrase
         .split(' ')
         .take(6)
-        .map(|word| word.trim_end_matches([',', '.', ';', ':', ')']))
+        .map(|word| (word, word.trim_end_matches([',', '.', ';', ':', ')'])))
         .collect();
     let is_kind_noun =
-        |word: &&str| in_list(ORGANISATION_NOUNS, word) || in_list(PLACE_NOUNS, word);
+        |&(_, bare): &(&str, &str)| in_list(ORGANISATION_NOUNS, bare) || in_list(PLACE_NOUNS, bare);
     let mut head = None;
-    for (index, bare) in words.iter().enumerate() {
+    for (index, &(word, bare)) in words.iter().enumerate() {
         let verb_form = bare.ends_with("ed") || bare.ends_with("ing");
         let participle =
             head.is_some() && verb_form && !words.get(index + 1).is_some_and(is_kind_noun);
         if bare.is_empty() || in_list(PHRASE_ENDS, bare) || participle {
             break;
         }
-        head = Some(*bare);
-        let punctuated = phrase
-            .split(' ')
-            .nth(index)
-            .is_some_and(|word| word.len() != bare.len());
-        if punctuated {
+        head = Some(bare);
+        if bare.len() != word.len() {
             break;
         }
     }

@@ -105,6 +105,17 @@ const RANKS: &[&str] = &[
     "mayor", "senator", "sen", "rep", "gov",
 ];
 
+/// Whether `rest`, the words after a rank, open a holder's name: capitalised
+/// words not followed by `of` (`General Mark Milley`, not `Prime Minister of
+/// Greece`).
+fn holder_follows(rest: &[&str]) -> bool {
+    let capitalised = rest
+        .iter()
+        .take_while(|next| next.starts_with(char::is_uppercase))
+        .count();
+    capitalised > 0 && rest.get(capitalised) != Some(&"of")
+}
+
 /// Where a name whose head word ends at `end` ends: over `on`/`of`/`for` and
 /// the connectors and capitalised words after it, up to the last capitalised
 /// word, stopping at a person's name (`person_starts`, sorted), a date or a line end.
@@ -141,14 +152,8 @@ pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[
         // `Joint Chiefs of Staff General Mark Milley`: a title before a
         // capitalised word opens the holder's name (`Inspector General` ends one).
         // `of the Prime Minister of Greece`: an office with its own `of` is the name's.
-        let rest = &words[index + 1..];
-        let capitalised_after = rest
-            .iter()
-            .take_while(|next| next.starts_with(char::is_uppercase))
-            .count();
-        let office_of = rest.get(capitalised_after) == Some(&"of");
         let title =
-            in_list(RANKS, bare) && bare.len() == word.len() && capitalised_after > 0 && !office_of;
+            in_list(RANKS, bare) && bare.len() == word.len() && holder_follows(&words[index + 1..]);
         let person = person_starts
             .binary_search(&(position - word.len()))
             .is_ok();

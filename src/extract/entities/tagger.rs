@@ -46,6 +46,13 @@ impl Mention {
     }
 }
 
+/// Whether some mention of `mentions` (sorted by start, none inside another)
+/// overlaps `start..end`: only the last mention starting before `end` can.
+pub(super) fn covers(mentions: &[Mention], start: usize, end: usize) -> bool {
+    let before_end = mentions.partition_point(|mention| mention.start < end);
+    before_end > 0 && mentions[before_end - 1].end > start
+}
+
 /// A sentence ready for feature extraction.
 pub struct PreparedSentence {
     pub infos: Vec<TokenInfo>,

@@ -13,7 +13,7 @@
 use rustc_hash::FxHashSet;
 
 use super::lexicon::{is_known_country, known_kind};
-use super::tagger::Mention;
+use super::tagger::{covers, Mention};
 use crate::extract::words::is_nationality;
 
 /// Kind indices of the model (see [`Mention::kind`]).
@@ -283,14 +283,9 @@ fn settle_record_nicknames(text: &str, mentions: &mut Vec<Mention>) -> bool {
             mention.kind = ORGANIZATION;
         }
     }
-    // Mentions come sorted and apart: the one before a nickname's end is the
-    // only one that may hold it.
     let untagged: Vec<Mention> = nicknames
         .iter()
-        .filter(|&&(start, end)| {
-            let before_end = mentions.partition_point(|mention| mention.start < end);
-            before_end == 0 || mentions[before_end - 1].end <= start
-        })
+        .filter(|&&(start, end)| !covers(mentions, start, end))
         .map(|&(start, end)| Mention::new(start, end, ORGANIZATION))
         .collect();
     mentions.extend(untagged);

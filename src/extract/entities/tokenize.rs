@@ -243,8 +243,9 @@ fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuil
         if !is_trailing_punct(c) {
             break;
         }
-        let state_dot = c == '.' && keeps_state_dot(core, &text[start + hi..]);
-        if c == '.' && (keeps_final_dot(core) || state_dot) && !is_junk_chunk(core) {
+        let keeps_dot =
+            c == '.' && (keeps_final_dot(core) || keeps_state_dot(core, &text[start + hi..]));
+        if keeps_dot && !is_junk_chunk(core) {
             break;
         }
         hi -= c.len_utf8();

@@ -141,10 +141,7 @@ pub fn is_phrase_boundary(word: &str) -> bool {
 /// Nationality and region adjectives that describe an unnamed speaker ("a
 /// senior Ukrainian official"), singular or plural; a list, because their
 /// endings are shared by names (Christian, Duncan, McLean).
-pub fn is_nationality(word: &str) -> bool {
-    let singular = word.strip_suffix('s').unwrap_or(word);
-    lowered(word, |w| NATIONALITIES.contains(w)) || lowered(singular, |w| NATIONALITIES.contains(w))
-}
+pub use crate::extract::words::is_nationality;
 
 /// Determiners that start a description rather than a name ("the minister", "a spokesman").
 pub fn is_determiner(word: &str) -> bool {
@@ -288,13 +285,6 @@ static PHRASE_BOUNDARIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     last later noting on referring said since speaking than that this through to told via when
     where which while who whose with wrote",
     )
-});
-
-static NATIONALITIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    crate::extract::words::NATIONALITIES
-        .iter()
-        .copied()
-        .collect()
 });
 
 static ORGANISATION_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
