@@ -5,6 +5,13 @@ fn mention(text: &str, needle: &str, kind: usize) -> Mention {
     Mention::new(start, start + needle.len(), kind)
 }
 
+/// The kinds after [`settle_teams`] of the tagged `(needle, kind)` spans of `text`.
+fn kinds_after(text: &str, spans: &[(&str, usize)]) -> Vec<usize> {
+    let mut mentions = super::super::tagger::mentions_at(text, spans);
+    settle_teams(text, &mut mentions);
+    mentions.iter().map(|m| m.kind).collect()
+}
+
 fn surfaces(text: &str, mentions: &[Mention]) -> Vec<(String, usize)> {
     mentions
         .iter()
@@ -36,19 +43,20 @@ fn a_results_line_splits_at_the_result_word_and_both_sides_are_teams() {
 fn a_town_or_state_that_wins_or_has_a_record_is_a_team_a_country_stays_a_place() {
     let text = "Salina South beat Trinity Academy on Saturday. Heritage (1-0) won. \
                 Spain beat France 3-2. She lives in Ohio. A. Smith 45-3. Minnesota beat Buffalo.";
-    let mut mentions = vec![
-        mention(text, "Salina South", PLACE),
-        mention(text, "Trinity Academy", PLACE),
-        mention(text, "Heritage", PLACE),
-        mention(text, "Spain", PLACE),
-        mention(text, "France", PLACE),
-        mention(text, "Ohio", PLACE),
-        mention(text, "A. Smith", PERSON),
-        mention(text, "Minnesota", PLACE),
-        mention(text, "Buffalo", PLACE),
-    ];
-    settle_teams(text, &mut mentions);
-    let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
+    let kinds = kinds_after(
+        text,
+        &[
+            ("Salina South", PLACE),
+            ("Trinity Academy", PLACE),
+            ("Heritage", PLACE),
+            ("Spain", PLACE),
+            ("France", PLACE),
+            ("Ohio", PLACE),
+            ("A. Smith", PERSON),
+            ("Minnesota", PLACE),
+            ("Buffalo", PLACE),
+        ],
+    );
     assert_eq!(
         kinds,
         [
@@ -117,15 +125,16 @@ fn a_date_or_a_year_range_after_a_place_is_no_score() {
 fn a_plural_nickname_in_a_sports_article_is_a_team() {
     let text = "Wild 4, Sabres 1: Zach Parise scored twice as the coach watched the Devils \
                 lose. The Huskies (4-7, 3-4) lost the game.";
-    let mut mentions = vec![
-        mention(text, "Wild", ORGANIZATION),
-        mention(text, "Sabres", PERSON),
-        mention(text, "Zach Parise", PERSON),
-        mention(text, "Devils", PERSON),
-        mention(text, "Huskies", OTHER),
-    ];
-    settle_teams(text, &mut mentions);
-    let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
+    let kinds = kinds_after(
+        text,
+        &[
+            ("Wild", ORGANIZATION),
+            ("Sabres", PERSON),
+            ("Zach Parise", PERSON),
+            ("Devils", PERSON),
+            ("Huskies", OTHER),
+        ],
+    );
     assert_eq!(
         kinds,
         [
