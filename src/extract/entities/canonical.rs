@@ -83,6 +83,11 @@ const NOT_NAMES: &[&str] = &[
     "gentlemen", "ladies", "ladies and gentlemen", "colleagues", "friends", "comrades",
 ];
 
+/// Legal suffixes of company names, lowercase, which end a name and never open one.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "plc", "llc", "gmbh", "s.a.", "n.v.",
+];
+
 /// Site furniture that scrapers keep around article text; a name holding one
 /// of these is never an entity (`Advertisement Continue`, `AFP via Getty Images`).
 #[rustfmt::skip]
@@ -215,12 +220,15 @@ fn is_name_like(name: &str) -> bool {
     {
         return false;
     }
-    // `INC. NO`: the name, or every word of it, never names anything.
-    let never = not_names().contains(lower.as_str())
-        || lower
-            .split_whitespace()
-            .all(|word| not_names().contains(word));
-    if never {
+    if not_names().contains(lower.as_str()) {
+        return false;
+    }
+    // `INC. NO`: no name opens with a company's legal suffix (`News Corp` ends with one).
+    let opens_with_suffix = lower
+        .split_whitespace()
+        .next()
+        .is_some_and(|first| LEGAL_SUFFIXES.contains(&first));
+    if opens_with_suffix && lower.contains(' ') {
         return false;
     }
     // `BC-BBN--Top Ten`: a wire service's story slug.

@@ -30,6 +30,7 @@ fn cleans_names() {
         ("Yet Schiff", 0, Some("Schiff")),
         ("Gentlemen", 1, None),
         ("INC. NO", 1, None),
+        ("News Corp", 1, Some("News Corp")),
         ("BC-BBN--Top Ten", 1, None),
         (
             "A$2.20-a-share Anchorage Capital Partners",

@@ -50,6 +50,14 @@ pub(super) fn join_given_names(text: &str, mentions: &mut Vec<Mention>) {
         if mention.kind != PERSON || mention.shouted {
             continue;
         }
+        // `Beverly` + `Hills`: a place's or a company's last word is no surname.
+        let last_word = text
+            .get(mention.start..mention.end)
+            .and_then(|surface| surface.rsplit(' ').next())
+            .unwrap_or("");
+        if names_a_place_or_company(last_word) {
+            continue;
+        }
         let Some(start) = given_name_before(text, mention.start) else {
             continue;
         };
@@ -153,10 +161,15 @@ pub(super) fn settle_given_named_places(text: &str, mentions: &mut [Mention]) {
 /// word, no word that never names, no name the lexicon knows.
 pub(super) fn surname_fits(word: &str) -> bool {
     name_shaped(word)
-        && !is_name_head(word)
-        && !in_list(NOT_SURNAMES, word)
+        && !names_a_place_or_company(word)
         && !in_list(NEVER_NAMES, word)
         && known_kind(word).is_none()
+}
+
+/// Whether `word` ends names of places and companies (a head of `org_chunks`
+/// or one of [`NOT_SURNAMES`]).
+fn names_a_place_or_company(word: &str) -> bool {
+    is_name_head(word) || in_list(NOT_SURNAMES, word)
 }
 
 /// Whether `word` is written like a name: a capital, then lowercase letters,
@@ -224,7 +237,7 @@ const NOT_SURNAMES: &[&str] = &[
     "financial", "securities", "associates", "company", "hotels", "resorts", "stores", "hills",
     "heights", "park", "beach", "springs", "falls", "bay", "island", "islands", "county", "city",
     "village", "harbor", "harbour", "point", "creek", "station", "airport", "square", "bridge",
-    "trust", "house",
+    "trust", "house", "plaza", "mall", "tower", "towers", "hall", "arena", "stadium",
 ];
 
 /// Extends each person's mention over lowercase particles and the

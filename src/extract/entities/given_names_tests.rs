@@ -166,3 +166,17 @@ fn the_list_holds_given_names_not_words() {
     assert!(!is_given_name("Virginia"));
     assert!(!is_given_name("Unseeded"));
 }
+
+#[test]
+fn a_place_or_company_word_tagged_a_person_takes_no_given_name() {
+    // Regression (Reuters financial): `Hills` tagged a person became `Beverly Hills`.
+    assert_eq!(
+        persons_after_join("announced in Beverly Hills, Calif., today", &["Hills"]),
+        ["Hills"]
+    );
+    let text = "the Rana Plaza disaster";
+    let start = text.find("Rana").expect("name in text");
+    let mut mentions = vec![Mention::new(start, start + "Rana Plaza".len(), PLACE)];
+    settle_given_named_places(text, &mut mentions);
+    assert_eq!(mentions[0].kind, PLACE);
+}

@@ -10,7 +10,7 @@
 //! tagger's word stands: a surname alone in a sports report stays a person.
 
 use super::given_names::{is_given_name, surname_fits};
-use super::lexicon::is_known_place;
+use super::lexicon::{is_known_place, known_kind};
 use super::spans::in_list;
 use super::tagger::Mention;
 use crate::extract::words::PERSON_TITLES;
@@ -205,13 +205,14 @@ pub fn settle_listed_full_names(text: &str, mentions: &mut [Mention]) {
         if mention.kind != ORGANIZATION && mention.kind != PLACE {
             continue;
         }
-        let Some((given, surname)) = text
-            .get(mention.start..mention.end)
-            .and_then(|surface| surface.split_once(' '))
-        else {
+        let Some(surface) = text.get(mention.start..mention.end) else {
             continue;
         };
-        let named_like_a_person = is_given_name(given) && surname_fits(surname);
+        let Some((given, surname)) = surface.split_once(' ') else {
+            continue;
+        };
+        let named_like_a_person =
+            is_given_name(given) && surname_fits(surname) && known_kind(surface).is_none();
         if named_like_a_person && listed_neighbours(text, mentions, index).contains(&Some(PERSON)) {
             mentions[index].kind = PERSON;
         }

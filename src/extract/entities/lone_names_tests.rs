@@ -159,3 +159,13 @@ fn a_full_name_listed_among_persons_is_a_person() {
         [1, 1, 0]
     );
 }
+
+#[test]
+fn a_known_company_named_like_a_person_stays_a_company() {
+    // Regression (Reuters financial): `Freddie Mac and Fannie Mae` made both persons.
+    let text = "The regulator for Freddie Mac and Fannie Mae said so, as did Pete Buttigieg.";
+    let mut mentions =
+        super::super::tagger::mentions_at(text, &[("Freddie Mac", 0), ("Fannie Mae", 1)]);
+    settle_listed_full_names(text, &mut mentions);
+    assert_eq!(mentions[1].kind, 1);
+}
