@@ -246,9 +246,6 @@ fn is_special_object(object: &Map<String, Value>) -> bool {
 pub fn value_to_text(field: Field, value: &Value) -> Option<String> {
     match value {
         Value::Null => None,
-        Value::String(text) if field == Field::Body && looks_like_markup(text) => {
-            Some(strip_markup(text))
-        }
         Value::String(text) => Some(text.clone()),
         Value::Bool(_) => None,
         Value::Number(number) if field == Field::Date => {
@@ -318,28 +315,6 @@ pub fn looks_like_token(text: &str) -> bool {
         && trimmed
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
-fn looks_like_markup(text: &str) -> bool {
-    text.contains("</") || text.contains("<p") || text.contains("<br")
-}
-
-/// Inline HTML of a JSON field -> text: tags dropped, paragraphs kept apart,
-/// the usual entities decoded.
-pub fn strip_markup(html: &str) -> String {
-    let with_breaks = html
-        .replace("</p>", "\n\n")
-        .replace("</P>", "\n\n")
-        .replace("<br>", "\n")
-        .replace("<br/>", "\n")
-        .replace("<br />", "\n");
-    let text = super::trec::unescape_sgml(&super::markup::strip_tags(&with_breaks));
-    let paragraphs: Vec<String> = text
-        .split("\n\n")
-        .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|paragraph| !paragraph.is_empty())
-        .collect();
-    paragraphs.join("\n\n")
 }
 
 #[cfg(test)]

@@ -66,6 +66,22 @@ pub fn looks_like_html(text: &str) -> bool {
     head.contains("<!doctype html") || head.contains("<html") || is_fragment
 }
 
+/// The text of a record field that holds markup: a whole page (a crawler's
+/// saved response) gives its article body, as a saved page does; a fragment,
+/// or a page with no article in it, its text with blocks kept apart.
+pub fn markup_text(markup: &str) -> String {
+    let lower_head = markup
+        .get(..markup.len().min(2048))
+        .unwrap_or(markup)
+        .to_ascii_lowercase();
+    let is_page = lower_head.contains("<!doctype html") || lower_head.contains("<html");
+    let article_body = is_page
+        .then(|| parse_html_page(markup).ok())
+        .flatten()
+        .map(|article| article.body);
+    article_body.unwrap_or_else(|| super::markup::fragment_text(markup))
+}
+
 /// A page whose body has no line of at least this many words is not an
 /// article (a sign-up form, a login wall, a page of links).
 const MIN_PROSE_LINE_WORDS: usize = 5;

@@ -1,8 +1,13 @@
 //! A tolerant tag scanner for SGML-ish markup: elements, attributes, tags and
 //! entity references found by plain string search.
 //!
-//! Used by the Reuters-21578 reader, whose files an XML parser rejects. Every
+//! Used by the Reuters-21578 reader, whose files an XML parser rejects, and
+//! for the HTML fragments of record fields ([`fragment_text`]). Every
 //! function accepts broken input (unclosed elements, stray `&`) without panicking.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// The content of the first `<NAME>...</NAME>` (without attributes).
 pub fn element<'a>(text: &'a str, name: &str) -> Option<&'a str> {
@@ -53,6 +58,47 @@ pub fn strip_tags(text: &str) -> String {
     }
     output.push_str(rest);
     output
+}
+
+/// Whether a field's text holds HTML tags rather than plain prose.
+pub fn looks_like_markup(text: &str) -> bool {
+    text.contains("</") || text.contains("<p") || text.contains("<br")
+}
+
+/// Elements whose content is never text: scripts, styles, templates, comments.
+static HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
+    // The pattern is a literal; it is checked by the unit tests.
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>|<template\b.*?</template\s*>|<noscript\b.*?</noscript\s*>|<!--.*?-->").unwrap()
+});
+/// Tags that end a block of text: a paragraph, a heading, a list item, a cell.
+static BLOCK_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    // The pattern is a literal; it is checked by the unit tests.
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"(?i)</(?:p|div|li|h[1-6]|tr|td|th|dd|dt|ul|ol|table|blockquote|section|article|header|footer|nav|aside|figure|figcaption|option|title)\s*>|<hr\s*/?>").unwrap()
+});
+static LINE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    // The pattern is a literal; it is checked by the unit tests.
+    #[allow(clippy::unwrap_used)]
+    Regex::new(r"(?i)<br\s*/?>").unwrap()
+});
+
+/// An HTML fragment (a field of a JSON record, a CSV cell, an RSS
+/// description) -> text: scripts and styles dropped, each block (paragraph,
+/// heading, list item, cell) a paragraph of its own, so that a menu's items
+/// stay apart (`Afghanistan` and `Kerala`, not `AfghanistanKerala`), and the
+/// usual entities decoded.
+pub fn fragment_text(html: &str) -> String {
+    let visible = HIDDEN.replace_all(html, " ");
+    let with_blocks = BLOCK_BREAK.replace_all(&visible, "\n\n");
+    let with_breaks = LINE_BREAK.replace_all(&with_blocks, "\n");
+    let text = super::trec::unescape_sgml(&strip_tags(&with_breaks));
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .map(|paragraph| paragraph.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|paragraph| !paragraph.is_empty())
+        .collect();
+    paragraphs.join("\n\n")
 }
 
 /// `&lt; &gt; &amp; &quot;` -> characters; `&#N;` control references are
@@ -112,6 +158,20 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(unescape(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn fragment_text_keeps_blocks_apart_and_drops_scripts() {
+        let menu = "<ul><li>Afghanistan</li><li>Kerala</li></ul><script>var story_id = 1;</script>\
+                    <style>p{color:red}</style><!-- ad --><p>Talks &amp; more.</p><div>Next</div>";
+        assert_eq!(
+            fragment_text(menu),
+            "Afghanistan\n\nKerala\n\nTalks & more.\n\nNext"
+        );
+        assert_eq!(
+            fragment_text("<p>One<br>two</p><P>Three</P>"),
+            "One two\n\nThree"
+        );
     }
 
     #[test]

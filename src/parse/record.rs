@@ -7,6 +7,8 @@
 
 use super::byline::author_from_byline;
 use super::dates::parse_date;
+use super::html::markup_text;
+use super::markup::looks_like_markup;
 
 use super::{FieldOverrides, ParseError, ParsedArticle};
 
@@ -279,7 +281,7 @@ impl RawRecord {
     /// whose text is its title.
     pub fn into_record_article(self, part: Option<usize>) -> Result<ParsedArticle, ParseError> {
         let title = non_empty(self.title);
-        let body = non_empty(self.body)
+        let body = non_empty(self.body.map(|text| readable_text(&text)))
             .or_else(|| title.clone())
             .ok_or(ParseError::NoBody)?;
         let date_text = non_empty(self.date);
@@ -307,6 +309,15 @@ pub fn skip_reason(position: &str, problem: &ParseError) -> String {
         ParseError::NoBody => format!("{position}: no body text"),
         other => format!("{position}: {other}"),
     }
+}
+
+/// A field's text without markup: an HTML body (a JSON key, a CSV cell, a
+/// crawler's whole saved page) is read as HTML, plain text is kept as it is.
+fn readable_text(text: &str) -> String {
+    if !looks_like_markup(text) {
+        return text.to_string();
+    }
+    markup_text(text)
 }
 
 /// Trimmed text, or `None` when nothing is left.

@@ -12,7 +12,7 @@ use roxmltree::{Document, Node};
 
 use super::byline::author_from_byline;
 use super::dates::parse_date;
-use super::fields::strip_markup;
+use super::html::markup_text;
 use super::record::skip_reason;
 use super::{ParseError, ParsedArticle, ParsedFile};
 
@@ -246,7 +246,7 @@ fn title_text(node: Node) -> String {
     if !holds_markup {
         return text;
     }
-    strip_markup(&text)
+    markup_text(&text)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -313,7 +313,7 @@ fn body_text(node: Node) -> Option<String> {
         return Some(paragraphs.join("\n\n"));
     }
     let text = text_of_raw(node);
-    non_empty(strip_markup(&text))
+    non_empty(markup_text(&text))
 }
 
 /// `By BERNARD CONDON<byttl>AP Business Writer</byttl>` -> words kept apart,

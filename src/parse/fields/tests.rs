@@ -89,9 +89,11 @@ fn finds_roles_in_real_world_shapes() {
     for (name, value, (title, body, date, url)) in cases {
         let found = record(value);
         assert_eq!(found.title.as_deref().unwrap_or_default(), title, "{name}");
-        assert_eq!(found.body.as_deref(), Some(body), "{name}");
         assert_eq!(found.date.as_deref(), date, "{name}");
         assert_eq!(found.url.as_deref(), url, "{name}");
+        // Markup leaves the body when the record becomes an article.
+        let article = found.into_record_article(None).unwrap();
+        assert_eq!(article.body, body, "{name}");
     }
 }
 
@@ -161,4 +163,30 @@ fn the_longest_summary_is_the_body_and_bylines_lose_by() {
         with_full_text.body.as_deref(),
         Some("The text is the body.")
     );
+}
+
+/// A crawler's record whose parsed text is empty keeps the whole saved page
+/// under `raw_response.content`: the body is the page's article, not its
+/// scripts, styles and menus (found on a Scrapy crawler's test data).
+#[test]
+fn a_whole_saved_page_in_a_field_gives_its_article() {
+    let paragraph = "Officials from both countries met in Istanbul on Friday to revive a grain deal that lets ships leave the ports.";
+    let page = format!(
+        "<!DOCTYPE html><html><head><title>Grain talks</title><script>var story_id = 8512300;</script>\
+         <style>@font-face{{font-family:Roboto}}</style></head><body><nav><ul><li>Home</li><li>World</li></ul></nav>\
+         <article><h1>Grain talks</h1><p>{paragraph}</p><p>{paragraph}</p><p>{paragraph}</p></article></body></html>"
+    );
+    let article = record(
+        json!({"parsed_data": {"title": ["Grain talks"], "text": [" "]},
+                                "raw_response": {"content": page}}),
+    )
+    .into_record_article(None)
+    .unwrap();
+    assert!(
+        article.body.starts_with("Officials from both countries"),
+        "{}",
+        article.body
+    );
+    assert!(!article.body.contains("story_id") && !article.body.contains("font-face"));
+    assert!(!article.body.contains("HomeWorld"));
 }
