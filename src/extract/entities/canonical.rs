@@ -181,6 +181,23 @@ fn names_people_of(surface: &str) -> bool {
     place.is_some_and(|place| place.len() > 2 && super::lexicon::is_known_place(place))
 }
 
+/// Words that end a product's name, after its maker or its line (`AirPods
+/// Pro`, `Switch Lite`, `Chromecast Ultra`, `DualShock Controller`).
+#[rustfmt::skip]
+const PRODUCT_WORDS: &[&str] = &[
+    "Pro", "Lite", "Ultra", "Mini", "Edition", "Controller", "Charger", "Console", "Headphones",
+    "Earbuds", "Smartphone", "Laptop",
+];
+
+/// Whether `surface` names a product by its last word: an other name, not
+/// the company that makes it.
+fn names_a_product(surface: &str) -> bool {
+    let mut words = surface.split_whitespace();
+    let last = words.next_back();
+    let has_line = words.next().is_some();
+    has_line && last.is_some_and(|word| PRODUCT_WORDS.contains(&word))
+}
+
 /// Offices that end a title written like a name (`US President`, `National
 /// Security Advisor`): no organisation or place, and no person without a holder.
 #[rustfmt::skip]
@@ -332,7 +349,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         let Some(entry) = stats.get_mut(key) else {
             continue;
         };
-        let kind = if names_people_of(surface) {
+        let kind = if names_people_of(surface) || names_a_product(surface) {
             3
         } else {
             mention.kind

@@ -192,3 +192,28 @@ fn nationalities_joined_by_a_hyphen_and_people_of_a_place_are_other() {
         ]
     );
 }
+
+/// Regression: products were companies or persons (`AirPods Pro`, `Switch
+/// Lite`; found on the modern dev set's batch 6, annotated before it was
+/// looked at): a name of two words or more ending in a product word is other.
+#[test]
+fn a_name_ending_in_a_product_word_is_other() {
+    let text = "The Zentra Pods Pro and the Kestrel Controller sold out at Pro Sports.";
+    let mentions = [
+        mention(text, "Zentra Pods Pro", 1),
+        mention(text, "Kestrel Controller", 0),
+        mention(text, "Pro Sports", 1),
+    ];
+    let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
+        .into_iter()
+        .map(|entity| (entity.name, entity.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Zentra Pods Pro".to_string(), EntityKind::Other),
+            ("Kestrel Controller".to_string(), EntityKind::Other),
+            ("Pro Sports".to_string(), EntityKind::Organization),
+        ]
+    );
+}

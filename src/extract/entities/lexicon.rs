@@ -213,6 +213,16 @@ mod tests {
         assert_eq!(settled_kind("Muslims", PERSON), Some(OTHER));
     }
 
+    /// Regression: `Black Friday` was a person or a place (found on the modern
+    /// dev set's batch 6, annotated before it was looked at): named days are other.
+    #[test]
+    fn named_days_are_other_names() {
+        for day in ["Black Friday", "Cyber Monday", "Good Friday", "Labor Day"] {
+            assert_eq!(settled_kind(day, PERSON), Some(OTHER), "{day}");
+            assert_eq!(settled_kind(day, PLACE), Some(OTHER), "{day}");
+        }
+    }
+
     #[test]
     fn a_city_tagged_as_a_team_and_unknown_names_are_left_alone() {
         assert_eq!(settled_kind("Boston", ORGANIZATION), None);

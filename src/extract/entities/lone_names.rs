@@ -254,6 +254,8 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
         Some(head) if in_list(PLACE_NOUNS, head) => signs.place = true,
         _ => {}
     }
+    let surface = text.get(mention.start..mention.end).unwrap_or("");
+    signs.organisation |= written_like_a_brand(surface);
     let lowercase_before = previous_bare.starts_with(char::is_lowercase);
     signs.organisation |= lowercase_before && in_list(ORGANISATION_NOUNS, previous_bare);
     let neighbours = listed_neighbours(text, mentions, index);
@@ -272,6 +274,26 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
         word => in_list(ORGANISATION_CUES_BEFORE, word),
     };
     signs.organisation |= cue_before;
+}
+
+/// Prefixes of surnames written with a capital inside (`McDonald`,
+/// `MacArthur`, `DeSantis`, `LeBron`, `O'Neill`).
+const SURNAME_PREFIXES: &[&str] = &[
+    "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz",
+];
+
+/// Whether a word is written like a brand, with a capital inside after a
+/// lowercase letter (`ZDNet`, `JavaSoft`, `SoftBank`), as surnames are not
+/// unless after a prefix of [`SURNAME_PREFIXES`].
+fn written_like_a_brand(word: &str) -> bool {
+    let mut previous_lowercase = false;
+    for (index, letter) in word.char_indices() {
+        if letter.is_uppercase() && previous_lowercase {
+            return !SURNAME_PREFIXES.contains(&&word[..index]);
+        }
+        previous_lowercase = letter.is_lowercase();
+    }
+    false
 }
 
 /// The head noun of an apposition right after a name (`, a global solutions

@@ -169,3 +169,17 @@ fn a_known_company_named_like_a_person_stays_a_company() {
     settle_listed_full_names(text, &mut mentions);
     assert_eq!(mentions[1].kind, 1);
 }
+
+/// Regression: `ZDNet` was a person (found on the modern dev set's batch 6,
+/// annotated before it was looked at): a word with a capital inside after a
+/// lowercase letter is written like a brand, while `McAllister` and
+/// `DeSantis` are surnames written so.
+#[test]
+fn a_word_written_like_a_brand_is_no_lone_person() {
+    let text = "Disclosure: Veltrix may earn a commission. Veltrix tested the phones.";
+    assert_eq!(settled(text, &[("Veltrix", 0), ("Veltrix", 0)]), [0, 0]);
+    let text = "Disclosure: QuorNet may earn a commission. QuorNet tested the phones.";
+    assert_eq!(settled(text, &[("QuorNet", 0), ("QuorNet", 0)]), [1, 1]);
+    let text = "The vote went to McAllister. DeSantis lost.";
+    assert_eq!(settled(text, &[("McAllister", 0), ("DeSantis", 0)]), [0, 0]);
+}

@@ -291,9 +291,11 @@ fn speaker_of(attributor: &Attributor, resolver: &mut Resolver, found: Found) ->
         Found::Name(run) => {
             resolver.note_speaker(run.start);
             let words = attributor.words;
+            let written = words.name_text(&run);
+            let holder = resolver.office_holder(written, run.start);
             // A name wrapped over two lines (`George\nMucibabici`) is one name.
-            let name = resolver
-                .canonical_name(words.name_text(&run), run.start)
+            let name = holder
+                .unwrap_or_else(|| resolver.canonical_name(written, run.start))
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");

@@ -12,8 +12,8 @@ use std::ops::Range;
 use crate::article::{Entity, EntityKind};
 
 use super::lexicon::{
-    is_group_pronoun, is_nationality, is_organisation_role, is_title, person_title_gender,
-    pronoun_gender, Gender,
+    is_group_pronoun, is_nationality, is_organisation_role, is_organisation_word, is_title,
+    person_title_gender, pronoun_gender, Gender,
 };
 use super::names::{last_word, Words};
 use super::tokens::TokenKind;
@@ -335,6 +335,47 @@ impl<'a> Resolver<'a> {
         (person_role && recent).then(|| speaker.clone())
     }
 
+    /// The person an office written like a name stands for (`the President of
+    /// Ukraine emphasized`): the person named right after the same office
+    /// before `token` (`President of Ukraine Volodymyr Zelenskyy had a call
+    /// with President of Poland Andrzej Duda`), the nearest such one.
+    pub fn office_holder(&self, office: &str, token: usize) -> Option<String> {
+        let first_word = office.split_whitespace().next()?;
+        // `the Office of the President said`: an organisation speaks, not its head.
+        let names_a_body = office.split_whitespace().any(is_organisation_word);
+        if !is_title(first_word) || !office.contains(' ') || names_a_body {
+            return None;
+        }
+        let offset = self.words.tokens.get(token)?.start;
+        let mut window_start = offset.saturating_sub(SURNAME_REACH_BYTES);
+        while !self.words.text.is_char_boundary(window_start) {
+            window_start += 1;
+        }
+        let window = self.words.text.get(window_start..offset)?;
+        let lowered_window = window.to_ascii_lowercase();
+        let lowered_office = office.to_ascii_lowercase();
+        let persons: Vec<&Entity> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        let mut search_end = lowered_window.len();
+        while let Some(found) = lowered_window[..search_end].rfind(&lowered_office) {
+            let after = window[found + office.len()..].trim_start_matches([' ', ',']);
+            let holder = persons.iter().find(|e| after.starts_with(e.name.as_str()));
+            if let Some(person) = holder {
+                return Some(person.name.clone());
+            }
+            // Without the tagger's entities, a full name written right after the office.
+            let capitalised = capitalised_run(after);
+            if self.entities.is_empty() && capitalised.len() >= 2 {
+                return Some(capitalised.join(" "));
+            }
+            search_end = found;
+        }
+        None
+    }
+
     /// Whether `role` is written next to the name at `token` (titles before it,
     /// an apposition after it).
     fn role_near(&self, token: usize, role: &str) -> bool {
@@ -367,6 +408,23 @@ impl<'a> Resolver<'a> {
         })?;
         Some(entity.kind)
     }
+}
+
+/// The capitalised words `text` opens with, up to the first punctuation
+/// (`Andrzej Duda. "We` -> `Andrzej`, `Duda`).
+fn capitalised_run(text: &str) -> Vec<&str> {
+    let mut run = Vec::new();
+    for word in text.split_whitespace() {
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        run.push(bare);
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    run
 }
 
 /// Whether `haystack` contains `needle` as whole words ("Department of State" contains "State").

@@ -41,6 +41,43 @@ fn a_role_stands_for_the_one_introduced_with_it_or_for_no_one() {
     check(cases, speakers);
 }
 
+/// Regression: `the President of Ukraine emphasized` gave the office as the
+/// speaker where the release had named the holder with it (found on the
+/// modern dev set's batch 6, annotated before it was looked at).
+#[test]
+fn an_office_stands_for_the_person_named_after_it() {
+    let cases: Cases = &[
+        (
+            "President of Ukraine Volodymyr Zelenskyy had a call with President of Poland Andrzej Duda.\n\n\
+             \"Democratic values unite our states and people,\" the President of Ukraine emphasized.",
+            &[Some("Volodymyr Zelenskyy")],
+        ),
+        (
+            "President of Ukraine Volodymyr Zelenskyy had a call with President of Poland Andrzej Duda.\n\n\
+             \"We will stand with our neighbours,\" the President of Poland said.",
+            &[Some("Andrzej Duda")],
+        ),
+    ];
+    check(cases, speakers);
+    // An organisation speaks for itself, not through its head.
+    let by_office = speakers(
+        "Head of the Office of the President Andriy Yermak met the envoys.\n\n\
+         \"The talks will go on next week,\" the Office of the President said.",
+    );
+    assert_ne!(by_office, [Some("Andriy Yermak".to_string())]);
+    let entities = [Entity {
+        name: "Volodymyr Zelenskyy".to_string(),
+        kind: EntityKind::Person,
+    }];
+    let text = "President of Ukraine Volodymyr Zelenskyy spoke on Monday.\n\n\
+                \"We are grateful to our partners,\" the President of Ukraine said.";
+    let found = extract_quotes(text, &entities);
+    assert_eq!(
+        found[0].speaker_name.as_deref(),
+        Some("Volodymyr Zelenskyy")
+    );
+}
+
 #[test]
 fn a_pronoun_prefers_the_subject_of_the_nearest_sentence_naming_someone() {
     let cases: Cases = &[
