@@ -48,13 +48,19 @@ fn initials(name: &str) -> Option<String> {
         .collect()
 }
 
-/// Groups of indexes into `names` that spell one entity; each group lists its
-/// expansion first when it has one, then the acronyms in the order given.
-/// Names that fold with nothing are left out.
-pub fn alias_groups(names: &[(&str, EntityKind)]) -> Vec<Vec<usize>> {
+/// Groups of indexes into `names` (each with the number of articles naming
+/// it) that spell one entity; each group lists its expansion first when it
+/// has one, then the acronyms in the order given. Names that fold with
+/// nothing are left out.
+///
+/// An expansion that one article alone gives folds only an acronym no more
+/// frequent than itself, unless general knowledge knows it: `Auth Protocol
+/// (AP)`, spelt out once, is not the news agency `AP` of a hundred other
+/// articles, while `Associated Press`, spelt out once, is.
+pub fn alias_groups(names: &[(&str, EntityKind, usize)]) -> Vec<Vec<usize>> {
     let mut acronyms: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
     let mut expansions: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
-    for (index, (name, kind)) in names.iter().enumerate() {
+    for (index, (name, kind, _)) in names.iter().enumerate() {
         if let Some(letters) = acronym_letters(name) {
             acronyms.entry((*kind, letters)).or_default().push(index);
         } else if let Some(letters) = initials(name) {
@@ -64,8 +70,11 @@ pub fn alias_groups(names: &[(&str, EntityKind)]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = acronyms
         .into_iter()
         .filter_map(|(key, forms)| {
+            let acronym_articles = forms.iter().map(|&i| names[i].2).max().unwrap_or(0);
             let group: Vec<usize> = match expansions.get(&key).map(Vec::as_slice) {
-                Some([expansion]) => std::iter::once(*expansion).chain(forms).collect(),
+                Some([expansion]) if folds_acronym(names[*expansion], acronym_articles) => {
+                    std::iter::once(*expansion).chain(forms).collect()
+                }
                 _ => forms,
             };
             (group.len() > 1).then_some(group)
@@ -73,6 +82,18 @@ pub fn alias_groups(names: &[(&str, EntityKind)]) -> Vec<Vec<usize>> {
         .collect();
     groups.sort();
     groups
+}
+
+/// Whether an expansion is evidence enough for an acronym named in
+/// `acronym_articles` articles: a name general knowledge knows, or one named
+/// in more than one article, or in at least as many as the acronym.
+fn folds_acronym(
+    (name, _, expansion_articles): (&str, EntityKind, usize),
+    acronym_articles: usize,
+) -> bool {
+    expansion_articles >= 2
+        || expansion_articles >= acronym_articles
+        || super::entities::is_known_name(name)
 }
 
 /// The letters `name` is or abbreviates, in capitals: `US` for `US`,

@@ -3,7 +3,7 @@
 //! index holds, so that "who dominates a period" does not split the United
 //! States in three and `--entity US` finds `United States`.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use tantivy::schema::Field;
 use tantivy::Searcher;
@@ -27,7 +27,7 @@ pub fn spellings(searcher: &Searcher, entity_tag_field: Field, name: &str) -> Ve
     let Some(first) = letters.chars().next() else {
         return found;
     };
-    let mut candidates: BTreeSet<(EntityKind, String)> = BTreeSet::new();
+    let mut candidates: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
     for kind in EntityKind::ALL {
         let lower = entity_tag(kind, &first.to_string());
         let upper = entity_tag(
@@ -48,17 +48,19 @@ pub fn spellings(searcher: &Searcher, entity_tag_field: Field, name: &str) -> Ve
                 let Ok(tag) = std::str::from_utf8(stream.key()) else {
                     continue;
                 };
-                if let Some((kind, candidate)) = parse_entity_tag(tag) {
-                    if letters_of(candidate).as_deref() == Some(letters.as_str()) {
-                        candidates.insert((kind, candidate.to_string()));
-                    }
+                let Some((kind, candidate)) = parse_entity_tag(tag) else {
+                    continue;
+                };
+                if letters_of(candidate).as_deref() == Some(letters.as_str()) {
+                    let articles = stream.value().doc_freq as usize;
+                    *candidates.entry((kind, candidate.to_string())).or_default() += articles;
                 }
             }
         }
     }
-    let names: Vec<(&str, EntityKind)> = candidates
+    let names: Vec<(&str, EntityKind, usize)> = candidates
         .iter()
-        .map(|(kind, candidate)| (candidate.as_str(), *kind))
+        .map(|((kind, candidate), articles)| (candidate.as_str(), *kind, *articles))
         .collect();
     for group in alias_groups(&names) {
         // Every group holds an acronym of these letters, so an acronym the
@@ -80,11 +82,39 @@ pub fn spellings(searcher: &Searcher, entity_tag_field: Field, name: &str) -> Ve
 mod tests {
     use super::*;
 
+    /// The groups of `names`, each named in one article.
     fn grouped<'n>(names: &[(&'n str, EntityKind)]) -> Vec<Vec<&'n str>> {
-        alias_groups(names)
+        let counted: Vec<(&str, EntityKind, usize)> =
+            names.iter().map(|&(name, kind)| (name, kind, 1)).collect();
+        alias_groups(&counted)
             .into_iter()
             .map(|group| group.into_iter().map(|i| names[i].0).collect())
             .collect()
+    }
+
+    /// Regression: the agency `AP` of nine feed items folded into `Auth
+    /// Protocol`, which one item spelt out as `Auth Protocol (AP)` (found on
+    /// the RSS layout sample).
+    #[test]
+    fn an_expansion_spelt_out_once_does_not_take_a_more_frequent_acronym() {
+        use EntityKind::*;
+        let agency = [("AP", Organization, 9), ("Auth Protocol", Organization, 1)];
+        assert!(alias_groups(&agency).is_empty());
+        let defined_once = [
+            ("NTSB", Organization, 1),
+            ("National Transportation Safety Board", Organization, 1),
+        ];
+        assert_eq!(alias_groups(&defined_once), [vec![1, 0]]);
+        let common = [
+            ("EU", Organization, 90),
+            ("European Union", Organization, 12),
+        ];
+        assert_eq!(alias_groups(&common), [vec![1, 0]]);
+        let known = [
+            ("AP", Organization, 32),
+            ("Associated Press", Organization, 1),
+        ];
+        assert_eq!(alias_groups(&known), [vec![1, 0]]);
     }
 
     #[test]

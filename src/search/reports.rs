@@ -181,9 +181,14 @@ fn fold_aliases(
 ) -> Vec<EntityCount> {
     let parsed: Vec<Option<(EntityKind, &str)>> =
         tags.iter().map(|(tag, _)| parse_entity_tag(tag)).collect();
-    let names: Vec<(&str, EntityKind)> = parsed
+    let names: Vec<(&str, EntityKind, usize)> = parsed
         .iter()
-        .map(|entry| entry.map_or(("", EntityKind::Other), |(kind, name)| (name, kind)))
+        .zip(&tags)
+        .map(|(entry, (_, keys))| {
+            entry.map_or(("", EntityKind::Other, 0), |(kind, name)| {
+                (name, kind, keys.len())
+            })
+        })
         .collect();
     // A group seen among the top tags must also hold against the whole
     // dictionary (an acronym with a second expansion further down folds into

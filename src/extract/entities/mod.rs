@@ -102,6 +102,12 @@ pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     canonical::entities_from_mentions(text, &mentions)
 }
 
+/// Whether general knowledge (the lexicon of `known_names.txt`) knows `name`
+/// (`Associated Press`, `United States`).
+pub fn is_known_name(name: &str) -> bool {
+    lexicon::known_kind(name).is_some()
+}
+
 /// Keeps only the mentions whose name the lexicon knows, with its kind: the
 /// tagger's other guesses in a text that is not English are mostly capitalized
 /// nouns (see `language`).
