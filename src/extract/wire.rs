@@ -16,6 +16,15 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|_| unreachable!("valid regex"))
 });
 
+/// A dateline without an agency, or with any agency (`BRISBANE - A storm
+/// surge …`, `NEW DELHI (PTI) — …`): a place in capitals at a line's start,
+/// a dash between spaces, then a sentence in ordinary case.
+static PLAIN_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // A constant pattern, exercised by the tests below.
+    Regex::new(r"^(\s*)([A-Z][A-Z.'’ ]{2,40}?)(?:\s+\([A-Za-z]{2,12}\))?\s+[-–—]\s+")
+        .unwrap_or_else(|_| unreachable!("valid regex"))
+});
+
 /// How credits open: `(Reporting by`, `(Additional reporting by`, `(Editing by` ...
 const CREDIT_OPENINGS: [&str; 7] = [
     "reporting by",
@@ -97,22 +106,68 @@ pub fn without_wire_furniture(text: &str) -> Cow<'_, str> {
         line_start += line.len();
     }
     let dateline_end = dateline.as_ref().map_or(0, |(range, _)| range.end);
+    let plain_datelines = plain_dateline_ranges(text, dateline_end);
     let credits: Vec<_> = credit_ranges(text)
         .into_iter()
         .filter(|range| range.start >= dateline_end)
         .collect();
-    if dateline.is_none() && credits.is_empty() {
+    if dateline.is_none() && credits.is_empty() && plain_datelines.is_empty() {
         return Cow::Borrowed(text);
     }
     let mut cleaned = text.to_string();
-    // Later ranges first, so earlier offsets stay valid; every credit follows the dateline.
-    for range in credits.into_iter().rev() {
-        cleaned.replace_range(range, "");
+    // Later ranges first, so earlier offsets stay valid; every credit and
+    // plain dateline follows the agency dateline.
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = credits
+        .into_iter()
+        .map(|range| (range, String::new()))
+        .chain(plain_datelines)
+        .collect();
+    edits.sort_by_key(|(range, _)| range.start);
+    for (range, replacement) in edits.into_iter().rev() {
+        cleaned.replace_range(range, &replacement);
     }
     if let Some((range, replacement)) = dateline {
         cleaned.replace_range(range, &replacement);
     }
     Cow::Owned(cleaned)
+}
+
+/// The datelines of [`PLAIN_DATELINE`] after `from` (a digest of stories has
+/// one per story) whose place the lexicon knows, each with its place in title
+/// case: `BRISBANE - ` -> `Brisbane - `. A line in capitals after the dash is
+/// a headline, not a story.
+fn plain_dateline_ranges(text: &str, from: usize) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let opens_in_capitals = line
+            .trim_start()
+            .chars()
+            .take(3)
+            .all(|c| c.is_ascii_uppercase());
+        if start < from || !opens_in_capitals {
+            continue;
+        }
+        let Some(captures) = PLAIN_DATELINE.captures(line) else {
+            continue;
+        };
+        let whole = captures.get(0).map_or(0..0, |found| found.range());
+        let story: String = line[whole.end..].chars().take(20).collect();
+        if !story.chars().any(char::is_lowercase) {
+            continue;
+        }
+        // `RESEARCH ALERT - …` is a wire label: only a place general knowledge
+        // knows is a dateline's.
+        let place = title_case(captures[2].trim());
+        if !super::entities::is_known_place(&place) {
+            continue;
+        }
+        let replacement = format!("{}{place} - ", &captures[1]);
+        found.push((start + whole.start..start + whole.end, replacement));
+    }
+    found
 }
 
 #[cfg(test)]
@@ -141,6 +196,27 @@ mod tests {
             (
                 "Nothing to remove (Reuters said).",
                 "Nothing to remove (Reuters said).",
+            ),
+            // Regression: digests of agency stories open each with a plain
+            // dateline (`BRISBANE - A storm …`), whose place was tagged an
+            // organisation (found on the NITF layout sample).
+            (
+                "Storms\n\nBRISBANE - A storm surge hit.\n\nSYDNEY - Building products rose.",
+                "Storms\n\nBrisbane - A storm surge hit.\n\nSydney - Building products rose.",
+            ),
+            (
+                "NEW DELHI (PTI) — The court ruled.",
+                "New Delhi - The court ruled.",
+            ),
+            // A headline in capitals, a dash inside a sentence: no dateline.
+            (
+                "SOCCER - JAPAN GET LUCKY WIN",
+                "SOCCER - JAPAN GET LUCKY WIN",
+            ),
+            ("He left - quietly.", "He left - quietly."),
+            (
+                "RESEARCH ALERT - Acme cut to sell.",
+                "RESEARCH ALERT - Acme cut to sell.",
             ),
         ];
         for (text, expected) in cases {

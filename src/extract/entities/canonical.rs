@@ -10,7 +10,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::article::{Entity, EntityKind};
-use crate::extract::words::{is_generational_suffix, is_nationality, NEVER_NAMES, PERSON_TITLES};
+use crate::extract::words::{
+    is_generational_suffix, is_nationality, NATIONALITIES, NEVER_NAMES, PERSON_TITLES,
+};
 
 use super::tagger::Mention;
 
@@ -81,6 +83,9 @@ const NOT_NAMES: &[&str] = &[
     "note", "see note", "firstname lastname", "first name", "last name",
     // Salutations of speeches and letters (`Ladies and Gentlemen, Colleagues, Friends`).
     "gentlemen", "ladies", "ladies and gentlemen", "colleagues", "friends", "comrades",
+    // Parts of a document (`copied in the Appendix I`, `Chapter 11`, `Figure 2`).
+    "appendix", "annex", "chapter", "section", "figure", "table", "exhibit", "paragraph",
+    "clause", "page",
 ];
 
 /// Legal suffixes of company names, lowercase, which end a name and never open one.
@@ -172,6 +177,11 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
 /// joined by a hyphen (`Russian-Greek talks`) or the people of a known place
 /// (`South Dakotans`, `New Yorkers`), which CoNLL-2003 calls other names.
 fn names_people_of(surface: &str) -> bool {
+    // `Asian shares fell`: a nationality alone (a plural may be a team, `Indians`).
+    let lowercase = surface.to_lowercase();
+    if NATIONALITIES.contains(&lowercase.as_str()) {
+        return true;
+    }
     if let Some((first, second)) = surface.split_once('-') {
         return is_nationality(first) && is_nationality(second);
     }
@@ -377,6 +387,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         })
         .collect();
     names.sort();
+    settle_particle_persons(&mut names);
     merge_person_names(&mut names);
     names
         .into_iter()
@@ -465,6 +476,39 @@ fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
         index += 1;
         keep
     });
+}
+
+/// Lowercase particles inside persons' names (`Bashar al-Assad`, `Ursula von
+/// der Leyen`), as words or as a prefix joined by a hyphen.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "van", "von", "der", "de", "da", "di", "du", "del", "dos",
+];
+
+/// Gives the person kind to an organisation or a place of several words
+/// with a name particle that ends in the surname of a person of the article
+/// (`Bashar al-Assad`, tagged an organisation after a dateline, beside the
+/// person `Assad`).
+fn settle_particle_persons(names: &mut [(usize, String, usize)]) {
+    let surnames: Vec<String> = names
+        .iter()
+        .filter(|(_, _, kind)| *kind == 0)
+        .filter_map(|(_, name, _)| name.rsplit([' ', '-']).next())
+        .map(str::to_lowercase)
+        .collect();
+    for (_, name, kind) in names.iter_mut() {
+        if *kind != 1 && *kind != 2 {
+            continue;
+        }
+        let words: Vec<&str> = name.split(' ').collect();
+        let has_particle = words.iter().skip(1).any(|word| {
+            let particle = word.split_once('-').map_or(*word, |(before, _)| before);
+            NAME_PARTICLES.contains(&particle)
+        });
+        let surname = name.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
+        if words.len() > 1 && has_particle && surnames.contains(&surname) {
+            *kind = 0;
+        }
+    }
 }
 
 /// A person's lowercase name words without a generational suffix (`jr.`, `iii`).

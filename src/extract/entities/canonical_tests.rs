@@ -29,6 +29,8 @@ fn cleans_names() {
         ("In Sochaczew", 2, Some("Sochaczew")),
         ("Yet Schiff", 0, Some("Schiff")),
         ("Gentlemen", 1, None),
+        ("Appendix", 2, None),
+        ("Chapter", 1, None),
         ("INC. NO", 1, None),
         ("News Corp", 1, Some("News Corp")),
         ("BC-BBN--Top Ten", 1, None),
@@ -171,12 +173,13 @@ fn a_surname_folds_into_a_full_name_with_a_suffix() {
 
 #[test]
 fn nationalities_joined_by_a_hyphen_and_people_of_a_place_are_other() {
-    let text = "The Russian-Greek talks went on in Athens with New Yorkers and Californians.";
+    let text = "The Russian-Greek talks went on in Athens with New Yorkers and Californians. Asian shares fell.";
     let mentions = [
         mention(text, "Russian-Greek", 2),
         mention(text, "Athens", 2),
         mention(text, "New Yorkers", 2),
         mention(text, "Californians", 0),
+        mention(text, "Asian", 1),
     ];
     let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
         .into_iter()
@@ -189,6 +192,7 @@ fn nationalities_joined_by_a_hyphen_and_people_of_a_place_are_other() {
             ("Athens".to_string(), EntityKind::Place),
             ("New Yorkers".to_string(), EntityKind::Other),
             ("Californians".to_string(), EntityKind::Other),
+            ("Asian".to_string(), EntityKind::Other),
         ]
     );
 }
@@ -216,4 +220,23 @@ fn a_name_ending_in_a_product_word_is_other() {
             ("Pro Sports".to_string(), EntityKind::Organization),
         ]
     );
+}
+
+/// Regression: `Bashar al-Assad` after a dateline was an organisation beside
+/// the person `Assad` (found on the NewsML layout sample).
+#[test]
+fn a_name_with_a_particle_ending_in_a_persons_surname_is_that_person() {
+    let text = "Assad sworn in. Damascus - Bashar al-Assad took the oath. Banco de Portugal met.";
+    let mentions = [
+        mention(text, "Assad", 0),
+        mention(text, "Damascus", 2),
+        mention(text, "Bashar al-Assad", 1),
+        mention(text, "Banco de Portugal", 1),
+    ];
+    let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
+        .into_iter()
+        .map(|entity| (entity.name, entity.kind))
+        .collect();
+    assert!(kinds.contains(&("Bashar al-Assad".to_string(), EntityKind::Person)));
+    assert!(kinds.contains(&("Banco de Portugal".to_string(), EntityKind::Organization)));
 }

@@ -32,9 +32,14 @@ const FOREIGN_FUNCTION_WORDS: &[&str] = &[
     "che", "di", "gli", "il", "per", "sono", "een", "het", "niet", "van", "zijn",
 ];
 
-/// Below this many lowercase words a text is too short to judge (a headline,
-/// a results list) and counts as English.
+/// Below this many lowercase words a text is short (a headline, a feed
+/// item, a results list): it is foreign only on [`MIN_SHORT_FOREIGN_WORDS`]
+/// other languages' function words and no English ones.
 const MIN_WORDS_TO_JUDGE: usize = 25;
+
+/// Function words of other languages that make a short text foreign when it
+/// has no English one (`… stellt die Basis für Red Hats …`).
+const MIN_SHORT_FOREIGN_WORDS: usize = 3;
 
 /// Share of other languages' function words among lowercase words from which
 /// a text can be foreign (running text of any language has 0.2–0.4).
@@ -55,7 +60,7 @@ pub fn looks_english(text: &str) -> bool {
         foreign += usize::from(FOREIGN_FUNCTION_WORDS.contains(&word));
     }
     if words < MIN_WORDS_TO_JUDGE {
-        return true;
+        return english > 0 || foreign < MIN_SHORT_FOREIGN_WORDS;
     }
     let foreign_text = foreign > 2 * english && foreign as f64 >= words as f64 * MIN_FOREIGN_SHARE;
     !foreign_text
@@ -86,6 +91,17 @@ mod tests {
             estatísticas completas da temporada e das próximas provas que serão disputadas nos \
             Estados Unidos e no Brasil durante o mês que vem.";
         assert!(!looks_english(portuguese));
+    }
+
+    /// Regression: German feed items of a dozen words were read as English,
+    /// so `Basis` and `Programm` became organisations (found on the RSS layout sample).
+    #[test]
+    fn a_short_text_with_only_foreign_function_words_is_foreign() {
+        let german =
+            "Die nun verfügbare Version stellt die Basis für die kommerzielle Plattform dar.";
+        assert!(!looks_english(german));
+        let english = "Soldiers die in the east as talks de la paix stall.";
+        assert!(looks_english(english));
     }
 
     #[test]

@@ -255,7 +255,7 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
         _ => {}
     }
     let surface = text.get(mention.start..mention.end).unwrap_or("");
-    signs.organisation |= written_like_a_brand(surface);
+    signs.organisation |= written_like_a_brand(surface) || ticker_follows(after);
     let lowercase_before = previous_bare.starts_with(char::is_lowercase);
     signs.organisation |= lowercase_before && in_list(ORGANISATION_NOUNS, previous_bare);
     let neighbours = listed_neighbours(text, mentions, index);
@@ -274,6 +274,24 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
         word => in_list(ORGANISATION_CUES_BEFORE, word),
     };
     signs.organisation |= cue_before;
+}
+
+/// Whether a stock ticker follows a name (`Acme (NYSE: ACM)`, `Vandalay
+/// (VNDLY)`): an exchange and a colon, or four or five capitals in brackets.
+/// A person's bracket holds a party letter (`Smith (R)`) or a country's code
+/// (`Teravainen (FIN)`, a CoNLL-2003 results line), so three capitals say nothing.
+fn ticker_follows(after: &str) -> bool {
+    let Some(inside) = after.strip_prefix(" (") else {
+        return false;
+    };
+    let code_len = inside
+        .find(|c: char| !(c.is_ascii_uppercase() || c == '.'))
+        .unwrap_or(inside.len());
+    let code = &inside[..code_len];
+    let letters = code.chars().filter(char::is_ascii_uppercase).count();
+    let closes = inside[code_len..].starts_with(')');
+    let exchange = inside[code_len..].starts_with(':') && letters >= 2;
+    (closes && (4..=5).contains(&letters)) || exchange
 }
 
 /// Prefixes of surnames written with a capital inside (`McDonald`,

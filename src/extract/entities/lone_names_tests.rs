@@ -183,3 +183,18 @@ fn a_word_written_like_a_brand_is_no_lone_person() {
     let text = "The vote went to McAllister. DeSantis lost.";
     assert_eq!(settled(text, &[("McAllister", 0), ("DeSantis", 0)]), [0, 0]);
 }
+
+/// A ticker in brackets after a name is a sign of a company; a party letter
+/// or a country's code is not (`Teravainen (FIN)` of a CoNLL-2003 results
+/// line was made a company by a first version of the rule).
+#[test]
+fn a_ticker_after_a_lone_word_is_a_sign_of_a_company() {
+    let text = "Why Vandalay (VNDLY) Is Up Today. Ackman fights Vandalay.";
+    assert_eq!(settled(text, &[("Vandalay", 0), ("Vandalay", 0)]), [1, 1]);
+    let text = "Shares of Vandalay (NYSE: VDL) rose.";
+    assert_eq!(settled(text, &[("Vandalay", 0)]), [1]);
+    let text = "The bill came from Brannagh (R) and passed.";
+    assert_eq!(settled(text, &[("Brannagh", 0)]), [0]);
+    let text = "1. Korhanen (FIN) 2:01.3";
+    assert_eq!(settled(text, &[("Korhanen", 0)]), [0]);
+}

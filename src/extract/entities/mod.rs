@@ -108,6 +108,11 @@ pub fn is_known_name(name: &str) -> bool {
     lexicon::known_kind(name).is_some()
 }
 
+/// Whether general knowledge knows `name` as a place (`Brisbane`, `Damascus`).
+pub fn is_known_place(name: &str) -> bool {
+    lexicon::is_known_place(name)
+}
+
 /// Keeps only the mentions whose name the lexicon knows, with its kind: the
 /// tagger's other guesses in a text that is not English are mostly capitalized
 /// nouns (see `language`).
