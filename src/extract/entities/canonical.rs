@@ -208,6 +208,27 @@ fn names_a_product(surface: &str) -> bool {
     has_line && last.is_some_and(|word| PRODUCT_WORDS.contains(&word))
 }
 
+/// Lowercase nouns of products, which a product's name is written before
+/// (`various MacBook models`, `a Retina display`, `the Chrome browser`).
+#[rustfmt::skip]
+const PRODUCT_NOUNS: &[&str] = &[
+    "models", "display", "connector", "browser", "console", "headphones",
+    "earbuds", "charger", "smartphone", "smartphones", "laptop", "laptops", "handset",
+    "handsets", "gift",
+];
+
+/// Whether the text after a name opens with a product's noun.
+fn product_noun_follows(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    PRODUCT_NOUNS.contains(&word)
+}
+
 /// Offices that end a title written like a name (`US President`, `National
 /// Security Advisor`): no organisation or place, and no person without a holder.
 #[rustfmt::skip]
@@ -319,6 +340,8 @@ struct NameStats {
     only_shouted: bool,
     /// Seen only as a sentence-initial common word.
     only_common_word: bool,
+    /// Seen once before a product's noun (`MacBook models`, `Retina display`).
+    names_a_product: bool,
 }
 
 /// Builds the entity list of an article from its mentions.
@@ -353,6 +376,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
                 surfaces: Vec::new(),
                 only_shouted: true,
                 only_common_word: true,
+                names_a_product: false,
             };
             stats.insert(key.clone(), first);
         }
@@ -367,6 +391,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         entry.votes[kind] += 1;
         entry.only_shouted &= mention.shouted;
         entry.only_common_word &= mention.common_word;
+        entry.names_a_product |= product_noun_follows(after);
         match entry.surfaces.iter_mut().find(|(seen, _)| seen == name) {
             Some((_, count)) => *count += 1,
             None => entry.surfaces.push((name.clone(), 1)),
@@ -376,14 +401,14 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         .into_values()
         .filter(|stat| !stat.only_common_word)
         .map(|stat| {
-            let kind = (0..4)
+            let voted = (0..4)
                 .max_by_key(|kind| (stat.votes[*kind], 4 - kind))
                 .unwrap_or(3);
-            (
-                stat.first_seen,
-                preferred_surface(&stat.surfaces, stat.only_shouted),
-                kind,
-            )
+            let surface = preferred_surface(&stat.surfaces, stat.only_shouted);
+            // A known company's product (`Google browser`) leaves the company a company.
+            let product = stat.names_a_product && super::lexicon::known_kind(&surface).is_none();
+            let kind = if product { 3 } else { voted };
+            (stat.first_seen, surface, kind)
         })
         .collect();
     names.sort();
@@ -505,7 +530,12 @@ fn settle_particle_persons(names: &mut [(usize, String, usize)]) {
             NAME_PARTICLES.contains(&particle)
         });
         let surname = name.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
-        if words.len() > 1 && has_particle && surnames.contains(&surname) {
+        // `Banque Francaise de Credit Cooperatif`: a body's head word says organisation.
+        let has_head = words
+            .iter()
+            .any(|word| super::org_chunks::is_name_head(word));
+        let person_sized = (2..=4).contains(&words.len());
+        if person_sized && !has_head && has_particle && surnames.contains(&surname) {
             *kind = 0;
         }
     }

@@ -301,9 +301,22 @@ const SURNAME_PREFIXES: &[&str] = &[
 ];
 
 /// Whether a word is written like a brand, with a capital inside after a
-/// lowercase letter (`ZDNet`, `JavaSoft`, `SoftBank`), as surnames are not
-/// unless after a prefix of [`SURNAME_PREFIXES`].
+/// lowercase letter (`JavaSoft`, `SoftBank`), as surnames are not unless
+/// after a prefix of [`SURNAME_PREFIXES`], or with an acronym run into a
+/// word (`ZDNet`, `PCWorld`).
 fn written_like_a_brand(word: &str) -> bool {
+    // `SMEs`, `IFVs`: an acronym's plural is no brand.
+    let leading_capitals = word.chars().take_while(char::is_ascii_uppercase).count();
+    let lowercase_after = word
+        .chars()
+        .skip(leading_capitals)
+        .take(2)
+        .filter(|c| c.is_lowercase())
+        .count()
+        == 2;
+    if leading_capitals >= 3 && lowercase_after {
+        return true;
+    }
     let mut previous_lowercase = false;
     for (index, letter) in word.char_indices() {
         if letter.is_uppercase() && previous_lowercase {

@@ -180,6 +180,10 @@ fn a_word_written_like_a_brand_is_no_lone_person() {
     assert_eq!(settled(text, &[("Veltrix", 0), ("Veltrix", 0)]), [0, 0]);
     let text = "Disclosure: QuorNet may earn a commission. QuorNet tested the phones.";
     assert_eq!(settled(text, &[("QuorNet", 0), ("QuorNet", 0)]), [1, 1]);
+    let text = "Disclosure: QVNet may earn a commission.";
+    assert_eq!(settled(text, &[("QVNet", 0)]), [1]);
+    let text = "Loans went to SMEs, said Kovac.";
+    assert_eq!(settled(text, &[("SMEs", 0)]), [0]);
     let text = "The vote went to McAllister. DeSantis lost.";
     assert_eq!(settled(text, &[("McAllister", 0), ("DeSantis", 0)]), [0, 0]);
 }
