@@ -505,6 +505,49 @@ fn entity_report_counts_an_acronym_with_its_expansion() {
     }
 }
 
+/// Regression: `Mt. Gox`, `MtGox` and `Mt Gox` were three report rows, and
+/// `--entity "Mt. Gox"` missed the articles writing `MtGox` (found on the
+/// UCI headlines layout sample).
+#[test]
+fn spellings_of_one_name_are_one_entity_in_reports_and_filters() {
+    let sandbox = Sandbox::new();
+    let texts = [
+        "Metro-North Railroad said on Tuesday that it would close two stations in Yonkers.",
+        "Metro North Railroad said trains to Yonkers would run late on Wednesday.",
+        "Metro-North Railroad said on Thursday that the stations in Yonkers had opened again.",
+    ];
+    for (index, text) in texts.iter().enumerate() {
+        sandbox.write(
+            &format!("spelt/{index}.txt"),
+            &format!(" date 2022-03-0{} Exchange news\n\n{text}\n", index + 1),
+        );
+    }
+    sandbox
+        .newsdex(&["index", "-q", "spelt"])
+        .assert()
+        .success();
+    let report = json_of(sandbox.newsdex(&["entities", "--format", "json"]));
+    let rows = report.as_array().unwrap();
+    let spelt: Vec<&serde_json::Value> = rows
+        .iter()
+        .filter(|row| {
+            let name = row["name"].as_str().unwrap_or("");
+            name.replace(['-', ' '], "")
+                .eq_ignore_ascii_case("metronorthrailroad")
+        })
+        .collect();
+    assert_eq!(spelt.len(), 1, "{report}");
+    assert_eq!(spelt[0]["articles"], 3, "{report}");
+    for spelling in ["Metro-North Railroad", "Metro North Railroad"] {
+        let listed = json_of(sandbox.newsdex(&["list", "--entity", spelling, "--format", "json"]));
+        assert_eq!(
+            listed["hits"].as_array().unwrap().len(),
+            3,
+            "{spelling}: {listed}"
+        );
+    }
+}
+
 #[test]
 fn entity_report_leaves_nationalities_to_kind_other() {
     let sandbox = Sandbox::new();

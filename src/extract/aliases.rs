@@ -96,6 +96,16 @@ fn folds_acronym(
         || super::entities::is_known_name(name)
 }
 
+/// The spelling key of a name: lowercase letters and digits only, so that
+/// spellings of one name that differ in dots, spaces, hyphens and apostrophes
+/// are one (`Mt. Gox`, `MtGox`, `Mt Gox`; `Al-Qaeda`, `Al Qaeda`).
+pub fn spelling_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// The letters `name` is or abbreviates, in capitals: `US` for `US`,
 /// `U.S.`, `United States` or `united states`; `None` for one plain word.
 pub fn letters_of(name: &str) -> Option<String> {

@@ -3,61 +3,60 @@
 //! index holds, so that "who dominates a period" does not split the United
 //! States in three and `--entity US` finds `United States`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tantivy::schema::Field;
 use tantivy::Searcher;
 
 use crate::article::EntityKind;
 pub use crate::extract::aliases::alias_groups;
-use crate::extract::aliases::{acronym_letters, letters_of};
+use crate::extract::aliases::{acronym_letters, letters_of, spelling_key};
 use crate::index::schema::{entity_tag, parse_entity_tag};
 
 /// Every spelling the index holds of the entity `name` names, `name`
-/// included, folded as [`alias_groups`] folds them in reports: `--entity
-/// "United States"` finds the articles that only say `US`, and the reverse.
+/// included, folded as reports fold them: acronyms as [`alias_groups`] folds
+/// them (`--entity "United States"` finds the articles that only say `US`,
+/// and the reverse), and spellings of one [`spelling_key`] (`Mt. Gox`,
+/// `MtGox`).
 ///
 /// Reads the `entity_tag` term dictionary over the names that start with the
-/// acronym's first letter, one range scan per kind, not the whole dictionary.
+/// name's or the acronym's first letter, one range scan per kind and letter,
+/// not the whole dictionary.
 pub fn spellings(searcher: &Searcher, entity_tag_field: Field, name: &str) -> Vec<String> {
     let mut found = vec![name.to_string()];
+    let key = spelling_key(name);
+    let first_letters: BTreeSet<char> = name
+        .chars()
+        .next()
+        .into_iter()
+        .flat_map(|first| first.to_uppercase().chain(first.to_lowercase()))
+        .collect();
+    for first in first_letters {
+        scan_names(searcher, entity_tag_field, first, |_, candidate, _| {
+            if spelling_key(candidate) == key {
+                found.push(candidate.to_string());
+            }
+        });
+    }
     let Some(letters) = letters_of(name) else {
+        found.sort();
+        found.dedup();
         return found;
     };
     let Some(first) = letters.chars().next() else {
         return found;
     };
     let mut candidates: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
-    for kind in EntityKind::ALL {
-        let lower = entity_tag(kind, &first.to_string());
-        let upper = entity_tag(
-            kind,
-            &char::from_u32(first as u32 + 1)
-                .unwrap_or(first)
-                .to_string(),
-        );
-        for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(entity_tag_field) else {
-                continue;
-            };
-            let Ok(mut stream) = inverted.terms().range().ge(&lower).lt(&upper).into_stream()
-            else {
-                continue;
-            };
-            while stream.advance() {
-                let Ok(tag) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                let Some((kind, candidate)) = parse_entity_tag(tag) else {
-                    continue;
-                };
-                if letters_of(candidate).as_deref() == Some(letters.as_str()) {
-                    let articles = stream.value().doc_freq as usize;
-                    *candidates.entry((kind, candidate.to_string())).or_default() += articles;
-                }
+    scan_names(
+        searcher,
+        entity_tag_field,
+        first,
+        |kind, candidate, articles| {
+            if letters_of(candidate).as_deref() == Some(letters.as_str()) {
+                *candidates.entry((kind, candidate.to_string())).or_default() += articles;
             }
-        }
-    }
+        },
+    );
     let names: Vec<(&str, EntityKind, usize)> = candidates
         .iter()
         .map(|((kind, candidate), articles)| (candidate.as_str(), *kind, *articles))
@@ -76,6 +75,40 @@ pub fn spellings(searcher: &Searcher, entity_tag_field: Field, name: &str) -> Ve
     found.sort();
     found.dedup();
     found
+}
+
+/// Calls `visit` with the kind, the name and the number of articles of every
+/// entity name of the index that starts with `first`, one range scan of the
+/// `entity_tag` term dictionary per kind.
+fn scan_names(
+    searcher: &Searcher,
+    entity_tag_field: Field,
+    first: char,
+    mut visit: impl FnMut(EntityKind, &str, usize),
+) {
+    let next = char::from_u32(first as u32 + 1).unwrap_or(first);
+    for kind in EntityKind::ALL {
+        let lower = entity_tag(kind, &first.to_string());
+        let upper = entity_tag(kind, &next.to_string());
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(entity_tag_field) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().range().ge(&lower).lt(&upper).into_stream()
+            else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(tag) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                let Some((tagged, candidate)) = parse_entity_tag(tag) else {
+                    continue;
+                };
+                visit(tagged, candidate, stream.value().doc_freq as usize);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
