@@ -519,7 +519,7 @@ fn spellings_of_one_name_are_one_entity_in_reports_and_filters() {
     for (index, text) in texts.iter().enumerate() {
         sandbox.write(
             &format!("spelt/{index}.txt"),
-            &format!(" date 2022-03-0{} Exchange news\n\n{text}\n", index + 1),
+            format!(" date 2022-03-0{} Exchange news\n\n{text}\n", index + 1),
         );
     }
     sandbox
