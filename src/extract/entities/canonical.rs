@@ -83,6 +83,9 @@ const NOT_NAMES: &[&str] = &[
     "note", "see note", "firstname lastname", "first name", "last name",
     // Salutations of speeches and letters (`Ladies and Gentlemen, Colleagues, Friends`).
     "gentlemen", "ladies", "ladies and gentlemen", "colleagues", "friends", "comrades",
+    // Months abbreviated in datelines (`Jan 30 (Reuters) -`, `Jan. 12 (BusinessDesk) -`).
+    "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun", "jun.", "jul", "jul.", "aug",
+    "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
     // Parts of a document (`copied in the Appendix I`, `Chapter 11`, `Figure 2`).
     "appendix", "annex", "chapter", "section", "figure", "table", "exhibit", "paragraph",
     "clause", "page",

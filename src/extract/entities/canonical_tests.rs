@@ -30,6 +30,8 @@ fn cleans_names() {
         ("Yet Schiff", 0, Some("Schiff")),
         ("Gentlemen", 1, None),
         ("Appendix", 2, None),
+        ("Jan", 1, None),
+        ("Jan.", 1, None),
         ("Chapter", 1, None),
         ("INC. NO", 1, None),
         ("News Corp", 1, Some("News Corp")),
