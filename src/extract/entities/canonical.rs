@@ -232,6 +232,26 @@ fn product_noun_follows(after: &str) -> bool {
     PRODUCT_NOUNS.contains(&word)
 }
 
+/// Nouns for what someone is, which end a Title Case headline's phrase
+/// (`Metro-North Worker Killed`, `Florida Man Arrested`).
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "Worker", "Workers", "Driver", "Officer", "Teacher", "Student", "Nurse", "Firefighter",
+    "Soldier", "Cop", "Boy", "Girl", "Man", "Woman", "Mom", "Dad", "Employee", "Suspect", "Victim",
+];
+
+/// Whether `surface` is a description written like a name: two words, the
+/// second a noun of [`ROLE_NOUNS`], the first no given name (`Adam Driver`
+/// and `Ken Doctor` are persons).
+fn names_a_role(surface: &str) -> bool {
+    let Some((first, second)) = surface.split_once(' ') else {
+        return false;
+    };
+    // `ED&F Man` (a trading house) split at its ampersand leaves `F Man`.
+    let word_first = first.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    word_first && ROLE_NOUNS.contains(&second) && !super::given_names::is_given_name(first)
+}
+
 /// Offices that end a title written like a name (`US President`, `National
 /// Security Advisor`): no organisation or place, and no person without a holder.
 #[rustfmt::skip]
@@ -386,7 +406,8 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         let Some(entry) = stats.get_mut(key) else {
             continue;
         };
-        let kind = if names_people_of(surface) || names_a_product(surface) {
+        let kind = if names_people_of(surface) || names_a_product(surface) || names_a_role(surface)
+        {
             3
         } else {
             mention.kind

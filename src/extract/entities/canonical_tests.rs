@@ -262,3 +262,25 @@ fn a_name_before_a_products_noun_is_other() {
         ]
     );
 }
+
+/// Regression: `Metro-North Worker` of a Title Case headline was a person
+/// (found on the UCI headlines layout sample); `Adam Driver` stays one.
+#[test]
+fn a_description_written_like_a_name_is_other() {
+    let text = "Transit Worker Killed By Train. Adam Driver Wins.";
+    let mentions = [
+        mention(text, "Transit Worker", 0),
+        mention(text, "Adam Driver", 0),
+    ];
+    let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
+        .into_iter()
+        .map(|entity| (entity.name, entity.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Transit Worker".to_string(), EntityKind::Other),
+            ("Adam Driver".to_string(), EntityKind::Person),
+        ]
+    );
+}
