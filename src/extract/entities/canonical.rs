@@ -10,10 +10,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::article::{Entity, EntityKind};
-use crate::extract::words::{
-    is_generational_suffix, is_nationality, NATIONALITIES, NEVER_NAMES, PERSON_TITLES,
-};
+use crate::extract::words::{is_generational_suffix, NEVER_NAMES, PERSON_TITLES};
 
+use super::other_names::{names_a_product, names_a_role, names_people_of, product_noun_follows};
 use super::tagger::Mention;
 
 /// Titles and roles, never part of a person's name, besides the shared
@@ -174,82 +173,6 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
     }
     let name = words.join(" ");
     is_name_like(&name).then_some(name)
-}
-
-/// Whether `surface` names people by where they are from: nationalities
-/// joined by a hyphen (`Russian-Greek talks`) or the people of a known place
-/// (`South Dakotans`, `New Yorkers`), which CoNLL-2003 calls other names.
-fn names_people_of(surface: &str) -> bool {
-    // `Asian shares fell`: a nationality alone (a plural may be a team, `Indians`).
-    let lowercase = surface.to_lowercase();
-    if NATIONALITIES.contains(&lowercase.as_str()) {
-        return true;
-    }
-    if let Some((first, second)) = surface.split_once('-') {
-        return is_nationality(first) && is_nationality(second);
-    }
-    let place = surface
-        .strip_suffix("ns")
-        .or_else(|| surface.strip_suffix("ers"));
-    place.is_some_and(|place| place.len() > 2 && super::lexicon::is_known_place(place))
-}
-
-/// Words that end a product's name, after its maker or its line (`AirPods
-/// Pro`, `Switch Lite`, `Chromecast Ultra`, `DualShock Controller`).
-#[rustfmt::skip]
-const PRODUCT_WORDS: &[&str] = &[
-    "Pro", "Lite", "Ultra", "Mini", "Edition", "Controller", "Charger", "Console", "Headphones",
-    "Earbuds", "Smartphone", "Laptop",
-];
-
-/// Whether `surface` names a product by its last word: an other name, not
-/// the company that makes it.
-fn names_a_product(surface: &str) -> bool {
-    let mut words = surface.split_whitespace();
-    let last = words.next_back();
-    let has_line = words.next().is_some();
-    has_line && last.is_some_and(|word| PRODUCT_WORDS.contains(&word))
-}
-
-/// Lowercase nouns of products, which a product's name is written before
-/// (`various MacBook models`, `a Retina display`, `the Chrome browser`).
-#[rustfmt::skip]
-const PRODUCT_NOUNS: &[&str] = &[
-    "models", "display", "connector", "browser", "console", "headphones",
-    "earbuds", "charger", "smartphone", "smartphones", "laptop", "laptops", "handset",
-    "handsets", "gift",
-];
-
-/// Whether the text after a name opens with a product's noun.
-fn product_noun_follows(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(' ') else {
-        return false;
-    };
-    let word = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    PRODUCT_NOUNS.contains(&word)
-}
-
-/// Nouns for what someone is, which end a Title Case headline's phrase
-/// (`Metro-North Worker Killed`, `Florida Man Arrested`).
-#[rustfmt::skip]
-const ROLE_NOUNS: &[&str] = &[
-    "Worker", "Workers", "Driver", "Officer", "Teacher", "Student", "Nurse", "Firefighter",
-    "Soldier", "Cop", "Boy", "Girl", "Man", "Woman", "Mom", "Dad", "Employee", "Suspect", "Victim",
-];
-
-/// Whether `surface` is a description written like a name: two words, the
-/// second a noun of [`ROLE_NOUNS`], the first no given name (`Adam Driver`
-/// and `Ken Doctor` are persons).
-fn names_a_role(surface: &str) -> bool {
-    let Some((first, second)) = surface.split_once(' ') else {
-        return false;
-    };
-    // `ED&F Man` (a trading house) split at its ampersand leaves `F Man`.
-    let word_first = first.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-    word_first && ROLE_NOUNS.contains(&second) && !super::given_names::is_given_name(first)
 }
 
 /// Offices that end a title written like a name (`US President`, `National

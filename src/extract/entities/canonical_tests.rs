@@ -15,6 +15,14 @@ fn mention(text: &str, needle: &str, kind: usize) -> Mention {
     }
 }
 
+/// The entities of `text` from `mentions`, as `(name, kind)` pairs.
+fn kinds_of(text: &str, mentions: &[Mention]) -> Vec<(String, EntityKind)> {
+    entities_from_mentions(text, mentions)
+        .into_iter()
+        .map(|entity| (entity.name, entity.kind))
+        .collect()
+}
+
 #[test]
 fn cleans_names() {
     let cases = [
@@ -183,10 +191,7 @@ fn nationalities_joined_by_a_hyphen_and_people_of_a_place_are_other() {
         mention(text, "Californians", 0),
         mention(text, "Asian", 1),
     ];
-    let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
-        .into_iter()
-        .map(|entity| (entity.name, entity.kind))
-        .collect();
+    let kinds = kinds_of(text, &mentions);
     assert_eq!(
         kinds,
         [
@@ -210,10 +215,7 @@ fn a_name_ending_in_a_product_word_is_other() {
         mention(text, "Kestrel Controller", 0),
         mention(text, "Pro Sports", 1),
     ];
-    let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
-        .into_iter()
-        .map(|entity| (entity.name, entity.kind))
-        .collect();
+    let kinds = kinds_of(text, &mentions);
     assert_eq!(
         kinds,
         [
@@ -235,10 +237,7 @@ fn a_name_with_a_particle_ending_in_a_persons_surname_is_that_person() {
         mention(text, "Bashar al-Assad", 1),
         mention(text, "Banco de Portugal", 1),
     ];
-    let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
-        .into_iter()
-        .map(|entity| (entity.name, entity.kind))
-        .collect();
+    let kinds = kinds_of(text, &mentions);
     assert!(kinds.contains(&("Bashar al-Assad".to_string(), EntityKind::Person)));
     assert!(kinds.contains(&("Banco de Portugal".to_string(), EntityKind::Organization)));
 }
@@ -250,10 +249,7 @@ fn a_name_with_a_particle_ending_in_a_persons_surname_is_that_person() {
 fn a_name_before_a_products_noun_is_other() {
     let text = "Deals on Zentrabook models. The Zentrabook is light. Apple laptops sold.";
     let mentions = [mention(text, "Zentrabook", 0), mention(text, "Apple", 1)];
-    let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
-        .into_iter()
-        .map(|entity| (entity.name, entity.kind))
-        .collect();
+    let kinds = kinds_of(text, &mentions);
     assert_eq!(
         kinds,
         [
@@ -272,10 +268,7 @@ fn a_description_written_like_a_name_is_other() {
         mention(text, "Transit Worker", 0),
         mention(text, "Adam Driver", 0),
     ];
-    let kinds: Vec<(String, EntityKind)> = entities_from_mentions(text, &mentions)
-        .into_iter()
-        .map(|entity| (entity.name, entity.kind))
-        .collect();
+    let kinds = kinds_of(text, &mentions);
     assert_eq!(
         kinds,
         [

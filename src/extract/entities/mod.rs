@@ -20,6 +20,7 @@
 //! - `language`: text that is not English keeps only the names the lexicon knows
 //! - `known_mentions`: names of the lexicon the tagger left untagged (`on Twitter Tuesday`)
 //! - `teams`: towns, states and schools playing as teams (`Minnesota beat Buffalo`) as organisations
+//! - `other_names`: peoples, products and descriptions written like names, kind other
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list
 //! - [`train`]: the training loop (used by the example, not at run time)
 
@@ -35,6 +36,7 @@ mod lone_names;
 mod long_names;
 pub mod model;
 mod org_chunks;
+mod other_names;
 mod repair;
 mod spans;
 pub mod tagger;

@@ -427,14 +427,19 @@ fn person_after_title(text: &str, mention: &mut Mention) {
 /// a function word: `the Marc Dutroux case`, where the name modifies a noun
 /// and `the` belongs to the noun.
 pub(super) fn modifies_noun(after: &str) -> bool {
-    let Some(rest) = after.strip_prefix(' ') else {
-        return false;
-    };
-    let word = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = word_after(after);
     word.starts_with(char::is_lowercase) && !NEVER_NAMES.contains(&word)
+}
+
+/// The word right after a name, when a space follows the name (`the Marc
+/// Dutroux case` -> `case`); empty otherwise.
+pub(super) fn word_after(after: &str) -> &str {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return "";
+    };
+    rest.split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
 }
 
 /// `the Goo Goo Dolls`, `The Doobie Brothers`: a name of several words after

@@ -1,0 +1,78 @@
+//! Names that are other names, not persons, organisations or places, by
+//! their form or the word after them: peoples (`Russian-Greek`, `New
+//! Yorkers`, `Asian`), products (`AirPods Pro`, `MacBook models`) and
+//! descriptions written like names (`Florida Man`).
+
+use super::given_names::is_given_name;
+use super::lexicon::is_known_place;
+use super::spans::word_after;
+use crate::extract::words::{is_nationality, NATIONALITIES};
+
+/// Whether `surface` names people by where they are from: nationalities
+/// joined by a hyphen (`Russian-Greek talks`) or the people of a known place
+/// (`South Dakotans`, `New Yorkers`), which CoNLL-2003 calls other names.
+pub(super) fn names_people_of(surface: &str) -> bool {
+    // `Asian shares fell`: a nationality alone (a plural may be a team, `Indians`).
+    let lowercase = surface.to_lowercase();
+    if NATIONALITIES.contains(&lowercase.as_str()) {
+        return true;
+    }
+    if let Some((first, second)) = surface.split_once('-') {
+        return is_nationality(first) && is_nationality(second);
+    }
+    let place = surface
+        .strip_suffix("ns")
+        .or_else(|| surface.strip_suffix("ers"));
+    place.is_some_and(|place| place.len() > 2 && is_known_place(place))
+}
+
+/// Words that end a product's name, after its maker or its line (`AirPods
+/// Pro`, `Switch Lite`, `Chromecast Ultra`, `DualShock Controller`).
+#[rustfmt::skip]
+const PRODUCT_WORDS: &[&str] = &[
+    "Pro", "Lite", "Ultra", "Mini", "Edition", "Controller", "Charger", "Console", "Headphones",
+    "Earbuds", "Smartphone", "Laptop",
+];
+
+/// Whether `surface` names a product by its last word: an other name, not
+/// the company that makes it.
+pub(super) fn names_a_product(surface: &str) -> bool {
+    let mut words = surface.split_whitespace();
+    let last = words.next_back();
+    let has_line = words.next().is_some();
+    has_line && last.is_some_and(|word| PRODUCT_WORDS.contains(&word))
+}
+
+/// Lowercase nouns of products, which a product's name is written before
+/// (`various MacBook models`, `a Retina display`, `the Chrome browser`).
+#[rustfmt::skip]
+const PRODUCT_NOUNS: &[&str] = &[
+    "models", "display", "connector", "browser", "console", "headphones",
+    "earbuds", "charger", "smartphone", "smartphones", "laptop", "laptops", "handset",
+    "handsets", "gift",
+];
+
+/// Whether the text after a name opens with a product's noun.
+pub(super) fn product_noun_follows(after: &str) -> bool {
+    PRODUCT_NOUNS.contains(&word_after(after))
+}
+
+/// Nouns for what someone is, which end a Title Case headline's phrase
+/// (`Metro-North Worker Killed`, `Florida Man Arrested`).
+#[rustfmt::skip]
+const ROLE_NOUNS: &[&str] = &[
+    "Worker", "Workers", "Driver", "Officer", "Teacher", "Student", "Nurse", "Firefighter",
+    "Soldier", "Cop", "Boy", "Girl", "Man", "Woman", "Mom", "Dad", "Employee", "Suspect", "Victim",
+];
+
+/// Whether `surface` is a description written like a name: two words, the
+/// second a noun of [`ROLE_NOUNS`], the first no given name (`Adam Driver`
+/// and `Ken Doctor` are persons).
+pub(super) fn names_a_role(surface: &str) -> bool {
+    let Some((first, second)) = surface.split_once(' ') else {
+        return false;
+    };
+    // `ED&F Man` (a trading house) split at its ampersand leaves `F Man`.
+    let word_first = first.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    word_first && ROLE_NOUNS.contains(&second) && !is_given_name(first)
+}
