@@ -85,6 +85,12 @@ fn spellings_of_one_name_are_one_entity_in_reports_and_filters() {
         .collect();
     assert_eq!(spelt.len(), 1, "{report}");
     assert_eq!(spelt[0]["articles"], 3, "{report}");
+    // The report says what it folded.
+    assert_eq!(
+        spelt[0]["aliases"],
+        serde_json::json!(["Metro North Railroad"]),
+        "{report}"
+    );
     for spelling in ["Metro-North Railroad", "Metro North Railroad"] {
         let listed = json_of(sandbox.newsdex(&["list", "--entity", spelling, "--format", "json"]));
         assert_eq!(
