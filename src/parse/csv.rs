@@ -334,7 +334,7 @@ fn is_broken_record(raw: &str, record: &StringRecord, header_len: usize) -> bool
 fn record_from_row(row: &StringRecord, columns: &[(Field, usize)]) -> RawRecord {
     let mut record = RawRecord::default();
     for &(field, index) in columns {
-        record.set(field, row.get(index).map(str::to_string));
+        record.set_cell(field, row.get(index));
     }
     record
 }

@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use crate::article::ArticleDate;
 
 use super::dates::{epoch_date, parse_date};
-use super::record::{normalise_key, Field, RawRecord};
+use super::record::{normalise_key, readable_field, Field, RawRecord};
 use super::FieldOverrides;
 
 /// Nested objects are followed this deep.
@@ -246,6 +246,7 @@ fn is_special_object(object: &Map<String, Value>) -> bool {
 pub fn value_to_text(field: Field, value: &Value) -> Option<String> {
     match value {
         Value::Null => None,
+        Value::String(text) if field == Field::Body => Some(readable_field(field, text)),
         Value::String(text) => Some(text.clone()),
         Value::Bool(_) => None,
         Value::Number(number) if field == Field::Date => {

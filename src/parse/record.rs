@@ -266,6 +266,12 @@ impl RawRecord {
         *slot = value;
     }
 
+    /// Sets `field` from a data set's cell, an HTML body read as HTML (see
+    /// [`readable_field`]).
+    pub fn set_cell(&mut self, field: Field, cell: Option<&str>) {
+        self.set(field, cell.map(|text| readable_field(field, text)));
+    }
+
     /// Validates the record of a one-article file: a body is required (a
     /// header with no story is not an article); a date that does not read
     /// leaves the article undated, with the value kept for the warning.
@@ -281,7 +287,7 @@ impl RawRecord {
     /// whose text is its title.
     pub fn into_record_article(self, part: Option<usize>) -> Result<ParsedArticle, ParseError> {
         let title = non_empty(self.title);
-        let body = non_empty(self.body.map(|text| readable_text(&text)))
+        let body = non_empty(self.body)
             .or_else(|| title.clone())
             .ok_or(ParseError::NoBody)?;
         let date_text = non_empty(self.date);
@@ -311,10 +317,12 @@ pub fn skip_reason(position: &str, problem: &ParseError) -> String {
     }
 }
 
-/// A field's text without markup: an HTML body (a JSON key, a CSV cell, a
-/// crawler's whole saved page) is read as HTML, plain text is kept as it is.
-fn readable_text(text: &str) -> String {
-    if !looks_like_markup(text) {
+/// A data set's field value as text: an HTML body (a JSON key, a CSV cell, a
+/// crawler's whole saved page) is read as HTML; other fields, and a body of
+/// plain text, are kept as they are. Header-block files are plain text, so a
+/// `<script>` in their body is text.
+pub fn readable_field(field: Field, text: &str) -> String {
+    if field != Field::Body || !looks_like_markup(text) {
         return text.to_string();
     }
     markup_text(text)

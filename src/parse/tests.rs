@@ -434,3 +434,19 @@ fn nexis_pdf_export_splits_into_documents() {
         .body
         .contains("“We are close to a deal,” said Hulusi Akar"));
 }
+
+/// Regression: a first version of reading HTML bodies as HTML applied to
+/// header-block text files too, so a plain-text article quoting `<script>`
+/// lost it (found by the browser test's hostile fixture); a data set's HTML
+/// body is still read as HTML.
+#[test]
+fn markup_in_a_text_file_is_text_and_in_a_data_set_is_html() {
+    let text = b"Title: Scripts\nDate: 2022-01-12\n\nThe page held <script>alert(1)</script> in its body, the court heard.\n";
+    let parsed = parse_file(Path::new("note.txt"), text, &FieldOverrides::default()).unwrap();
+    assert!(parsed.articles[0]
+        .body
+        .contains("<script>alert(1)</script>"));
+    let csv = b"title,body\nScripts,\"<p>The court <b>heard</b> it.</p><script>x()</script>\"\n";
+    let parsed = parse_file(Path::new("rows.csv"), csv, &FieldOverrides::default()).unwrap();
+    assert_eq!(parsed.articles[0].body, "The court heard it.");
+}
