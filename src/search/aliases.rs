@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap;
+
 use tantivy::schema::Field;
 use tantivy::Searcher;
 
@@ -75,6 +77,45 @@ pub fn spellings(searcher: &Searcher, entity_tag_field: Field, name: &str) -> Ve
     found.sort();
     found.dedup();
     found
+}
+
+/// The names of `tags` (`kind/name`) by spelling key, each spelling once
+/// whatever its case, so a report can show what it folded (`EU (E.U.)`).
+pub fn spellings_by_key<'t>(
+    tags: impl Iterator<Item = &'t String>,
+) -> FxHashMap<String, Vec<String>> {
+    let mut by_key: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for tag in tags {
+        let Some((_, name)) = parse_entity_tag(tag) else {
+            continue;
+        };
+        let spellings = by_key.entry(spelling_key(name)).or_default();
+        if !spellings.iter().any(|seen| seen.eq_ignore_ascii_case(name)) {
+            spellings.push(name.to_string());
+        }
+    }
+    by_key
+}
+
+/// Adds to `aliases` the other spellings `name` was folded with in a report
+/// (`MtGox` shown with `Mt. Gox`, `Mt Gox`); case variants are the same spelling.
+pub fn add_spelling_aliases(
+    name: &str,
+    aliases: &mut Vec<String>,
+    spellings: &FxHashMap<String, Vec<String>>,
+) {
+    let Some(found) = spellings.get(&spelling_key(name)) else {
+        return;
+    };
+    for spelling in found {
+        let listed = spelling.eq_ignore_ascii_case(name)
+            || aliases
+                .iter()
+                .any(|alias| alias.eq_ignore_ascii_case(spelling));
+        if !listed {
+            aliases.push(spelling.clone());
+        }
+    }
 }
 
 /// Calls `visit` with the kind, the name and the number of articles of every

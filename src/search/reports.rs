@@ -18,7 +18,6 @@ use tantivy::{Opstamp, Order, Searcher};
 
 use crate::article::EntityKind;
 use crate::error::{Error, Result};
-use crate::extract::aliases::spelling_key;
 use crate::index::schema::names;
 use crate::index::schema::parse_entity_tag;
 use crate::index::NewsIndex;
@@ -135,7 +134,7 @@ pub fn top_entities_with_kinds(
     let by_tag = searcher
         .search(&*query, &EntityArticles { tags: tag_prefix })
         .map_err(|source| news_index.error(source))?;
-    let spellings = spellings_by_key(by_tag.keys());
+    let spellings = aliases::spellings_by_key(by_tag.keys());
     let mut merged = one_kind::one_kind_per_name(by_tag.into_iter().collect());
     // Most articles first, then by name, so that equal counts print in a stable order.
     merged.sort_by(|(a_tag, a_keys, _), (b_tag, b_keys, _)| {
@@ -163,7 +162,7 @@ pub fn top_entities_with_kinds(
     counts.sort_by_key(|count| std::cmp::Reverse(count.articles));
     counts.truncate(limit);
     for count in &mut counts {
-        add_spelling_aliases(count, &spellings);
+        aliases::add_spelling_aliases(&count.name, &mut count.aliases, &spellings);
     }
     // A folded spelling's kinds are those of the name shown.
     let entities = counts
@@ -175,40 +174,6 @@ pub fn top_entities_with_kinds(
         })
         .collect();
     Ok(entities)
-}
-
-/// The names of `tags` (`kind/name`) by spelling key, each spelling once
-/// whatever its case, so a report can show what it folded (`EU (E.U.)`).
-fn spellings_by_key<'t>(tags: impl Iterator<Item = &'t String>) -> FxHashMap<String, Vec<String>> {
-    let mut by_key: FxHashMap<String, Vec<String>> = FxHashMap::default();
-    for tag in tags {
-        let Some((_, name)) = parse_entity_tag(tag) else {
-            continue;
-        };
-        let spellings = by_key.entry(spelling_key(name)).or_default();
-        if !spellings.iter().any(|seen| seen.eq_ignore_ascii_case(name)) {
-            spellings.push(name.to_string());
-        }
-    }
-    by_key
-}
-
-/// Lists as aliases of `count` the other spellings its name was folded with
-/// (`MtGox` shown with `Mt. Gox`, `Mt Gox`); case variants are the same spelling.
-fn add_spelling_aliases(count: &mut EntityCount, spellings: &FxHashMap<String, Vec<String>>) {
-    let Some(found) = spellings.get(&spelling_key(&count.name)) else {
-        return;
-    };
-    for spelling in found {
-        let listed = spelling.eq_ignore_ascii_case(&count.name)
-            || count
-                .aliases
-                .iter()
-                .any(|alias| alias.eq_ignore_ascii_case(spelling));
-        if !listed {
-            count.aliases.push(spelling.clone());
-        }
-    }
 }
 
 /// Folds the spellings of one entity into one count: the articles naming
