@@ -11,6 +11,7 @@
 //! - a panic inside it becomes this page's error, so that the other records
 //!   of a WARC file are kept (a whole file's panic is caught in `ingest`).
 
+use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use rs_trafilatura::page_type::PageType;
@@ -35,6 +36,7 @@ const UNCOUNTED_ELEMENTS: &[&str] = &[
 /// Runs the extractor on one page, guarded as the module says.
 pub fn extract(html: &str) -> Result<ExtractResult, ParseError> {
     let bounded = within_bounds(html);
+    let flowed = without_source_line_breaks(bounded);
     // The page is handed over as an article page: newsdex reads news, and the
     // crate's page-type classifier costs a third of its time.
     let options = Options {
@@ -42,7 +44,7 @@ pub fn extract(html: &str) -> Result<ExtractResult, ParseError> {
         ..Options::default()
     };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        rs_trafilatura::extract_with_options(bounded, &options)
+        rs_trafilatura::extract_with_options(&flowed, &options)
     }));
     match outcome {
         Ok(Ok(result)) => Ok(result),
@@ -63,6 +65,55 @@ pub fn within_bounds(html: &str) -> &str {
         Some(cut) => &sized[..cut],
         None => sized,
     }
+}
+
+/// The page with the line breaks inside its text (between two characters of
+/// text, outside tags) folded into a space, as a browser shows them: a
+/// pretty-printed page breaks its paragraphs' source over several lines (`the
+/// World Travel and Tourism\n Council`), and the extractor keeps those
+/// breaks, so each line became a paragraph and names were cut in two. Breaks
+/// next to a tag are kept: the extractor reads paragraphs apart by them. A
+/// page with `<pre>` text, whose breaks are its content, is left as it is.
+fn without_source_line_breaks(html: &str) -> Cow<'_, str> {
+    let has_breaks = html.contains('\n') || html.contains('\r');
+    if !has_breaks || contains_ignoring_case(html, "<pre") {
+        return Cow::Borrowed(html);
+    }
+    let mut flowed = String::with_capacity(html.len());
+    let mut in_tag = false;
+    let mut run = String::new();
+    for character in html.chars() {
+        if !in_tag && character.is_whitespace() {
+            run.push(character);
+            continue;
+        }
+        if !run.is_empty() {
+            let after_text = flowed.chars().next_back().is_some_and(|c| c != '>');
+            let before_text = character != '<';
+            let breaks_line = run.contains(['\n', '\r']);
+            if breaks_line && after_text && before_text {
+                flowed.push(' ');
+            } else {
+                flowed.push_str(&run);
+            }
+            run.clear();
+        }
+        match character {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ => {}
+        }
+        flowed.push(character);
+    }
+    flowed.push_str(&run);
+    Cow::Owned(flowed)
+}
+
+/// Whether `text` contains `needle` (ASCII) in any case.
+fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The byte offset of the first start tag that opens element number

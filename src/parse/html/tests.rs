@@ -180,3 +180,23 @@ fn placeholder_authors_are_no_authors() {
     assert_ne!(article.author.as_deref(), Some("Username"));
     assert_eq!(article.author, None);
 }
+
+/// Regression: a pretty-printed page breaks a paragraph's source over lines,
+/// and each line became a paragraph, cutting `World Travel and Tourism
+/// Council` in two (found on the saved-pages layout sample); a browser shows
+/// the lines as one paragraph, and so does the reader now.
+#[test]
+fn source_line_breaks_inside_a_paragraph_are_spaces() {
+    let page = "<!DOCTYPE html><html><head><title>Tourism falls</title></head><body><article>\n\
+        <h1>Tourism falls</h1>\n\
+        <p>Tourism is critical to the economy, accounting for 15 percent of\n\
+            its output in 2013, according to the World Travel and Tourism\n\
+            Council, an industry body that counts visitors every year.</p>\n\
+        <p>The museum hosts one of the largest collections of mosaics and is\n\
+            popular with tourists and residents alike, its director said.</p>\n\
+        </article></body></html>";
+    let article = parse_html_page(page).unwrap();
+    let paragraphs: Vec<&str> = article.body.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 2, "{}", article.body);
+    assert!(paragraphs[0].contains("World Travel and Tourism Council, an industry body"));
+}
