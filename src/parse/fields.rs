@@ -246,8 +246,7 @@ fn is_special_object(object: &Map<String, Value>) -> bool {
 pub fn value_to_text(field: Field, value: &Value) -> Option<String> {
     match value {
         Value::Null => None,
-        Value::String(text) if field == Field::Body => Some(readable_field(field, text)),
-        Value::String(text) => Some(text.clone()),
+        Value::String(text) => Some(readable_field(field, text)),
         Value::Bool(_) => None,
         Value::Number(number) if field == Field::Date => {
             let timestamp = number.as_i64()?;

@@ -55,27 +55,31 @@ static TIME_DATETIME: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether decoded text is an HTML page, or a fragment of one that opens
 /// with a block element (`<div ...><p>...`).
 pub fn looks_like_html(text: &str) -> bool {
-    let head = text
-        .get(..text.len().min(2048))
-        .unwrap_or(text)
-        .to_ascii_lowercase();
+    let head = lowercase_head(text);
     let trimmed = head.trim_start();
     let is_fragment = ["<div", "<p>", "<p ", "<article", "<section", "<body"]
         .iter()
         .any(|open| trimmed.starts_with(open));
-    head.contains("<!doctype html") || head.contains("<html") || is_fragment
+    opens_a_page(&head) || is_fragment
+}
+
+/// The first 2 KB of `text` in lowercase, where a page says it is one.
+fn lowercase_head(text: &str) -> String {
+    text.get(..text.len().min(2048))
+        .unwrap_or(text)
+        .to_ascii_lowercase()
+}
+
+/// Whether a lowercase head opens a whole page (a doctype or `<html>`).
+fn opens_a_page(lower_head: &str) -> bool {
+    lower_head.contains("<!doctype html") || lower_head.contains("<html")
 }
 
 /// The text of a record field that holds markup: a whole page (a crawler's
 /// saved response) gives its article body, as a saved page does; a fragment,
 /// or a page with no article in it, its text with blocks kept apart.
 pub fn markup_text(markup: &str) -> String {
-    let lower_head = markup
-        .get(..markup.len().min(2048))
-        .unwrap_or(markup)
-        .to_ascii_lowercase();
-    let is_page = lower_head.contains("<!doctype html") || lower_head.contains("<html");
-    let article_body = is_page
+    let article_body = opens_a_page(&lowercase_head(markup))
         .then(|| parse_html_page(markup).ok())
         .flatten()
         .map(|article| article.body);

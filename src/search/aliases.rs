@@ -5,8 +5,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap;
-
 use tantivy::schema::Field;
 use tantivy::Searcher;
 
@@ -27,38 +25,37 @@ use crate::index::schema::{entity_tag, parse_entity_tag};
 pub fn spellings(searcher: &Searcher, entity_tag_field: Field, name: &str) -> Vec<String> {
     let mut found = vec![name.to_string()];
     let key = spelling_key(name);
-    let first_letters: BTreeSet<char> = name
+    let letters = letters_of(name);
+    // The name's first letter in both cases, for its spellings, and its
+    // acronym's first letter, for its acronyms: each range is scanned once.
+    let name_firsts: BTreeSet<char> = name
         .chars()
         .next()
         .into_iter()
         .flat_map(|first| first.to_uppercase().chain(first.to_lowercase()))
         .collect();
-    for first in first_letters {
-        scan_names(searcher, entity_tag_field, first, |_, candidate, _| {
-            if spelling_key(candidate) == key {
-                found.push(candidate.to_string());
-            }
-        });
-    }
-    let Some(letters) = letters_of(name) else {
-        found.sort();
-        found.dedup();
-        return found;
-    };
-    let Some(first) = letters.chars().next() else {
-        return found;
-    };
+    let acronym_first = letters
+        .as_deref()
+        .and_then(|letters| letters.chars().next());
+    let ranges: BTreeSet<char> = name_firsts.iter().copied().chain(acronym_first).collect();
     let mut candidates: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
-    scan_names(
-        searcher,
-        entity_tag_field,
-        first,
-        |kind, candidate, articles| {
-            if letters_of(candidate).as_deref() == Some(letters.as_str()) {
-                *candidates.entry((kind, candidate.to_string())).or_default() += articles;
-            }
-        },
-    );
+    for first in ranges {
+        let spellings_here = name_firsts.contains(&first);
+        let acronyms_here = acronym_first == Some(first);
+        scan_names(
+            searcher,
+            entity_tag_field,
+            first,
+            |kind, candidate, articles| {
+                if spellings_here && spelling_key(candidate) == key {
+                    found.push(candidate.to_string());
+                }
+                if acronyms_here && letters_of(candidate) == letters {
+                    *candidates.entry((kind, candidate.to_string())).or_default() += articles;
+                }
+            },
+        );
+    }
     let names: Vec<(&str, EntityKind, usize)> = candidates
         .iter()
         .map(|((kind, candidate), articles)| (candidate.as_str(), *kind, *articles))
@@ -77,45 +74,6 @@ pub fn spellings(searcher: &Searcher, entity_tag_field: Field, name: &str) -> Ve
     found.sort();
     found.dedup();
     found
-}
-
-/// The names of `tags` (`kind/name`) by spelling key, each spelling once
-/// whatever its case, so a report can show what it folded (`EU (E.U.)`).
-pub fn spellings_by_key<'t>(
-    tags: impl Iterator<Item = &'t String>,
-) -> FxHashMap<String, Vec<String>> {
-    let mut by_key: FxHashMap<String, Vec<String>> = FxHashMap::default();
-    for tag in tags {
-        let Some((_, name)) = parse_entity_tag(tag) else {
-            continue;
-        };
-        let spellings = by_key.entry(spelling_key(name)).or_default();
-        if !spellings.iter().any(|seen| seen.eq_ignore_ascii_case(name)) {
-            spellings.push(name.to_string());
-        }
-    }
-    by_key
-}
-
-/// Adds to `aliases` the other spellings `name` was folded with in a report
-/// (`MtGox` shown with `Mt. Gox`, `Mt Gox`); case variants are the same spelling.
-pub fn add_spelling_aliases(
-    name: &str,
-    aliases: &mut Vec<String>,
-    spellings: &FxHashMap<String, Vec<String>>,
-) {
-    let Some(found) = spellings.get(&spelling_key(name)) else {
-        return;
-    };
-    for spelling in found {
-        let listed = spelling.eq_ignore_ascii_case(name)
-            || aliases
-                .iter()
-                .any(|alias| alias.eq_ignore_ascii_case(spelling));
-        if !listed {
-            aliases.push(spelling.clone());
-        }
-    }
 }
 
 /// Calls `visit` with the kind, the name and the number of articles of every

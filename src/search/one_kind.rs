@@ -14,36 +14,37 @@ use crate::search::copies::ArticleKeys;
 /// report shows (`person 148 / organization 83`).
 pub type KindEvidence = Vec<(EntityKind, usize)>;
 
+/// One name's merged tag, its articles, the evidence for its kind and the
+/// other spellings folded into it (see [`one_kind_per_name`]).
+pub type MergedName = (String, ArticleKeys, KindEvidence, Vec<String>);
+
 /// Merges the tags (`kind/name`) of one name, case and spelling variants
 /// included (`NEW YORK` from a shouted dateline, `New York`; `NATO`, `Nato`;
 /// `Mt. Gox`, `MtGox`, see [`spelling_key`]), into one
 /// tag: the kind the most articles give the name (ties: the first in tag
 /// order), written as the most frequent form of that kind that is not all
 /// capitals; its articles the union of all, with the articles of each kind,
-/// most first (a name of one kind has one entry). Tags that do not parse are
-/// kept as they are, with no evidence.
-pub(crate) fn one_kind_per_name(
-    tags: Vec<(String, ArticleKeys)>,
-) -> Vec<(String, ArticleKeys, KindEvidence)> {
+/// most first (a name of one kind has one entry); and the other spellings
+/// folded into it (`Mt. Gox` and `Mt Gox` into `MtGox`; case variants are
+/// one spelling), most articles first, for the report to show. Tags that do
+/// not parse are kept as they are, with no evidence.
+pub(crate) fn one_kind_per_name(tags: Vec<(String, ArticleKeys)>) -> Vec<MergedName> {
     let mut by_name: FxHashMap<String, Vec<(String, ArticleKeys)>> = FxHashMap::default();
     let mut unparsed = Vec::new();
     for (tag, keys) in tags {
         match parse_entity_tag(&tag).map(|(_, name)| spelling_key(name)) {
             Some(folded) => by_name.entry(folded).or_default().push((tag, keys)),
-            None => unparsed.push((tag, keys, Vec::new())),
+            None => unparsed.push((tag, keys, Vec::new(), Vec::new())),
         }
     }
-    let mut merged: Vec<(String, ArticleKeys, KindEvidence)> =
-        by_name.into_values().filter_map(merge_variants).collect();
+    let mut merged: Vec<MergedName> = by_name.into_values().filter_map(merge_variants).collect();
     merged.extend(unparsed);
     merged
 }
 
 /// One name's tags (kinds and case variants, all parsed) as one tag, its
 /// articles and the evidence per kind (see [`one_kind_per_name`]).
-fn merge_variants(
-    mut variants: Vec<(String, ArticleKeys)>,
-) -> Option<(String, ArticleKeys, KindEvidence)> {
+fn merge_variants(mut variants: Vec<(String, ArticleKeys)>) -> Option<MergedName> {
     variants.sort_by(|(a_tag, a_keys), (b_tag, b_keys)| {
         b_keys
             .len()
@@ -78,13 +79,25 @@ fn merge_variants(
         .find(|variant| !shouted(variant))
         .or_else(|| variants.iter().find(of_kind))?;
     let tag = written.0.clone();
+    let (_, written_name) = parse_entity_tag(&tag)?;
+    let mut spellings: Vec<String> = Vec::new();
+    for (variant, _) in &variants {
+        let Some((_, name)) = parse_entity_tag(variant) else {
+            continue;
+        };
+        let listed = name.eq_ignore_ascii_case(written_name)
+            || spellings.iter().any(|seen| seen.eq_ignore_ascii_case(name));
+        if !listed {
+            spellings.push(name.to_string());
+        }
+    }
     let mut seen: FxHashSet<u64> = FxHashSet::default();
     let union: ArticleKeys = variants
         .into_iter()
         .flat_map(|(_, keys)| keys)
         .filter(|key| seen.insert(*key))
         .collect();
-    Some((tag, union, evidence))
+    Some((tag, union, evidence, spellings))
 }
 
 /// A name written all in capitals that is not an acronym (`NEW YORK`, not
@@ -106,7 +119,7 @@ mod tests {
     fn merged(tags: Vec<(String, ArticleKeys)>) -> Vec<(String, ArticleKeys)> {
         let mut merged: Vec<_> = one_kind_per_name(tags)
             .into_iter()
-            .map(|(tag, keys, _)| (tag, keys))
+            .map(|(tag, keys, _, _)| (tag, keys))
             .collect();
         merged.sort();
         merged
@@ -193,7 +206,7 @@ mod tests {
         ];
         let mut merged = one_kind_per_name(tags);
         merged.sort_by(|a, b| a.0.cmp(&b.0));
-        let evidence: Vec<&KindEvidence> = merged.iter().map(|(_, _, kinds)| kinds).collect();
+        let evidence: Vec<&KindEvidence> = merged.iter().map(|(_, _, kinds, _)| kinds).collect();
         assert_eq!(
             evidence,
             [

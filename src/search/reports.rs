@@ -134,10 +134,9 @@ pub fn top_entities_with_kinds(
     let by_tag = searcher
         .search(&*query, &EntityArticles { tags: tag_prefix })
         .map_err(|source| news_index.error(source))?;
-    let spellings = aliases::spellings_by_key(by_tag.keys());
     let mut merged = one_kind::one_kind_per_name(by_tag.into_iter().collect());
     // Most articles first, then by name, so that equal counts print in a stable order.
-    merged.sort_by(|(a_tag, a_keys, _), (b_tag, b_keys, _)| {
+    merged.sort_by(|(a_tag, a_keys, _, _), (b_tag, b_keys, _, _)| {
         b_keys
             .len()
             .cmp(&a_keys.len())
@@ -146,8 +145,9 @@ pub fn top_entities_with_kinds(
     // The headroom is for spellings that fold into one another.
     merged.truncate(limit.saturating_mul(4).max(200));
     let mut evidence: FxHashMap<String, Vec<KindCount>> = FxHashMap::default();
+    let mut spelled: FxHashMap<String, Vec<String>> = FxHashMap::default();
     let mut tags = Vec::with_capacity(merged.len());
-    for (tag, keys, kinds) in merged {
+    for (tag, keys, kinds, spellings) in merged {
         let kinds = kinds
             .into_iter()
             .map(|(kind, articles)| KindCount {
@@ -156,20 +156,28 @@ pub fn top_entities_with_kinds(
             })
             .collect();
         evidence.insert(tag.clone(), kinds);
+        spelled.insert(tag.clone(), spellings);
         tags.push((tag, keys));
     }
     let mut counts = fold_aliases(news_index, &searcher, tags);
     counts.sort_by_key(|count| std::cmp::Reverse(count.articles));
     counts.truncate(limit);
-    for count in &mut counts {
-        aliases::add_spelling_aliases(&count.name, &mut count.aliases, &spellings);
-    }
-    // A folded spelling's kinds are those of the name shown.
+    // A folded spelling's kinds are those of the name shown; the spellings
+    // folded into the name are listed with its acronyms.
     let entities = counts
         .into_iter()
-        .map(|count| {
+        .map(|mut count| {
             let tag = crate::index::schema::entity_tag(count.kind, &count.name);
             let kinds = evidence.remove(&tag).unwrap_or_default();
+            for spelling in spelled.remove(&tag).unwrap_or_default() {
+                let listed = count
+                    .aliases
+                    .iter()
+                    .any(|alias| alias.eq_ignore_ascii_case(&spelling));
+                if !listed {
+                    count.aliases.push(spelling);
+                }
+            }
             EntityWithKinds { count, kinds }
         })
         .collect();

@@ -359,7 +359,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         })
         .collect();
     names.sort();
-    settle_particle_persons(&mut names);
+    super::given_names::settle_particle_persons(&mut names);
     merge_person_names(&mut names);
     names
         .into_iter()
@@ -448,44 +448,6 @@ fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
         index += 1;
         keep
     });
-}
-
-/// Lowercase particles inside persons' names (`Bashar al-Assad`, `Ursula von
-/// der Leyen`), as words or as a prefix joined by a hyphen.
-const NAME_PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "van", "von", "der", "de", "da", "di", "du", "del", "dos",
-];
-
-/// Gives the person kind to an organisation or a place of several words
-/// with a name particle that ends in the surname of a person of the article
-/// (`Bashar al-Assad`, tagged an organisation after a dateline, beside the
-/// person `Assad`).
-fn settle_particle_persons(names: &mut [(usize, String, usize)]) {
-    let surnames: Vec<String> = names
-        .iter()
-        .filter(|(_, _, kind)| *kind == 0)
-        .filter_map(|(_, name, _)| name.rsplit([' ', '-']).next())
-        .map(str::to_lowercase)
-        .collect();
-    for (_, name, kind) in names.iter_mut() {
-        if *kind != 1 && *kind != 2 {
-            continue;
-        }
-        let words: Vec<&str> = name.split(' ').collect();
-        let has_particle = words.iter().skip(1).any(|word| {
-            let particle = word.split_once('-').map_or(*word, |(before, _)| before);
-            NAME_PARTICLES.contains(&particle)
-        });
-        let surname = name.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
-        // `Banque Francaise de Credit Cooperatif`: a body's head word says organisation.
-        let has_head = words
-            .iter()
-            .any(|word| super::org_chunks::is_name_head(word));
-        let person_sized = (2..=4).contains(&words.len());
-        if person_sized && !has_head && has_particle && surnames.contains(&surname) {
-            *kind = 0;
-        }
-    }
 }
 
 /// A person's lowercase name words without a generational suffix (`jr.`, `iii`).

@@ -226,6 +226,42 @@ const NAME_PARTICLES: &[&str] = &[
 /// they are articles (German `der`, French `la`).
 const SECOND_PARTICLES: &[&str] = &["der", "den", "la", "las", "los", "le"];
 
+/// Arabic particles written before the surname with a hyphen (`al-Assad`).
+const HYPHENED_PARTICLES: &[&str] = &["al", "el"];
+
+/// Gives the person kind to an organisation or a place (names with their
+/// kinds, as `canonical` votes them) of two to four words with a name
+/// particle that ends in the surname of a person of the article (`Bashar
+/// al-Assad`, tagged an organisation after a dateline, beside the person
+/// `Assad`).
+pub(super) fn settle_particle_persons(names: &mut [(usize, String, usize)]) {
+    let surnames: Vec<String> = names
+        .iter()
+        .filter(|(_, _, kind)| *kind == PERSON)
+        .filter_map(|(_, name, _)| name.rsplit([' ', '-']).next())
+        .map(str::to_lowercase)
+        .collect();
+    for (_, name, kind) in names.iter_mut() {
+        if *kind != ORGANIZATION && *kind != PLACE {
+            continue;
+        }
+        let words: Vec<&str> = name.split(' ').collect();
+        let has_particle = words.iter().skip(1).any(|word| {
+            let particle = word.split_once('-').map_or(*word, |(before, _)| before);
+            [NAME_PARTICLES, SECOND_PARTICLES, HYPHENED_PARTICLES]
+                .iter()
+                .any(|list| list.contains(&particle))
+        });
+        let surname = name.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
+        // `Banque Francaise de Credit Cooperatif`: a body's head word says organisation.
+        let has_head = words.iter().any(|word| is_name_head(word));
+        let person_sized = (2..=4).contains(&words.len());
+        if person_sized && !has_head && has_particle && surnames.contains(&surname) {
+            *kind = PERSON;
+        }
+    }
+}
+
 /// Words that end names of companies and places and could pass for a surname
 /// (`Warner Bros`, `Tyson Foods`, `Beverly Hills`), besides the heads of
 /// `org_chunks`.
