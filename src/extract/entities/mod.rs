@@ -13,6 +13,7 @@
 //! - `lexicon`: names whose kind general knowledge settles (countries, cities,
 //!   companies), added to the gazetteer and overruling a contradicted kind
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
+//! - `office_holders`: a holder's name split from the office or place before it
 //! - `spans`: joined places split, offices cut off names, long organisation
 //!   names taken whole (`long_names`) or found by their head word (`org_chunks`)
 //! - `given_names`: a given name the tagger left out joined to the surname after it
@@ -35,6 +36,7 @@ mod lexicon;
 mod lone_names;
 mod long_names;
 pub mod model;
+mod office_holders;
 mod org_chunks;
 mod other_names;
 mod repair;

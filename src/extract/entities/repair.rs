@@ -42,7 +42,7 @@ const SURNAME_PLACE_HEADS: &[&str] = &[
 /// Words that make a multi-word name an organisation wherever they stand
 /// (`Office of the Inspector General`, `Communist Party`).
 #[rustfmt::skip]
-const ORGANISATION_HEADS: &[&str] = &[
+pub(super) const ORGANISATION_HEADS: &[&str] = &[
     "university", "institute", "committee", "department", "office", "police", "party", "council",
     "commission", "agency", "coalition", "network", "brigade", "company", "corporation", "corp",
     "inc", "ltd", "llc", "plc", "group", "association", "foundation", "ministry", "court", "army",
@@ -103,7 +103,7 @@ const MAX_LISTED_WORD: usize = 16;
 
 /// Whether `word` is in `list` (lowercase ASCII), ignoring ASCII case, without
 /// allocating: a length check first, since most words are no list's length.
-fn listed(list: &[&str], word: &str) -> bool {
+pub(super) fn listed(list: &[&str], word: &str) -> bool {
     if word.len() > MAX_LISTED_WORD || word.len() < 2 {
         return false;
     }
@@ -113,7 +113,6 @@ fn listed(list: &[&str], word: &str) -> bool {
 
 /// Applies every repair to the mentions of `text`, in place.
 pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
-    split_place_from_name(text, mentions);
     join_initials(text, mentions);
     join_organisation_names(text, mentions);
     organisations_by_context(text, mentions);
@@ -144,59 +143,6 @@ pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
             mention.kind = ORGANIZATION;
         }
     }
-}
-
-/// `President of Ukraine Volodymyr Zelenskyy`, `Prime Minister of the United
-/// Kingdom Boris Johnson`: after `of`, the tagger runs the country and the
-/// holder's name together. A mention there that opens with a listed place and
-/// goes on with two or three capitalised words (no organisation's head word)
-/// is split into the place and the person.
-fn split_place_from_name(text: &str, mentions: &mut Vec<Mention>) {
-    let mut index = 0;
-    while index < mentions.len() {
-        if let Some((place_end, person_start)) = place_before_name(text, &mentions[index]) {
-            let mut person = mentions[index].clone();
-            person.start = person_start;
-            person.kind = PERSON;
-            mentions[index].end = place_end;
-            mentions[index].kind = PLACE;
-            mentions.insert(index + 1, person);
-            index += 1;
-        }
-        index += 1;
-    }
-}
-
-/// Where the place of [`split_place_from_name`] ends and the name starts.
-fn place_before_name(text: &str, mention: &Mention) -> Option<(usize, usize)> {
-    let before = text.get(..mention.start)?;
-    let mut previous = before.split_whitespace().rev();
-    let after_of = match previous.next()? {
-        "of" => true,
-        "the" => previous.next() == Some("of"),
-        _ => false,
-    };
-    let surface = text.get(mention.start..mention.end)?;
-    let words: Vec<(usize, &str)> = surface
-        .split_ascii_whitespace()
-        .map(|word| (word.as_ptr() as usize - surface.as_ptr() as usize, word))
-        .collect();
-    if !after_of || words.len() < 3 {
-        return None;
-    }
-    let name_like = |rest: &[(usize, &str)]| {
-        (2..=3).contains(&rest.len())
-            && rest.iter().all(|(_, word)| {
-                word.starts_with(char::is_uppercase) && !listed(ORGANISATION_HEADS, bare_word(word))
-            })
-    };
-    (1..words.len()).rev().find_map(|split| {
-        let (place, rest) = words.split_at(split);
-        let (last_start, last_word) = place.last()?;
-        let place_end = last_start + last_word.len();
-        let known = name_like(rest) && super::lexicon::is_known_place(&surface[..place_end]);
-        known.then(|| (mention.start + place_end, mention.start + rest[0].0))
-    })
 }
 
 /// `“Black Water,” “What A Fool Believes”`: a name that fills a pair of
@@ -452,7 +398,7 @@ fn is_person_title(word: &str) -> bool {
 }
 
 /// A word without trailing punctuation and a curly possessive.
-fn bare_word(word: &str) -> &str {
+pub(super) fn bare_word(word: &str) -> &str {
     word.trim_end_matches(['.', ',', '’', '\''])
         .trim_end_matches("’s")
 }

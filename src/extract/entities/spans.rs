@@ -4,15 +4,15 @@
 //!   trade, `Washington, D.C.`);
 //! - an office written after a place is no part of the name, and no person
 //!   (`Moscow Mayor`, `Altai Territory Governor`);
-//! - in a list of officials, the end of an office runs into the holder's name
-//!   (`Minister of Industry and Trade Denis Manturov` tagged `Trade Denis
-//!   Manturov`): the person is the last two words;
+//! - a holder's name run into the office or the place before it is split
+//!   off (`office_holders`);
 //! - an organisation named through an office of it (`CEO of Hipcricket`) is
 //!   the organisation;
 //! - a long organisation's name is taken whole (`long_names`), and one the
 //!   tagger missed is found by its head word (`org_chunks`);
 //! - a person's name right after `the` is a group's (`the Goo Goo Dolls`).
 
+use super::office_holders;
 use super::tagger::Mention;
 use crate::extract::words::{is_generational_suffix, NEVER_NAMES, PERSON_TITLES};
 
@@ -73,27 +73,29 @@ pub(super) fn in_list(list: &[&str], word: &str) -> bool {
 }
 
 /// Words that say the text before a name is an office (`Minister of …`).
-fn is_title(word: &str) -> bool {
+pub(super) fn is_title(word: &str) -> bool {
     let bare = word.trim_end_matches([',', '.']);
     in_list(PERSON_TITLES, bare) || in_list(&["head", "adviser", "advisor"], bare)
 }
 
 /// Applies every span repair to the mentions of `text`, in place.
 pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
+    // Before portfolios go: `Minister of Greece Nikos Dendias` holds a place.
+    office_holders::split_place_from_name(text, mentions);
     split_joined_places(text, mentions);
     drop_portfolios(text, mentions);
     mark_titles_of_works(text, mentions);
-    split_holder_from_office(text, mentions);
-    join_given_name_after_place(text, mentions);
+    office_holders::split_holder_from_office(text, mentions);
+    office_holders::join_given_name_after_place(text, mentions);
     super::long_names::grow_organisation_names(text, mentions);
     super::org_chunks::take_names_by_heads(text, mentions);
     for mention in mentions.iter_mut() {
         group_after_the(text, mention);
         person_after_title(text, mention);
         drop_office_after_place(text, mention);
-        trim_office_before_person(text, mention);
         drop_office_of_organisation(text, mention);
     }
+    office_holders::trim_offices_before_persons(text, mentions);
 }
 
 /// `US-China`, `U.S.-Mexico`, `Belarus-EU`, `Washington, D.C.`: a mention made
@@ -218,102 +220,6 @@ fn mark_titles_of_works(text: &str, mentions: &mut Vec<Mention>) {
     });
 }
 
-/// Last words of a company's name, which no person bears (`General Electric Co`).
-const COMPANY_ENDINGS: &[&str] = &[
-    "co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "plc", "group",
-];
-
-/// Titles that also stand before another word of a name as a qualifier.
-const QUALIFYING_TITLES: &[&str] = &[
-    "foreign", "prime", "vice", "deputy", "defence", "defense", "chief", "general", "major",
-];
-
-/// `General Director Ljubomir Acimovic`, `Federal Air Traffic Control
-/// Administration Director Branko Bilbija` tagged as one organisation: after
-/// its last title, a non-person mention holds a person's two or three
-/// capitalised words; the words before the title, if any, stay the organisation.
-fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) {
-    let mut index = 0;
-    while index < mentions.len() {
-        let mention = &mentions[index];
-        let surface = text.get(mention.start..mention.end).unwrap_or("");
-        if mention.kind == PERSON || surface.matches(' ').count() < 2 {
-            index += 1;
-            continue;
-        }
-        let words = words_with_offsets(surface);
-        // `Foreign Policy CAN`, `General Motors Europe`: a title that also
-        // qualifies the word after it opens no holder's name.
-        // A holder has two or three words: only the last four can hold the title.
-        let last_four = words.len().saturating_sub(4);
-        let title = words[last_four..]
-            .iter()
-            .rposition(|(_, word)| is_title(word) && !in_list(QUALIFYING_TITLES, word))
-            .map(|at| last_four + at);
-        let holder = title.map(|at| &words[at + 1..]).unwrap_or(&[]);
-        let name_like = (2..=3).contains(&holder.len())
-            && holder.iter().all(|(_, word)| {
-                word.starts_with(char::is_uppercase)
-                    && word.contains(char::is_lowercase)
-                    && !super::long_names::is_growing_head(word)
-                    && !in_list(COMPANY_ENDINGS, word)
-            });
-        let (Some(at), true) = (title, name_like) else {
-            index += 1;
-            continue;
-        };
-        let mut person = mention.clone();
-        person.start = mention.start + holder[0].0;
-        person.kind = PERSON;
-        // `General Director`: every title goes, not only the last.
-        let office_end = words[..at]
-            .iter()
-            .rposition(|(_, word)| !is_title(word))
-            .map_or(0, |last| last + 1);
-        if office_end == 0 {
-            mentions[index] = person;
-        } else {
-            let (last_start, last_word) = words[office_end - 1];
-            mentions[index].end = mentions[index].start + last_start + last_word.len();
-            mentions[index].kind = ORGANIZATION;
-            mentions.insert(index + 1, person);
-            index += 1;
-        }
-        index += 1;
-    }
-}
-
-/// `President of Russia Vladimir Putin`: between a place and a one-word
-/// person the tagger leaves the given name out; one capitalised word there
-/// (no title, no function word) is the start of the person's name.
-fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) {
-    for index in 1..mentions.len() {
-        let (place, person) = (&mentions[index - 1], &mentions[index]);
-        let gap = text.get(place.end..person.start).unwrap_or("");
-        let Some(word) = gap
-            .strip_prefix(' ')
-            .and_then(|rest| rest.strip_suffix(' '))
-        else {
-            continue;
-        };
-        let one_word = word.len() > 1 && word.chars().all(char::is_alphabetic);
-        let plain = !is_title(word) && !in_list(NEVER_NAMES, word);
-        let person_alone = person.kind == PERSON
-            && !text
-                .get(person.start..person.end)
-                .unwrap_or(" ")
-                .contains(' ');
-        if place.kind == PLACE
-            && person_alone
-            && one_word
-            && plain
-            && word.starts_with(char::is_uppercase)
-        {
-            mentions[index].start = place.end + 1;
-        }
-    }
-}
-
 /// `Moscow Mayor`, `Altai Territory Governor`: the place without the office.
 fn drop_office_after_place(text: &str, mention: &mut Mention) {
     let Some(surface) = text.get(mention.start..mention.end) else {
@@ -327,36 +233,6 @@ fn drop_office_after_place(text: &str, mention: &mut Mention) {
     }
     mention.end = mention.start + place.len();
     mention.kind = PLACE;
-}
-
-/// `Minister of Industry and Trade Denis Manturov` tagged `Trade Denis
-/// Manturov`: a person of three words or more right after `of`/`and`, in an
-/// office opened by a title a few words before, is its last two words.
-fn trim_office_before_person(text: &str, mention: &mut Mention) {
-    let (Some(surface), Some(before)) = (
-        text.get(mention.start..mention.end),
-        text.get(..mention.start),
-    ) else {
-        return;
-    };
-    if mention.kind != PERSON || surface.matches(' ').count() < 2 {
-        return;
-    }
-    let words: Vec<&str> = surface.split(' ').collect();
-    let mut previous = before.split_whitespace().rev();
-    if !matches!(previous.next(), Some("of" | "and")) {
-        return;
-    }
-    // The office itself: capitalised words and connectors back to its title.
-    let in_office = previous
-        .take(6)
-        .take_while(|word| !word.ends_with([',', ';', '.']) || is_title(word))
-        .any(is_title);
-    if !in_office {
-        return;
-    }
-    let kept = words[words.len() - 2..].join(" ");
-    mention.start = mention.end - kept.len();
 }
 
 /// `CEO of Hipcricket`: an organisation mention opening with a title and `of`

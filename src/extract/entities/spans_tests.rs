@@ -246,3 +246,95 @@ fn a_name_after_a_title_inside_the_mention_is_a_person() {
         owned(&[("Queen Elizabeth II", 0), ("King Street", 2)])
     );
 }
+
+#[test]
+fn a_country_run_into_its_leader_after_of_is_split() {
+    let text = "President of Ukraine Volodymyr Zelenskyy met Prime Minister of the United Kingdom Boris Johnson.";
+    let got = repaired(
+        text,
+        &[
+            ("Ukraine Volodymyr Zelenskyy", ORGANIZATION),
+            ("United Kingdom Boris Johnson", ORGANIZATION),
+        ],
+    );
+    let want = [
+        ("Ukraine", PLACE),
+        ("Volodymyr Zelenskyy", PERSON),
+        ("United Kingdom", PLACE),
+        ("Boris Johnson", PERSON),
+    ];
+    let want: Vec<(String, usize)> = want
+        .iter()
+        .map(|(name, kind)| (name.to_string(), *kind))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_name_after_a_place_elsewhere_is_left_whole() {
+    let text = "The Boston Red Sox won. He is the head of Texas Instruments Inc.";
+    let got = repaired(
+        text,
+        &[
+            ("Boston Red Sox", ORGANIZATION),
+            ("Texas Instruments Inc.", ORGANIZATION),
+        ],
+    );
+    assert_eq!(got[0].0, "Boston Red Sox");
+    assert_eq!(got[1].0, "Texas Instruments Inc.");
+}
+
+#[test]
+fn a_holder_run_into_an_office_of_a_state_is_split() {
+    // After a portfolio office, whose `of Greece` is no organisation's name.
+    let text = "He spoke to Prime Minister of Greece Kyriakos Mitsotakis.";
+    assert_eq!(
+        repaired(text, &[("Greece Kyriakos Mitsotakis", ORGANIZATION)]),
+        owned(&[("Greece", PLACE), ("Kyriakos Mitsotakis", PERSON)])
+    );
+    // A state's official name, listed or written `Republic of` a listed place.
+    let text = "President of the Republic of Cyprus Nicos Anastasiades and \
+                Prime Minister of the Hellenic Republic Kyriakos Mitsotakis";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Republic of Cyprus Nicos Anastasiades", ORGANIZATION),
+                ("Hellenic Republic Kyriakos Mitsotakis", ORGANIZATION),
+            ]
+        ),
+        owned(&[
+            ("Republic of Cyprus", PLACE),
+            ("Nicos Anastasiades", PERSON),
+            ("Hellenic Republic", PLACE),
+            ("Kyriakos Mitsotakis", PERSON),
+        ])
+    );
+    // Inside a longer office the body keeps its name and kind.
+    let text = "He met the Head of the Diplomatic Cabinet of the Prime Minister of the \
+                Hellenic Republic Eleni Sourani.";
+    let office = "Diplomatic Cabinet of the Prime Minister of the Hellenic Republic";
+    assert_eq!(
+        repaired(text, &[(&format!("{office} Eleni Sourani"), ORGANIZATION)]),
+        owned(&[(office, ORGANIZATION), ("Eleni Sourani", PERSON)])
+    );
+}
+
+#[test]
+fn a_body_named_after_a_state_is_no_holder() {
+    let text = "said the director of the University of New Hampshire Survey Center, \
+                and the Bank of America National Trust";
+    let spans = [
+        ("University of New Hampshire Survey Center", ORGANIZATION),
+        ("Bank of America National Trust", ORGANIZATION),
+    ];
+    assert_eq!(repaired(text, &spans), owned(&spans));
+}
+
+#[test]
+fn a_person_before_and_is_no_office() {
+    // `and` after a person's name opens the next name, not the end of an office.
+    let text = "Talks with Chancellor Olaf Scholz and Ursula von der Leyen began.";
+    let spans = [("Olaf Scholz", PERSON), ("Ursula von der Leyen", PERSON)];
+    assert_eq!(repaired(text, &spans), owned(&spans));
+}
