@@ -6,11 +6,12 @@
 
 use super::spans::in_list;
 use super::tagger::Mention;
-use crate::extract::words::NEVER_NAMES;
+use crate::extract::words::{is_nationality, NEVER_NAMES, PERSON_TITLES};
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
 const ORGANIZATION: usize = 1;
+const PLACE: usize = 2;
 
 /// Words that make a capitalised word an organisation's head (`Committee`,
 /// `Office`): a name ending in one goes on over `on`/`of`/`for` and the
@@ -68,6 +69,67 @@ pub(super) fn grow_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
         }
         !swallowed
     });
+}
+
+/// `Food and Drug Administration`, `Procter and Gamble Co` tagged from the
+/// word after `and`: an organisation's mention of two words or more right
+/// after `W and`, where `W` is one capitalised word that no mention holds and
+/// that is no name of its own (a title, a nationality, a given name, a name
+/// the lexicon knows), starts at `W`. Not in headlines, where every word is
+/// capitalised.
+pub(super) fn join_names_over_and(text: &str, mentions: &mut [Mention]) {
+    for index in 0..mentions.len() {
+        let mention = &mentions[index];
+        // `Sanders and Trump`, `Twitter and Facebook`: a one-word name after
+        // `and` is most often the second of two names.
+        let surface = text.get(mention.start..mention.end).unwrap_or("");
+        if mention.kind != ORGANIZATION || mention.shouted || !surface.contains(' ') {
+            continue;
+        }
+        let Some(rest) = text
+            .get(..mention.start)
+            .and_then(|before| before.strip_suffix(" and "))
+        else {
+            continue;
+        };
+        let word = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+        let word_start = rest.len() - word.len();
+        // Not a name of its own (`US and NATO`, `AA and JetBlue`, `Minister
+        // and Security Council`, `Eastern and Northern Europe`).
+        let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+        let name_word = word.len() > 1
+            && capitals == 1
+            && word.starts_with(char::is_uppercase)
+            && word.chars().all(char::is_alphabetic)
+            && !in_list(NEVER_NAMES, word)
+            && !in_list(PERSON_TITLES, word)
+            && !is_nationality(word)
+            && super::lexicon::known_kind(word).is_none()
+            && !super::given_names::is_given_name(word);
+        let previous = index.checked_sub(1).map(|at| &mentions[at]);
+        let untagged = previous.is_none_or(|previous| previous.end <= word_start);
+        // `Russian Government and Emergencies Ministry`, `Hard Drive and
+        // Bernoulli Boxes`: `W` ends a name before it; a place before it
+        // (`U.S. Customs and Border Protection`) is no part of that name.
+        let before_word = rest[..word_start].trim_end_matches(' ');
+        let word_before = before_word.rsplit(char::is_whitespace).next().unwrap_or("");
+        let after_place = previous
+            .is_some_and(|previous| previous.kind == PLACE && previous.end == before_word.len());
+        let continues_name = word_before.starts_with(char::is_uppercase)
+            && !in_list(NEVER_NAMES, word_before)
+            && !after_place;
+        if !name_word || !untagged || continues_name {
+            continue;
+        }
+        let line_start = rest.rfind('\n').map_or(0, |at| at + 1);
+        let line_end = text[mention.end..]
+            .find('\n')
+            .map_or(text.len(), |at| mention.end + at);
+        if super::org_chunks::headline(&text[line_start..line_end]) {
+            continue;
+        }
+        mentions[index].start = word_start;
+    }
 }
 
 /// Whether `word` (a trailing comma or period aside) is a capitalised organisation head.

@@ -88,6 +88,7 @@ pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
     office_holders::split_holder_from_office(text, mentions);
     office_holders::join_given_name_after_place(text, mentions);
     super::long_names::grow_organisation_names(text, mentions);
+    super::long_names::join_names_over_and(text, mentions);
     super::org_chunks::take_names_by_heads(text, mentions);
     for mention in mentions.iter_mut() {
         group_after_the(text, mention);

@@ -338,3 +338,31 @@ fn a_person_before_and_is_no_office() {
     let spans = [("Olaf Scholz", PERSON), ("Ursula von der Leyen", PERSON)];
     assert_eq!(repaired(text, &spans), owned(&spans));
 }
+
+#[test]
+fn an_organisation_named_over_and_is_taken_whole() {
+    let text = "The Food and Drug Administration approved it, Procter and Gamble Co said.";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Drug Administration", ORGANIZATION),
+                ("Gamble Co", ORGANIZATION)
+            ]
+        ),
+        owned(&[
+            ("Food and Drug Administration", ORGANIZATION),
+            ("Procter and Gamble Co", ORGANIZATION)
+        ])
+    );
+    // Two names: one the lexicon knows, one name's last word, one a single word.
+    let text = "Google and Apple Inc, the Russian Government and Emergencies Ministry, \
+                Sanders and Trump.";
+    let spans = [
+        ("Apple Inc", ORGANIZATION),
+        ("Russian", OTHER),
+        ("Emergencies Ministry", ORGANIZATION),
+        ("Trump", ORGANIZATION),
+    ];
+    assert_eq!(repaired(text, &spans), owned(&spans));
+}
