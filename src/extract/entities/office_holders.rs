@@ -79,6 +79,20 @@ fn is_place_name(name: &str) -> bool {
     state_form && super::lexicon::is_known_place(place)
 }
 
+/// Words of an office's name that end it right before its holder's name
+/// (`Minister of Foreign Affairs Ali Alatas`, `Chief of General Staff Valery
+/// Gerasimov`, `Chief Executive Michael Jenkins`), never a given name.
+#[rustfmt::skip]
+const OFFICE_WORDS: &[&str] = &[
+    "affairs", "staff", "executive", "ministers", "congress", "manager", "chair", "chairperson",
+    "monsignor", "officer", "security", "interior", "finance", "economy", "health", "trade",
+    "education", "envoy", "aide", "spokesperson", "coordinator", "inspector", "physician",
+    "designate", "elect", "emeritus", "development", "defence", "defense", "justice", "energy",
+    "parliament", "council", "committee", "house", "senate", "assembly", "ministry", "office",
+    "affair", "relations", "policy", "operations", "intelligence", "administration",
+    "administrator", "state", "national", "federal",
+];
+
 /// Where [`split_place_from_name`] cuts a mention.
 struct PlaceSplit {
     /// Where the mention's left part starts if it is to be the place alone.
@@ -223,33 +237,59 @@ pub(super) fn split_holder_from_office(text: &str, mentions: &mut Vec<Mention>) 
     }
 }
 
-/// `President of Russia Vladimir Putin`: between a place and a one-word
-/// person the tagger leaves the given name out; one capitalised word there
-/// (no title, no function word) is the start of the person's name.
+/// `President of Russia Vladimir Putin`, `President Recep Tayyip Erdogan`:
+/// between a place or a title and a person of one or two words the tagger
+/// leaves the given name out; one capitalised word there (no title, no
+/// function word, no other mention) is the start of the person's name.
 pub(super) fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) {
-    for index in 1..mentions.len() {
-        let (place, person) = (&mentions[index - 1], &mentions[index]);
-        let gap = text.get(place.end..person.start).unwrap_or("");
-        let Some(word) = gap
-            .strip_prefix(' ')
-            .and_then(|rest| rest.strip_suffix(' '))
+    for index in 0..mentions.len() {
+        let person = &mentions[index];
+        let surface = text.get(person.start..person.end).unwrap_or("");
+        if person.kind != PERSON || surface.matches(' ').count() > 1 {
+            continue;
+        }
+        let Some(before) = text
+            .get(..person.start)
+            .and_then(|before| before.strip_suffix(' '))
         else {
             continue;
         };
-        let one_word = word.len() > 1 && word.chars().all(char::is_alphabetic);
-        let plain = !is_title(word) && !in_list(NEVER_NAMES, word);
-        let person_alone = person.kind == PERSON
-            && !text
-                .get(person.start..person.end)
-                .unwrap_or(" ")
-                .contains(' ');
-        if place.kind == PLACE
-            && person_alone
-            && one_word
-            && plain
+        let word = before.rsplit(' ').next().unwrap_or("");
+        let word_start = before.len() - word.len();
+        let name_word = word.len() > 1
             && word.starts_with(char::is_uppercase)
-        {
-            mentions[index].start = place.end + 1;
+            && word.chars().all(char::is_alphabetic)
+            && word.contains(char::is_lowercase)
+            && !is_title(word)
+            && !in_list(NEVER_NAMES, word)
+            && !in_list(OFFICE_WORDS, word)
+            && !surface.split(' ').any(|part| part == word);
+        let Some(opener) = before[..word_start].strip_suffix(' ') else {
+            continue;
+        };
+        let previous = index.checked_sub(1).map(|at| &mentions[at]);
+        let after_place =
+            previous.is_some_and(|previous| previous.kind == PLACE && previous.end == opener.len());
+        // `President of Turkey`: the place ends an office.
+        let place_of_office = after_place
+            && previous.is_some_and(|place| {
+                let before_place = text.get(..place.start).unwrap_or("");
+                before_place.ends_with(" of ") || before_place.ends_with(" of the ")
+            });
+        let untagged = previous.is_none_or(|previous| previous.end <= word_start);
+        let after_title = untagged && is_title(opener.rsplit(' ').next().unwrap_or(""));
+        // A one-word person after a place (`Russia Vladimir Putin`); after a
+        // title or an office's place also a two-word one (`President Recep
+        // Tayyip Erdogan`).
+        let one_word = !surface.contains(' ');
+        let line_start = opener.rfind('\n').map_or(0, |at| at + 1);
+        let line_end = text[person.end..]
+            .find('\n')
+            .map_or(text.len(), |at| person.end + at);
+        let in_headline = super::org_chunks::headline(&text[line_start..line_end]);
+        let placed = (after_place && one_word) || place_of_office || after_title;
+        if name_word && placed && !in_headline {
+            mentions[index].start = word_start;
         }
     }
 }

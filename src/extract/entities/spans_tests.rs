@@ -366,3 +366,33 @@ fn an_organisation_named_over_and_is_taken_whole() {
     ];
     assert_eq!(repaired(text, &spans), owned(&spans));
 }
+
+#[test]
+fn a_given_name_after_a_title_or_an_office_joins_the_name() {
+    let text =
+        "He called President of Turkey Recep Tayyip Erdogan and President Recep Tayyip Erdogan.";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Turkey", PLACE),
+                ("Tayyip Erdogan", PERSON),
+                ("Tayyip Erdogan", PERSON)
+            ]
+        ),
+        owned(&[
+            ("Turkey", PLACE),
+            ("Recep Tayyip Erdogan", PERSON),
+            ("Recep Tayyip Erdogan", PERSON)
+        ])
+    );
+    // The last word of an office is no given name, nor is a headline's verb.
+    let text = "Minister of Foreign Affairs Ali Alatas, Chief Executive Michael Jenkins\n\
+                Senator Praises Marco Rubio Over Plan";
+    let spans = [
+        ("Ali Alatas", PERSON),
+        ("Michael Jenkins", PERSON),
+        ("Marco Rubio", PERSON),
+    ];
+    assert_eq!(repaired(text, &spans), owned(&spans));
+}
