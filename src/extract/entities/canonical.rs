@@ -88,6 +88,10 @@ const NOT_NAMES: &[&str] = &[
     // Parts of a document (`copied in the Appendix I`, `Chapter 11`, `Figure 2`).
     "appendix", "annex", "chapter", "section", "figure", "table", "exhibit", "paragraph",
     "clause", "page",
+    // Common nouns written as acronyms (`an AI model`, `a USB-C port`, `the SUV`).
+    "ai", "dna", "usb", "usb-c", "tv", "api", "pc", "pcs", "suv", "suvs", "ict", "vr", "pdf",
+    "lcd", "gps", "ev", "lte", "icu", "mri", "wi-fi", "cctv", "hdmi", "vpn", "atm", "sms", "5g",
+    "4g",
 ];
 
 /// Legal suffixes of company names, lowercase, which end a name and never open one.

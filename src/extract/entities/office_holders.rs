@@ -286,7 +286,9 @@ pub(super) fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) 
         let line_end = text[person.end..]
             .find('\n')
             .map_or(text.len(), |at| person.end + at);
-        let in_headline = super::org_chunks::headline(&text[line_start..line_end]);
+        // In a headline every word is capitalised: only a listed given name counts.
+        let in_headline = super::org_chunks::headline(&text[line_start..line_end])
+            && !super::given_names::is_given_name(word);
         let placed = (after_place && one_word) || place_of_office || after_title;
         if name_word && placed && !in_headline {
             mentions[index].start = word_start;

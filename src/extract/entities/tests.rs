@@ -265,3 +265,19 @@ fn a_german_text_keeps_only_names_the_lexicon_knows() {
         assert!(!has_name(&found, noun), "{noun} in {found:?}");
     }
 }
+
+#[test]
+fn common_nouns_written_as_acronyms_are_no_names() {
+    let text = "Ford said the new SUV has a USB-C port, GPS and an AI assistant.\n\n\
+                Patients in the ICU watched TV while Ford engineers tested the DNA kits.";
+    let names: Vec<String> = extract_entities(text)
+        .into_iter()
+        .map(|entity| entity.name)
+        .collect();
+    for acronym in ["SUV", "USB-C", "GPS", "AI", "ICU", "TV", "DNA"] {
+        assert!(
+            !names.iter().any(|name| name == acronym),
+            "{acronym} in {names:?}"
+        );
+    }
+}
