@@ -295,7 +295,9 @@ fn organisations_by_context(text: &str, mentions: &mut [Mention]) {
         let previous_word = before.split_whitespace().next_back();
         let cue_after = next_word.is_some_and(|w| listed(ORGANISATION_CUES_AFTER, w));
         let cue_before = previous_word.is_some_and(|w| listed(ORGANISATION_CUES_BEFORE, w));
-        if cue_after || cue_before {
+        // `US stock futures`, `China shares`: a market named by its place.
+        let place = super::lexicon::is_known_place(surface);
+        if (cue_after || cue_before) && !place {
             organisations.push(surface);
         }
     }

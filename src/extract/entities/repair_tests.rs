@@ -174,3 +174,12 @@ fn one_word_with_a_capital_inside_is_a_brand_unless_a_surname() {
         [("JetBlue".to_string(), ORGANIZATION)]
     );
 }
+
+#[test]
+fn a_place_before_a_company_cue_stays_a_place() {
+    // `stock` after `US` names a market, not a company's shares.
+    let text = "US stock futures rose. The US government said WeWork shares fell.";
+    let got = repaired(text, &[("US", PLACE), ("US", PLACE), ("WeWork", PERSON)]);
+    let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
+    assert_eq!(kinds, [PLACE, PLACE, ORGANIZATION]);
+}
