@@ -37,6 +37,10 @@ const PERSON_PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "himself", 
 /// Words right before a name that places it (`in McAllen`, `near Logar`).
 const PLACE_CUES_BEFORE: &[&str] = &["in", "near"];
 
+/// Words before the first of a list that make it a list of places (`from
+/// Mariupol, Volnovakha`).
+const PLACE_LIST_OPENERS: &[&str] = &["in", "from", "near", "across", "around", "outside"];
+
 /// Words right before a name that people are seldom named after (`on Weibo`,
 /// `at Gannett`, `acquired Refinitiv`); `the` too, unless a noun follows.
 const ORGANISATION_CUES_BEFORE: &[&str] =
@@ -261,6 +265,23 @@ fn add_signs(text: &str, mentions: &[Mention], index: usize, signs: &mut Signs) 
     let neighbours = listed_neighbours(text, mentions, index);
     signs.person |= neighbours.contains(&Some(PERSON));
     signs.organisation |= neighbours.contains(&Some(ORGANIZATION));
+    // `from Mariupol, Volnovakha and other regions`: a list of places opened
+    // by a word that places it (a list of anything else names people too).
+    // The list goes on after the name (`in Egypt, Assad, aided by` is a clause).
+    let list_goes_on = [" and ", " or "]
+        .iter()
+        .any(|joint| after.starts_with(joint))
+        || after
+            .strip_prefix(", ")
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    let place_list = neighbours[0] == Some(PLACE)
+        && list_goes_on
+        && index.checked_sub(1).is_some_and(|previous| {
+            let opener = text.get(..mentions[previous].start).unwrap_or("");
+            let opener = opener.split_whitespace().next_back().unwrap_or("");
+            PLACE_LIST_OPENERS.contains(&opener)
+        });
+    signs.place |= place_list;
     // `on Dole's short list`: what a cue before speaks of is the possession.
     if !ends_word || next_capitalised || possessive {
         return;

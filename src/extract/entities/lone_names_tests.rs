@@ -202,3 +202,26 @@ fn a_ticker_after_a_lone_word_is_a_sign_of_a_company() {
     let text = "1. Korhanen (FIN) 2:01.3";
     assert_eq!(settled(text, &[("Korhanen", 0)]), [0]);
 }
+
+#[test]
+fn a_lone_word_in_a_list_of_places_is_a_place() {
+    let text = "Thousands were deported from Marhavka, Volosnyk and other towns.";
+    assert_eq!(
+        settled(text, &[("Marhavka", PLACE), ("Volosnyk", PERSON)]),
+        [PLACE, PLACE]
+    );
+    // No list opened by a word that places it, or no list going on after.
+    let text = "Talks with Marhavka, Volosnyk and others. In Egypt, Dravic, aided by allies, won.";
+    assert_eq!(
+        settled(
+            text,
+            &[
+                ("Marhavka", PLACE),
+                ("Volosnyk", PERSON),
+                ("Egypt", PLACE),
+                ("Dravic", PERSON)
+            ]
+        ),
+        [PLACE, PERSON, PLACE, PERSON]
+    );
+}
