@@ -281,3 +281,17 @@ fn common_nouns_written_as_acronyms_are_no_names() {
         );
     }
 }
+
+#[test]
+fn software_named_like_a_company_is_another_name() {
+    let text = "The build links LAPACK and BLAS, needs TLS, and runs on Android and Athlon chips.";
+    let found = extract_entities(text);
+    for name in ["LAPACK", "BLAS", "TLS", "Android", "Athlon"] {
+        let kinds: Vec<EntityKind> = found
+            .iter()
+            .filter(|entity| entity.name == name)
+            .map(|entity| entity.kind)
+            .collect();
+        assert_eq!(kinds, [EntityKind::Other], "{name}: {found:?}");
+    }
+}
