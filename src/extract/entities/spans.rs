@@ -80,6 +80,7 @@ pub(super) fn is_title(word: &str) -> bool {
 
 /// Applies every span repair to the mentions of `text`, in place.
 pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
+    split_at_sentence_ends(text, mentions);
     // Before portfolios go: `Minister of Greece Nikos Dendias` holds a place.
     office_holders::split_place_from_name(text, mentions);
     split_joined_places(text, mentions);
@@ -97,6 +98,41 @@ pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
         drop_office_of_organisation(text, mention);
     }
     office_holders::trim_offices_before_persons(text, mentions);
+}
+
+/// `Appendix I. For Dolby`: a mention run over a sentence end, where the next
+/// sentence opens with a function word, is the name before the period and the
+/// name after the function word.
+fn split_at_sentence_ends(text: &str, mentions: &mut Vec<Mention>) {
+    let mut index = 0;
+    while index < mentions.len() {
+        let mention = &mentions[index];
+        let surface = text.get(mention.start..mention.end).unwrap_or("");
+        let cut = surface.match_indices(". ").find_map(|(at, _)| {
+            let rest = &surface[at + 2..];
+            let (word, name) = rest.split_once(' ')?;
+            let opens_sentence = in_list(NEVER_NAMES, word) && word.starts_with(char::is_uppercase);
+            opens_sentence.then(|| (at, surface.len() - name.len()))
+        });
+        // `U.S. And West Germany` in a Title Case headline is one sentence.
+        let line_start = text[..mention.start].rfind('\n').map_or(0, |at| at + 1);
+        let line_end = text[mention.end..]
+            .find('\n')
+            .map_or(text.len(), |at| mention.end + at);
+        let headline = super::org_chunks::headline(&text[line_start..line_end]);
+        let (Some((period, name_start)), false) = (cut, headline) else {
+            index += 1;
+            continue;
+        };
+        // `… U.S. For …`: an abbreviation keeps its period.
+        let last_word = surface[..period].rsplit(' ').next().unwrap_or("");
+        let left_end = period + usize::from(last_word.contains('.'));
+        let mut after = mention.clone();
+        after.start = mention.start + name_start;
+        mentions[index].end = mentions[index].start + left_end;
+        mentions.insert(index + 1, after);
+        index += 2;
+    }
 }
 
 /// `US-China`, `U.S.-Mexico`, `Belarus-EU`, `Washington, D.C.`: a mention made

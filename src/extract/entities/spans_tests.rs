@@ -396,3 +396,23 @@ fn a_given_name_after_a_title_or_an_office_joins_the_name() {
     ];
     assert_eq!(repaired(text, &spans), owned(&spans));
 }
+
+#[test]
+fn a_name_run_over_a_sentence_end_is_split() {
+    let text = "I copied it in the Appendix I. For Dolby's convenience, and the U.S. For now.\n\n\
+                Trade Talks On U.S. And Canada Open Today";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Appendix I. For Dolby", ORGANIZATION),
+                ("U.S. And Canada", ORGANIZATION)
+            ]
+        ),
+        owned(&[
+            ("Appendix I", ORGANIZATION),
+            ("Dolby", ORGANIZATION),
+            ("U.S. And Canada", ORGANIZATION)
+        ])
+    );
+}
