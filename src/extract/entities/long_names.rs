@@ -71,12 +71,20 @@ pub(super) fn grow_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
     });
 }
 
-/// `Food and Drug Administration`, `Procter and Gamble Co` tagged from the
-/// word after `and`: an organisation's mention of two words or more right
-/// after `W and`, where `W` is one capitalised word that no mention holds and
-/// that is no name of its own (a title, a nationality, a given name, a name
-/// the lexicon knows), starts at `W`. Not in headlines, where every word is
-/// capitalised.
+/// Groups of people whose possessive opens a body's name (`Women's Tennis
+/// Association`, `the Nation's Health League`, `Her Majesty's Treasury`).
+#[rustfmt::skip]
+const GROUP_POSSESSORS: &[&str] = &[
+    "people", "children", "women", "men", "nation", "workers", "farmers", "citizens", "majesty",
+    "mothers", "fathers", "soldiers", "peoples", "veterans", "students", "teachers",
+];
+
+/// `Food and Drug Administration`, `Procter and Gamble Co`, `the Nation's
+/// Health League` tagged from the word after `and` or a possessive: an
+/// organisation's mention of two words or more right after `W and` or `W's`,
+/// where `W` is one capitalised word that no mention holds and that is no name
+/// of its own (a title, a nationality, a given name, a name the lexicon
+/// knows), starts at `W`. Not in headlines, where every word is capitalised.
 pub(super) fn join_names_over_and(text: &str, mentions: &mut [Mention]) {
     for index in 0..mentions.len() {
         let mention = &mentions[index];
@@ -86,14 +94,20 @@ pub(super) fn join_names_over_and(text: &str, mentions: &mut [Mention]) {
         if mention.kind != ORGANIZATION || mention.shouted || !surface.contains(' ') {
             continue;
         }
-        let Some(rest) = text
-            .get(..mention.start)
-            .and_then(|before| before.strip_suffix(" and "))
-        else {
+        let before = text.get(..mention.start).unwrap_or("");
+        let possessive = ["'s ", "’s "]
+            .iter()
+            .find_map(|joint| before.strip_suffix(joint));
+        let Some(rest) = before.strip_suffix(" and ").or(possessive) else {
             continue;
         };
         let word = rest.rsplit(char::is_whitespace).next().unwrap_or("");
         let word_start = rest.len() - word.len();
+        // `the University's Institute for …` is the university's: only a group
+        // of people opens a name with its possessive (`People's Liberation Army`).
+        if possessive.is_some() && !in_list(GROUP_POSSESSORS, word) {
+            continue;
+        }
         // Not a name of its own (`US and NATO`, `AA and JetBlue`, `Minister
         // and Security Council`, `Eastern and Northern Europe`).
         let capitals = word.chars().filter(|c| c.is_uppercase()).count();

@@ -58,7 +58,7 @@ pub(super) const ORGANISATION_HEADS: &[&str] = &[
 #[rustfmt::skip]
 const EVENT_HEADS: &[&str] = &[
     "cup", "championship", "championships", "games", "olympics", "awards", "festival", "war",
-    "show", "finals", "tournament", "summit", "marathon",
+    "show", "finals", "tournament", "summit", "marathon", "award", "prize", "medal", "trophy",
 ];
 
 /// First words that make a name a storm, an event (`Hurricane Charley`).

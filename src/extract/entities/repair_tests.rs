@@ -183,3 +183,17 @@ fn a_place_before_a_company_cue_stays_a_place() {
     let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
     assert_eq!(kinds, [PLACE, PLACE, ORGANIZATION]);
 }
+
+#[test]
+fn an_award_is_another_name() {
+    let text = "He won the Philip K. Dick Award and the Heisman Trophy.";
+    let got = repaired(
+        text,
+        &[
+            ("Philip K. Dick Award", ORGANIZATION),
+            ("Heisman Trophy", PERSON),
+        ],
+    );
+    let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
+    assert_eq!(kinds, [OTHER, OTHER]);
+}

@@ -416,3 +416,22 @@ fn a_name_run_over_a_sentence_end_is_split() {
         ])
     );
 }
+
+#[test]
+fn a_group_possessive_opens_a_body_name_and_an_award_is_other() {
+    let text =
+        "held by the Nation's Health League and the University's Institute for Gene Therapy.";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Health League", ORGANIZATION),
+                ("Institute for Gene Therapy", ORGANIZATION)
+            ]
+        ),
+        owned(&[
+            ("Nation's Health League", ORGANIZATION),
+            ("Institute for Gene Therapy", ORGANIZATION)
+        ])
+    );
+}
