@@ -91,7 +91,8 @@ const NOT_NAMES: &[&str] = &[
     // Common nouns written as acronyms (`an AI model`, `a USB-C port`, `the SUV`).
     "ai", "dna", "usb", "usb-c", "tv", "api", "pc", "pcs", "suv", "suvs", "ict", "vr", "pdf",
     "lcd", "gps", "ev", "lte", "icu", "mri", "wi-fi", "cctv", "hdmi", "vpn", "atm", "sms", "5g",
-    "4g",
+    "4g", "ngo", "ngos", "lng", "grp", "ceo", "ceos", "cfo", "vat", "diy", "esg", "fx", "mba",
+    "ppe", "ufo", "iot", "url", "ml", "roi", "ppi", "ctr", "kpi", "b2b", "faq",
 ];
 
 /// Legal suffixes of company names, lowercase, which end a name and never open one.

@@ -269,12 +269,15 @@ fn a_german_text_keeps_only_names_the_lexicon_knows() {
 #[test]
 fn common_nouns_written_as_acronyms_are_no_names() {
     let text = "Ford said the new SUV has a USB-C port, GPS and an AI assistant.\n\n\
-                Patients in the ICU watched TV while Ford engineers tested the DNA kits.";
+                Patients in the ICU watched TV while Ford engineers tested the DNA kits.\n\n\
+                NGOs said LNG prices and the region's GRP rose, CEOs said.";
     let names: Vec<String> = extract_entities(text)
         .into_iter()
         .map(|entity| entity.name)
         .collect();
-    for acronym in ["SUV", "USB-C", "GPS", "AI", "ICU", "TV", "DNA"] {
+    for acronym in [
+        "SUV", "USB-C", "GPS", "AI", "ICU", "TV", "DNA", "NGOs", "LNG", "GRP", "CEOs",
+    ] {
         assert!(
             !names.iter().any(|name| name == acronym),
             "{acronym} in {names:?}"
