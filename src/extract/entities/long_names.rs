@@ -230,18 +230,54 @@ pub(super) fn continue_over_connectors(text: &str, end: usize, person_starts: &[
         // `of the Prime Minister of Greece`: an office with its own `of` is the name's.
         let title =
             in_list(RANKS, bare) && bare.len() == word.len() && holder_follows(&words[index + 1..]);
-        let person = person_starts
-            .binary_search(&(position - word.len()))
-            .is_ok();
+        // `… Nuclear Monitoring Alexander Trembitsky`: an untagged holder's name.
+        // A given name and a surname, and no third capitalised word (`Red
+        // Crescent Societies`).
+        let upper = |at: usize| {
+            words
+                .get(at)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        };
+        let holder = super::given_names::is_given_name(bare)
+            && bare.len() == word.len()
+            && upper(index + 1)
+            && (!upper(index + 2) || words[index + 1].ends_with([',', '.', ';', ':']));
+        let person = holder
+            || person_starts
+                .binary_search(&(position - word.len()))
+                .is_ok();
         if !capitalised || connectors == 0 || date || title || person || word.contains('\n') {
             break;
         }
         grown = position - (word.len() - bare.len());
-        if bare.len() != word.len() {
+        let serial_list = word.ends_with(',') && serial_list_follows(&words[index + 1..]);
+        if bare.len() != word.len() && !serial_list {
             break;
         }
     }
     grown
+}
+
+/// Whether the words after a comma go on with a list of capitalised words
+/// closed by `, and` (`Department of Agricultural, Food, and Resource
+/// Economics`, `Health, Education, and Welfare`): an official name's serial list.
+fn serial_list_follows(rest: &[&str]) -> bool {
+    // An item is a capitalised word that names nothing alone (`Russia, and
+    // Ukraine` lists countries) and no title (`, and Ambassador …`).
+    let item = |word: &&str| {
+        let bare = word.trim_end_matches(',');
+        word.starts_with(char::is_uppercase)
+            && bare.len() > 1
+            && bare.chars().all(|c| c.is_alphabetic() || c == '-')
+            && super::lexicon::known_kind(bare).is_none()
+            && !in_list(PERSON_TITLES, bare)
+    };
+    let listed = rest
+        .iter()
+        .take_while(|word| item(word) && word.ends_with(','))
+        .count();
+    let closed = rest.get(listed) == Some(&"and");
+    closed && rest.get(listed + 1).is_some_and(item)
 }
 
 /// Where the name of a mention starting at `start` starts when `Office of

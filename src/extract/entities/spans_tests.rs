@@ -435,3 +435,29 @@ fn a_group_possessive_opens_a_body_name_and_an_award_is_other() {
         ])
     );
 }
+
+#[test]
+fn an_official_name_goes_on_over_its_serial_list() {
+    let text =
+        "He is an economist in the Department of Agricultural, Food, and Resource Economics \
+                at the university. The Committee for Culture, Russia, and Ukraine met the Head \
+                of the Federal Service for State Statistics Pavel Malkov.";
+    assert_eq!(
+        repaired(
+            text,
+            &[
+                ("Department of Agricultural", ORGANIZATION),
+                ("Committee for Culture", ORGANIZATION),
+                ("Federal Service", ORGANIZATION),
+            ]
+        ),
+        owned(&[
+            (
+                "Department of Agricultural, Food, and Resource Economics",
+                ORGANIZATION
+            ),
+            ("Committee for Culture", ORGANIZATION),
+            ("Federal Service for State Statistics", ORGANIZATION),
+        ])
+    );
+}
