@@ -316,17 +316,30 @@ impl<'a> Resolver<'a> {
                 })?;
             return Some(self.canonical_name(named_alike.name, named_alike.token));
         }
-        let introduced_with_role = candidates
+        let introduced_with_role: Vec<&Mention> = candidates
             .take_while(|m| m.token + PERSON_PRONOUN_REACH >= token)
-            .find(|m| {
+            .filter(|m| {
                 // `the Naftogaz CEO` is itself a mention: a name holding the role is no name.
                 let holds_role = m
                     .name
                     .split_whitespace()
                     .any(|word| word.eq_ignore_ascii_case(role));
                 m.person && !holds_role && self.role_near(m.token, role)
-            });
-        if let Some(person) = introduced_with_role {
+            })
+            .collect();
+        // `President Volodymyr Zelenskyy … talks with President of the Slovak
+        // Republic Zuzana Čaputová … the President said`: of several holders of
+        // the role, the one the article names most, then the one bearing it
+        // unqualified (no `of`), then the nearest.
+        let named_most = introduced_with_role
+            .iter()
+            .enumerate()
+            .max_by_key(|(rank, m)| {
+                let unqualified = !self.role_qualified(m.token, role);
+                (self.times_named(m), unqualified, std::cmp::Reverse(*rank))
+            })
+            .map(|(_, m)| *m);
+        if let Some(person) = named_most {
             return Some(self.canonical_name(person.name, person.token));
         }
         let person_role = is_title(role) || role.chars().all(|c| c.is_lowercase());
@@ -374,6 +387,31 @@ impl<'a> Resolver<'a> {
             search_end = found;
         }
         None
+    }
+
+    /// How many mentions outside quotations name the same person as `mention`
+    /// (by its last word: `Zelenskyy` and `Volodymyr Zelenskyy`).
+    fn times_named(&self, mention: &Mention) -> usize {
+        let Some(surname) = mention.name.split_whitespace().next_back() else {
+            return 0;
+        };
+        self.mentions
+            .iter()
+            .filter(|m| m.person && m.name.split_whitespace().next_back() == Some(surname))
+            .count()
+    }
+
+    /// Whether `role` stands right before the name at `token` qualified by
+    /// `of` (`President of the Slovak Republic Zuzana Čaputová`).
+    fn role_qualified(&self, token: usize, role: &str) -> bool {
+        let from = token.saturating_sub(ROLE_CONTEXT_TOKENS / 2);
+        (from..token).any(|i| {
+            let is_role = self
+                .words
+                .word(i)
+                .is_some_and(|w| w.eq_ignore_ascii_case(role));
+            is_role && self.words.word(i + 1) == Some("of")
+        })
     }
 
     /// Whether `role` is written next to the name at `token` (titles before it,
