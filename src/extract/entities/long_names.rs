@@ -135,11 +135,7 @@ pub(super) fn join_names_over_and(text: &str, mentions: &mut [Mention]) {
         if !name_word || !untagged || continues_name {
             continue;
         }
-        let line_start = rest.rfind('\n').map_or(0, |at| at + 1);
-        let line_end = text[mention.end..]
-            .find('\n')
-            .map_or(text.len(), |at| mention.end + at);
-        if super::org_chunks::headline(&text[line_start..line_end]) {
+        if super::org_chunks::in_headline(text, word_start, mention.end) {
             continue;
         }
         mentions[index].start = word_start;

@@ -282,12 +282,8 @@ pub(super) fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) 
         // title or an office's place also a two-word one (`President Recep
         // Tayyip Erdogan`).
         let one_word = !surface.contains(' ');
-        let line_start = opener.rfind('\n').map_or(0, |at| at + 1);
-        let line_end = text[person.end..]
-            .find('\n')
-            .map_or(text.len(), |at| person.end + at);
         // In a headline every word is capitalised: only a listed given name counts.
-        let in_headline = super::org_chunks::headline(&text[line_start..line_end])
+        let in_headline = super::org_chunks::in_headline(text, word_start, person.end)
             && !super::given_names::is_given_name(word);
         let placed = (after_place && one_word) || place_of_office || after_title;
         if name_word && placed && !in_headline {

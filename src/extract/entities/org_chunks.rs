@@ -160,6 +160,19 @@ pub(super) fn headline(line: &str) -> bool {
     shouting || (words >= 4 && capitalised * 10 >= words * 8)
 }
 
+/// Whether the line holding `start..end` of `text` is a [`headline`].
+pub(super) fn in_headline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text
+        .get(..start)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |at| at + 1);
+    let line_end = text
+        .get(end..)
+        .and_then(|after| after.find('\n'))
+        .map_or(text.len(), |at| end + at);
+    text.get(line_start..line_end).is_some_and(headline)
+}
+
 /// Whether `test` holds for some word of `line` (split at spaces), given the
 /// word's start in the text (the line starts at byte `line_start`): a cheap
 /// look at a line before its [`words_of`] are taken.

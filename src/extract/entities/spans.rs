@@ -115,11 +115,7 @@ fn split_at_sentence_ends(text: &str, mentions: &mut Vec<Mention>) {
             opens_sentence.then(|| (at, surface.len() - name.len()))
         });
         // `U.S. And West Germany` in a Title Case headline is one sentence.
-        let line_start = text[..mention.start].rfind('\n').map_or(0, |at| at + 1);
-        let line_end = text[mention.end..]
-            .find('\n')
-            .map_or(text.len(), |at| mention.end + at);
-        let headline = super::org_chunks::headline(&text[line_start..line_end]);
+        let headline = super::org_chunks::in_headline(text, mention.start, mention.end);
         let (Some((period, name_start)), false) = (cut, headline) else {
             index += 1;
             continue;
