@@ -282,11 +282,14 @@ pub(super) fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) 
         // title or an office's place also a two-word one (`President Recep
         // Tayyip Erdogan`).
         let one_word = !surface.contains(' ');
+        let placed = (after_place && one_word) || place_of_office || after_title;
+        if !name_word || !placed {
+            continue;
+        }
         // In a headline every word is capitalised: only a listed given name counts.
         let in_headline = super::org_chunks::in_headline(text, word_start, person.end)
             && !super::given_names::is_given_name(word);
-        let placed = (after_place && one_word) || place_of_office || after_title;
-        if name_word && placed && !in_headline {
+        if !in_headline {
             mentions[index].start = word_start;
         }
     }

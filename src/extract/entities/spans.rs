@@ -115,11 +115,14 @@ fn split_at_sentence_ends(text: &str, mentions: &mut Vec<Mention>) {
             opens_sentence.then(|| (at, surface.len() - name.len()))
         });
         // `U.S. And West Germany` in a Title Case headline is one sentence.
-        let headline = super::org_chunks::in_headline(text, mention.start, mention.end);
-        let (Some((period, name_start)), false) = (cut, headline) else {
+        let Some((period, name_start)) = cut else {
             index += 1;
             continue;
         };
+        if super::org_chunks::in_headline(text, mention.start, mention.end) {
+            index += 1;
+            continue;
+        }
         // `… U.S. For …`: an abbreviation keeps its period.
         let last_word = surface[..period].rsplit(' ').next().unwrap_or("");
         let left_end = period + usize::from(last_word.contains('.'));
