@@ -298,3 +298,19 @@ fn software_named_like_a_company_is_another_name() {
         assert_eq!(kinds, [EntityKind::Other], "{name}: {found:?}");
     }
 }
+
+#[test]
+fn numbered_document_parts_and_mail_marks_are_no_names() {
+    let text = "Re: Tdoc numbers\n\nI copied this number in the Appendix I. The firm filed for \
+                Chapter 11 under Article VI, Nokia said.";
+    let names: Vec<String> = extract_entities(text)
+        .into_iter()
+        .map(|entity| entity.name)
+        .collect();
+    for junk in ["Re", "Appendix I", "Chapter 11", "Article VI"] {
+        assert!(
+            !names.iter().any(|name| name == junk),
+            "{junk} in {names:?}"
+        );
+    }
+}
