@@ -314,3 +314,16 @@ fn numbered_document_parts_and_mail_marks_are_no_names() {
         );
     }
 }
+
+#[test]
+fn america_is_a_place_in_a_headline_and_in_text() {
+    let text = "How the Christian right took over the judiciary and changed America\n\n\
+                Calls for a walkout of women across America grew, said Jim Jordan.";
+    let found = extract_entities(text);
+    let kinds: Vec<EntityKind> = found
+        .iter()
+        .filter(|entity| entity.name == "America")
+        .map(|entity| entity.kind)
+        .collect();
+    assert_eq!(kinds, [EntityKind::Place], "{found:?}");
+}
