@@ -252,11 +252,20 @@ fn title_text(node: Node) -> String {
         .join(" ")
 }
 
+/// The record's first element named `name`, outside Media RSS: a feed
+/// item's `media:content`, `media:description` and `media:credit` describe
+/// its pictures (`Photograph: Alex Wong/Getty Images`), not the article.
 fn first_element<'a, 'input>(record: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
-    record
-        .descendants()
-        .find(|node| node.is_element() && node.tag_name().name() == name)
+    record.descendants().find(|node| {
+        let in_media = node
+            .ancestors()
+            .any(|ancestor| ancestor.tag_name().namespace() == Some(MEDIA_RSS));
+        node.is_element() && node.tag_name().name() == name && !in_media
+    })
 }
+
+/// The Media RSS namespace (`xmlns:media`), whose elements describe pictures and video.
+const MEDIA_RSS: &str = "http://search.yahoo.com/mrss/";
 
 /// `element` (its text), `element@attribute`, or `@attribute` of the record.
 fn value_of(record: Node, source: &str) -> Option<String> {

@@ -169,3 +169,18 @@ fn rcv1_newsitems_are_read() {
     );
     assert_eq!(parsed.articles[0].author.as_deref(), Some("Henry Tricks"));
 }
+
+/// Regression (found on the Guardian feed of the layouts corpus): a feed
+/// item's `media:content` matched the body element `content`, so every
+/// article's body was its picture's credit (`Photograph: …/Shutterstock`).
+#[test]
+fn media_rss_pictures_are_no_body() {
+    let rss = r#"<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Feed</title>
+<item><title>Address promised unity</title><link>https://example.org/a</link>
+<description>&lt;p&gt;Donald Trump has promised a new moment.&lt;/p&gt;</description>
+<media:content width="140" url="https://example.org/a.jpg"><media:credit scheme="urn:ebu">Photograph: Alex Wong/Getty Images</media:credit></media:content>
+</item></channel></rss>"#;
+    let parsed = parse_news_xml(rss).expect("an RSS feed");
+    let bodies: Vec<&str> = parsed.articles.iter().map(|a| a.body.as_str()).collect();
+    assert_eq!(bodies, ["Donald Trump has promised a new moment."]);
+}
