@@ -85,9 +85,6 @@ const NOT_NAMES: &[&str] = &[
     // Months abbreviated in datelines (`Jan 30 (Reuters) -`, `Jan. 12 (BusinessDesk) -`).
     "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun", "jun.", "jul", "jul.", "aug",
     "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
-    // Parts of a document (`copied in the Appendix`, `Figure 2` is dropped by its number).
-    "appendix", "annex", "chapter", "section", "figure", "table", "exhibit", "paragraph",
-    "clause", "page",
     // Reply and forward marks of mail subjects (`Re: [Numpy-discussion] …`).
     "re", "fwd", "fw",
     // Common nouns written as acronyms (`an AI model`, `a USB-C port`, `the SUV`).
@@ -97,20 +94,12 @@ const NOT_NAMES: &[&str] = &[
     "ppe", "ufo", "iot", "url", "ml", "roi", "ppi", "ctr", "kpi", "b2b", "faq",
 ];
 
-/// Parts of a document, which a number or letter after them does not make a
-/// name (`Appendix I`, `Chapter 11`).
+/// Parts of a document, no names alone or with a number or letter after
+/// them (`copied in the Appendix I`, `Chapter 11`, `Figure 2`).
+#[rustfmt::skip]
 const DOCUMENT_PARTS: &[&str] = &[
-    "appendix",
-    "annex",
-    "chapter",
-    "section",
-    "figure",
-    "table",
-    "exhibit",
-    "paragraph",
-    "clause",
-    "page",
-    "article",
+    "appendix", "annex", "chapter", "section", "figure", "table", "exhibit", "paragraph",
+    "clause", "page", "article",
 ];
 
 /// Legal suffixes of company names, lowercase, which end a name and never open one.
@@ -240,13 +229,10 @@ fn is_name_like(name: &str) -> bool {
     if not_names().contains(lower.as_str()) {
         return false;
     }
-    // `Appendix I`, `Annex B`, `Chapter 11`: a part of a document and its number.
-    let numbered_part = lower.split_once(' ').is_some_and(|(part, number)| {
-        let numbering =
-            number.len() <= 4 && number.chars().all(|c| c.is_alphanumeric() || c == '.');
-        numbering && DOCUMENT_PARTS.contains(&part)
-    });
-    if numbered_part {
+    // `Appendix`, `Appendix I`, `Chapter 11`: a part of a document, numbered or not.
+    let (part, number) = lower.split_once(' ').unwrap_or((lower.as_str(), ""));
+    let numbering = number.len() <= 4 && number.chars().all(|c| c.is_alphanumeric() || c == '.');
+    if numbering && DOCUMENT_PARTS.contains(&part) {
         return false;
     }
     // `INC. NO`: no name opens with a company's legal suffix (`News Corp` ends with one).
