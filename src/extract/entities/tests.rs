@@ -327,3 +327,17 @@ fn america_is_a_place_in_a_headline_and_in_text() {
         .collect();
     assert_eq!(kinds, [EntityKind::Place], "{found:?}");
 }
+
+#[test]
+fn awards_and_movements_named_alone_are_other_names() {
+    let text = "Lorde was snubbed at the Grammys, and the MeToo movement was everywhere.";
+    let found = extract_entities(text);
+    for name in ["Grammys", "MeToo"] {
+        let kinds: Vec<EntityKind> = found
+            .iter()
+            .filter(|entity| entity.name == name)
+            .map(|entity| entity.kind)
+            .collect();
+        assert_eq!(kinds, [EntityKind::Other], "{name}: {found:?}");
+    }
+}
