@@ -257,16 +257,12 @@ fn a_country_run_into_its_leader_after_of_is_split() {
             ("United Kingdom Boris Johnson", ORGANIZATION),
         ],
     );
-    let want = [
+    let want = owned(&[
         ("Ukraine", PLACE),
         ("Volodymyr Zelenskyy", PERSON),
         ("United Kingdom", PLACE),
         ("Boris Johnson", PERSON),
-    ];
-    let want: Vec<(String, usize)> = want
-        .iter()
-        .map(|(name, kind)| (name.to_string(), *kind))
-        .collect();
+    ]);
     assert_eq!(got, want);
 }
 

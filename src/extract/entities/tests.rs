@@ -27,6 +27,15 @@ fn has_name(found: &[(String, EntityKind)], name: &str) -> bool {
     found.iter().any(|(n, _)| n == name)
 }
 
+/// The kinds `found` gives `name`, one per entity of that name.
+fn kinds_of(found: &[(String, EntityKind)], name: &str) -> Vec<EntityKind> {
+    found
+        .iter()
+        .filter(|(n, _)| n == name)
+        .map(|(_, kind)| *kind)
+        .collect()
+}
+
 #[test]
 fn finds_typed_names_in_plain_sentences() {
     use EntityKind::{Organization, Person, Place};
@@ -271,31 +280,24 @@ fn common_nouns_written_as_acronyms_are_no_names() {
     let text = "Ford said the new SUV has a USB-C port, GPS and an AI assistant.\n\n\
                 Patients in the ICU watched TV while Ford engineers tested the DNA kits.\n\n\
                 NGOs said LNG prices and the region's GRP rose, CEOs said.";
-    let names: Vec<String> = extract_entities(text)
-        .into_iter()
-        .map(|entity| entity.name)
-        .collect();
+    let found = names(text);
     for acronym in [
         "SUV", "USB-C", "GPS", "AI", "ICU", "TV", "DNA", "NGOs", "LNG", "GRP", "CEOs",
     ] {
-        assert!(
-            !names.iter().any(|name| name == acronym),
-            "{acronym} in {names:?}"
-        );
+        assert!(!has_name(&found, acronym), "{acronym} in {found:?}");
     }
 }
 
 #[test]
 fn software_named_like_a_company_is_another_name() {
     let text = "The build links LAPACK and BLAS, needs TLS, and runs on Android and Athlon chips.";
-    let found = extract_entities(text);
+    let found = names(text);
     for name in ["LAPACK", "BLAS", "TLS", "Android", "Athlon"] {
-        let kinds: Vec<EntityKind> = found
-            .iter()
-            .filter(|entity| entity.name == name)
-            .map(|entity| entity.kind)
-            .collect();
-        assert_eq!(kinds, [EntityKind::Other], "{name}: {found:?}");
+        assert_eq!(
+            kinds_of(&found, name),
+            [EntityKind::Other],
+            "{name}: {found:?}"
+        );
     }
 }
 
@@ -303,15 +305,9 @@ fn software_named_like_a_company_is_another_name() {
 fn numbered_document_parts_and_mail_marks_are_no_names() {
     let text = "Re: Tdoc numbers\n\nI copied this number in the Appendix I. The firm filed for \
                 Chapter 11 under Article VI, Nokia said.";
-    let names: Vec<String> = extract_entities(text)
-        .into_iter()
-        .map(|entity| entity.name)
-        .collect();
+    let found = names(text);
     for junk in ["Re", "Appendix I", "Chapter 11", "Article VI"] {
-        assert!(
-            !names.iter().any(|name| name == junk),
-            "{junk} in {names:?}"
-        );
+        assert!(!has_name(&found, junk), "{junk} in {found:?}");
     }
 }
 
@@ -319,25 +315,23 @@ fn numbered_document_parts_and_mail_marks_are_no_names() {
 fn america_is_a_place_in_a_headline_and_in_text() {
     let text = "How the Christian right took over the judiciary and changed America\n\n\
                 Calls for a walkout of women across America grew, said Jim Jordan.";
-    let found = extract_entities(text);
-    let kinds: Vec<EntityKind> = found
-        .iter()
-        .filter(|entity| entity.name == "America")
-        .map(|entity| entity.kind)
-        .collect();
-    assert_eq!(kinds, [EntityKind::Place], "{found:?}");
+    let found = names(text);
+    assert_eq!(
+        kinds_of(&found, "America"),
+        [EntityKind::Place],
+        "{found:?}"
+    );
 }
 
 #[test]
 fn awards_and_movements_named_alone_are_other_names() {
     let text = "Lorde was snubbed at the Grammys, and the MeToo movement was everywhere.";
-    let found = extract_entities(text);
+    let found = names(text);
     for name in ["Grammys", "MeToo"] {
-        let kinds: Vec<EntityKind> = found
-            .iter()
-            .filter(|entity| entity.name == name)
-            .map(|entity| entity.kind)
-            .collect();
-        assert_eq!(kinds, [EntityKind::Other], "{name}: {found:?}");
+        assert_eq!(
+            kinds_of(&found, name),
+            [EntityKind::Other],
+            "{name}: {found:?}"
+        );
     }
 }

@@ -392,12 +392,10 @@ impl<'a> Resolver<'a> {
     /// How many mentions outside quotations name the same person as `mention`
     /// (by its last word: `Zelenskyy` and `Volodymyr Zelenskyy`).
     fn times_named(&self, mention: &Mention) -> usize {
-        let Some(surname) = mention.name.split_whitespace().next_back() else {
-            return 0;
-        };
+        let surname = last_word(mention.name);
         self.mentions
             .iter()
-            .filter(|m| m.person && m.name.split_whitespace().next_back() == Some(surname))
+            .filter(|m| m.person && last_word(m.name) == surname)
             .count()
     }
 
