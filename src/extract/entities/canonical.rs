@@ -12,7 +12,9 @@ use std::sync::OnceLock;
 use crate::article::{Entity, EntityKind};
 use crate::extract::words::{is_generational_suffix, NEVER_NAMES, PERSON_TITLES};
 
-use super::other_names::{names_a_product, names_a_role, names_people_of, product_noun_follows};
+use super::other_names::{
+    award_follows, names_a_product, names_a_role, names_people_of, product_noun_follows,
+};
 use super::tagger::Mention;
 
 /// Titles and roles, never part of a person's name, besides the shared
@@ -87,6 +89,8 @@ const NOT_NAMES: &[&str] = &[
     "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
     // Reply and forward marks of mail subjects (`Re: [Numpy-discussion] …`).
     "re", "fwd", "fw",
+    // Weekdays abbreviated in listings (`Fri., Oct. 21, 7:00pm`).
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     // Common nouns written as acronyms (`an AI model`, `a USB-C port`, `the SUV`).
     "ai", "dna", "usb", "usb-c", "tv", "api", "pc", "pcs", "suv", "suvs", "ict", "vr", "pdf",
     "lcd", "gps", "ev", "lte", "icu", "mri", "wi-fi", "cctv", "hdmi", "vpn", "atm", "sms", "5g",
@@ -306,6 +310,9 @@ struct NameStats {
     only_common_word: bool,
     /// Seen once before a product's noun (`MacBook models`, `Retina display`).
     names_a_product: bool,
+    /// Seen once as an award (`Oscar-winning`, `Oscar winners`): other
+    /// wherever else it stands (`the best foreign language Oscar`).
+    names_an_award: bool,
 }
 
 /// Builds the entity list of an article from its mentions.
@@ -341,6 +348,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
                 only_shouted: true,
                 only_common_word: true,
                 names_a_product: false,
+                names_an_award: false,
             };
             stats.insert(key.clone(), first);
         }
@@ -357,6 +365,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         entry.only_shouted &= mention.shouted;
         entry.only_common_word &= mention.common_word;
         entry.names_a_product |= product_noun_follows(after);
+        entry.names_an_award |= award_follows(after);
         match entry.surfaces.iter_mut().find(|(seen, _)| seen == name) {
             Some((_, count)) => *count += 1,
             None => entry.surfaces.push((name.clone(), 1)),
@@ -371,7 +380,8 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
                 .unwrap_or(3);
             let surface = preferred_surface(&stat.surfaces, stat.only_shouted);
             // A known company's product (`Google browser`) leaves the company a company.
-            let product = stat.names_a_product && super::lexicon::known_kind(&surface).is_none();
+            let unknown = super::lexicon::known_kind(&surface).is_none();
+            let product = (stat.names_a_product || stat.names_an_award) && unknown;
             let kind = if product { 3 } else { voted };
             (stat.first_seen, surface, kind)
         })

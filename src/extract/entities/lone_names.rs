@@ -30,6 +30,15 @@ const PERSON_ROLES: &[&str] = &[
     "reporter", "singer", "sister", "son", "star", "strategist", "striker", "wife", "writer",
 ];
 
+/// Last words of a company's name, which its short form leaves out
+/// (`Zacks Investment Research`, `Baker International Corp`, `Hogan Systems`).
+#[rustfmt::skip]
+const COMPANY_WORDS: &[&str] = &[
+    "inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group", "holdings", "systems",
+    "research", "international", "partners", "capital", "securities", "industries",
+    "technologies", "electronics", "airlines", "motors", "brothers", "bancorp", "bancshares",
+];
+
 /// Third-person pronouns that, soon after a name in the same sentence, say a
 /// person is meant (`Leeson, who said he …`).
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "himself", "herself"];
@@ -102,6 +111,18 @@ pub fn settle_lone_persons(text: &str, mentions: &mut [Mention]) {
         .filter(|surface| surface.contains(char::is_whitespace))
         .flat_map(str::split_whitespace)
         .collect();
+    // `Zacks` after `Zacks Investment Research`: a company's name without its company words.
+    let company_first_words: Vec<&str> = mentions
+        .iter()
+        .filter(|mention| mention.kind == ORGANIZATION)
+        .filter_map(|mention| text.get(mention.start..mention.end))
+        .filter(|surface| {
+            let last = surface.rsplit(' ').next().unwrap_or("");
+            surface.contains(' ') && in_list(COMPANY_WORDS, last.trim_end_matches('.'))
+        })
+        .filter_map(|surface| surface.split(' ').next())
+        .filter(|first| !is_given_name(first))
+        .collect();
     lone.sort_unstable();
     let mut settled: Vec<(usize, usize)> = Vec::new();
     for group in lone.chunk_by(|a, b| a.0 == b.0) {
@@ -109,7 +130,10 @@ pub fn settle_lone_persons(text: &str, mentions: &mut [Mention]) {
         if full_name_words.contains(&group[0].0) {
             continue;
         }
-        let mut signs = Signs::default();
+        let mut signs = Signs {
+            organisation: company_first_words.contains(&group[0].0),
+            ..Signs::default()
+        };
         for (_, index) in group {
             add_signs(text, mentions, *index, &mut signs);
         }

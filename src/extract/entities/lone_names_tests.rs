@@ -225,3 +225,28 @@ fn a_lone_word_in_a_list_of_places_is_a_place() {
         [PLACE, PERSON, PLACE, PERSON]
     );
 }
+
+#[test]
+fn a_companys_name_without_its_company_words_is_the_company() {
+    // `Zacks` after `Zacks Investment Research`, `Chrysler` after `Chrysler Corp`.
+    let text = "Analysts polled by Brantwick Research expected more. Brantwick expected less.";
+    assert_eq!(
+        settled(text, &[("Brantwick Research", 1), ("Brantwick", 0)]),
+        [1, 1]
+    );
+    // A given name opens a person's company; an office is no company.
+    let text =
+        "Sergei Capital Partners grew. Sergei left. The Transport Ministry met; Transport said.";
+    assert_eq!(
+        settled(
+            text,
+            &[
+                ("Sergei Capital Partners", 1),
+                ("Sergei", 0),
+                ("Transport Ministry", 1),
+                ("Transport", 0)
+            ]
+        ),
+        [1, 0, 1, 0]
+    );
+}

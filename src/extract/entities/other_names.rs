@@ -57,6 +57,21 @@ pub(super) fn product_noun_follows(after: &str) -> bool {
     PRODUCT_NOUNS.contains(&word_after(after))
 }
 
+/// Whether the text after a name says it is an award (`Oscar-winning
+/// director`, `Greatest Oscar winners`, `a Pulitzer Prize winner`): an other
+/// name, like the prize's name with its head word (see `repair`).
+pub(super) fn award_follows(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(['-', ' ']) else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let hyphenated = after.starts_with('-');
+    matches!(word, "winner" | "winners") || (hyphenated && word == "winning")
+}
+
 /// Nouns for what someone is, which end a Title Case headline's phrase
 /// (`Metro-North Worker Killed`, `Florida Man Arrested`).
 #[rustfmt::skip]

@@ -118,6 +118,7 @@ pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
     organisations_by_context(text, mentions);
     for mention in mentions.iter_mut() {
         take_suffix(text, mention);
+        trim_award_adjective(text, mention);
         if mention.kind == PERSON && is_team_like(text, mention) {
             mention.kind = ORGANIZATION;
         }
@@ -142,6 +143,17 @@ pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
         if possessive && !surface.contains(' ') && super::lexicon::is_possessive_company(surface) {
             mention.kind = ORGANIZATION;
         }
+    }
+}
+
+/// `Oscar-winning director`: the award's name, without the adjective the
+/// tagger took into it (the award's kind is settled in `canonical`).
+fn trim_award_adjective(text: &str, mention: &mut Mention) {
+    let award = text
+        .get(mention.start..mention.end)
+        .and_then(|surface| surface.strip_suffix("-winning"));
+    if let Some(award) = award.filter(|award| !award.is_empty()) {
+        mention.end = mention.start + award.len();
     }
 }
 
@@ -417,10 +429,12 @@ fn kind_from_words(surface: &str, tagged: usize) -> Option<usize> {
     let mut last = first;
     let mut has_organisation_head = listed(ORGANISATION_HEADS, bare_word(first));
     let mut rest_capitalised = true;
+    let mut has_patronymic = false;
     for word in words {
         count += 1;
         last = word;
         has_organisation_head |= listed(ORGANISATION_HEADS, bare_word(word));
+        has_patronymic |= is_patronymic(bare_word(word));
         rest_capitalised &= word.starts_with(char::is_uppercase);
     }
     if count < 2 {
@@ -438,7 +452,24 @@ fn kind_from_words(surface: &str, tagged: usize) -> Option<usize> {
         return Some(ORGANIZATION);
     }
     let titled_name = is_person_title(first) && rest_capitalised && count <= 5;
-    (titled_name && tagged != PERSON).then_some(PERSON)
+    // `Khertek Amyrbitovna Anchimaa-Toka`: a patronymic after the given name.
+    let patronymic_name = has_patronymic && rest_capitalised && count <= 4;
+    ((titled_name || patronymic_name) && tagged != PERSON).then_some(PERSON)
+}
+
+/// Endings of East Slavic patronymics (`Vladimirovich`, `Amyrbitovna`,
+/// `Volodymyrovych`, `Mykolaivna`), which only a person's name holds.
+const PATRONYMIC_ENDINGS: &[&str] = &["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna"];
+
+/// Whether `word` is written like a patronymic (see [`PATRONYMIC_ENDINGS`]).
+fn is_patronymic(word: &str) -> bool {
+    let capitalised = word.starts_with(char::is_uppercase);
+    let long_enough = word.chars().count() >= 8;
+    capitalised
+        && long_enough
+        && PATRONYMIC_ENDINGS
+            .iter()
+            .any(|ending| word.ends_with(ending))
 }
 
 #[cfg(test)]

@@ -197,3 +197,21 @@ fn an_award_is_another_name() {
     let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
     assert_eq!(kinds, [OTHER, OTHER]);
 }
+
+#[test]
+fn a_name_with_a_patronymic_is_a_persons() {
+    // The tagger took these for organisations (a layout sample, the Kremlin corpus).
+    let text = "Khertek Amyrbitovna Toka led the state. Vasich Serhiy Viktorovych was awarded. \
+                The Verkhovna Rada voted.";
+    let got = repaired(
+        text,
+        &[
+            ("Khertek Amyrbitovna Toka", ORGANIZATION),
+            ("Vasich Serhiy Viktorovych", ORGANIZATION),
+            ("Verkhovna Rada", ORGANIZATION),
+        ],
+    );
+    let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
+    // `Verkhovna` opens the name: no patronymic after a given name.
+    assert_eq!(kinds, [PERSON, PERSON, ORGANIZATION]);
+}

@@ -335,3 +335,17 @@ fn awards_and_movements_named_alone_are_other_names() {
         );
     }
 }
+
+#[test]
+fn an_award_named_alone_is_another_name() {
+    let text =
+        "The Oscar-winning director Michael Haneke spoke. He called her the Oscar of Oscars \
+                champion. Tickets: Fri., Oct. 21, 7:00pm.";
+    let found = names(text);
+    assert_eq!(kinds_of(&found, "Oscar"), [EntityKind::Other], "{found:?}");
+    assert!(
+        has(&found, "Michael Haneke", EntityKind::Person),
+        "{found:?}"
+    );
+    assert!(!has_name(&found, "Fri"), "{found:?}");
+}
