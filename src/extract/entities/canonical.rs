@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use crate::article::{Entity, EntityKind};
 use crate::extract::words::{is_generational_suffix, NEVER_NAMES, PERSON_TITLES};
 
+use super::given_names::is_given_name;
 use super::other_names::{
     award_follows, names_a_product, names_a_role, names_people_of, product_noun_follows,
 };
@@ -455,8 +456,10 @@ fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
         // `Ukraine Volodymyr Zelenskyy` beside `Volodymyr Zelenskyy`: a
         // description run into the name, not another entity.
         // `Liu` after `Liu Xiaming`: a family name written first, when exactly one
-        // person of the article starts with it and none ends with it.
-        let family_name_first = *kind == 0
+        // person of the article starts with it and none ends with it; a given name
+        // the tagger gave another kind too (`Nils` an organisation in a mail's subject).
+        let given_name_alone = is_given_name(name) && super::lexicon::known_kind(name).is_none();
+        let family_name_first = (*kind == 0 || given_name_alone)
             && words.len() == 1
             && persons
                 .iter()

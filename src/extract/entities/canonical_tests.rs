@@ -277,3 +277,29 @@ fn a_description_written_like_a_name_is_other() {
         ]
     );
 }
+
+/// Regression (Kremlin corpus, PolNeAR): `Vladimir` alone was an organisation
+/// or a place beside `Vladimir Putin`, `Hillary` a place beside `Hillary Clinton`.
+#[test]
+fn a_given_name_alone_of_another_kind_folds_into_the_person() {
+    let text = "Vladimir Putin spoke. Vladimir said so. Lisbon, Porto and Braga voted.";
+    let mentions = [
+        mention(text, "Vladimir Putin", 0),
+        mention(text, "Vladimir said", 1),
+        mention(text, "Lisbon", 2),
+    ];
+    let mentions: Vec<Mention> = mentions
+        .into_iter()
+        .map(|found| Mention {
+            end: found.start + text[found.start..found.end].trim_end_matches(" said").len(),
+            ..found
+        })
+        .collect();
+    assert_eq!(
+        kinds_of(text, &mentions),
+        [
+            ("Vladimir Putin".to_string(), EntityKind::Person),
+            ("Lisbon".to_string(), EntityKind::Place)
+        ]
+    );
+}
