@@ -303,3 +303,37 @@ fn a_given_name_alone_of_another_kind_folds_into_the_person() {
         ]
     );
 }
+
+/// Regression (PolNeAR, Kremlin corpus): `Omar Mateen` and `Alexander
+/// Lukashenko` stood beside `Omar Mir Seddique Mateen` and `Alexander
+/// Grigoryevich Lukashenko` as other persons; two longer names that fit
+/// (`George H. Bush`, `George W. Bush`) leave the short one alone.
+#[test]
+fn a_name_without_its_middle_names_folds_into_the_one_person_with_them() {
+    let text =
+        "Omar Mir Seddique Mateen left. Omar Mateen returned. George H. Bush, George W. Bush \
+                and George Bush.";
+    let mentions: Vec<Mention> = [
+        "Omar Mir Seddique Mateen",
+        "Omar Mateen",
+        "George H. Bush",
+        "George W. Bush",
+        "George Bush",
+    ]
+    .iter()
+    .map(|needle| mention(text, needle, 0))
+    .collect();
+    let names: Vec<String> = kinds_of(text, &mentions)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Omar Mir Seddique Mateen",
+            "George H. Bush",
+            "George W. Bush",
+            "George Bush"
+        ]
+    );
+}

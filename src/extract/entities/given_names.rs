@@ -77,6 +77,50 @@ pub(super) fn join_given_names(text: &str, mentions: &mut Vec<Mention>) {
     remove_indices(mentions, &absorbed);
 }
 
+/// Extends a one-word person over the untagged word after it, one space
+/// apart, where the article names a person by that word alone elsewhere
+/// (`Commissioner Butch Callery …, said Callery`: the tagger took `Butch`
+/// alone, so the quote's speaker was `Callery`, not the full name).
+pub(super) fn join_surnames_named_alone(text: &str, mentions: &mut [Mention]) {
+    let lone_persons: Vec<&str> = mentions
+        .iter()
+        .filter(|mention| mention.kind == PERSON)
+        .filter_map(|mention| text.get(mention.start..mention.end))
+        .filter(|surface| !surface.contains(' '))
+        .collect();
+    if lone_persons.len() < 2 {
+        return;
+    }
+    let starts: Vec<usize> = mentions.iter().map(|mention| mention.start).collect();
+    let mut extended: Vec<(usize, usize)> = Vec::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        let Some(surface) = text.get(mention.start..mention.end) else {
+            continue;
+        };
+        if mention.kind != PERSON || surface.contains(' ') || !name_shaped(surface) {
+            continue;
+        }
+        let Some(after) = text
+            .get(mention.end..)
+            .and_then(|after| after.strip_prefix(' '))
+        else {
+            continue;
+        };
+        let word_len = after
+            .find(|c: char| !(c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+            .unwrap_or(after.len());
+        let word = &after[..word_len];
+        let word_start = mention.end + 1;
+        let named_alone = word != surface && lone_persons.contains(&word);
+        if named_alone && name_shaped(word) && !starts.contains(&word_start) {
+            extended.push((index, word_start + word_len));
+        }
+    }
+    for (index, end) in extended {
+        mentions[index].end = end;
+    }
+}
+
 /// Adds a person's mention for an untagged given name of the list and the
 /// capitalised word after it (`As Emily Feng reports for NPR`), where nothing
 /// says the two are part of a longer name: no capitalised word right before

@@ -180,3 +180,20 @@ fn a_place_or_company_word_tagged_a_person_takes_no_given_name() {
     settle_given_named_places(text, &mut mentions);
     assert_eq!(mentions[0].kind, PLACE);
 }
+
+/// Regression (AP 1989 sample): `Commissioner Butch Callery` was tagged as
+/// `Butch` alone, so the quote's speaker was `Callery`, not the full name.
+#[test]
+fn a_surname_named_alone_elsewhere_joins_the_one_word_person_before_it() {
+    let text = "Commissioner Butch Callery spoke. “We will help,” said Callery. Lee Ann wrote.";
+    let at = |needle: &str| {
+        let start = text.find(needle).expect("name in text");
+        Mention::new(start, start + needle.len(), PERSON)
+    };
+    let mut mentions = vec![at("Butch"), at("Callery."), at("Lee")];
+    mentions[1].end -= 1;
+    join_surnames_named_alone(text, &mut mentions);
+    let names: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
+    // `Ann` is named nowhere alone: `Lee` stays as it was.
+    assert_eq!(names, ["Butch Callery", "Callery", "Lee"]);
+}

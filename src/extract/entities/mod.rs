@@ -22,7 +22,8 @@
 //! - `known_mentions`: names of the lexicon the tagger left untagged (`on Twitter Tuesday`)
 //! - `teams`: towns, states and schools playing as teams (`Minnesota beat Buffalo`) as organisations
 //! - `other_names`: peoples, products and descriptions written like names, kind other
-//! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list
+//! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list, the
+//!   shorter forms of a person's name folded into the longest (`person_names`)
 //! - [`train`]: the training loop (used by the example, not at run time)
 
 pub mod canonical;
@@ -39,6 +40,7 @@ pub mod model;
 mod office_holders;
 mod org_chunks;
 mod other_names;
+mod person_names;
 mod repair;
 mod spans;
 pub mod tagger;
@@ -92,6 +94,7 @@ pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     repair::repair_mentions(text, &mut mentions);
     given_names::split_role_abbreviations(text, &mut mentions);
     given_names::join_given_names(text, &mut mentions);
+    given_names::join_surnames_named_alone(text, &mut mentions);
     given_names::join_name_particles(text, &mut mentions);
     given_names::add_untagged_full_names(text, &mut mentions);
     given_names::settle_given_named_places(text, &mut mentions);
