@@ -17,6 +17,7 @@
 //! - `spans`: joined places split, offices cut off names, long organisation
 //!   names taken whole (`long_names`) or found by their head word (`org_chunks`)
 //! - `given_names`: a given name the tagger left out joined to the surname after it
+//! - `full_names`: a name cut short where the text goes on with a person's name of the article
 //! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
 //! - `language`: text that is not English keeps only the names the lexicon knows
 //! - `known_mentions`: names of the lexicon the tagger left untagged (`on Twitter Tuesday`)
@@ -30,6 +31,7 @@ pub mod canonical;
 mod case_copies;
 mod chunk_rules;
 pub mod features;
+mod full_names;
 mod given_names;
 mod known_mentions;
 mod language;
@@ -96,6 +98,7 @@ pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     given_names::join_given_names(text, &mut mentions);
     given_names::join_surnames_named_alone(text, &mut mentions);
     given_names::join_name_particles(text, &mut mentions);
+    full_names::extend_to_full_names(text, &mut mentions);
     given_names::add_untagged_full_names(text, &mut mentions);
     given_names::settle_given_named_places(text, &mut mentions);
     lone_names::settle_lone_persons(text, &mut mentions);
