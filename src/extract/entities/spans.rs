@@ -96,8 +96,26 @@ pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
         person_after_title(text, mention);
         drop_office_after_place(text, mention);
         drop_office_of_organisation(text, mention);
+        drop_securities_of_company(text, mention);
     }
     office_holders::trim_offices_before_persons(text, mentions);
+}
+
+/// Securities written before a company's name at a sentence's start, which
+/// the tagger takes into the name (`Shares of Countrywide fell`).
+const SECURITIES: &[&str] = &["Shares", "Stock", "Stocks", "Bonds", "Units"];
+
+/// `Shares of Apple Inc. fell`: the company's name without the securities.
+fn drop_securities_of_company(text: &str, mention: &mut Mention) {
+    let Some(surface) = text.get(mention.start..mention.end) else {
+        return;
+    };
+    let Some((first, rest)) = surface.split_once(" of ") else {
+        return;
+    };
+    if SECURITIES.contains(&first) && rest.starts_with(char::is_uppercase) {
+        mention.start += first.len() + " of ".len();
+    }
 }
 
 /// `Appendix I. For Dolby`: a mention run over a sentence end, where the next

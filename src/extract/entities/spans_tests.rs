@@ -457,3 +457,14 @@ fn an_official_name_goes_on_over_its_serial_list() {
         ])
     );
 }
+
+/// Regression (Reuters financial corpus, 28 articles): `Shares of
+/// Countrywide` was one organisation.
+#[test]
+fn securities_before_a_company_are_no_part_of_its_name() {
+    let text = "Shares of Apple Inc. fell. Bank of Canada raised rates.";
+    assert_eq!(
+        repaired(text, &[("Shares of Apple Inc.", 1), ("Bank of Canada", 1)]),
+        owned(&[("Apple Inc.", 1), ("Bank of Canada", 1)])
+    );
+}
