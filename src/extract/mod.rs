@@ -60,7 +60,15 @@ pub fn extract(path: String, parsed: ParsedArticle) -> Article {
         format!("{title}\n\n{body_for_entities}")
     };
     let entities = entities::extract_entities(&wire::without_wire_furniture(&text_for_extraction));
-    let quotes = quotes::extract_quotes(body_for_extraction, &entities);
+    let mut quotes = quotes::extract_quotes(body_for_extraction, &entities);
+    // `O Presidente …, Donald Trump, declarou`: attribution reads English
+    // sentences; in other languages a speaker would be a guess.
+    if !quotes.is_empty() && !entities::looks_english(body_for_extraction) {
+        for quote in &mut quotes {
+            quote.speaker = None;
+            quote.speaker_name = None;
+        }
+    }
     Article {
         path,
         id: parsed.id,
@@ -90,6 +98,26 @@ mod tests {
             without_mail_signature("No signature -- here.\n"),
             "No signature -- here.\n"
         );
+    }
+
+    /// Regression (the RSS layout sample's Portuguese feed): `O Presidente
+    /// dos Estados Unidos, Donald Trump, declarou, … o "estado de desastre"`
+    /// gave the speaker `O Presidente dos Estados Unidos`, French items `Les`.
+    #[test]
+    fn quotes_in_other_languages_have_no_guessed_speaker() {
+        let body = "O Presidente dos Estados Unidos, Donald Trump, declarou, esta quarta-feira, o \
+                    \"estado de desastre muito grave\" no sul da Califórnia na sequência do \
+                    incêndio que afeta aquela região, segundo a Casa Branca.";
+        let parsed = ParsedArticle {
+            title: Some("Trump declara estado de desastre na Califórnia".into()),
+            body: body.into(),
+            ..ParsedArticle::default()
+        };
+        let article = extract("pt.txt".into(), parsed);
+        assert!(!article.quotes.is_empty());
+        for quote in &article.quotes {
+            assert_eq!((&quote.speaker, &quote.speaker_name), (&None, &None));
+        }
     }
 
     #[test]

@@ -112,6 +112,12 @@ pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     canonical::entities_from_mentions(text, &mentions)
 }
 
+/// Whether `text` reads as English (or is too short to tell): the tagger and
+/// the attribution rules know English only.
+pub fn looks_english(text: &str) -> bool {
+    language::looks_english(text)
+}
+
 /// Whether general knowledge (the lexicon of `known_names.txt`) knows `name`
 /// (`Associated Press`, `United States`).
 pub fn is_known_name(name: &str) -> bool {

@@ -221,7 +221,9 @@ static INVERTING_SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     insisted insists joked lamented laughed marveled mused muttered noted notes observed
     opined predicted quipped read reads recalled recalls recounted reiterated remarked replied
     replies reported responded retorted said says scoffed shouted sighed stated suggested
-    tells thundered told tweeted warned warns whispered wondered writes wrote yelled",
+    tells thundered told tweeted warned warns whispered wondered writes wrote yelled
+    acknowledges admits boasts cautions complains concedes counters exclaims jokes laments
+    laughs muses quips recounts remarks responds retorts scoffs shouts sighs whispers wonders",
     )
 });
 

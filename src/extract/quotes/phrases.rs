@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::extract::words::PERSON_TITLES;
+
 use super::attribution::{Attributor, Found};
 use super::lexicon::{
     is_determiner, is_nationality, is_organisation_role, is_organisation_word, is_person_role,
@@ -21,6 +23,9 @@ const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
 /// Most tokens read after an inverted verb (`said Clinton campaign spokesman Brian Fallon`).
 const MAX_NAME_AFTER_TOKENS: usize = 10;
+
+/// Longest abbreviated title written with a period (`Rev.`, `Sen.`, `Prof.`).
+const MAX_TITLE_ABBREVIATION: usize = 4;
 
 impl Attributor<'_> {
     /// The subject right before a speech verb at `verb`, not reaching below `lower`,
@@ -166,7 +171,16 @@ impl Attributor<'_> {
             index += 1;
         }
         let head = head?;
-        let followed_by_name = words.tokens.get(index).is_some_and(|t| t.is_punct(','))
+        // `said the agency’s director, John Smith`; `says the Rev. Pierre
+        // Moleres`: an abbreviated title, its period ending no sentence.
+        let abbreviated_title = words.word(head).is_some_and(|word| {
+            word.len() <= MAX_TITLE_ABBREVIATION
+                && PERSON_TITLES.contains(&word.to_lowercase().as_str())
+        });
+        let followed_by_name = words
+            .tokens
+            .get(index)
+            .is_some_and(|t| t.is_punct(',') || (abbreviated_title && t.is_punct('.')))
             && words.is_name_word(index + 1);
         (!followed_by_name && self.is_role_noun(head)).then_some(head)
     }

@@ -101,9 +101,19 @@ impl<'a> Resolver<'a> {
             let Some(name_run) = words.strip_titles(run.clone()) else {
                 continue;
             };
+            // `Minister for Reintegration`: an office, no title before a name
+            // (`Undersecretary of State … Allen Wallis` ends in one).
+            let office = words
+                .word(name_run.start)
+                .is_some_and(|word| word.starts_with(char::is_lowercase))
+                && !words.word(name_run.end - 1).is_some_and(|word| {
+                    entities
+                        .iter()
+                        .any(|e| e.kind == EntityKind::Person && last_word(&e.name) == word)
+                });
             let has_title = name_run.start > run.start;
             let organisation = words.is_organisation(&run);
-            let titled_person = has_title && !words.is_organisation(&name_run);
+            let titled_person = has_title && !office && !words.is_organisation(&name_run);
             mentions.push(Mention {
                 token: name_run.start,
                 name: words.name_text(&name_run),
@@ -176,7 +186,21 @@ impl<'a> Resolver<'a> {
             return entity.name.clone();
         }
         if name.contains(' ') {
-            return name.to_string();
+            // `Professor Samuel Moyn of Yale University`: the person named in it,
+            // before where they are from (not `Trayvon Martin Foundation`).
+            let affiliated = |person: &str| {
+                [" of ", " for "].iter().any(|joint| {
+                    let head = format!("{person}{joint}");
+                    name.starts_with(&head) || name.contains(&format!(" {head}"))
+                })
+            };
+            let person = self
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person && e.name.contains(' '))
+                .filter(|e| e.name.starts_with(char::is_uppercase) && affiliated(&e.name))
+                .max_by_key(|e| e.name.len());
+            return person.map_or_else(|| name.to_string(), |e| e.name.clone());
         }
         let Some(forms) = self.full_names.get(name) else {
             return name.to_string();
