@@ -61,6 +61,15 @@ const EVENT_HEADS: &[&str] = &[
     "show", "finals", "tournament", "summit", "marathon", "award", "prize", "medal", "trophy",
 ];
 
+/// Last words of the names of agreements and charters, other names
+/// (`Ukrainian-British Bilateral Framework Agreement`, `UN Charter`,
+/// `Kyoto Protocol`), unless an organisation's head is in the name (`Party of
+/// Russian Unity and Accord`).
+#[rustfmt::skip]
+const DOCUMENT_HEADS: &[&str] = &[
+    "agreement", "treaty", "accord", "accords", "charter", "protocol", "declaration", "memorandum",
+];
+
 /// First words that make a name a storm, an event (`Hurricane Charley`).
 const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
 
@@ -450,6 +459,9 @@ fn kind_from_words(surface: &str, tagged: usize) -> Option<usize> {
     }
     if has_organisation_head {
         return Some(ORGANIZATION);
+    }
+    if listed(DOCUMENT_HEADS, last) {
+        return Some(OTHER);
     }
     let titled_name = is_person_title(first) && rest_capitalised && count <= 5;
     // `Khertek Amyrbitovna Anchimaa-Toka`: a patronymic after the given name.

@@ -215,3 +215,21 @@ fn a_name_with_a_patronymic_is_a_persons() {
     // `Verkhovna` opens the name: no patronymic after a given name.
     assert_eq!(kinds, [PERSON, PERSON, ORGANIZATION]);
 }
+
+/// Regression (modern batch 8, Kremlin corpus): `Ukrainian-British Bilateral
+/// Framework Agreement`, `UN Charter` (13 articles) were organisations.
+#[test]
+fn agreements_and_charters_are_other_names() {
+    let text = "They signed the Bilateral Framework Agreement under the UN Charter. The Party of \
+                Unity and Accord objected.";
+    let got = repaired(
+        text,
+        &[
+            ("Bilateral Framework Agreement", ORGANIZATION),
+            ("UN Charter", ORGANIZATION),
+            ("Party of Unity and Accord", ORGANIZATION),
+        ],
+    );
+    let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
+    assert_eq!(kinds, [OTHER, OTHER, ORGANIZATION]);
+}
