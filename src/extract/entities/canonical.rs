@@ -260,8 +260,10 @@ fn is_name_like(name: &str) -> bool {
     if may_be_boilerplate && BOILERPLATE.iter().any(|phrase| lower.contains(phrase)) {
         return false;
     }
-    // `D.`: a lone initial; `BFM Régions RMC RMC Sport RMC Crime …`: a site's menu.
-    if letters == 1 || is_menu(&lower) {
+    // `D.`: a lone initial (not `G7`, which the lexicon knows); `BFM Régions RMC
+    // RMC Sport RMC Crime …`: a site's menu.
+    let lone_initial = letters == 1 && super::lexicon::known_kind(name).is_none();
+    if lone_initial || is_menu(&lower) {
         return false;
     }
     // `UPDATE 1`, `UPDATE 2`: wire revision labels.

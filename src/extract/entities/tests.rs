@@ -349,3 +349,15 @@ fn an_award_named_alone_is_another_name() {
     );
     assert!(!has_name(&found, "Fri"), "{found:?}");
 }
+
+/// Regression (modern batch 8, 50 Kremlin articles): `G7` and `G20`, one
+/// letter each, were dropped as lone initials.
+#[test]
+fn groups_of_states_named_by_a_letter_and_a_number_are_kept() {
+    let text =
+        "Leaders met at the G7 summit on Monday before the G20 meeting in Bali, while D. left.";
+    let found = names(text);
+    assert!(has(&found, "G7", EntityKind::Organization), "{found:?}");
+    assert!(has(&found, "G20", EntityKind::Organization), "{found:?}");
+    assert!(!has_name(&found, "D."), "{found:?}");
+}
