@@ -2,6 +2,25 @@
 
 use super::*;
 
+/// The speaker names of the quotations of `text`, given the article's `entities`.
+fn speaker_names(text: &str, entities: &[Entity]) -> Vec<Option<String>> {
+    extract_quotes(text, entities)
+        .into_iter()
+        .map(|quote| quote.speaker_name)
+        .collect()
+}
+
+/// Persons of the article, by name.
+fn persons(names: &[&str]) -> Vec<Entity> {
+    names
+        .iter()
+        .map(|name| Entity {
+            name: (*name).into(),
+            kind: EntityKind::Person,
+        })
+        .collect()
+}
+
 /// Regression: a sentence opening with a participle of a speech verb right at
 /// the start of the article (`Saying that officials “…”`) underflowed the
 /// token index while looking for the participle's subject.
@@ -277,14 +296,8 @@ fn a_nationality_describing_someone_is_no_speaker() {
 #[test]
 fn a_gendered_title_does_not_pass_to_a_bare_surname() {
     let text = "“I never heard of that,” said Mrs. Yelder.\n\nYelder, who has been unemployed for years, does the cooking.\n\n“My wife is the breadwinner,” he said.";
-    let entities = [Entity {
-        name: "Yelder".into(),
-        kind: EntityKind::Person,
-    }];
-    let found: Vec<Option<String>> = extract_quotes(text, &entities)
-        .into_iter()
-        .map(|quote| quote.speaker_name)
-        .collect();
+    let entities = persons(&["Yelder"]);
+    let found = speaker_names(text, &entities);
     assert_eq!(
         found,
         vec![Some("Yelder".to_string()), Some("Yelder".to_string())]
@@ -326,10 +339,7 @@ fn it_never_stands_for_a_nationality() {
         name: "Japanese".into(),
         kind: EntityKind::Organization,
     }];
-    let found: Vec<Option<String>> = extract_quotes(text, &entities)
-        .into_iter()
-        .map(|quote| quote.speaker_name)
-        .collect();
+    let found = speaker_names(text, &entities);
     assert_ne!(found, vec![Some("Japanese".to_string())]);
 }
 
@@ -388,20 +398,8 @@ fn an_abbreviated_title_after_the_and_an_inverting_verb_name_the_speaker() {
 fn the_speakers_name_leaves_where_they_are_from_out() {
     let text = "“All signs point to a crisis,” said Professor Samuel Moyn of Yale University. \
                 “We want an end to gun violence,” said the Trayvon Martin Foundation.";
-    let entities = [
-        Entity {
-            name: "Samuel Moyn".into(),
-            kind: EntityKind::Person,
-        },
-        Entity {
-            name: "Trayvon Martin".into(),
-            kind: EntityKind::Person,
-        },
-    ];
-    let found: Vec<Option<String>> = extract_quotes(text, &entities)
-        .into_iter()
-        .map(|quote| quote.speaker_name)
-        .collect();
+    let entities = persons(&["Samuel Moyn", "Trayvon Martin"]);
+    let found = speaker_names(text, &entities);
     assert_eq!(
         found,
         [
@@ -421,14 +419,8 @@ fn an_office_is_no_person_holding_the_role() {
                 Temporarily Occupied Territories Iryna Vereshchuk. In the Donetsk region buses \
                 left. Iryna Vereshchuk once again reminded the hotline numbers. “We continue to \
                 work on new routes,” said the Deputy Prime Minister.";
-    let entities = [Entity {
-        name: "Iryna Vereshchuk".into(),
-        kind: EntityKind::Person,
-    }];
-    let found: Vec<Option<String>> = extract_quotes(text, &entities)
-        .into_iter()
-        .map(|quote| quote.speaker_name)
-        .collect();
+    let entities = persons(&["Iryna Vereshchuk"]);
+    let found = speaker_names(text, &entities);
     // No guess rather than the office (the corpus's articles name her as a
     // speaker before, which resolves the role to her).
     let right = [None, Some("Iryna Vereshchuk".to_string())];
