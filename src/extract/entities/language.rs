@@ -11,6 +11,10 @@
 //! a results list or a scoreboard has few function words of any language and
 //! stays English.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 /// The most frequent English function words, lowercase, without those other
 /// languages in Latin letters share (`a`, `an`, `in`, `on`, `as`).
 #[rustfmt::skip]
@@ -45,8 +49,23 @@ const MIN_SHORT_FOREIGN_WORDS: usize = 3;
 /// a text can be foreign (running text of any language has 0.2–0.4).
 const MIN_FOREIGN_SHARE: f64 = 0.1;
 
+/// Longest function word of either list, in bytes (`which`, `nicht`, `não`).
+const LONGEST_FUNCTION_WORD: usize = 5;
+
+/// The function words of both lists, each with whether it is English, built
+/// on first use (every lowercase word of every article is looked up).
+fn function_words() -> &'static FxHashMap<&'static str, bool> {
+    static MAP: OnceLock<FxHashMap<&'static str, bool>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let foreign = FOREIGN_FUNCTION_WORDS.iter().map(|word| (*word, false));
+        let english = ENGLISH_FUNCTION_WORDS.iter().map(|word| (*word, true));
+        foreign.chain(english).collect()
+    })
+}
+
 /// Whether `text` reads as English (or is too short to tell).
 pub fn looks_english(text: &str) -> bool {
+    let function_words = function_words();
     let mut words = 0usize;
     let mut english = 0usize;
     let mut foreign = 0usize;
@@ -56,8 +75,14 @@ pub fn looks_english(text: &str) -> bool {
             continue;
         }
         words += 1;
-        english += usize::from(ENGLISH_FUNCTION_WORDS.contains(&word));
-        foreign += usize::from(FOREIGN_FUNCTION_WORDS.contains(&word));
+        if word.len() > LONGEST_FUNCTION_WORD {
+            continue;
+        }
+        match function_words.get(word) {
+            Some(true) => english += 1,
+            Some(false) => foreign += 1,
+            None => {}
+        }
     }
     if words < MIN_WORDS_TO_JUDGE {
         return english > 0 || foreign < MIN_SHORT_FOREIGN_WORDS;
@@ -69,6 +94,14 @@ pub fn looks_english(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_function_word_is_longer_than_the_lookup_reads() {
+        let words = ENGLISH_FUNCTION_WORDS.iter().chain(FOREIGN_FUNCTION_WORDS);
+        assert!(words
+            .into_iter()
+            .all(|word| word.len() <= LONGEST_FUNCTION_WORD));
+    }
 
     #[test]
     fn english_news_is_english_and_german_french_portuguese_are_not() {
