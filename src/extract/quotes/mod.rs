@@ -100,7 +100,13 @@ pub fn extract_quotes(body: &str, entities: &[Entity]) -> Vec<Quote> {
         .zip(spoken)
         .filter(|(_, spoken)| *spoken)
         .map(|((quote, speaker), _)| {
+            // `Officials said`, `the Head said`: introduced, but by no name.
             let (speaker, speaker_name) = match speaker {
+                Some(Speaker { name, introduced })
+                    if names::names_no_one(&name, text, entities) =>
+                {
+                    (Some(introduced), None)
+                }
                 Some(Speaker { name, introduced }) => (Some(introduced), Some(name)),
                 None => (None, None),
             };

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::lexicon::{is_non_name_capital, is_organisation_word, is_title};
 use super::tokens::Token;
+use crate::article::Entity;
 
 /// Lowercase words that may sit inside a name ("Secretary of State", "Charles de Gaulle").
 fn is_name_connector(word: &str) -> bool {
@@ -276,6 +277,35 @@ fn is_plain_name(word: &str) -> bool {
 }
 
 pub use crate::extract::words::strip_possessive;
+
+/// Whether a one-word speaker's name that is none of the article's entities
+/// names no one: a title without its holder (`the Head said`) or a common noun
+/// that opened the sentence (`Investigators said`, `Officials said`), which
+/// the article also writes in lowercase. `Fahd`, `Politifact` stay.
+pub fn names_no_one(name: &str, text: &str, entities: &[Entity]) -> bool {
+    // `King` of `Pete King`: a surname the article's entities hold.
+    let held = |entity: &Entity| entity.name.split(' ').any(|word| word == name);
+    if name.contains(' ') || entities.iter().any(held) {
+        return false;
+    }
+    let lowercase = name.to_lowercase();
+    // `Congressman Pete King`: a title word written as someone's surname.
+    let surname_somewhere = || {
+        text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].strip_suffix(' ').unwrap_or("");
+            let previous = before.rsplit(' ').next().unwrap_or("");
+            previous.starts_with(char::is_uppercase) && !is_title(previous)
+        })
+    };
+    if is_title(&lowercase) {
+        return !surname_somewhere();
+    }
+    text.match_indices(lowercase.as_str()).any(|(at, found)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + found.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
 
 /// The last word of a name, the part that survives "Mélanie Joly" -> "Joly";
 /// a generational suffix is skipped ("James Kennedy Jr." -> "Kennedy").

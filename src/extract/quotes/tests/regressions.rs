@@ -426,3 +426,24 @@ fn an_office_is_no_person_holding_the_role() {
     let right = [None, Some("Iryna Vereshchuk".to_string())];
     assert!(found.len() == 1 && right.contains(&found[0]), "{found:?}");
 }
+
+/// Regression (Kremlin corpus, reuters-21578, PolNeAR train: 48 quotations):
+/// `Officials said`, `Clearly, …`, `the Head said` gave the speaker names
+/// `Officials`, `Clearly`, `Head`; they introduce the speaker but name no one.
+/// A title word that is someone's surname (`Congressman Pete King`) stays a name.
+#[test]
+fn a_common_noun_or_a_bare_title_is_no_speakers_name() {
+    let text = "“We found nothing,” Investigators said. The investigators left. “We will see,” \
+                King said, after Congressman Pete King had spoken.";
+    let found: Vec<(Option<String>, Option<String>)> = extract_quotes(text, &[])
+        .into_iter()
+        .map(|quote| (quote.speaker, quote.speaker_name))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some("Investigators".to_string()), None),
+            (Some("Pete King".to_string()), Some("Pete King".to_string()))
+        ]
+    );
+}
