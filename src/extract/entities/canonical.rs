@@ -383,8 +383,8 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
             let surface = preferred_surface(&stat.surfaces, stat.only_shouted);
             // A known company's product (`Google browser`) leaves the company a company.
             let unknown = super::lexicon::known_kind(&surface).is_none();
-            let product = (stat.names_a_product || stat.names_an_award) && unknown;
-            let kind = if product { 3 } else { voted };
+            let product_or_award = (stat.names_a_product || stat.names_an_award) && unknown;
+            let kind = if product_or_award { 3 } else { voted };
             (stat.first_seen, surface, kind)
         })
         .collect();

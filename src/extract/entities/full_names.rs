@@ -19,16 +19,16 @@ const MAX_WORDS: usize = 3;
 /// the text right after it spells out, and drops the mentions that the longer
 /// name then covers.
 pub(super) fn extend_to_full_names(text: &str, mentions: &mut Vec<Mention>) {
-    let mut full_names: Vec<(&str, usize)> = mentions
+    let mut full_names: Vec<&str> = mentions
         .iter()
-        .filter_map(|mention| Some((text.get(mention.start..mention.end)?, mention.kind)))
-        .filter(|(surface, kind)| *kind == PERSON && surface.split(' ').count() <= MAX_WORDS)
-        .filter(|(surface, _)| surface.contains(' '))
+        .filter(|mention| mention.kind == PERSON)
+        .filter_map(|mention| text.get(mention.start..mention.end))
+        .filter(|name| name.contains(' ') && name.split(' ').count() <= MAX_WORDS)
         .collect();
     if full_names.is_empty() {
         return;
     }
-    full_names.sort_by_key(|(name, _)| Reverse(name.len()));
+    full_names.sort_by_key(|name| Reverse(name.len()));
     let mut extended = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         // `Severomuysky` before `Tunnel`: a place cut short is seldom a person.
@@ -41,36 +41,30 @@ pub(super) fn extend_to_full_names(text: &str, mentions: &mut Vec<Mention>) {
         ) else {
             continue;
         };
-        let spelled_out = |name: &&(&str, usize)| {
-            name.0.len() > surface.len()
-                && name.0.starts_with(surface)
-                && name.0[surface.len()..].starts_with(' ')
-                && rest.starts_with(name.0)
-                && !rest[name.0.len()..].starts_with(char::is_alphanumeric)
+        let spelled_out = |name: &&str| {
+            name.len() > surface.len()
+                && name.starts_with(surface)
+                && name[surface.len()..].starts_with(' ')
+                && rest.starts_with(name)
+                && !rest[name.len()..].starts_with(char::is_alphanumeric)
         };
-        if let Some((name, kind)) = full_names.iter().find(spelled_out) {
-            extended.push((index, mention.start + name.len(), *kind));
+        if let Some(name) = full_names.iter().copied().find(spelled_out) {
+            extended.push((index, mention.start + name.len()));
         }
     }
-    if extended.is_empty() {
-        return;
+    for &(index, end) in &extended {
+        mentions[index].end = end;
+        mentions[index].kind = PERSON;
     }
-    for (index, end, kind) in &extended {
-        mentions[*index].end = *end;
-        mentions[*index].kind = *kind;
-    }
-    let spans: Vec<(usize, usize, usize)> = extended
-        .iter()
-        .map(|(index, _, _)| (*index, mentions[*index].start, mentions[*index].end))
+    let covered: Vec<usize> = (0..mentions.len())
+        .filter(|&index| {
+            extended.iter().any(|&(owner, end)| {
+                let (start, inner) = (mentions[owner].start, &mentions[index]);
+                owner != index && inner.start >= start && inner.end <= end
+            })
+        })
         .collect();
-    let mut index = 0;
-    mentions.retain(|mention| {
-        let covered = spans.iter().any(|(owner, start, end)| {
-            *owner != index && mention.start >= *start && mention.end <= *end
-        });
-        index += 1;
-        !covered
-    });
+    super::given_names::remove_indices(mentions, &covered);
 }
 
 #[cfg(test)]

@@ -374,7 +374,7 @@ fn particle_surname_end(text: &str, at: usize) -> Option<usize> {
 }
 
 /// Removes the mentions at the sorted `indices`.
-fn remove_indices(mentions: &mut Vec<Mention>, indices: &[usize]) {
+pub(super) fn remove_indices(mentions: &mut Vec<Mention>, indices: &[usize]) {
     if indices.is_empty() {
         return;
     }

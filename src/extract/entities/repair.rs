@@ -66,7 +66,7 @@ const EVENT_HEADS: &[&str] = &[
 /// `Kyoto Protocol`), unless an organisation's head is in the name (`Party of
 /// Russian Unity and Accord`).
 #[rustfmt::skip]
-const DOCUMENT_HEADS: &[&str] = &[
+const AGREEMENT_HEADS: &[&str] = &[
     "agreement", "treaty", "accord", "accords", "charter", "protocol", "declaration", "memorandum",
 ];
 
@@ -460,7 +460,7 @@ fn kind_from_words(surface: &str, tagged: usize) -> Option<usize> {
     if has_organisation_head {
         return Some(ORGANIZATION);
     }
-    if listed(DOCUMENT_HEADS, last) {
+    if listed(AGREEMENT_HEADS, last) {
         return Some(OTHER);
     }
     let titled_name = is_person_title(first) && rest_capitalised && count <= 5;
