@@ -8,7 +8,7 @@
 
 use std::process::ExitCode;
 
-use newsdex::extract::entities::{extract_entities_with, load_model};
+use newsdex::extract::entities::{extract_entities_with, load_model, looks_english};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,7 +31,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let entities = extract_entities_with(&model, &text);
+        let entities = extract_entities_with(&model, &text, looks_english(&text));
         let line = serde_json::json!({ "path": path, "entities": entities });
         println!("{line}");
     }

@@ -59,11 +59,13 @@ pub fn extract(path: String, parsed: ParsedArticle) -> Article {
     } else {
         format!("{title}\n\n{body_for_entities}")
     };
-    let entities = entities::extract_entities(&wire::without_wire_furniture(&text_for_extraction));
+    let entity_text = wire::without_wire_furniture(&text_for_extraction);
+    let english = entities::looks_english(&entity_text);
+    let entities = entities::extract_entities_in(&entity_text, english);
     let mut quotes = quotes::extract_quotes(body_for_extraction, &entities);
     // `O Presidente …, Donald Trump, declarou`: attribution reads English
     // sentences; in other languages a speaker would be a guess.
-    if !quotes.is_empty() && !entities::looks_english(body_for_extraction) {
+    if !english {
         for quote in &mut quotes {
             quote.speaker = None;
             quote.speaker_name = None;

@@ -83,14 +83,20 @@ pub fn load_model(bytes: &[u8]) -> Option<Model> {
 /// All named entities of an article's text (title, blank line, body), one
 /// canonical name per entity, in order of first mention.
 pub fn extract_entities(text: &str) -> Vec<Entity> {
+    extract_entities_in(text, looks_english(text))
+}
+
+/// [`extract_entities`] where the caller has already judged whether the text
+/// reads as English ([`looks_english`]), as the quotes' speakers need it too.
+pub fn extract_entities_in(text: &str, english: bool) -> Vec<Entity> {
     let Some(model) = model() else {
         return Vec::new();
     };
-    extract_entities_with(model, text)
+    extract_entities_with(model, text, english)
 }
 
-/// [`extract_entities`] with a given model.
-pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
+/// [`extract_entities_in`] with a given model.
+pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<Entity> {
     let mut mentions = tagger::tag_text(model, text);
     spans::repair_spans(text, &mut mentions);
     repair::repair_mentions(text, &mut mentions);
@@ -106,7 +112,7 @@ pub fn extract_entities_with(model: &Model, text: &str) -> Vec<Entity> {
     lone_names::settle_listed_full_names(text, &mut mentions);
     known_mentions::add_known_names(text, &mut mentions);
     teams::settle_teams(text, &mut mentions);
-    if !language::looks_english(text) {
+    if !english {
         keep_known_names(text, &mut mentions);
     }
     canonical::entities_from_mentions(text, &mentions)
