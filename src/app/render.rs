@@ -310,7 +310,9 @@ pub fn entities_text(out: &mut dyn Write, counts: &[EntityCount]) -> io::Result<
 }
 
 /// The entity report with the evidence for each kind after it, when the
-/// articles give the name more than one (`person 148 / organization 83`).
+/// articles give the name more than one (`person 148 / organization 83`), or
+/// when a full name in the corpus gives a one-word name its kind (`person 0
+/// + Carl Icahn 9 / organization 12`).
 pub fn entities_with_kinds_text(
     out: &mut dyn Write,
     entities: &[EntityWithKinds],
@@ -323,7 +325,17 @@ pub fn entities_with_kinds_text(
             _ => entity
                 .kinds
                 .iter()
-                .map(|kind| format!("{} {}", kind.kind, kind.articles))
+                .map(|kind| match &kind.full_name {
+                    // `person 0 + Carl Icahn 9`: the kind the full name gives.
+                    Some(full) => format!(
+                        "{} {} + {} {}",
+                        kind.kind,
+                        kind.articles,
+                        line(&full.name),
+                        full.articles
+                    ),
+                    None => format!("{} {}", kind.kind, kind.articles),
+                })
                 .collect::<Vec<_>>()
                 .join(" / "),
         })

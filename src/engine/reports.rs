@@ -17,6 +17,8 @@ use crate::engine::copies::{
 use crate::engine::search::{count_of, engine_query, search, EngineQuery};
 use crate::error::{Error, Result};
 use crate::index::schema::{names, parse_entity_tag};
+use crate::search::full_forms::FullForms;
+use crate::search::one_kind::put_first;
 use crate::search::quotes::{quotes_of_search, QuoteHit};
 use crate::search::reports::{
     periods_of_day_counts, EntityCount, EntityWithKinds, IndexStats, Interval, KindCount, Period,
@@ -166,6 +168,11 @@ fn entity_counts(
 fn one_kind_per_name<'a>(
     tagged: Vec<(&'a str, &'a str, EntityKind, u64)>,
 ) -> Vec<(&'a str, &'a str, EntityKind, u64, Vec<KindCount>)> {
+    let full_forms = FullForms::new(
+        tagged
+            .iter()
+            .map(|&(_, name, kind, articles)| (name, kind, articles as usize)),
+    );
     let mut by_name: HashMap<String, Vec<(&str, &str, EntityKind, u64)>> = HashMap::new();
     for (tag, name, kind, articles) in tagged {
         by_name
@@ -182,16 +189,32 @@ fn one_kind_per_name<'a>(
             for &(_, _, kind, articles) in &variants {
                 match evidence.iter_mut().find(|count| count.kind == kind) {
                     Some(count) => count.articles += articles,
-                    None => evidence.push(KindCount { kind, articles }),
+                    None => evidence.push(KindCount {
+                        kind,
+                        articles,
+                        full_name: None,
+                    }),
                 }
             }
             evidence.sort_by_key(|count| std::cmp::Reverse(count.articles));
-            let kind = evidence.first()?.kind;
-            let of_kind = variants.iter().filter(|variant| variant.2 == kind);
-            let &(tag, name, _, _) = of_kind
-                .clone()
-                .find(|variant| !is_shouted(variant.1))
-                .or_else(|| of_kind.clone().next())?;
+            let majority = evidence.first()?.kind;
+            let written = |kind: EntityKind| {
+                let of_kind = variants.iter().filter(move |variant| variant.2 == kind);
+                of_kind
+                    .clone()
+                    .find(|variant| !is_shouted(variant.1))
+                    .or_else(|| of_kind.clone().next())
+                    .copied()
+            };
+            let (tag, name, _, _) = written(majority)?;
+            let settled = full_forms.settle(name, majority, total as usize);
+            let Some(settled) = settled else {
+                return Some((tag, name, majority, total, evidence));
+            };
+            let kind = settled.kind;
+            put_first(&mut evidence, settled);
+            // A kind no article gives the name is written as the majority's name.
+            let name = written(kind).map_or(name, |(_, written_name, _, _)| written_name);
             Some((tag, name, kind, total, evidence))
         })
         .collect()
@@ -292,6 +315,26 @@ mod tests {
             evidence,
             [(EntityKind::Place, 391), (EntityKind::Organization, 1)]
         );
+    }
+
+    #[test]
+    fn a_full_name_settles_a_lone_word_as_locally() {
+        // The local report gives `Icahn` the kind of `Carl Icahn` (`search::full_forms`).
+        let top = json!({ "buckets": [
+            { "key": "organization/Icahn", "doc_count": 11 },
+            { "key": "person/Carl Icahn", "doc_count": 9 },
+        ] });
+        let counts = entity_counts(&top, &HashMap::new(), None, 10);
+        let icahn = &counts[0];
+        assert_eq!(
+            (icahn.count.name.as_str(), icahn.count.kind),
+            ("Icahn", EntityKind::Person)
+        );
+        let full_name = icahn.kinds[0]
+            .full_name
+            .as_ref()
+            .map(|full| full.name.as_str());
+        assert_eq!(full_name, Some("Carl Icahn"));
     }
 
     #[test]

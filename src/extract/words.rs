@@ -29,6 +29,15 @@ pub const NEVER_NAMES: &[&str] = &[
     "when", "while", "with", "yesterday", "you",
 ];
 
+/// Last words of a company's name, which its short form leaves out
+/// (`Zacks Investment Research`, `Baker International Corp`, `Hogan Systems`).
+#[rustfmt::skip]
+pub const COMPANY_WORDS: &[&str] = &[
+    "inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group", "holdings", "systems",
+    "research", "international", "partners", "capital", "securities", "industries",
+    "technologies", "electronics", "airlines", "motors", "brothers", "bancorp", "bancshares",
+];
+
 /// Nationality adjectives and regions' adjectives, lowercase (`Ukrainian`,
 /// `Western`); a name's plural of one (`Americans`) names people, not a team.
 #[rustfmt::skip]

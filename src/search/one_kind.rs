@@ -4,15 +4,35 @@
 //! counts the name once, under the kind most of its articles give it.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
 
 use crate::article::EntityKind;
 use crate::extract::aliases::spelling_key;
-use crate::index::schema::parse_entity_tag;
+use crate::index::schema::{entity_tag, parse_entity_tag};
 use crate::search::copies::ArticleKeys;
+use crate::search::full_forms::{FullForms, SettledKind};
 
-/// How many articles give one name one kind: the evidence for the kind a
-/// report shows (`person 148 / organization 83`).
-pub type KindEvidence = Vec<(EntityKind, usize)>;
+/// How many articles give a name one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KindCount {
+    pub kind: EntityKind,
+    pub articles: u64,
+    /// For a one-word name, the corpus's full name that gives it this kind
+    /// (`Carl Icahn` for `Icahn`, see `full_forms`); left out of JSON when none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<FullNameCount>,
+}
+
+/// A full name of the corpus and how many articles name it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FullNameCount {
+    pub name: String,
+    pub articles: u64,
+}
+
+/// How many articles give one name each kind: the evidence for the kind a
+/// report shows (`person 148 / organization 83`), the kind shown first.
+pub type KindEvidence = Vec<KindCount>;
 
 /// One name's merged tag, its articles, the evidence for its kind and the
 /// other spellings folded into it (see [`one_kind_per_name`]).
@@ -22,13 +42,19 @@ pub type MergedName = (String, ArticleKeys, KindEvidence, Vec<String>);
 /// included (`NEW YORK` from a shouted dateline, `New York`; `NATO`, `Nato`;
 /// `Mt. Gox`, `MtGox`, see [`spelling_key`]), into one
 /// tag: the kind the most articles give the name (ties: the first in tag
-/// order), written as the most frequent form of that kind that is not all
-/// capitals; its articles the union of all, with the articles of each kind,
+/// order) unless the corpus's full forms of a one-word name settle another
+/// (`Icahn` beside `Carl Icahn`, see `full_forms`), written as the most
+/// frequent form of that kind that is not all capitals; its articles the
+/// union of all, with the articles of each kind, the kind shown first, then
 /// most first (a name of one kind has one entry); and the other spellings
 /// folded into it (`Mt. Gox` and `Mt Gox` into `MtGox`; case variants are
 /// one spelling), most articles first, for the report to show. Tags that do
 /// not parse are kept as they are, with no evidence.
 pub(crate) fn one_kind_per_name(tags: Vec<(String, ArticleKeys)>) -> Vec<MergedName> {
+    let full_forms = FullForms::new(tags.iter().filter_map(|(tag, keys)| {
+        let (kind, name) = parse_entity_tag(tag)?;
+        Some((name, kind, keys.len()))
+    }));
     let mut by_name: FxHashMap<String, Vec<(String, ArticleKeys)>> = FxHashMap::default();
     let mut unparsed = Vec::new();
     for (tag, keys) in tags {
@@ -37,48 +63,46 @@ pub(crate) fn one_kind_per_name(tags: Vec<(String, ArticleKeys)>) -> Vec<MergedN
             None => unparsed.push((tag, keys, Vec::new(), Vec::new())),
         }
     }
-    let mut merged: Vec<MergedName> = by_name.into_values().filter_map(merge_variants).collect();
+    let mut merged: Vec<MergedName> = by_name
+        .into_values()
+        .filter_map(|variants| merge_variants(variants, &full_forms))
+        .collect();
     merged.extend(unparsed);
     merged
 }
 
 /// One name's tags (kinds and case variants, all parsed) as one tag, its
 /// articles and the evidence per kind (see [`one_kind_per_name`]).
-fn merge_variants(mut variants: Vec<(String, ArticleKeys)>) -> Option<MergedName> {
+fn merge_variants(
+    mut variants: Vec<(String, ArticleKeys)>,
+    full_forms: &FullForms,
+) -> Option<MergedName> {
     variants.sort_by(|(a_tag, a_keys), (b_tag, b_keys)| {
         b_keys
             .len()
             .cmp(&a_keys.len())
             .then_with(|| a_tag.cmp(b_tag))
     });
-    let mut per_kind: Vec<(EntityKind, FxHashSet<u64>)> = Vec::new();
-    for (tag, keys) in &variants {
-        let (kind, _) = parse_entity_tag(tag)?;
-        let position = per_kind.iter().position(|(known, _)| *known == kind);
-        let index = position.unwrap_or_else(|| {
-            per_kind.push((kind, FxHashSet::default()));
-            per_kind.len() - 1
-        });
-        per_kind[index].1.extend(keys.iter().copied());
-    }
-    let mut evidence: KindEvidence = per_kind
+    let mut evidence = kind_evidence(&variants)?;
+    let majority = evidence.first()?.kind;
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
+    let union: ArticleKeys = variants
         .iter()
-        .map(|(kind, keys)| (*kind, keys.len()))
+        .flat_map(|(_, keys)| keys.iter().copied())
+        .filter(|key| seen.insert(*key))
         .collect();
-    evidence.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
-    let kind = evidence.first()?.0;
-    let of_kind = |(tag, _): &&(String, ArticleKeys)| {
-        parse_entity_tag(tag).is_some_and(|(tagged, _)| tagged == kind)
+    let majority_tag = written_tag(&variants, majority)?;
+    let (_, majority_name) = parse_entity_tag(majority_tag)?;
+    let settled = full_forms.settle(majority_name, majority, union.len());
+    let tag = match settled {
+        Some(settled) => {
+            let kind = settled.kind;
+            put_first(&mut evidence, settled);
+            written_tag(&variants, kind)
+                .map_or_else(|| entity_tag(kind, majority_name), Clone::clone)
+        }
+        None => majority_tag.clone(),
     };
-    let shouted = |(tag, _): &&(String, ArticleKeys)| {
-        parse_entity_tag(tag).is_some_and(|(_, name)| is_shouted(name))
-    };
-    let written = variants
-        .iter()
-        .filter(of_kind)
-        .find(|variant| !shouted(variant))
-        .or_else(|| variants.iter().find(of_kind))?;
-    let tag = written.0.clone();
     let (_, written_name) = parse_entity_tag(&tag)?;
     let mut spellings: Vec<String> = Vec::new();
     for (variant, _) in &variants {
@@ -91,13 +115,62 @@ fn merge_variants(mut variants: Vec<(String, ArticleKeys)>) -> Option<MergedName
             spellings.push(name.to_string());
         }
     }
-    let mut seen: FxHashSet<u64> = FxHashSet::default();
-    let union: ArticleKeys = variants
-        .into_iter()
-        .flat_map(|(_, keys)| keys)
-        .filter(|key| seen.insert(*key))
-        .collect();
     Some((tag, union, evidence, spellings))
+}
+
+/// How many articles give the name each kind, most first (ties: the first
+/// kind in tag order); none if a tag does not parse.
+fn kind_evidence(variants: &[(String, ArticleKeys)]) -> Option<KindEvidence> {
+    let mut per_kind: Vec<(EntityKind, FxHashSet<u64>)> = Vec::new();
+    for (tag, keys) in variants {
+        let (kind, _) = parse_entity_tag(tag)?;
+        let position = per_kind.iter().position(|(known, _)| *known == kind);
+        let index = position.unwrap_or_else(|| {
+            per_kind.push((kind, FxHashSet::default()));
+            per_kind.len() - 1
+        });
+        per_kind[index].1.extend(keys.iter().copied());
+    }
+    let mut evidence: KindEvidence = per_kind
+        .iter()
+        .map(|(kind, keys)| KindCount {
+            kind: *kind,
+            articles: keys.len() as u64,
+            full_name: None,
+        })
+        .collect();
+    evidence.sort_by_key(|count| std::cmp::Reverse(count.articles));
+    Some(evidence)
+}
+
+/// The tag of `kind` the report writes: the most frequent not in capitals.
+fn written_tag(variants: &[(String, ArticleKeys)], kind: EntityKind) -> Option<&String> {
+    let of_kind = |tag: &&String| parse_entity_tag(tag).is_some_and(|(tagged, _)| tagged == kind);
+    let shouted = |tag: &&String| parse_entity_tag(tag).is_some_and(|(_, name)| is_shouted(name));
+    let tags = variants.iter().map(|(tag, _)| tag);
+    tags.clone()
+        .filter(of_kind)
+        .find(|tag| !shouted(tag))
+        .or_else(|| tags.clone().find(of_kind))
+}
+
+/// Moves the settled kind's evidence first (added with no articles of the
+/// name's own if it had none), with the full name that settled it.
+pub(crate) fn put_first(evidence: &mut KindEvidence, settled: SettledKind) {
+    let position = evidence.iter().position(|count| count.kind == settled.kind);
+    let mut count = match position {
+        Some(index) => evidence.remove(index),
+        None => KindCount {
+            kind: settled.kind,
+            articles: 0,
+            full_name: None,
+        },
+    };
+    count.full_name = Some(FullNameCount {
+        name: settled.full_name,
+        articles: settled.articles as u64,
+    });
+    evidence.insert(0, count);
 }
 
 /// A name written all in capitals that is not an acronym (`NEW YORK`, not
@@ -206,16 +279,60 @@ mod tests {
         ];
         let mut merged = one_kind_per_name(tags);
         merged.sort_by(|a, b| a.0.cmp(&b.0));
-        let evidence: Vec<&KindEvidence> = merged.iter().map(|(_, _, kinds, _)| kinds).collect();
+        let evidence: Vec<Vec<(EntityKind, u64)>> = merged
+            .iter()
+            .map(|(_, _, kinds, _)| {
+                kinds
+                    .iter()
+                    .map(|count| (count.kind, count.articles))
+                    .collect()
+            })
+            .collect();
         assert_eq!(
             evidence,
             [
-                &vec![
+                vec![
                     (EntityKind::Person, 3),
                     (EntityKind::Organization, 2),
                     (EntityKind::Place, 1)
                 ],
-                &vec![(EntityKind::Place, 1)],
+                vec![(EntityKind::Place, 1)],
+            ]
+        );
+    }
+
+    /// Regression (issue 13): `Icahn` was an organisation in the UCI sample's
+    /// report, 11 headlines to none, though 9 articles name `Carl Icahn`.
+    #[test]
+    fn a_full_name_in_the_corpus_settles_a_lone_word_and_shows_itself() {
+        let tags = vec![
+            tag("organization/Icahn", &[1, 2, 3]),
+            tag("person/Carl Icahn", &[4, 5]),
+        ];
+        let merged = one_kind_per_name(tags);
+        let icahn = merged
+            .iter()
+            .find(|(tag, _, _, _)| tag.ends_with("/Icahn"))
+            .expect("Icahn is in the report");
+        assert_eq!(icahn.0, "person/Icahn");
+        assert_eq!(icahn.1, vec![1, 2, 3]);
+        let full_name = FullNameCount {
+            name: "Carl Icahn".to_string(),
+            articles: 2,
+        };
+        assert_eq!(
+            icahn.2,
+            vec![
+                KindCount {
+                    kind: EntityKind::Person,
+                    articles: 0,
+                    full_name: Some(full_name)
+                },
+                KindCount {
+                    kind: EntityKind::Organization,
+                    articles: 3,
+                    full_name: None
+                },
             ]
         );
     }

@@ -50,12 +50,7 @@ pub struct EntityWithKinds {
     pub kinds: Vec<KindCount>,
 }
 
-/// How many articles give a name one kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct KindCount {
-    pub kind: EntityKind,
-    pub articles: u64,
-}
+pub use super::one_kind::{FullNameCount, KindCount};
 
 /// Whether the evidence holds one kind or none (nothing to show beside the kind).
 fn one_kind_only(kinds: &[KindCount]) -> bool {
@@ -148,13 +143,6 @@ pub fn top_entities_with_kinds(
     let mut spelled: FxHashMap<String, Vec<String>> = FxHashMap::default();
     let mut tags = Vec::with_capacity(merged.len());
     for (tag, keys, kinds, spellings) in merged {
-        let kinds = kinds
-            .into_iter()
-            .map(|(kind, articles)| KindCount {
-                kind,
-                articles: articles as u64,
-            })
-            .collect();
         evidence.insert(tag.clone(), kinds);
         spelled.insert(tag.clone(), spellings);
         tags.push((tag, keys));

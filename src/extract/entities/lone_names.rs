@@ -13,7 +13,7 @@ use super::given_names::{is_given_name, surname_fits};
 use super::lexicon::{is_known_place, known_kind};
 use super::spans::in_list;
 use super::tagger::Mention;
-use crate::extract::words::PERSON_TITLES;
+use crate::extract::words::{COMPANY_WORDS, PERSON_TITLES};
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -28,15 +28,6 @@ const PERSON_ROLES: &[&str] = &[
     "defender", "economist", "father", "forward", "goalkeeper", "guitarist", "host", "husband",
     "keeper", "lawyer", "manager", "midfielder", "mother", "player", "quarterback", "rapper",
     "reporter", "singer", "sister", "son", "star", "strategist", "striker", "wife", "writer",
-];
-
-/// Last words of a company's name, which its short form leaves out
-/// (`Zacks Investment Research`, `Baker International Corp`, `Hogan Systems`).
-#[rustfmt::skip]
-const COMPANY_WORDS: &[&str] = &[
-    "inc", "corp", "corporation", "co", "ltd", "plc", "llc", "group", "holdings", "systems",
-    "research", "international", "partners", "capital", "securities", "industries",
-    "technologies", "electronics", "airlines", "motors", "brothers", "bancorp", "bancshares",
 ];
 
 /// Third-person pronouns that, soon after a name in the same sentence, say a

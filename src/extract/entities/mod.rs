@@ -130,6 +130,12 @@ pub fn is_known_name(name: &str) -> bool {
     lexicon::known_kind(name).is_some()
 }
 
+/// Whether `word` is a given name of the list (`Carl`, `Alexandria`): the
+/// first word of a person's full name.
+pub fn is_given_name(word: &str) -> bool {
+    given_names::is_given_name(word)
+}
+
 /// Whether general knowledge knows `name` as a place (`Brisbane`, `Damascus`).
 pub fn is_known_place(name: &str) -> bool {
     lexicon::is_known_place(name)
