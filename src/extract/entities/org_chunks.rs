@@ -22,7 +22,7 @@ use super::lexicon::{is_known_country, lowercase_hash};
 use super::long_names::continue_over_connectors;
 use super::spans::in_list;
 use super::tagger::Mention;
-use crate::extract::words::{strip_possessive, NEVER_NAMES, PERSON_TITLES};
+use crate::extract::words::{strip_possessive, COMPANY_WORDS, NEVER_NAMES, PERSON_TITLES};
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -35,6 +35,10 @@ struct Heads {
     /// Lowercase hashes of the head words, for the test every capitalised word takes.
     hashes: FxHashSet<u64>,
     kind: usize,
+    /// A company's last word (`Inc`, `Research`) ends its name: the name does
+    /// not go on over `of`, and a capitalised word after it (`Research Base`)
+    /// says the head is no head.
+    closes: bool,
 }
 
 impl Heads {
@@ -44,7 +48,11 @@ impl Heads {
             .flat_map(|words| words.iter())
             .map(|word| lowercase_hash(word))
             .collect();
-        Heads { hashes, kind }
+        Heads {
+            hashes,
+            kind,
+            closes: false,
+        }
     }
 
     /// Whether `word` (already bare) is one of the heads, in any case.
@@ -247,6 +255,12 @@ fn chunks_of_line(
         if !word.bare.starts_with(char::is_uppercase) || !heads.holds(word.bare) {
             continue;
         }
+        if heads.closes {
+            if let Some(chunk) = companies::company_chunk(words, head, mentions) {
+                chunks.push(chunk);
+            }
+            continue;
+        }
         let mut first = head;
         // A run of capitals longer than any name (`Council Council …`) stops
         // the walk back, which would otherwise cost the square of the line.
@@ -360,18 +374,22 @@ fn fit(
 /// Finds the organisation and place names of `text` by their heads and puts
 /// them in place of the mentions they cover (see the module documentation).
 pub(super) fn take_names_by_heads(text: &str, mentions: &mut Vec<Mention>) {
-    static HEADS: OnceLock<[Heads; 2]> = OnceLock::new();
-    let [organisations, places] = HEADS.get_or_init(|| {
+    static HEADS: OnceLock<[Heads; 3]> = OnceLock::new();
+    let [organisations, places, companies] = HEADS.get_or_init(|| {
         [
             Heads::new(&[ORGANISATION_HEADS, NEWSPAPER_HEADS], ORGANIZATION),
             Heads::new(&[PLACE_HEADS], PLACE),
+            Heads {
+                closes: true,
+                ..Heads::new(&[COMPANY_WORDS], ORGANIZATION)
+            },
         ]
     });
     // The words of the lines that hold a head, read once for both kinds.
     let mut lines = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if holds_capitalised(line, &[organisations, places]) && !headline(line) {
+        if holds_capitalised(line, &[organisations, places, companies]) && !headline(line) {
             lines.push(words_of(line, offset));
         }
         offset += line.len();
@@ -381,6 +399,7 @@ pub(super) fn take_names_by_heads(text: &str, mentions: &mut Vec<Mention>) {
     }
     take_names(organisations, text, &lines, mentions);
     take_names(places, text, &lines, mentions);
+    take_names(companies, text, &lines, mentions);
 }
 
 /// Whether an office and `of` stand right before `start` (`President of the`,
@@ -480,6 +499,9 @@ fn overlapping(
     let first = mentions.partition_point(|mention| mention.start + LONGEST_MENTION <= start);
     (first..last.max(first)).filter(move |at| mentions[*at].end > start)
 }
+
+#[path = "org_chunks_companies.rs"]
+mod companies;
 
 #[cfg(test)]
 #[path = "org_chunks_tests.rs"]
