@@ -259,6 +259,30 @@ fn a_name_before_a_products_noun_is_other() {
     );
 }
 
+/// Regression (issue 13): `Numeric` (a Python package) was a person and
+/// `GCC` (a compiler) an organisation in the mbox sample, where a release
+/// number follows them; a time, an amount or a date says nothing.
+#[test]
+fn a_name_before_a_release_number_is_other() {
+    let text = "Using Numeric 20.2.1 and GCC v2.95.3 today. Bolt 9.58 won, Kyiv 12.05.2022 fell.";
+    let mentions = [
+        mention(text, "Numeric", 0),
+        mention(text, "GCC", 1),
+        mention(text, "Bolt", 0),
+        mention(text, "Kyiv", 2),
+    ];
+    let kinds = kinds_of(text, &mentions);
+    assert_eq!(
+        kinds,
+        [
+            ("Numeric".to_string(), EntityKind::Other),
+            ("GCC".to_string(), EntityKind::Other),
+            ("Bolt".to_string(), EntityKind::Person),
+            ("Kyiv".to_string(), EntityKind::Place),
+        ]
+    );
+}
+
 /// Regression: `Metro-North Worker` of a Title Case headline was a person
 /// (found on the UCI headlines layout sample); `Adam Driver` stays one.
 #[test]

@@ -57,6 +57,26 @@ pub(super) fn product_noun_follows(after: &str) -> bool {
     PRODUCT_NOUNS.contains(&word_after(after))
 }
 
+/// Whether a release number follows a name (`Numeric 20.2.1`, `GCC 2.95.3`):
+/// software, an other name. Three numbers at least, so that a score, a time
+/// or an amount (`Bolt 9.58`, `Apple 2.5`) says nothing, and no date
+/// (`Kyiv 12.05.2022`) or share (`20.2.1%`).
+pub(super) fn version_follows(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let rest = rest.strip_prefix(['v', 'V']).unwrap_or(rest);
+    let number_len = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    let number = rest[..number_len].trim_end_matches('.');
+    let parts: Vec<&str> = number.split('.').collect();
+    let numbers = parts.len() >= 3 && parts.iter().all(|part| !part.is_empty());
+    let year_last = parts.last().is_some_and(|last| last.len() == 4);
+    let share = rest[number_len..].starts_with('%');
+    numbers && !year_last && !share
+}
+
 /// Whether the text after a name says it is an award (`Oscar-winning
 /// director`, `Greatest Oscar winners`, `a Pulitzer Prize winner`): an other
 /// name, like the prize's name with its head word (see `repair`).
