@@ -298,6 +298,19 @@ impl Attributor<'_> {
         None
     }
 
+    /// Whether `window` (a sentence up to a quotation) opens with a speech
+    /// verb's participle (`Insisting that the Serbs could accept only “…”, he
+    /// asserted`): its subject comes after the quotation, and a name in
+    /// between is what the speaker spoke of.
+    pub fn opens_with_participle(&self, window: Range<usize>) -> bool {
+        let Some(first) = window.clone().find(|&i| self.words.tokens[i].is_word()) else {
+            return false;
+        };
+        self.words
+            .word(first)
+            .is_some_and(|word| word.ends_with("ing") && self.is_verb_at(first, first))
+    }
+
     /// Weaker evidence before a quotation: `Smith: “…”`, or the subject of the
     /// sentence (`Speaking in Ohio, Smith went after Jones, calling him “…”`).
     pub fn sentence_subject(&self, window: Range<usize>) -> Option<Found> {

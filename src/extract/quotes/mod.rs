@@ -239,8 +239,11 @@ fn own_attribution(
     if let Some(account) = tweet_author(words, quote) {
         return Some(Evidence::Named(account));
     }
-    let weaker = attributor
-        .sentence_subject(before.clone())
+    let subject = match attributor.opens_with_participle(before.clone()) {
+        true => None,
+        false => attributor.sentence_subject(before.clone()),
+    };
+    let weaker = subject
         .or_else(|| lead_in_paragraph(attributor, quote, before.is_empty()))
         .or_else(|| previous_sentence(attributor, quote, &before, previous));
     weaker.map(Evidence::Found)
