@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{is_non_name_capital, is_organisation_word, is_title};
+use super::lexicon::{is_non_name_capital, is_organisation_word, is_speech_verb, is_title};
 use super::tokens::Token;
 use crate::article::Entity;
 
@@ -91,6 +91,25 @@ impl<'a> Words<'a> {
             // "Will Moy", "May Boeve": a first name that is also a common
             // capitalised word, when a surname follows.
             is_first_name_capital(bare) && self.word(index + 1).is_some_and(is_plain_name)
+        })
+    }
+
+    /// Whether an unnamed group speaks in `range` (`officials said`, `police
+    /// say`): a lowercase plural right before a speech verb, which a later
+    /// `they` stands for rather than an organisation named before it.
+    pub fn unnamed_group_speaks(&self, range: Range<usize>) -> bool {
+        let plural = |word: &str| {
+            word.len() > 3
+                && word.starts_with(char::is_lowercase)
+                && word.ends_with('s')
+                && !word.ends_with("ss")
+                && !is_speech_verb(word)
+        };
+        range.clone().any(|index| {
+            self.word(index).is_some_and(plural)
+                && self.word(index + 1).is_some_and(|verb| {
+                    verb.starts_with(char::is_lowercase) && is_speech_verb(verb)
+                })
         })
     }
 

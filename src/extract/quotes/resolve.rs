@@ -266,6 +266,14 @@ impl<'a> Resolver<'a> {
                         || self.entity_kind(m.name) == Some(EntityKind::Organization);
                     named_group && !is_nationality(m.name)
                 })?;
+            // `…, officials said. They said`: they are the officials.
+            if pronoun.eq_ignore_ascii_case("they")
+                && self
+                    .words
+                    .unnamed_group_speaks(organisation.token + 1..token)
+            {
+                return None;
+            }
             return Some(self.canonical_name(organisation.name, organisation.token));
         }
         let wanted = pronoun_gender(pronoun);
