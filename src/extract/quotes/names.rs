@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::lexicon::{is_non_name_capital, is_organisation_word, is_speech_verb, is_title};
-use super::tokens::Token;
+use super::tokens::{Token, TokenKind};
 use crate::article::Entity;
 
 /// Lowercase words that may sit inside a name ("Secretary of State", "Charles de Gaulle").
@@ -111,6 +111,23 @@ impl<'a> Words<'a> {
                     verb.starts_with(char::is_lowercase) && is_speech_verb(verb)
                 })
         })
+    }
+
+    /// The first token of every sentence: a new sentence starts after a break or
+    /// a final `.`, `!` or `?` that is not an abbreviation's period.
+    pub fn sentence_starts(&self) -> Vec<usize> {
+        let mut starts = vec![0];
+        for (index, token) in self.tokens.iter().enumerate() {
+            let ends = match token.kind {
+                TokenKind::Break | TokenKind::Punct('!' | '?') => true,
+                TokenKind::Punct('.') => !self.is_abbreviation_period(index),
+                _ => false,
+            };
+            if ends {
+                starts.push(index + 1);
+            }
+        }
+        starts
     }
 
     pub fn is_possessive(&self, index: usize) -> bool {

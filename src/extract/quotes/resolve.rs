@@ -16,7 +16,6 @@ use super::lexicon::{
     person_title_gender, pronoun_gender, Gender,
 };
 use super::names::{last_word, Words};
-use super::tokens::TokenKind;
 
 /// Most tokens back a group pronoun ("they", "it") may look for its organisation.
 const GROUP_PRONOUN_REACH: usize = 80;
@@ -54,23 +53,6 @@ pub struct Resolver<'a> {
     last_speaker: Option<(usize, String)>,
     /// The first token of every sentence, found when a pronoun first needs them.
     sentence_starts: OnceCell<Vec<usize>>,
-}
-
-/// The first token of every sentence: a new sentence starts after a break or
-/// a final `.`, `!` or `?` that is not an abbreviation's period.
-fn sentence_starts(words: &Words) -> Vec<usize> {
-    let mut starts = vec![0];
-    for (index, token) in words.tokens.iter().enumerate() {
-        let ends = match token.kind {
-            TokenKind::Break | TokenKind::Punct('!' | '?') => true,
-            TokenKind::Punct('.') => !words.is_abbreviation_period(index),
-            _ => false,
-        };
-        if ends {
-            starts.push(index + 1);
-        }
-    }
-    starts
 }
 
 impl<'a> Resolver<'a> {
@@ -317,7 +299,7 @@ impl<'a> Resolver<'a> {
     fn sentence_around(&self, token: usize) -> Range<usize> {
         let starts = self
             .sentence_starts
-            .get_or_init(|| sentence_starts(&self.words));
+            .get_or_init(|| self.words.sentence_starts());
         let following = starts.partition_point(|&start| start <= token);
         let start = following
             .checked_sub(1)
