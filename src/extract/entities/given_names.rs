@@ -14,7 +14,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet;
 
 use super::lexicon::{known_kind, lowercase_hash};
-use super::org_chunks::{any_word, headline, is_name_head, words_of, Word};
+use super::lines::{any_word, headline, words_of, Word};
+use super::org_chunks::is_name_head;
 use super::spans::{in_list, words_with_offsets};
 use super::tagger::{covers, Mention};
 use crate::extract::words::NEVER_NAMES;

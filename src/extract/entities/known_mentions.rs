@@ -9,7 +9,8 @@
 //! not a sentence's first word alone, not in a headline.
 
 use super::lexicon::{known_kind, opens_known_name};
-use super::org_chunks::{any_word, headline, name_word, words_of, Word};
+use super::lines::{any_word, headline, words_of, Word};
+use super::org_chunks::name_word;
 use super::tagger::Mention;
 use crate::extract::words::strip_possessive;
 

@@ -135,7 +135,7 @@ pub(super) fn join_names_over_and(text: &str, mentions: &mut [Mention]) {
         if !name_word || !untagged || continues_name {
             continue;
         }
-        if super::org_chunks::in_headline(text, word_start, mention.end) {
+        if super::lines::in_headline(text, word_start, mention.end) {
             continue;
         }
         mentions[index].start = word_start;

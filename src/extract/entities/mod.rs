@@ -36,6 +36,7 @@ mod given_names;
 mod known_mentions;
 mod language;
 mod lexicon;
+mod lines;
 mod lone_names;
 mod long_names;
 pub mod model;

@@ -287,7 +287,7 @@ pub(super) fn join_given_name_after_place(text: &str, mentions: &mut [Mention]) 
             continue;
         }
         // In a headline every word is capitalised: only a listed given name counts.
-        let in_headline = super::org_chunks::in_headline(text, word_start, person.end)
+        let in_headline = super::lines::in_headline(text, word_start, person.end)
             && !super::given_names::is_given_name(word);
         if !in_headline {
             mentions[index].start = word_start;

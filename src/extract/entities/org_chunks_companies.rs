@@ -2,7 +2,8 @@
 //! `Research`): see [`company_chunk`]. A part of `org_chunks`, whose words
 //! and mentions it reads.
 
-use super::{name_word, overlapping, Word, PLACE};
+use super::{name_word, overlapping, PLACE};
+use crate::extract::entities::lines::Word;
 use crate::extract::entities::spans::in_list;
 use crate::extract::entities::tagger::Mention;
 

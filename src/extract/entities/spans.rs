@@ -137,7 +137,7 @@ fn split_at_sentence_ends(text: &str, mentions: &mut Vec<Mention>) {
             index += 1;
             continue;
         };
-        if super::org_chunks::in_headline(text, mention.start, mention.end) {
+        if super::lines::in_headline(text, mention.start, mention.end) {
             index += 1;
             continue;
         }
