@@ -82,8 +82,9 @@ const ENTITY_TAGS_COUNTED: usize = 20_000;
 /// The entities named by the most matching articles, each body once, as the
 /// local report counts them but without folding spellings together. Kinds
 /// are chosen here, not in the aggregation (Quickwit's `terms` ignores a
-/// regular-expression `include`/`exclude`): without a kind, nationality
-/// adjectives (`Russian`) are left out, as locally.
+/// regular-expression `include`/`exclude`): without a kind, every kind votes
+/// and names most articles call other (nationality adjectives, `Russian`)
+/// are left out after the vote, as locally.
 pub fn top_entities(
     engine: &Quickwit,
     report: ReportQuery,
@@ -114,7 +115,7 @@ pub fn top_entities(
 }
 
 /// The `terms` buckets of entity tags as the report's counts: of `kind`, or
-/// of every kind but `other`; each lowered by what copies over-count; most
+/// of every kind but names most articles call `other`; each lowered by what copies over-count; most
 /// articles first, then by tag, as the local report orders them.
 fn entity_counts(
     top: &Value,
@@ -122,10 +123,7 @@ fn entity_counts(
     kind: Option<EntityKind>,
     limit: usize,
 ) -> Vec<EntityWithKinds> {
-    let wanted = |entity_kind: EntityKind| match kind {
-        Some(asked) => entity_kind == asked,
-        None => entity_kind != EntityKind::Other,
-    };
+    let wanted = |entity_kind: EntityKind| kind.is_none_or(|asked| entity_kind == asked);
     let buckets = top["buckets"].as_array().map_or(&[][..], Vec::as_slice);
     let mut tagged = Vec::new();
     for bucket in buckets {
@@ -142,6 +140,10 @@ fn entity_counts(
         tagged.push((tag, name, entity_kind, articles));
     }
     let mut named = one_kind_per_name(tagged);
+    // Names most articles call other are left out after the vote, as locally.
+    if kind.is_none() {
+        named.retain(|entry| entry.2 != EntityKind::Other);
+    }
     named.sort_by(|a, b| b.3.cmp(&a.3).then_with(|| a.0.cmp(b.0)));
     named.truncate(limit);
     named
@@ -159,7 +161,7 @@ fn entity_counts(
 }
 
 /// Each name once, case variants included (`NEW YORK` and `New York`), under
-/// the kind most of its articles give it (ties: the first tag), written as
+/// the kind most of its articles give it (ties: a kind before other, then the first tag), written as
 /// the most frequent form of that kind not in capitals, with the articles of
 /// every kind: the local report's rule (`search::one_kind`). An article
 /// names a name under one kind and one spelling only, so the counts add up.
@@ -196,7 +198,13 @@ fn one_kind_per_name<'a>(
                     }),
                 }
             }
-            evidence.sort_by_key(|count| std::cmp::Reverse(count.articles));
+            // A tie with other goes to the entity's kind, as locally.
+            evidence.sort_by_key(|count| {
+                (
+                    std::cmp::Reverse(count.articles),
+                    count.kind == EntityKind::Other,
+                )
+            });
             let majority = evidence.first()?.kind;
             let written = |kind: EntityKind| {
                 let of_kind = variants.iter().filter(move |variant| variant.2 == kind);
@@ -335,6 +343,29 @@ mod tests {
             .as_ref()
             .map(|full| full.name.as_str());
         assert_eq!(full_name, Some("Carl Icahn"));
+    }
+
+    #[test]
+    fn every_kind_votes_and_other_names_stay_out_as_locally() {
+        // `Trump` called other in some articles counts them; `Russian` stays out.
+        let top = json!({ "buckets": [
+            { "key": "other/Russian", "doc_count": 40 },
+            { "key": "person/Trump", "doc_count": 7 },
+            { "key": "other/Trump", "doc_count": 5 },
+            { "key": "person/Russian", "doc_count": 1 },
+        ] });
+        let counts = entity_counts(&top, &HashMap::new(), None, 10);
+        let named: Vec<(&str, EntityKind, u64)> = counts
+            .iter()
+            .map(|entity| {
+                (
+                    entity.count.name.as_str(),
+                    entity.count.kind,
+                    entity.count.articles,
+                )
+            })
+            .collect();
+        assert_eq!(named, [("Trump", EntityKind::Person, 12)]);
     }
 
     #[test]

@@ -225,8 +225,8 @@ impl SegmentCollector for ArticleDaysInSegment {
     }
 }
 
-/// Which entity tags a report counts: those under `prefix` (`place/`), or
-/// all but those (`wanted` false: every kind but `other`).
+/// Which entity tags a report counts: those under `prefix` (`place/`; an
+/// empty prefix keeps every tag), or all but those (`wanted` false).
 #[derive(Debug, Clone)]
 pub(crate) struct TagPrefix {
     pub(crate) prefix: String,
@@ -264,12 +264,15 @@ pub(crate) struct EntityArticlesInSegment {
     by_ordinal: FxHashMap<u64, Vec<u64>>,
 }
 
-/// The ordinals of the terms that start with `prefix`.
+/// The ordinals of the terms that start with `prefix` (all for an empty one).
 fn prefix_ordinals(tags: &StrColumn, prefix: &str) -> std::io::Result<std::ops::Range<u64>> {
     let dictionary = tags.dictionary();
     let ordinal = |hit: TermOrdHit| match hit {
         TermOrdHit::Exact(ordinal) | TermOrdHit::Next(ordinal) => ordinal,
     };
+    if prefix.is_empty() {
+        return Ok(0..u64::MAX);
+    }
     let start = ordinal(dictionary.term_ord_or_next(prefix)?);
     let mut after = prefix.as_bytes().to_vec();
     // `kind/` ends in '/', so the next byte value closes the range (past

@@ -41,9 +41,10 @@ pub type MergedName = (String, ArticleKeys, KindEvidence, Vec<String>);
 /// Merges the tags (`kind/name`) of one name, case and spelling variants
 /// included (`NEW YORK` from a shouted dateline, `New York`; `NATO`, `Nato`;
 /// `Mt. Gox`, `MtGox`, see [`spelling_key`]), into one
-/// tag: the kind the most articles give the name (ties: the first in tag
-/// order) unless the corpus's full forms of a one-word name settle another
-/// (`Icahn` beside `Carl Icahn`, see `full_forms`), written as the most
+/// tag: the kind the most articles give the name (ties: a kind before
+/// other, then the first in tag order) unless the corpus's full forms of a
+/// one-word name settle another (`Icahn` beside `Carl Icahn`, see
+/// `full_forms`), written as the most
 /// frequent form of that kind that is not all capitals; its articles the
 /// union of all, with the articles of each kind, the kind shown first, then
 /// most first (a name of one kind has one entry); and the other spellings
@@ -118,8 +119,8 @@ fn merge_variants(
     Some((tag, union, evidence, spellings))
 }
 
-/// How many articles give the name each kind, most first (ties: the first
-/// kind in tag order); none if a tag does not parse.
+/// How many articles give the name each kind, most first (ties: a kind
+/// before other, then the first in tag order); none if a tag does not parse.
 fn kind_evidence(variants: &[(String, ArticleKeys)]) -> Option<KindEvidence> {
     let mut per_kind: Vec<(EntityKind, FxHashSet<u64>)> = Vec::new();
     for (tag, keys) in variants {
@@ -139,7 +140,13 @@ fn kind_evidence(variants: &[(String, ArticleKeys)]) -> Option<KindEvidence> {
             full_name: None,
         })
         .collect();
-    evidence.sort_by_key(|count| std::cmp::Reverse(count.articles));
+    // A tie with other goes to the entity's kind (`Trump`: person 1, other 1).
+    evidence.sort_by_key(|count| {
+        (
+            std::cmp::Reverse(count.articles),
+            count.kind == EntityKind::Other,
+        )
+    });
     Some(evidence)
 }
 
