@@ -362,7 +362,9 @@ fn clean_inline(raw: &str) -> String {
 
 /// A `<TEXT>` block as paragraphs: `<P>` elements when there are any, else
 /// the hard-wrapped lines reflowed (a paragraph starts after a blank line or
-/// at an indented line). Editorial `<ANNOTATION>`s are dropped.
+/// at an indented line). Editorial `<ANNOTATION>`s are dropped, and so is
+/// an FBIS analyst's closing note (see [`notes::without_analyst_note`]: it closes
+/// most documents of the FBIS sample and made `ASIA` one of its entities).
 fn clean_block(raw: &str) -> String {
     let without_notes = remove_elements(raw, "ANNOTATION");
     let uniform = without_notes.replace("<p>", "<P>");
@@ -375,7 +377,8 @@ fn clean_block(raw: &str) -> String {
     } else {
         reflow(&unescape_sgml(&strip_tags(&without_notes)))
     };
-    paragraphs.join("\n\n")
+    let text = paragraphs.join("\n\n");
+    notes::without_analyst_note(&text).to_string()
 }
 
 fn reflow(text: &str) -> Vec<String> {
@@ -481,6 +484,8 @@ fn prefix(text: &str, max_bytes: usize) -> &str {
     }
     &text[..end]
 }
+
+mod notes;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -1,3 +1,4 @@
+use super::notes::without_analyst_note;
 use super::*;
 
 /// Written for these tests in the shapes of the AP, LA Times, FBIS and
@@ -53,7 +54,8 @@ Article Type:FBIS
 <TEXT>
 POLITICIANS, PARTY PREFERENCES
 
-   Summary: polls were published.
+   Summary: polls were published. (AUTHOR: YIM. QUESTIONS AND/OR COMMENTS,
+PLEASE CALL CHIEF, ASIA DIVISION ANALYSIS TEAM, (703)-733-6534.) EAG/BIETZ/jf 1/171
 </TEXT>
 </DOC>
 <DOC>
@@ -149,14 +151,33 @@ fn joins_text_blocks_into_paragraphs_without_markup() {
     );
     let fbis = &parsed.articles[2];
     assert!(!fbis.body.contains("Article Type"), "{}", fbis.body);
-    assert!(fbis
-        .body
-        .starts_with("POLITICIANS, PARTY PREFERENCES\n\nSummary:"));
+    // Regression (issue 13): the analyst's note made `ASIA` one of the FBIS
+    // sample's most frequent entities.
+    assert_eq!(
+        fbis.body,
+        "POLITICIANS, PARTY PREFERENCES\n\nSummary: polls were published."
+    );
     let nyt = &parsed.articles[3];
     assert_eq!(
         nyt.body,
         "LOS ANGELES _ Merchant Street is a row of warehouses.\n\nThe end."
     );
+}
+
+/// Regression (issue 13): an FBIS analyst's note, on its own line or after
+/// the last sentence, with or without the author, is no text of the article.
+#[test]
+fn an_analysts_closing_note_is_dropped() {
+    let notes = [
+        "Talks went on. (AUTHOR: NASH. QUESTIONS AND/OR COMMENTS, PLEASE CALL CHIEF ANALYST, ELAG, (703) 733-6120.) ELAG/ta",
+        "Talks went on.\n\n(QUESTIONS AND/OR COMMENTS, PLEASE CALL CHIEF, AFRICA/LEVANT BRANCH AT (703) 733-6408) ENE",
+    ];
+    for text in notes {
+        assert_eq!(without_analyst_note(text), "Talks went on.", "{text}");
+    }
+    // A quoted author's line in the running text stays.
+    let kept = "He wrote (AUTHOR: anonymous) a letter and more, much more.";
+    assert_eq!(without_analyst_note(kept), kept);
 }
 
 #[test]
