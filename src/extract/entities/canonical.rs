@@ -170,8 +170,15 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
     {
         words.remove(0);
     }
+    // `-Stefan` (a signature), `-Donald Trump`, `Baltimore/`, `Ministry of the
+    // Interior–`: a dash or a slash at a name's edge is punctuation.
+    let edge_marks: &[char] = &['-', '–', '—', '/'];
+    if let Some(first) = words.first_mut() {
+        *first = first.trim_start_matches(edge_marks);
+    }
     if let Some(last) = words.last_mut() {
         let trimmed = last
+            .trim_end_matches(edge_marks)
             .trim_end_matches(['\'', '’', ',', ';', ':'])
             .trim_end_matches("'s")
             .trim_end_matches("’s");

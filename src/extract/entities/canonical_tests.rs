@@ -259,6 +259,23 @@ fn a_name_before_a_products_noun_is_other() {
     );
 }
 
+/// Regression (issue 13): `-Stefan` (a mail's signature) was a spelling of
+/// `Stefan` in the mbox sample's report, and `Baltimore/` a place of its own.
+#[test]
+fn a_dash_or_a_slash_at_a_names_edge_is_no_part_of_it() {
+    let text = "Thanks. -Stefan\nFlights to Baltimore/ Washington. -Donald Trump spoke.";
+    let mentions = [
+        mention(text, "-Stefan", 0),
+        mention(text, "Baltimore/", 2),
+        mention(text, "-Donald Trump", 0),
+    ];
+    let names: Vec<String> = kinds_of(text, &mentions)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(names, ["Stefan", "Baltimore", "Donald Trump"]);
+}
+
 /// Regression (issue 13): `Numeric` (a Python package) was a person and
 /// `GCC` (a compiler) an organisation in the mbox sample, where a release
 /// number follows them; a time, an amount or a date says nothing.
