@@ -8,9 +8,18 @@ use super::lexicon::is_known_place;
 use super::spans::word_after;
 use crate::extract::words::{is_nationality, NATIONALITIES};
 
+/// Words that make a nationality adjective a region's (`North American`,
+/// `Latin American`, `East European`).
+#[rustfmt::skip]
+const REGION_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "central", "latin", "northern", "southern", "eastern",
+    "western", "southeast", "northeast", "southwest", "northwest",
+];
+
 /// Whether `surface` names people by where they are from: nationalities
 /// joined by a hyphen (`Russian-Greek talks`) or the people of a known place
-/// (`South Dakotans`, `New Yorkers`), which CoNLL-2003 calls other names.
+/// (`South Dakotans`, `New Yorkers`), or is a region's adjective (`North
+/// American`), which CoNLL-2003 calls other names.
 pub(super) fn names_people_of(surface: &str) -> bool {
     // `Asian shares fell`: a nationality alone (a plural may be a team, `Indians`).
     let lowercase = surface.to_lowercase();
@@ -19,6 +28,14 @@ pub(super) fn names_people_of(surface: &str) -> bool {
     }
     if let Some((first, second)) = surface.split_once('-') {
         return is_nationality(first) && is_nationality(second);
+    }
+    // `North American operations`, `Latin American debt`: a region's adjective.
+    let region_adjective = surface.split_once(' ').is_some_and(|(first, second)| {
+        let region = REGION_WORDS.contains(&first.to_lowercase().as_str());
+        region && !second.contains(' ') && is_nationality(second)
+    });
+    if region_adjective {
+        return true;
     }
     let place = surface
         .strip_suffix("ns")
