@@ -18,7 +18,7 @@ use crate::engine::search::{count_of, engine_query, search, EngineQuery};
 use crate::error::{Error, Result};
 use crate::index::schema::{names, parse_entity_tag};
 use crate::search::full_forms::FullForms;
-use crate::search::one_kind::put_first;
+use crate::search::one_kind::{put_first, sort_evidence};
 use crate::search::quotes::{quotes_of_search, QuoteHit};
 use crate::search::reports::{
     periods_of_day_counts, EntityCount, EntityWithKinds, IndexStats, Interval, KindCount, Period,
@@ -115,8 +115,9 @@ pub fn top_entities(
 }
 
 /// The `terms` buckets of entity tags as the report's counts: of `kind`, or
-/// of every kind but names most articles call `other`; each lowered by what copies over-count; most
-/// articles first, then by tag, as the local report orders them.
+/// of every kind but names most articles call `other`; each lowered by what
+/// copies over-count; most articles first, then by tag, as the local report
+/// orders them.
 fn entity_counts(
     top: &Value,
     over: &HashMap<String, u64>,
@@ -161,9 +162,10 @@ fn entity_counts(
 }
 
 /// Each name once, case variants included (`NEW YORK` and `New York`), under
-/// the kind most of its articles give it (ties: a kind before other, then the first tag), written as
-/// the most frequent form of that kind not in capitals, with the articles of
-/// every kind: the local report's rule (`search::one_kind`). An article
+/// the kind most of its articles give it (ties: a kind before other, then
+/// the first tag) unless its full forms settle another (`search::full_forms`),
+/// written as the most frequent form of that kind not in capitals, with the
+/// articles of every kind: the local report's rule (`search::one_kind`). An article
 /// names a name under one kind and one spelling only, so the counts add up.
 /// The evidence lists every kind with its articles, most first, as the local
 /// report shows it.
@@ -198,13 +200,7 @@ fn one_kind_per_name<'a>(
                     }),
                 }
             }
-            // A tie with other goes to the entity's kind, as locally.
-            evidence.sort_by_key(|count| {
-                (
-                    std::cmp::Reverse(count.articles),
-                    count.kind == EntityKind::Other,
-                )
-            });
+            sort_evidence(&mut evidence);
             let majority = evidence.first()?.kind;
             let written = |kind: EntityKind| {
                 let of_kind = variants.iter().filter(move |variant| variant.2 == kind);

@@ -225,37 +225,24 @@ impl SegmentCollector for ArticleDaysInSegment {
     }
 }
 
-/// Which entity tags a report counts: those under `prefix` (`place/`; an
-/// empty prefix keeps every tag), or all but those (`wanted` false).
-#[derive(Debug, Clone)]
-pub(crate) struct TagPrefix {
-    pub(crate) prefix: String,
-    pub(crate) wanted: bool,
-}
-
-impl TagPrefix {
-    fn keeps(&self, tag: &str) -> bool {
-        tag.starts_with(&self.prefix) == self.wanted
-    }
-}
-
 /// The article keys naming one tag, sorted, each once.
 pub(crate) type ArticleKeys = Vec<u64>;
 
-/// For each entity tag (`kind/name`) that the prefix keeps, the matching
-/// articles naming it, as article keys (each body once).
+/// For each entity tag (`kind/name`) under `prefix` (`place/`; an empty
+/// prefix keeps every tag), the matching articles naming it, as article keys
+/// (each body once).
 ///
 /// Tags sort by kind, so the prefix is one range of term ordinals per
 /// segment and a tag outside the report is skipped without being looked at;
 /// keys are pushed on a list per ordinal (a document names each tag once)
 /// and sorted once at the end, far cheaper than a set per tag.
 pub(crate) struct EntityArticles {
-    pub(crate) tags: TagPrefix,
+    pub(crate) prefix: String,
 }
 
 pub(crate) struct EntityArticlesInSegment {
     segment: SegmentOrdinal,
-    filter: TagPrefix,
+    prefix: String,
     /// The term ordinals under the prefix, `start..end`.
     prefixed: std::ops::Range<u64>,
     hashes: Column<u64>,
@@ -267,12 +254,12 @@ pub(crate) struct EntityArticlesInSegment {
 /// The ordinals of the terms that start with `prefix` (all for an empty one).
 fn prefix_ordinals(tags: &StrColumn, prefix: &str) -> std::io::Result<std::ops::Range<u64>> {
     let dictionary = tags.dictionary();
-    let ordinal = |hit: TermOrdHit| match hit {
-        TermOrdHit::Exact(ordinal) | TermOrdHit::Next(ordinal) => ordinal,
-    };
     if prefix.is_empty() {
         return Ok(0..u64::MAX);
     }
+    let ordinal = |hit: TermOrdHit| match hit {
+        TermOrdHit::Exact(ordinal) | TermOrdHit::Next(ordinal) => ordinal,
+    };
     let start = ordinal(dictionary.term_ord_or_next(prefix)?);
     let mut after = prefix.as_bytes().to_vec();
     // `kind/` ends in '/', so the next byte value closes the range (past
@@ -295,12 +282,12 @@ impl Collector for EntityArticles {
     ) -> tantivy::Result<EntityArticlesInSegment> {
         let tags = reader.fast_fields().str(names::ENTITY_TAG)?;
         let prefixed = match &tags {
-            Some(tags) => prefix_ordinals(tags, &self.tags.prefix)?,
+            Some(tags) => prefix_ordinals(tags, &self.prefix)?,
             None => 0..0,
         };
         Ok(EntityArticlesInSegment {
             segment,
-            filter: self.tags.clone(),
+            prefix: self.prefix.clone(),
             prefixed,
             hashes: reader.fast_fields().u64(names::BODY_HASH)?,
             tags,
@@ -336,7 +323,7 @@ impl SegmentCollector for EntityArticlesInSegment {
         };
         let key = article_key(self.hashes.first(doc), self.segment, doc);
         for ordinal in tags.term_ords(doc) {
-            if self.prefixed.contains(&ordinal) != self.filter.wanted {
+            if !self.prefixed.contains(&ordinal) {
                 continue;
             }
             self.by_ordinal.entry(ordinal).or_default().push(key);
@@ -365,7 +352,7 @@ impl SegmentCollector for EntityArticlesInSegment {
         for (ordinal, name) in ordinals.into_iter().zip(names) {
             // The ordinal range decided already; the name check keeps the
             // rule in one place should the dictionary disagree.
-            let Some(tag) = name.filter(|tag| self.filter.keeps(tag)) else {
+            let Some(tag) = name.filter(|tag| tag.starts_with(&self.prefix)) else {
                 continue;
             };
             if let Some(keys) = by_ordinal.remove(&ordinal) {

@@ -140,14 +140,20 @@ fn kind_evidence(variants: &[(String, ArticleKeys)]) -> Option<KindEvidence> {
             full_name: None,
         })
         .collect();
-    // A tie with other goes to the entity's kind (`Trump`: person 1, other 1).
+    sort_evidence(&mut evidence);
+    Some(evidence)
+}
+
+/// Orders a name's kinds most articles first; a tie with other goes to the
+/// entity's kind (`Trump`: person 1, other 1), then the order stays (the
+/// first in tag order). The local and the Quickwit report share it.
+pub(crate) fn sort_evidence(evidence: &mut KindEvidence) {
     evidence.sort_by_key(|count| {
         (
             std::cmp::Reverse(count.articles),
             count.kind == EntityKind::Other,
         )
     });
-    Some(evidence)
 }
 
 /// The tag of `kind` the report writes: the most frequent not in capitals.

@@ -22,7 +22,7 @@ use crate::index::schema::names;
 use crate::index::schema::parse_entity_tag;
 use crate::index::NewsIndex;
 use crate::search::aliases;
-use crate::search::copies::{ArticleDays, ArticleKeys, EntityArticles, TagPrefix};
+use crate::search::copies::{ArticleDays, ArticleKeys, EntityArticles};
 use crate::search::one_kind;
 use crate::search::query::{self, Filters};
 use crate::search::ranking::Ranking;
@@ -119,12 +119,9 @@ pub fn top_entities_with_kinds(
     // adjectives (`Russian`), which would crowd the real entities out, and
     // software or events. A person the tagger calls other in some articles
     // (`Trump` in 55 headlines of the JSON headlines sample) counts them.
-    let tag_prefix = TagPrefix {
-        prefix: kind.map_or_else(String::new, |kind| format!("{}/", kind.as_str())),
-        wanted: true,
-    };
+    let prefix = kind.map_or_else(String::new, |kind| format!("{}/", kind.as_str()));
     let by_tag = searcher
-        .search(&*query, &EntityArticles { tags: tag_prefix })
+        .search(&*query, &EntityArticles { prefix })
         .map_err(|source| news_index.error(source))?;
     let mut merged = one_kind::one_kind_per_name(by_tag.into_iter().collect());
     if kind.is_none() {
