@@ -377,8 +377,10 @@ fn clean_block(raw: &str) -> String {
     } else {
         reflow(&unescape_sgml(&strip_tags(&without_notes)))
     };
-    let text = paragraphs.join("\n\n");
-    notes::without_analyst_note(&text).to_string()
+    let mut text = paragraphs.join("\n\n");
+    let kept = notes::without_analyst_note(&text).len();
+    text.truncate(kept);
+    text
 }
 
 fn reflow(text: &str) -> Vec<String> {

@@ -83,6 +83,10 @@ pub(super) fn version_follows(after: &str) -> bool {
         return false;
     };
     let rest = rest.strip_prefix(['v', 'V']).unwrap_or(rest);
+    // Read after every mention: most are followed by a word, not a number.
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let number_len = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(rest.len());
