@@ -302,8 +302,8 @@ impl Attributor<'_> {
     /// verb's participle (`Insisting that the Serbs could accept only “…”, he
     /// asserted`): its subject comes after the quotation, and a name in
     /// between is what the speaker spoke of.
-    pub fn opens_with_participle(&self, window: Range<usize>) -> bool {
-        let Some(first) = window.clone().find(|&i| self.words.tokens[i].is_word()) else {
+    pub fn opens_with_participle(&self, mut window: Range<usize>) -> bool {
+        let Some(first) = window.find(|&i| self.words.tokens[i].is_word()) else {
             return false;
         };
         self.words

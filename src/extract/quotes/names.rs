@@ -97,7 +97,7 @@ impl<'a> Words<'a> {
     /// Whether an unnamed group speaks in `range` (`officials said`, `police
     /// say`): a lowercase plural right before a speech verb, which a later
     /// `they` stands for rather than an organisation named before it.
-    pub fn unnamed_group_speaks(&self, range: Range<usize>) -> bool {
+    pub fn unnamed_group_speaks(&self, mut range: Range<usize>) -> bool {
         let plural = |word: &str| {
             word.len() > 3
                 && word.starts_with(char::is_lowercase)
@@ -105,7 +105,7 @@ impl<'a> Words<'a> {
                 && !word.ends_with("ss")
                 && !is_speech_verb(word)
         };
-        range.clone().any(|index| {
+        range.any(|index| {
             self.word(index).is_some_and(plural)
                 && self.word(index + 1).is_some_and(|verb| {
                     verb.starts_with(char::is_lowercase) && is_speech_verb(verb)
