@@ -16,6 +16,7 @@ use super::other_names::{
     award_follows, names_a_product, names_a_role, names_people_of, product_noun_follows,
     version_follows,
 };
+use super::possessive_names::PossessiveNames;
 use super::tagger::Mention;
 
 /// Titles and roles, never part of a person's name, besides the shared
@@ -331,6 +332,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     // An article names the same few entities again and again: each surface
     // and kind is cleaned once.
     let mut cleaned: HashMap<(&str, usize), Option<(String, String)>> = HashMap::default();
+    let possessive = PossessiveNames::new(text, mentions);
     for (order, mention) in mentions.iter().enumerate() {
         let surface = text.get(mention.start..mention.end).unwrap_or("");
         // `Can't` in a Title Case headline splits into `Ca` + `n't`: half a word is no name.
@@ -344,8 +346,21 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
                 (name, key)
             })
         });
-        let Some((name, key)) = clean.as_ref() else {
+        let Some((clean_name, clean_key)) = clean.as_ref() else {
             continue;
+        };
+        // `Moody's said`: the article writes the `'s` as part of the name.
+        let with_suffix = possessive
+            .suffix_of(text, mention, clean_name)
+            .map(|suffix| {
+                (
+                    format!("{clean_name}{suffix}"),
+                    format!("{clean_key}{}", suffix.to_lowercase()),
+                )
+            });
+        let (name, key) = match &with_suffix {
+            Some((name, key)) => (name, key),
+            None => (clean_name, clean_key),
         };
         if mention.hashtag && is_slogan_hashtag(name) {
             continue;

@@ -44,6 +44,7 @@ mod office_holders;
 mod org_chunks;
 mod other_names;
 mod person_names;
+mod possessive_names;
 mod repair;
 mod spans;
 pub mod tagger;

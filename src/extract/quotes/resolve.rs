@@ -10,6 +10,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::article::{Entity, EntityKind};
+use crate::extract::words::strip_possessive;
 
 use super::lexicon::{
     is_group_pronoun, is_nationality, is_organisation_role, is_organisation_word, is_title,
@@ -203,6 +204,15 @@ impl<'a> Resolver<'a> {
             .find(|e| e.name.eq_ignore_ascii_case(name))
         {
             return Some(exact);
+        }
+        // `Moody's said`: the speaker's `'s` was read as a possessive, the
+        // entity's name keeps it.
+        if let Some(named_by_possessive) = self.entities.iter().find(|e| {
+            e.kind != EntityKind::Person
+                && strip_possessive(&e.name).len() < e.name.len()
+                && strip_possessive(&e.name).eq_ignore_ascii_case(name)
+        }) {
+            return Some(named_by_possessive);
         }
         let surname = last_word(name);
         let same_surname: Vec<&Entity> = self

@@ -276,6 +276,17 @@ fn entities_give_full_names() {
 }
 
 #[test]
+fn a_company_named_by_a_possessive_speaks_by_its_whole_name() {
+    let entities = [Entity {
+        name: "Moody's".into(),
+        kind: EntityKind::Organization,
+    }];
+    let text = "“The outlook is negative,” Moody's said.";
+    let found = extract_quotes(text, &entities);
+    assert_eq!(found[0].speaker_name.as_deref(), Some("Moody's"));
+}
+
+#[test]
 fn reference_article_attributes_joly_and_the_state_department() {
     // The reference article lives in the repository, so this always runs.
     let text = include_str!("../../../tests/fixtures/seed/000_7f02db305e5edaad.txt");
