@@ -163,9 +163,17 @@ pub fn is_known_country(name: &str) -> bool {
 }
 
 /// Whether the list holds a company whose name is `name` plus a possessive
-/// (`McDonald` + `’s`): a lone surname with that ending is the company.
+/// (`McDonald` + `’s`, `Standard and Poor` + `'s`): a lone surname with that
+/// ending is the company.
 pub fn is_possessive_company(name: &str) -> bool {
-    lookup(&format!("{name}'s")).is_some_and(|known| known.kind == ORGANIZATION)
+    is_company_spelt_with_and(&format!("{name}'s"))
+}
+
+/// Whether the list holds `name` as a company, its `and`s written `&`
+/// (`Standard and Poor's`, `Procter and Gamble`) or not.
+pub fn is_company_spelt_with_and(name: &str) -> bool {
+    let company = |name: &str| lookup(name).is_some_and(|known| known.kind == ORGANIZATION);
+    company(name) || (name.contains(" and ") && company(&name.replace(" and ", " & ")))
 }
 
 /// The kind the list gives the whole of `surface` where it contradicts the

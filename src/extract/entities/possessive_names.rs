@@ -177,6 +177,14 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_company_keeps_its_s_and_its_and() {
+        let text = "The notes were rated by both Moody's and Standard and Poor's.";
+        assert!(has(text, "Moody's"), "{:?}", names(text));
+        assert!(has(text, "Standard and Poor's"), "{:?}", names(text));
+        assert!(!has(text, "Standard"), "{:?}", names(text));
+    }
+
+    #[test]
     fn an_owner_keeps_its_name_without_the_s() {
         let text = "Russia's army advanced on Monday. Google's shares rose, and Apple's, Google's and Microsoft's results beat forecasts.";
         let found = names(text);

@@ -6,6 +6,7 @@
 //! is a place, `National Security Council` an organisation).
 
 use super::tagger::Mention;
+use crate::extract::words::strip_possessive;
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -269,7 +270,8 @@ fn join_initials(text: &str, mentions: &mut Vec<Mention>) {
 
 /// `National Institute` + ` on ` + `Drug Abuse`: a mention ending in an
 /// organisation's head word, a connector, then a capitalised mention are one
-/// organisation (`U.S. Attorney’s Office for the Western District of New York`).
+/// organisation (`U.S. Attorney’s Office for the Western District of New York`);
+/// so are two mentions joined by `and` into a company the lexicon lists.
 fn join_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
     let mut index = 0;
     while index + 1 < mentions.len() {
@@ -281,7 +283,15 @@ fn join_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
             .map(|word| word.trim_end_matches(['.', ',']));
         let ends_in_head = head
             .is_some_and(|word| listed(ORGANISATION_HEADS, word) && !listed(COMPANY_HEADS, word));
-        if ends_in_head && ORGANISATION_CONNECTORS.contains(&gap) && second.kind != PERSON {
+        // `Standard` + ` and ` + `Poor's`: a company the list writes with `&`.
+        let one_company = gap == " and "
+            && text.get(first.start..second.end).is_some_and(|pair| {
+                super::lexicon::is_company_spelt_with_and(strip_possessive(pair))
+                    || super::lexicon::is_possessive_company(pair)
+            });
+        let joined =
+            ends_in_head && ORGANISATION_CONNECTORS.contains(&gap) && second.kind != PERSON;
+        if joined || one_company {
             let end = second.end;
             mentions[index].end = end;
             mentions[index].kind = ORGANIZATION;
