@@ -87,6 +87,49 @@ pub(super) fn is_trailing_punct(c: char) -> bool {
     )
 }
 
+/// Exchange suffixes of Reuters instrument codes (`IBM.N`, `VOD.L`, `7203.T`).
+#[rustfmt::skip]
+const EXCHANGES: &[&str] = &[
+    "N", "O", "OQ", "A", "P", "K", "L", "DE", "PA", "T", "HK", "AS", "MI", "TO", "SS", "SZ", "KS",
+    "KQ", "BO", "NS", "AX", "SI", "MC", "ST", "CO", "HE", "OL", "BR", "VI", "S", "SW", "VX", "F",
+    "MX", "SA", "TW", "J", "TA", "IS", "BK", "KL", "JK", "PS", "NZ", "I", "LS", "AT", "WA", "PR",
+    "BU", "MM", "Z", "CA", "QA", "AD", "DU", "KW", "SE", "BA", "LM", "CN", "V", "MCX", "IL",
+];
+
+/// Whether `code` is a market's code for an instrument, which names nothing
+/// (`KARG.DE`, `DCXGn.DE`, `7203.T` for shares, `.DJI`, `.N225` for indices):
+/// a ticker of capitals or digits (one lowercase letter for a share class) and
+/// an exchange's suffix, or an index's code after a dot. `U.S`, `U.N` and
+/// `ST.LOUIS` are not: a ticker of one letter is left to initials, and a
+/// suffix must be an exchange's.
+pub(super) fn is_instrument_code(code: &str) -> bool {
+    let Some((ticker, exchange)) = code.split_once('.') else {
+        return false;
+    };
+    let capitals_or_digits = |part: &str| {
+        part.bytes()
+            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
+    };
+    if ticker.is_empty() {
+        let index = exchange.len() >= 2 && exchange.len() <= 12;
+        let opens_with_letter = exchange.starts_with(|c: char| c.is_ascii_uppercase());
+        return index && opens_with_letter && capitals_or_digits(exchange);
+    }
+    let class_letters = ticker.bytes().filter(u8::is_ascii_lowercase).count();
+    let share = ticker.len() >= 2
+        && ticker.len() <= 8
+        && class_letters <= 1
+        && !ticker.starts_with(|c: char| c.is_ascii_lowercase())
+        && ticker
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_');
+    let ticker_capitals = ticker
+        .bytes()
+        .filter(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        .count();
+    share && ticker_capitals >= 2 && EXCHANGES.contains(&exchange)
+}
+
 /// Whether `chunk` (a whitespace-free run) is a link, handle or e-mail address.
 pub(super) fn is_junk_chunk(chunk: &str) -> bool {
     let bytes = chunk.as_bytes();

@@ -11,8 +11,8 @@
 //! character-level rules live in [`super::chunk_rules`].
 
 use super::chunk_rules::{
-    ends_with_ignore_case, inner_separator, is_junk_chunk, is_leading_punct, is_trailing_punct,
-    keeps_final_dot, keeps_state_dot, CLITICS,
+    ends_with_ignore_case, inner_separator, is_instrument_code, is_junk_chunk, is_leading_punct,
+    is_trailing_punct, keeps_final_dot, keeps_state_dot, CLITICS,
 };
 
 /// What a token is, as far as tagging cares.
@@ -166,6 +166,28 @@ fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuil
             kind: TokenKind::Word,
         };
         builder.push(word, text);
+        return;
+    }
+    // `( DE.N )`, `KARG.DE,`, `.DJI.`: a market's instrument code is junk;
+    // the brackets and punctuation around it stay tokens.
+    let code = chunk
+        .trim_start_matches(['(', '<', '['])
+        .trim_end_matches([')', '>', ']', ',', ';', ':', '.']);
+    if code.contains('.') && is_instrument_code(code) {
+        let lead = chunk.len() - chunk.trim_start_matches(['(', '<', '[']).len();
+        split_chunk(&chunk[..lead], start, text, builder);
+        let junk = Token {
+            start: start + lead,
+            end: start + lead + code.len(),
+            kind: TokenKind::Junk,
+        };
+        builder.push(junk, text);
+        split_chunk(
+            &chunk[lead + code.len()..],
+            start + lead + code.len(),
+            text,
+            builder,
+        );
         return;
     }
     if let Some((cut, cut_end)) = inner_separator(chunk) {

@@ -72,6 +72,25 @@ fn modern_debris_becomes_junk() {
 }
 
 #[test]
+fn instrument_codes_become_junk() {
+    let text = "KarstadtQuelle KARG.DE said. Deere & Co. ( DE.N ) rose, the .DJI fell, DCXGn.DE and 7203.T. The U.S. and U.N. met in ST.LOUIS and at E.ON, J.P. Morgan said.";
+    let tokens: Vec<Token> = tokenize(text).concat();
+    let junk: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Junk)
+        .map(|t| t.text(text))
+        .collect();
+    assert_eq!(junk, ["KARG.DE", "DE.N", ".DJI", "DCXGn.DE", "7203.T"]);
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    assert!(words.contains(&"(") && words.contains(&")"), "{words:?}");
+    assert_eq!(
+        tokenize(text).len(),
+        3,
+        "the full stop after 7203.T ends a sentence"
+    );
+}
+
+#[test]
 fn sentences_break_at_periods_and_blank_lines() {
     let text = "SOCCER - LEEDS WIN\n\nLONDON 1996-08-30\n\nMr. Smith went home. He slept. \"Yes.\" Then U.S. troops left.";
     let got = words(text);
