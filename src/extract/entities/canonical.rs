@@ -64,9 +64,11 @@ const NOT_NAMES: &[&str] = &[
     // Photo credits, e-mail sign-offs and salutations, wire notes (`Photograph: …/Reuters`,
     // `Best regards`, `Dear Colleagues`, `# Notebook`).
     "photograph", "photo", "photos", "best", "regards", "best regards", "kind regards",
-    "dear colleagues", "dear all", "notebook", "ipo", "ebitda", "gdp", "tel", "fax", "inc", "inc.",
-    "corp", "no", "no.",
-    "corp.", "écouter",
+    "dear colleagues", "dear all", "notebook", "tel", "fax", "no", "no.", "écouter",
+    // Business terms in capitals, and a company's suffix standing alone (`Cascade
+    // Investment LLC.` cut before it).
+    "ipo", "ebitda", "gdp", "m&a", "inc", "inc.", "corp", "corp.", "llc", "plc", "ltd", "ltd.",
+    "gmbh",
     // Offices named without their holder (`the Head of State noted`, `the Adviser said`).
     "head of state", "head of government", "adviser", "advisor",
     // Conjunctions opening a capitalised line, clock times, mail client furniture.
