@@ -68,7 +68,7 @@ const NOT_NAMES: &[&str] = &[
     // Business terms in capitals, and a company's suffix standing alone (`Cascade
     // Investment LLC.` cut before it).
     "ipo", "ebitda", "gdp", "m&a", "inc", "inc.", "corp", "corp.", "llc", "plc", "ltd", "ltd.",
-    "gmbh",
+    "gmbh", "co", "co.",
     // Offices named without their holder (`the Head of State noted`, `the Adviser said`).
     "head of state", "head of government", "adviser", "advisor",
     // Conjunctions opening a capitalised line, clock times, mail client furniture.

@@ -42,6 +42,7 @@ mod long_names;
 pub mod model;
 mod office_holders;
 mod org_chunks;
+mod org_joins;
 mod other_names;
 mod person_names;
 mod possessive_names;

@@ -6,7 +6,6 @@
 //! is a place, `National Security Council` an organisation).
 
 use super::tagger::Mention;
-use crate::extract::words::strip_possessive;
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -74,23 +73,11 @@ const AGREEMENT_HEADS: &[&str] = &[
 /// First words that make a name a storm, an event (`Hurricane Charley`).
 const STORM_WORDS: &[&str] = &["hurricane", "typhoon", "cyclone", "storm"];
 
-/// Heads of a company's name, after which `of PLACE` says where it is
-/// (`Kia Motor Corp of South Korea`), not more of the name.
-#[rustfmt::skip]
-const COMPANY_HEADS: &[&str] = &[
-    "inc", "corp", "corporation", "ltd", "llc", "plc", "company", "group",
-];
-
 /// Generational suffixes that end a person's name.
 const SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
 /// Suffixes that only persons bear (`World War II` is no person).
 const PERSON_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr"];
-
-/// What may join two mentions into one organisation's long name
-/// (`National Institute` on `Drug Abuse`, `American University` of `Kabul`).
-const ORGANISATION_CONNECTORS: &[&str] =
-    &[" on ", " for ", " of ", " of the ", " on the ", " for the "];
 
 /// Nouns that, right after a name (or its possessive), say it is an
 /// organisation (`WeWork’s employees`, `WeWork founder`, `Home Depot shares`);
@@ -124,7 +111,7 @@ pub(super) fn listed(list: &[&str], word: &str) -> bool {
 /// Applies every repair to the mentions of `text`, in place.
 pub fn repair_mentions(text: &str, mentions: &mut Vec<Mention>) {
     join_initials(text, mentions);
-    join_organisation_names(text, mentions);
+    super::org_joins::join_organisation_names(text, mentions);
     organisations_by_context(text, mentions);
     for mention in mentions.iter_mut() {
         take_suffix(text, mention);
@@ -266,40 +253,6 @@ fn join_initials(text: &str, mentions: &mut Vec<Mention>) {
         position += 1;
         keep
     });
-}
-
-/// `National Institute` + ` on ` + `Drug Abuse`: a mention ending in an
-/// organisation's head word, a connector, then a capitalised mention are one
-/// organisation (`U.S. Attorney’s Office for the Western District of New York`);
-/// so are two mentions joined by `and` into a company the lexicon lists.
-fn join_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
-    let mut index = 0;
-    while index + 1 < mentions.len() {
-        let (first, second) = (&mentions[index], &mentions[index + 1]);
-        let gap = text.get(first.end..second.start).unwrap_or("");
-        let head = text
-            .get(first.start..first.end)
-            .and_then(|surface| surface.split_whitespace().last())
-            .map(|word| word.trim_end_matches(['.', ',']));
-        let ends_in_head = head
-            .is_some_and(|word| listed(ORGANISATION_HEADS, word) && !listed(COMPANY_HEADS, word));
-        // `Standard` + ` and ` + `Poor's`: a company the list writes with `&`.
-        let one_company = gap == " and "
-            && text.get(first.start..second.end).is_some_and(|pair| {
-                super::lexicon::is_company_spelt_with_and(strip_possessive(pair))
-                    || super::lexicon::is_possessive_company(pair)
-            });
-        let joined =
-            ends_in_head && ORGANISATION_CONNECTORS.contains(&gap) && second.kind != PERSON;
-        if joined || one_company {
-            let end = second.end;
-            mentions[index].end = end;
-            mentions[index].kind = ORGANIZATION;
-            mentions.remove(index + 1);
-            continue;
-        }
-        index += 1;
-    }
 }
 
 /// A name the article writes next to an organisation's cue anywhere is an

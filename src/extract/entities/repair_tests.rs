@@ -1,3 +1,4 @@
+use super::super::org_joins::COMPANY_HEADS;
 use super::*;
 
 fn repaired(text: &str, spans: &[(&str, usize)]) -> Vec<(String, usize)> {
@@ -232,4 +233,32 @@ fn agreements_and_charters_are_other_names() {
     );
     let kinds: Vec<usize> = got.iter().map(|(_, kind)| *kind).collect();
     assert_eq!(kinds, [OTHER, OTHER, ORGANIZATION]);
+}
+
+#[test]
+fn a_firm_named_for_its_partners_ends_in_and_co() {
+    let text =
+        "underwritten by Woolcott and Co, and by Mitsui & Co. in Tokyo, not Google and Apple.";
+    let spans = [
+        ("Woolcott", 1),
+        ("Co", 2),
+        ("Mitsui", 1),
+        ("Co.", 1),
+        ("Tokyo", 2),
+        ("Google", 1),
+        ("Apple", 1),
+    ];
+    let found = repaired(text, &spans);
+    let names: Vec<&str> = found.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Woolcott and Co",
+            "Mitsui & Co.",
+            "Tokyo",
+            "Google",
+            "Apple"
+        ]
+    );
+    assert_eq!(found[0].1, ORGANIZATION);
 }

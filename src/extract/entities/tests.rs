@@ -361,3 +361,16 @@ fn groups_of_states_named_by_a_letter_and_a_number_are_kept() {
     assert!(has(&found, "G20", EntityKind::Organization), "{found:?}");
     assert!(!has_name(&found, "D."), "{found:?}");
 }
+
+#[test]
+fn a_company_suffix_or_business_term_alone_is_no_name() {
+    let text =
+        "Gates' Cascade Investment LLC. offered $82 a share, and M&A bankers said the Co was sold.";
+    let found = names_and_kinds(text);
+    assert!(
+        found
+            .iter()
+            .all(|(name, _)| !matches!(name.as_str(), "LLC" | "M&A" | "Co")),
+        "{found:?}"
+    );
+}
