@@ -400,17 +400,21 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     }
     let mut names: Vec<(usize, String, usize)> = stats
         .into_values()
-        .filter(|stat| !stat.only_common_word)
-        .map(|stat| {
+        .filter_map(|stat| {
+            let surface = preferred_surface(&stat.surfaces, stat.only_shouted);
+            let unknown = super::lexicon::known_kind(&surface).is_none();
+            // `STOCK SPLIT` over `stock split`; but a text in lowercase
+            // throughout (`jamaica has put a cap`) keeps the names the lexicon lists.
+            if stat.only_common_word && unknown {
+                return None;
+            }
             let voted = (0..4)
                 .max_by_key(|kind| (stat.votes[*kind], 4 - kind))
                 .unwrap_or(3);
-            let surface = preferred_surface(&stat.surfaces, stat.only_shouted);
             // A known company's product (`Google browser`) leaves the company a company.
-            let unknown = super::lexicon::known_kind(&surface).is_none();
             let product_or_award = (stat.names_a_product || stat.names_an_award) && unknown;
             let kind = if product_or_award { 3 } else { voted };
-            (stat.first_seen, surface, kind)
+            Some((stat.first_seen, surface, kind))
         })
         .collect();
     names.sort();

@@ -295,14 +295,16 @@ struct SentenceFacts<'a> {
     shouted: bool,
 }
 
-/// Whether the one-token mention at `i` is a sentence-initial common word.
+/// Whether the one-token mention at `i` is a common word the article writes
+/// in lowercase and never capitalized inside a sentence: one opening a
+/// sentence, or any in a headline in capitals (`APPROVES STOCK SPLIT` over
+/// `approved a three-for-two stock split`).
 fn is_common_word(facts: &SentenceFacts, i: usize) -> bool {
     let info = &facts.infos[i];
     let sentence_initial = facts.infos[..i]
         .iter()
         .all(|before| !before.capitalized && !before.lowercase);
-    sentence_initial
-        && !facts.shouted
+    (sentence_initial || facts.shouted)
         && facts.doc.seen_lowercase.contains(&info.lower)
         && !facts.doc.seen_capitalized.contains(&info.lower)
 }

@@ -374,3 +374,14 @@ fn a_company_suffix_or_business_term_alone_is_no_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_headline_word_the_article_writes_in_lowercase_is_no_name() {
+    let text = "CHAMPION PRODUCTS APPROVES STOCK SPLIT\n\nChampion Products Inc said its board approved a three-for-two stock split of its common shares.";
+    let found = names_and_kinds(text);
+    assert!(found.iter().all(|(name, _)| name != "Split"), "{found:?}");
+    // A text in lowercase throughout keeps the names the lexicon lists.
+    let text = "JAMAICA PUTS CAP ON BORROWING\n\njamaica has put a cap on its foreign debt, the prime minister said.";
+    let found = names_and_kinds(text);
+    assert!(found.iter().any(|(name, _)| name == "Jamaica"), "{found:?}");
+}
