@@ -450,3 +450,11 @@ fn markup_in_a_text_file_is_text_and_in_a_data_set_is_html() {
     let parsed = parse_file(Path::new("rows.csv"), csv, &FieldOverrides::default()).unwrap();
     assert_eq!(parsed.articles[0].body, "The court heard it.");
 }
+
+#[test]
+fn a_reuters_sign_off_with_dots_is_dropped_and_a_full_stop_stays() {
+    let text = b"<REUTERS NEWID=\"8\">\n<DATE>5-MAR-1987 10:00:00.00</DATE>\n<TEXT><BODY>IC Gas said it would reply.\n REUTER...\n&#3;</BODY></TEXT>\n</REUTERS>\n<REUTERS NEWID=\"9\">\n<DATE>5-MAR-1987 10:00:00.00</DATE>\n<TEXT><BODY>Oil rose.\n&#3;</BODY></TEXT>\n</REUTERS>\n";
+    let parsed = parse_file(Path::new("x.sgm"), text, &FieldOverrides::default()).unwrap();
+    assert_eq!(parsed.articles[0].body, "IC Gas said it would reply.");
+    assert_eq!(parsed.articles[1].body, "Oil rose.");
+}
