@@ -13,8 +13,8 @@ use crate::article::{Entity, EntityKind};
 use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
 
 use super::other_names::{
-    award_follows, names_a_product, names_a_role, names_people_of, product_noun_follows,
-    version_follows,
+    award_follows, names_a_portfolio, names_a_product, names_a_role, names_people_of,
+    product_noun_follows, version_follows,
 };
 use super::possessive_names::PossessiveNames;
 use super::tagger::Mention;
@@ -339,7 +339,10 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         let surface = text.get(mention.start..mention.end).unwrap_or("");
         // `Can't` in a Title Case headline splits into `Ca` + `n't`: half a word is no name.
         let after = text.get(mention.end..).unwrap_or("");
-        if after.starts_with("n't") || after.starts_with("n’t") {
+        let half_word = after.starts_with("n't") || after.starts_with("n’t");
+        // `Finance Secretary Jaime Ongpin`: the portfolio of an office.
+        let portfolio = mention.kind != 0 && names_a_portfolio(surface, after);
+        if half_word || portfolio {
             continue;
         }
         let clean = cleaned.entry((surface, mention.kind)).or_insert_with(|| {

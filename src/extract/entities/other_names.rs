@@ -132,3 +132,44 @@ pub(super) fn names_a_role(surface: &str) -> bool {
     let word_first = first.chars().filter(|c| c.is_alphabetic()).count() >= 3;
     word_first && ROLE_NOUNS.contains(&second) && !is_given_name(first)
 }
+
+/// Whether `surface`, followed by `after`, is the portfolio of an office, no
+/// name (`Finance` of `Finance Secretary Jaime Ongpin`, `Power` of `Mines,
+/// Power and Steel Minister`), as CoNLL-2003 mostly has it: one word; a
+/// longer name (`Economic Planning Board Minister`, `Boris Johnson and Prime
+/// Minister`), an acronym, a nationality (`Australian Prime Minister`) or a
+/// place or body the lexicon knows (`U.S. Secretary`, `Treasury Secretary`)
+/// stays.
+pub(super) fn names_a_portfolio(surface: &str, after: &str) -> bool {
+    // A lowercase title follows a name (`a Labour minister`, `Church of Christ minister`).
+    const TITLES: &[&str] = &["Minister", "Secretary"];
+    let before_title = |rest: &str| {
+        TITLES.iter().any(|title| {
+            rest.strip_prefix(title)
+                .is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
+        })
+    };
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    // `Finance and Petroleum Minister`: one more portfolio before the title.
+    let title_follows = before_title(rest)
+        || rest.strip_prefix("and ").is_some_and(|tail| {
+            let (word, title) = tail.split_once(' ').unwrap_or((tail, ""));
+            // `Erdoğan and Prime Minister Mitsotakis`: two office holders.
+            word.starts_with(char::is_uppercase) && word != "Prime" && before_title(title)
+        });
+    // One word, not in capitals (`OAS Secretary General`), of no kind the
+    // lexicon knows; a nationality is one (`Australian`).
+    let one_word = !surface.contains(' ') && surface.contains(char::is_lowercase);
+    // `Yugoslavian Foreign Minister`, `Republican Secretary of State`: an
+    // adjective of a people or a party, an other name.
+    let adjective = ["an", "ese", "ish", "i"]
+        .iter()
+        .any(|ending| surface.ends_with(ending));
+    title_follows
+        && one_word
+        && !adjective
+        && !is_nationality(surface)
+        && super::lexicon::known_kind(surface).is_none()
+}

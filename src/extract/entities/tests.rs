@@ -385,3 +385,16 @@ fn a_headline_word_the_article_writes_in_lowercase_is_no_name() {
     let found = names_and_kinds(text);
     assert!(found.iter().any(|(name, _)| name == "Jamaica"), "{found:?}");
 }
+
+#[test]
+fn the_portfolio_of_an_office_is_no_name() {
+    let text = "Finance Secretary Jaime Ongpin told reporters. Mines, Power and Steel Minister Bunu Sheriff agreed. Putin and Foreign Minister Sergei Lavrov met. Yugoslavian Foreign Minister Raif Dizdarevic spoke to a Labour minister.";
+    let found = names_and_kinds(text);
+    let names: Vec<&str> = found.iter().map(|(name, _)| name.as_str()).collect();
+    for portfolio in ["Finance", "Power", "Steel"] {
+        assert!(!names.contains(&portfolio), "{found:?}");
+    }
+    for name in ["Jaime Ongpin", "Putin", "Sergei Lavrov", "Yugoslavian"] {
+        assert!(names.contains(&name), "{found:?}");
+    }
+}
