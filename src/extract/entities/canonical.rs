@@ -69,6 +69,8 @@ const NOT_NAMES: &[&str] = &[
     // Investment LLC.` cut before it).
     "ipo", "ebitda", "gdp", "m&a", "inc", "inc.", "corp", "corp.", "llc", "plc", "ltd", "ltd.",
     "gmbh", "co", "co.",
+    // An adjective of many names, alone in `Federal funds`, `Federal highway program`.
+    "federal",
     // Offices named without their holder (`the Head of State noted`, `the Adviser said`).
     "head of state", "head of government", "adviser", "advisor",
     // Conjunctions opening a capitalised line, clock times, mail client furniture.
