@@ -365,7 +365,7 @@ fn groups_of_states_named_by_a_letter_and_a_number_are_kept() {
 #[test]
 fn a_company_suffix_or_business_term_alone_is_no_name() {
     let text =
-        "Gates' Cascade Investment LLC. offered $82 a share, and M&A bankers said the Co was sold.";
+        "Gates' Cascade Investment LLC. offered $82 a share, and M&A bankers said the Co was sold. Federal funds traded at 6 pct.";
     let found = names_and_kinds(text);
     assert!(
         found
