@@ -397,7 +397,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         entry.only_shouted &= mention.shouted;
         entry.only_common_word &= mention.common_word;
         entry.names_a_product |= product_noun_follows(after) || version_follows(after);
-        entry.names_an_award |= award_follows(after);
+        entry.names_an_award |= award_follows(name, after);
         match entry.surfaces.iter_mut().find(|(seen, _)| seen == name) {
             Some((_, count)) => *count += 1,
             None => entry.surfaces.push((name.clone(), 1)),

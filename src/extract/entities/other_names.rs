@@ -98,10 +98,11 @@ pub(super) fn version_follows(after: &str) -> bool {
     numbers && !year_last && !share
 }
 
-/// Whether the text after a name says it is an award (`Oscar-winning
-/// director`, `Greatest Oscar winners`, `a Pulitzer Prize winner`): an other
-/// name, like the prize's name with its head word (see `repair`).
-pub(super) fn award_follows(after: &str) -> bool {
+/// Whether the text after a name says it is an award or a competition
+/// (`Oscar-winning director`, `Greatest Oscar winners`, `a Pulitzer Prize
+/// winner`, `Wimbledon champion`): an other name, like the prize's name with
+/// its head word (see `repair`).
+pub(super) fn award_follows(surface: &str, after: &str) -> bool {
     let Some(rest) = after.strip_prefix(['-', ' ']) else {
         return false;
     };
@@ -110,7 +111,14 @@ pub(super) fn award_follows(after: &str) -> bool {
         .next()
         .unwrap_or("");
     let hyphenated = after.starts_with('-');
-    matches!(word, "winner" | "winners") || (hyphenated && word == "winning")
+    // `Wimbledon champion`, `British Touring Car champion`: a competition,
+    // which CoNLL-2003 calls an other name; not a body in capitals that
+    // holds one (`WBC champion`); `champions` is also a verb (`Ivanka Trump
+    // champions paid leave`).
+    let acronym = !surface.contains(char::is_lowercase);
+    let competition =
+        !hyphenated && !acronym && matches!(word, "champion" | "championship" | "championships");
+    matches!(word, "winner" | "winners") || (hyphenated && word == "winning") || competition
 }
 
 /// Nouns for what someone is, which end a Title Case headline's phrase

@@ -401,3 +401,18 @@ fn the_portfolio_of_an_office_is_no_name() {
         assert!(names.contains(&name), "{found:?}");
     }
 }
+
+#[test]
+fn a_competition_before_champion_is_an_other_name() {
+    let text = "The former British Touring Car champion crashed. WBC champion Mike Tyson fought, and Ivanka Trump champions paid leave.";
+    let found = names_and_kinds(text);
+    let kind_of = |wanted: &str| {
+        found
+            .iter()
+            .find(|(name, _)| name == wanted)
+            .map(|(_, kind)| kind.as_str())
+    };
+    assert_eq!(kind_of("British Touring Car"), Some("other"), "{found:?}");
+    assert_ne!(kind_of("WBC"), Some("other"), "{found:?}");
+    assert_ne!(kind_of("Ivanka Trump"), Some("other"), "{found:?}");
+}
