@@ -112,6 +112,19 @@ const DOCUMENT_PARTS: &[&str] = &[
     "clause", "page", "article",
 ];
 
+/// Nouns of a section heading that may follow a person's name (`'Aziz
+/// Letter`, `Kozyrev Interview`), never the end of one. Not `Statement` or
+/// `Address`, which end documents named for places (`Sharon Statement`,
+/// `Gettysburg Address`).
+const HEADING_NOUNS: &[&str] = &["Letter", "Interview", "Remarks", "Visit"];
+
+/// Words that open a heading's noun, not a person's name (`Open Letter`).
+#[rustfmt::skip]
+const HEADING_ADJECTIVES: &[&str] = &[
+    "Open", "Joint", "Final", "Official", "Public", "Special", "Exclusive", "Opening", "Closing",
+    "Video", "Recent", "State",
+];
+
 /// Legal suffixes of company names, lowercase, which end a name and never open one.
 const LEGAL_SUFFIXES: &[&str] = &[
     "inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "plc", "llc", "gmbh", "s.a.", "n.v.",
@@ -194,6 +207,19 @@ fn clean_name(surface: &str, kind: usize) -> Option<String> {
             && titles().contains(words[0].trim_end_matches('.').to_lowercase().as_str())
         {
             words.remove(0);
+        }
+        // `'Aziz Letter`, `Yeltsin Interview`: a section heading's noun after
+        // the person it is about.
+        let heading = words.len() > 1
+            && words
+                .last()
+                .is_some_and(|last| HEADING_NOUNS.contains(last));
+        if heading {
+            words.pop();
+            // `Open Letter`, `Exclusive Interview`: no one.
+            if words.len() == 1 && HEADING_ADJECTIVES.contains(&words[0]) {
+                return None;
+            }
         }
     }
     words.retain(|word| !word.is_empty());

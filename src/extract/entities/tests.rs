@@ -416,3 +416,15 @@ fn a_competition_before_champion_is_an_other_name() {
     assert_ne!(kind_of("WBC"), Some("other"), "{found:?}");
     assert_ne!(kind_of("Ivanka Trump"), Some("other"), "{found:?}");
 }
+
+#[test]
+fn a_heading_noun_after_a_person_is_no_part_of_the_name() {
+    let text = "Saddam claimed that the period should have started.\n\n'Aziz Letter\n\nIn a letter to the UN Security Council president on 16 March, 'Aziz reiterated that Iraq \"demands\" that the Council act. An Open Letter was published.";
+    let found = names_and_kinds(text);
+    let names: Vec<&str> = found.iter().map(|(name, _)| name.as_str()).collect();
+    assert!(names.contains(&"Aziz"), "{found:?}");
+    assert!(
+        !names.contains(&"Aziz Letter") && !names.contains(&"Open"),
+        "{found:?}"
+    );
+}
