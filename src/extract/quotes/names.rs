@@ -358,6 +358,29 @@ pub fn last_word(name: &str) -> &str {
     words.next().unwrap_or(last)
 }
 
+/// The capitalised words `text` opens with, up to the first punctuation
+/// (`Andrzej Duda. "We` -> `Andrzej`, `Duda`).
+pub fn capitalised_run(text: &str) -> Vec<&str> {
+    let mut run = Vec::new();
+    for word in text.split_whitespace() {
+        if !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        run.push(bare);
+        if bare.len() < word.len() {
+            break;
+        }
+    }
+    run
+}
+
+/// Whether `haystack` contains `needle` as whole words ("Department of State" contains "State").
+pub fn contains_words(haystack: &str, needle: &str) -> bool {
+    let padded = format!(" {haystack} ");
+    padded.contains(&format!(" {needle} "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokenize;

@@ -16,7 +16,7 @@ use super::lexicon::{
     is_group_pronoun, is_nationality, is_organisation_role, is_organisation_word, is_title,
     person_title_gender, pronoun_gender, Gender,
 };
-use super::names::{last_word, Words};
+use super::names::{capitalised_run, contains_words, last_word, Words};
 
 /// Most tokens back a group pronoun ("they", "it") may look for its organisation.
 const GROUP_PRONOUN_REACH: usize = 80;
@@ -41,6 +41,9 @@ struct Mention<'a> {
     person: bool,
     organisation: bool,
     gender: Option<Gender>,
+    /// After a possessive determiner (`his Rose Garden appearance`): a
+    /// thing someone has, not someone a pronoun stands for.
+    owned: bool,
 }
 
 /// The names of one article, indexed for pronoun resolution and canonical names.
@@ -97,12 +100,20 @@ impl<'a> Resolver<'a> {
             let has_title = name_run.start > run.start;
             let organisation = words.is_organisation(&run);
             let titled_person = has_title && !office && !words.is_organisation(&name_run);
+            let owned = run
+                .start
+                .checked_sub(1)
+                .and_then(|i| words.word(i))
+                .is_some_and(|word| {
+                    ["his", "her", "its", "their", "our", "my", "your"].contains(&word)
+                });
             mentions.push(Mention {
                 token: name_run.start,
                 name: words.name_text(&name_run),
                 person: words.looks_like_person(&name_run) || titled_person,
                 organisation,
                 gender: title_gender,
+                owned,
             });
         }
         let mut full_names: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
@@ -277,7 +288,7 @@ impl<'a> Resolver<'a> {
                 (Some(want), Some(have)) => want == have,
                 _ => true,
             };
-            is_person && gender_fits
+            is_person && gender_fits && !m.owned
         };
         let nearest = candidates
             .take_while(|m| m.token + PERSON_PRONOUN_REACH >= token)
@@ -468,27 +479,4 @@ impl<'a> Resolver<'a> {
         })?;
         Some(entity.kind)
     }
-}
-
-/// The capitalised words `text` opens with, up to the first punctuation
-/// (`Andrzej Duda. "We` -> `Andrzej`, `Duda`).
-fn capitalised_run(text: &str) -> Vec<&str> {
-    let mut run = Vec::new();
-    for word in text.split_whitespace() {
-        if !word.starts_with(char::is_uppercase) {
-            break;
-        }
-        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-        run.push(bare);
-        if bare.len() < word.len() {
-            break;
-        }
-    }
-    run
-}
-
-/// Whether `haystack` contains `needle` as whole words ("Department of State" contains "State").
-fn contains_words(haystack: &str, needle: &str) -> bool {
-    let padded = format!(" {haystack} ");
-    padded.contains(&format!(" {needle} "))
 }

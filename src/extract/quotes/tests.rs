@@ -276,6 +276,28 @@ fn entities_give_full_names() {
 }
 
 #[test]
+fn a_name_after_his_is_no_one_a_pronoun_stands_for() {
+    let text = "Clinton was unusually jaunty at his White House homecoming event. Trying to put the best face on the figures, which were made public shortly before his Rose Garden appearance, he said, “While there will be ups and downs, our economy is strong.”";
+    // The tagger took `Rose Garden` for a person, as it did in the IEER sample.
+    let entities = [
+        Entity {
+            name: "Clinton".into(),
+            kind: EntityKind::Person,
+        },
+        Entity {
+            name: "Rose Garden".into(),
+            kind: EntityKind::Person,
+        },
+    ];
+    let found = extract_quotes(text, &entities);
+    assert_eq!(
+        found[0].speaker_name.as_deref(),
+        Some("Clinton"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_company_named_by_a_possessive_speaks_by_its_whole_name() {
     let entities = [Entity {
         name: "Moody's".into(),
