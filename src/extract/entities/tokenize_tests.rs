@@ -45,15 +45,20 @@ fn splits_like_conll() {
     }
 }
 
+/// The texts of the tokens of one kind.
+fn of_kind<'a>(tokens: &[Token], text: &'a str, kind: TokenKind) -> Vec<&'a str> {
+    tokens
+        .iter()
+        .filter(|t| t.kind == kind)
+        .map(|t| t.text(text))
+        .collect()
+}
+
 #[test]
 fn modern_debris_becomes_junk() {
     let text = "Joly took part in a #NATO meeting. pic.twitter.com/ODEa — Policy (@CanadaFP) [email protected] on https://x.org/a";
     let tokens: Vec<Token> = tokenize(text).concat();
-    let junk: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Junk)
-        .map(|t| t.text(text))
-        .collect();
+    let junk = of_kind(&tokens, text, TokenKind::Junk);
     assert_eq!(
         junk,
         [
@@ -63,23 +68,14 @@ fn modern_debris_becomes_junk() {
             "https://x.org/a"
         ]
     );
-    let hashtag: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Hashtag)
-        .map(|t| t.text(text))
-        .collect();
-    assert_eq!(hashtag, ["NATO"]);
+    assert_eq!(of_kind(&tokens, text, TokenKind::Hashtag), ["NATO"]);
 }
 
 #[test]
 fn instrument_codes_become_junk() {
     let text = "KarstadtQuelle KARG.DE said. Deere & Co. ( DE.N ) rose, the .DJI fell, DCXGn.DE and 7203.T. The U.S. and U.N. met in ST.LOUIS and at E.ON, J.P. Morgan said.";
     let tokens: Vec<Token> = tokenize(text).concat();
-    let junk: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Junk)
-        .map(|t| t.text(text))
-        .collect();
+    let junk = of_kind(&tokens, text, TokenKind::Junk);
     assert_eq!(junk, ["KARG.DE", "DE.N", ".DJI", "DCXGn.DE", "7203.T"]);
     let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
     assert!(words.contains(&"(") && words.contains(&")"), "{words:?}");
