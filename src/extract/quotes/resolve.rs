@@ -281,9 +281,15 @@ impl<'a> Resolver<'a> {
         }
         let wanted = pronoun_gender(pronoun);
         let fits = |m: &&Mention| {
+            // `on the Web. … he said`: `Web` is the other name `World Wide Web`.
+            let names_a_thing = self.entity_kind(m.name).is_none()
+                && self
+                    .matching_entity(m.name, m.token)
+                    .is_some_and(|e| e.kind == EntityKind::Other);
             let is_person = self
                 .entity_kind(m.name)
-                .map_or(m.person, |kind| kind == EntityKind::Person);
+                .map_or(m.person, |kind| kind == EntityKind::Person)
+                && !names_a_thing;
             let gender_fits = match (wanted, m.gender) {
                 (Some(want), Some(have)) => want == have,
                 _ => true,

@@ -298,6 +298,18 @@ fn a_name_after_his_is_no_one_a_pronoun_stands_for() {
 }
 
 #[test]
+fn a_word_of_an_other_name_is_no_one_a_pronoun_stands_for() {
+    let text = "Search engines were first built to help users find pages among the millions on the World Wide Web. Only one in three users goes to the site to search, said Jerry Yang, co-founder of the company. The rest of the time, they use other features like e-mail or Yahoo Finance, one of the most popular financial sites on the Web. ``We certainly are becoming more online service-like,'' he said.";
+    let entities = crate::extract::entities::extract_entities(text);
+    let found = extract_quotes(text, &entities);
+    assert_eq!(
+        found[0].speaker_name.as_deref(),
+        Some("Jerry Yang"),
+        "{found:?} {entities:?}"
+    );
+}
+
+#[test]
 fn a_company_named_by_a_possessive_speaks_by_its_whole_name() {
     let entities = [Entity {
         name: "Moody's".into(),
