@@ -22,7 +22,8 @@ pub fn is_reportable(text: &str) -> bool {
 /// Words that name a passage as a slogan, a title or a caption rather than
 /// speech (`the state's new slogan … “Meth. We're on it.”`), or as a name
 /// given to a thing (`it has been dubbed “feather duvet lung”`, `an app named
-/// “Make your Arrangements”`), or as the title of its author's work (`author of
+/// “Make your Arrangements”`), the title of a legal act (`the edict “On
+/// Using …”`), or as the title of its author's work (`author of
 /// “Bargaining for Women’s Rights”`; `book` or `album` are left out: `the album
 /// is “in the home stretch”` reports speech). `called` is left out (`he called it “a
 /// disgrace”` reports speech), and so are chants and headlines: someone said
@@ -32,6 +33,8 @@ const NAMING_WORDS: &[&str] = &[
     "slogan", "slogans", "motto", "tagline", "catchphrase", "hashtag", "titled", "entitled",
     "caption", "captioned", "nickname", "nicknamed", "dubbed", "named", "renamed", "codenamed",
     "author",
+    // A legal act's title (`the 22 December edict “On Using Moscow Television's …”`).
+    "edict", "edicts", "decree", "decrees", "ordinance", "resolution", "resolutions",
 ];
 
 /// How many words before an opening mark a naming word may stand.
@@ -166,6 +169,8 @@ mod tests {
         assert!(introduced_as_name("The report, titled "));
         assert!(!introduced_as_name("He called the decision "));
         assert!(introduced_as_name("it has instead been dubbed "));
+        assert!(introduced_as_name("The 22 December edict "));
+        assert!(!introduced_as_name("The decree states that "));
         assert!(introduced_as_name("an application, named "));
         assert!(introduced_as_name("professor and author of "));
         assert!(!introduced_as_name("In her book, she wrote "));
