@@ -8,8 +8,9 @@
 //! said`), a company's suffix (`McDonald's Corp`), a full stop or a clause
 //! (`at Macy's, which …`) — the `'s` is part of the name, in every mention of
 //! it in that article (`McDonald's chief executive`), unless the article
-//! also writes the name without it (`than Clinton's,` after `Clinton`). Persons are left out
-//! (`the car was John's.`), as are places the lexicon knows (`Britain's.`).
+//! also writes the name without it (`than Clinton's,` after `Clinton`).
+//! Persons are left out (`the car was John's.`), as are places the lexicon
+//! knows (`Britain's.`).
 //! A company the lexicon lists with its `'s` needs no such evidence.
 
 use rustc_hash::FxHashSet as HashSet;
@@ -32,16 +33,8 @@ const VERBS: &[&str] = &[
 ];
 
 /// Company suffixes that may follow a possessive-looking name (`McDonald's Corp`).
-const SUFFIXES: &[&str] = &[
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "ltd",
-    "plc",
-    "llc",
-    "holdings",
-];
+#[rustfmt::skip]
+const SUFFIXES: &[&str] = &["inc", "corp", "corporation", "co", "ltd", "plc", "llc", "holdings"];
 
 /// The lowercase names that an article writes with their `'s` as a name.
 #[derive(Debug, Default)]
@@ -148,13 +141,13 @@ fn owns_nothing(after: &str) -> bool {
         }
         _ => {}
     }
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
+    // The word's length as written: lowercase may be longer (`İ`).
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let word = rest[..word_len].to_lowercase();
     let followed_by_stop =
-        rest[word.len()..].starts_with(['.', ',', ' ', '\n']) || rest.len() == word.len();
+        rest[word_len..].is_empty() || rest[word_len..].starts_with(['.', ',', ' ', '\n']);
     VERBS.contains(&word.as_str()) || (SUFFIXES.contains(&word.as_str()) && followed_by_stop)
 }
 
@@ -182,6 +175,14 @@ mod tests {
         assert!(has(text, "Moody's"), "{:?}", names(text));
         assert!(has(text, "Standard and Poor's"), "{:?}", names(text));
         assert!(!has(text, "Standard"), "{:?}", names(text));
+    }
+
+    #[test]
+    fn a_word_whose_lowercase_is_longer_after_the_s_is_read_whole() {
+        // `İ` lowercases to two characters: the word's end is found as written.
+        let text =
+            "Shares of Acme Corp rose. Acme's İ’ plan was sold, and Acme's İSTANBUL unit said so.";
+        assert!(has(text, "Acme Corp"), "{:?}", names(text));
     }
 
     #[test]
