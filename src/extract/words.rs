@@ -65,9 +65,12 @@ pub fn is_nationality(word: &str) -> bool {
     })
 }
 
+/// The endings of a possessive, curly and straight, in either case.
+pub const POSSESSIVE_ENDINGS: [&str; 4] = ["’s", "'s", "’S", "'S"];
+
 /// The word without a trailing `’s` / `'s` (any case).
 pub fn strip_possessive(word: &str) -> &str {
-    for suffix in ["’s", "'s", "’S", "'S"] {
+    for suffix in POSSESSIVE_ENDINGS {
         if let Some(stem) = word.strip_suffix(suffix) {
             return stem;
         }

@@ -4,7 +4,7 @@
 //! descriptions written like names (`Florida Man`).
 
 use super::given_names::is_given_name;
-use super::lexicon::is_known_place;
+use super::lexicon::{is_known_place, known_kind};
 use super::spans::word_after;
 use crate::extract::words::{is_nationality, NATIONALITIES};
 
@@ -179,5 +179,5 @@ pub(super) fn names_a_portfolio(surface: &str, after: &str) -> bool {
         && one_word
         && !adjective
         && !is_nationality(surface)
-        && super::lexicon::known_kind(surface).is_none()
+        && known_kind(surface).is_none()
 }

@@ -15,7 +15,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::extract::words::strip_possessive;
+use crate::extract::words::{strip_possessive, POSSESSIVE_ENDINGS};
 
 use super::lexicon::{is_known_place, is_possessive_company};
 use super::tagger::Mention;
@@ -104,10 +104,10 @@ fn written_bare(text: &str, stem: &str) -> bool {
 /// Byte length of the `'s` or `’s` at `at`, if one is there.
 fn possessive_len(text: &str, at: usize) -> Option<usize> {
     let rest = text.get(at..)?;
-    ["'s", "’s", "'S", "’S"]
+    POSSESSIVE_ENDINGS
         .iter()
-        .find(|suffix| rest.starts_with(*suffix))
-        .map(|suffix| suffix.len())
+        .find(|ending| rest.starts_with(*ending))
+        .map(|ending| ending.len())
 }
 
 /// The mention's name without its `'s` and the text after the `'s`, when

@@ -170,11 +170,10 @@ fn split_chunk(chunk: &str, start: usize, text: &str, builder: &mut SentenceBuil
     }
     // `( DE.N )`, `KARG.DE,`, `.DJI.`: a market's instrument code is junk;
     // the brackets and punctuation around it stay tokens.
-    let code = chunk
-        .trim_start_matches(['(', '<', '['])
-        .trim_end_matches([')', '>', ']', ',', ';', ':', '.']);
+    let opened = chunk.trim_start_matches(['(', '<', '[']);
+    let code = opened.trim_end_matches([')', '>', ']', ',', ';', ':', '.']);
     if code.contains('.') && is_instrument_code(code) {
-        let lead = chunk.len() - chunk.trim_start_matches(['(', '<', '[']).len();
+        let lead = chunk.len() - opened.len();
         split_chunk(&chunk[..lead], start, text, builder);
         let junk = Token {
             start: start + lead,

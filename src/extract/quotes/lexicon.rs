@@ -163,6 +163,14 @@ pub fn is_determiner(word: &str) -> bool {
     })
 }
 
+/// Possessive determiners, lowercase as written (`his Rose Garden appearance`).
+pub fn is_possessive_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "his" | "her" | "its" | "their" | "our" | "my" | "your"
+    )
+}
+
 /// Words that mark a name as an organisation rather than a person.
 pub fn is_organisation_word(word: &str) -> bool {
     lowered(super::names::strip_possessive(word), |w| {

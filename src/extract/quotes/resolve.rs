@@ -13,8 +13,8 @@ use crate::article::{Entity, EntityKind};
 use crate::extract::words::strip_possessive;
 
 use super::lexicon::{
-    is_group_pronoun, is_nationality, is_organisation_role, is_organisation_word, is_title,
-    person_title_gender, pronoun_gender, Gender,
+    is_group_pronoun, is_nationality, is_organisation_role, is_organisation_word,
+    is_possessive_determiner, is_title, person_title_gender, pronoun_gender, Gender,
 };
 use super::names::{capitalised_run, contains_words, last_word, Words};
 
@@ -104,9 +104,7 @@ impl<'a> Resolver<'a> {
                 .start
                 .checked_sub(1)
                 .and_then(|i| words.word(i))
-                .is_some_and(|word| {
-                    ["his", "her", "its", "their", "our", "my", "your"].contains(&word)
-                });
+                .is_some_and(is_possessive_determiner);
             mentions.push(Mention {
                 token: name_run.start,
                 name: words.name_text(&name_run),
@@ -219,9 +217,10 @@ impl<'a> Resolver<'a> {
         // `Moody's said`: the speaker's `'s` was read as a possessive, the
         // entity's name keeps it.
         if let Some(named_by_possessive) = self.entities.iter().find(|e| {
+            let stem = strip_possessive(&e.name);
             e.kind != EntityKind::Person
-                && strip_possessive(&e.name).len() < e.name.len()
-                && strip_possessive(&e.name).eq_ignore_ascii_case(name)
+                && stem.len() < e.name.len()
+                && stem.eq_ignore_ascii_case(name)
         }) {
             return Some(named_by_possessive);
         }
@@ -281,15 +280,16 @@ impl<'a> Resolver<'a> {
         }
         let wanted = pronoun_gender(pronoun);
         let fits = |m: &&Mention| {
-            // `on the Web. … he said`: `Web` is the other name `World Wide Web`.
-            let names_a_thing = self.entity_kind(m.name).is_none()
-                && self
-                    .matching_entity(m.name, m.token)
-                    .is_some_and(|e| e.kind == EntityKind::Other);
-            let is_person = self
-                .entity_kind(m.name)
-                .map_or(m.person, |kind| kind == EntityKind::Person)
-                && !names_a_thing;
+            let is_person = match self.entity_kind(m.name) {
+                Some(kind) => kind == EntityKind::Person,
+                // `on the Web. … he said`: `Web` folds into the other name `World Wide Web`.
+                None => {
+                    m.person
+                        && self
+                            .matching_entity(m.name, m.token)
+                            .is_none_or(|e| e.kind != EntityKind::Other)
+                }
+            };
             let gender_fits = match (wanted, m.gender) {
                 (Some(want), Some(have)) => want == have,
                 _ => true,

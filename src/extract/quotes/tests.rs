@@ -14,6 +14,14 @@ fn quotes(text: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// An entity of the article, as extraction would give it.
+fn entity(name: &str, kind: EntityKind) -> Entity {
+    Entity {
+        name: name.into(),
+        kind,
+    }
+}
+
 /// The speakers as introduced (name with titles and description).
 fn introductions(text: &str) -> Vec<Option<String>> {
     extract_quotes(text, &[])
@@ -280,14 +288,8 @@ fn a_name_after_his_is_no_one_a_pronoun_stands_for() {
     let text = "Clinton was unusually jaunty at his White House homecoming event. Trying to put the best face on the figures, which were made public shortly before his Rose Garden appearance, he said, “While there will be ups and downs, our economy is strong.”";
     // The tagger took `Rose Garden` for a person, as it did in the IEER sample.
     let entities = [
-        Entity {
-            name: "Clinton".into(),
-            kind: EntityKind::Person,
-        },
-        Entity {
-            name: "Rose Garden".into(),
-            kind: EntityKind::Person,
-        },
+        entity("Clinton", EntityKind::Person),
+        entity("Rose Garden", EntityKind::Person),
     ];
     let found = extract_quotes(text, &entities);
     assert_eq!(
@@ -311,10 +313,7 @@ fn a_word_of_an_other_name_is_no_one_a_pronoun_stands_for() {
 
 #[test]
 fn a_company_named_by_a_possessive_speaks_by_its_whole_name() {
-    let entities = [Entity {
-        name: "Moody's".into(),
-        kind: EntityKind::Organization,
-    }];
+    let entities = [entity("Moody's", EntityKind::Organization)];
     let text = "“The outlook is negative,” Moody's said.";
     let found = extract_quotes(text, &entities);
     assert_eq!(found[0].speaker_name.as_deref(), Some("Moody's"));
