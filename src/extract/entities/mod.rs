@@ -21,6 +21,7 @@
 //! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
 //! - `language`: text that is not English keeps only the names the lexicon knows
 //! - `known_mentions`: names of the lexicon the tagger left untagged (`on Twitter Tuesday`)
+//! - `place_heads`: names ending in a place's head (`Huntington Beach`, `Orange County`) as places
 //! - `teams`: towns, states and schools playing as teams (`Minnesota beat Buffalo`) as organisations
 //! - `other_names`: peoples, products and descriptions written like names, kind other
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list, the
@@ -45,6 +46,7 @@ mod org_chunks;
 mod org_joins;
 mod other_names;
 mod person_names;
+mod place_heads;
 mod possessive_names;
 mod repair;
 mod spans;
@@ -114,6 +116,8 @@ pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<En
     lone_names::settle_described_names(text, &mut mentions);
     lone_names::settle_listed_full_names(text, &mut mentions);
     known_mentions::add_known_names(text, &mut mentions);
+    place_heads::settle_place_heads(text, &mut mentions);
+    place_heads::settle_party_tags(text, &mut mentions);
     teams::settle_teams(text, &mut mentions);
     if !english {
         keep_known_names(text, &mut mentions);

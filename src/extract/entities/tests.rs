@@ -428,3 +428,53 @@ fn a_heading_noun_after_a_person_is_no_part_of_the_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_place_head_ends_a_place_not_a_person_or_a_county_government() {
+    let text = "The victim, Larry Hatch, 22, of Garden Grove, was knocked down near Laguna Beach. \
+        Residents of Orange County and Los Angeles County voted. Immigrants left Ellis Island and \
+        Spirit Lake. National security adviser Anthony Lake met Tammy Parish. Montrose 2 Ross County 1";
+    let found = names_and_kinds(text);
+    let kind_of = |wanted: &str| {
+        found
+            .iter()
+            .find(|(name, _)| name == wanted)
+            .map(|(_, kind)| kind.as_str())
+    };
+    for place in [
+        "Garden Grove",
+        "Laguna Beach",
+        "Orange County",
+        "Los Angeles County",
+        "Ellis Island",
+        "Spirit Lake",
+    ] {
+        assert_eq!(kind_of(place), Some("place"), "{place}: {found:?}");
+    }
+    // A surname that heads places, after a given name; a club with its score.
+    assert_eq!(kind_of("Anthony Lake"), Some("person"), "{found:?}");
+    assert_eq!(kind_of("Tammy Parish"), Some("person"), "{found:?}");
+    assert_eq!(kind_of("Ross County"), Some("organization"), "{found:?}");
+}
+
+#[test]
+fn a_party_tag_is_one_other_name() {
+    let text = "Rep. Elton Gallegly (R-Simi Valley) spoke, with Assemblyman Gil Ferguson \
+        (R-Newport Beach), Rep. Jane Doe (D-San Diego) and Sen. Amy Klobuchar (D-Minn.) today.";
+    let found = names_and_kinds(text);
+    for tag in ["R-Simi Valley", "R-Newport Beach", "D-San Diego"] {
+        assert!(
+            found
+                .iter()
+                .any(|(name, kind)| name == tag && kind == "other"),
+            "{tag}: {found:?}"
+        );
+    }
+    let pieces = ["Beach", "Simi Valley", "San Diego", "Newport Beach"];
+    assert!(
+        !found
+            .iter()
+            .any(|(name, _)| pieces.contains(&name.as_str())),
+        "{found:?}"
+    );
+}
