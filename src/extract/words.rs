@@ -7,13 +7,15 @@
 /// (`Foreign Minister Joly`, `Mr Putin`), lowercase.
 #[rustfmt::skip]
 pub const PERSON_TITLES: &[&str] = &[
-    "adm", "admiral", "ambassador", "attorney", "bishop", "capt", "captain", "cardinal", "ceo", "chairman",
-    "chairwoman", "chancellor", "chief", "coach", "col", "colonel", "commander", "defence",
-    "defense", "deputy", "director", "dr", "foreign", "gen", "general", "gov", "governor", "judge",
-    "justice", "king", "lady", "leader", "lord", "lt", "maj", "major", "mayor", "minister", "miss",
-    "mr", "mrs", "ms", "officer", "pope", "premier", "president", "prime", "prince", "princess",
-    "prof", "professor", "prosecutor", "queen", "rep", "representative", "rev", "reverend", "secretary", "sen",
-    "senator", "sgt", "sheriff", "sir", "speaker", "spokesman", "spokeswoman", "vice",
+    "adm", "admiral", "alderman", "ambassador", "assemblyman", "assemblywoman", "attorney",
+    "bishop", "capt", "captain", "cardinal", "ceo", "chairman", "chairwoman", "chancellor", "chief",
+    "coach", "col", "colonel", "commander", "congressman", "congresswoman", "councilman",
+    "councilwoman", "defence", "defense", "deputy", "director", "dr", "foreign", "gen", "general",
+    "gov", "governor", "judge", "justice", "king", "lady", "leader", "lord", "lt", "maj", "major",
+    "mayor", "minister", "miss", "mr", "mrs", "ms", "officer", "pope", "premier", "president",
+    "prime", "prince", "princess", "prof", "professor", "prosecutor", "queen", "rep",
+    "representative", "rev", "reverend", "secretary", "sen", "senator", "sgt", "sheriff", "sir",
+    "speaker", "spokesman", "spokeswoman", "vice",
 ];
 
 /// Capitalised words that never name anything on their own: function words
@@ -38,22 +40,30 @@ pub const COMPANY_WORDS: &[&str] = &[
     "technologies", "electronics", "airlines", "motors", "brothers", "bancorp", "bancshares",
 ];
 
-/// Nationality adjectives and regions' adjectives, lowercase (`Ukrainian`,
-/// `Western`); a name's plural of one (`Americans`) names people, not a team.
+/// Nationality adjectives, regions' adjectives and the adjectives of peoples
+/// and faiths, lowercase (`Ukrainian`, `Western`, `Latino`, `Muslim`); a
+/// name's plural of one (`Americans`) names people, not a team.
 #[rustfmt::skip]
 pub const NATIONALITIES: &[&str] = &[
-    "afghan", "african", "albanian", "algerian", "american", "arab", "argentine", "armenian",
-    "asian", "australian", "austrian", "azerbaijani", "belarusian", "belgian", "bosnian",
-    "brazilian", "british", "bulgarian", "canadian", "chechen", "chilean", "chinese", "colombian",
-    "crimean", "croatian", "cuban", "czech", "danish", "dutch", "egyptian", "emirati", "english",
-    "estonian", "ethiopian", "european", "filipino", "finnish", "french", "georgian", "german",
-    "greek", "hungarian", "indian", "indonesian", "iranian", "iraqi", "irish", "israeli", "italian",
-    "japanese", "jordanian", "kazakh", "kenyan", "korean", "kurdish", "latvian", "lebanese",
-    "libyan", "lithuanian", "malaysian", "mexican", "moldovan", "mongolian", "nigerian",
-    "norwegian", "pakistani", "palestinian", "peruvian", "polish", "portuguese", "qatari",
-    "romanian", "russian", "saudi", "scottish", "serbian", "slovak", "slovenian", "somali",
-    "soviet", "spanish", "sudanese", "swedish", "swiss", "syrian", "taiwanese", "thai", "turkish",
-    "ukrainian", "uzbek", "venezuelan", "vietnamese", "welsh", "western", "eastern", "yemeni",
+    "afghan", "african", "albanian", "algerian", "american", "arab", "argentine",
+    "armenian", "asian", "australian", "austrian", "azerbaijani", "bahraini",
+    "bangladeshi", "belarusian", "belgian", "bolivian", "bosnian", "brazilian", "british",
+    "buddhist", "bulgarian", "burmese", "cambodian", "canadian", "catholic", "chechen", "chicano",
+    "chilean", "chinese", "colombian", "congolese", "crimean", "croatian", "cuban", "cypriot",
+    "czech", "danish", "dominican", "dutch", "eastern", "ecuadorian", "egyptian", "emirati",
+    "english", "estonian", "ethiopian", "european", "filipino", "finnish", "french", "georgian",
+    "german", "ghanaian", "greek", "guatemalan", "haitian", "hindu", "hispanic", "honduran",
+    "hungarian", "icelandic", "indian", "indonesian", "iranian", "iraqi", "irish", "israeli",
+    "italian", "jamaican", "japanese", "jewish", "jordanian", "kazakh", "kenyan", "korean",
+    "kurdish", "kuwaiti", "kyrgyz", "laotian", "latina", "latino", "latvian", "lebanese", "libyan",
+    "lithuanian", "malaysian", "maltese", "mexican", "moldovan", "mongolian", "moroccan", "muslim",
+    "nepalese", "nicaraguan", "nigerian", "nordic", "norwegian", "omani", "pakistani",
+    "palestinian", "panamanian", "paraguayan", "peruvian", "polish", "portuguese", "qatari",
+    "romanian", "russian", "rwandan", "salvadoran", "saudi", "scandinavian", "scottish", "serbian",
+    "sikh", "singaporean", "slavic", "slovak", "slovenian", "somali", "soviet", "spanish",
+    "sudanese", "swedish", "swiss", "syrian", "taiwanese", "tajik", "tatar", "thai", "tibetan",
+    "tunisian", "turkish", "turkmen", "ugandan", "uighur", "ukrainian", "uruguayan", "uyghur",
+    "uzbek", "venezuelan", "vietnamese", "welsh", "western", "yemeni", "zimbabwean",
 ];
 
 /// Whether `word` is a nationality of [`NATIONALITIES`] or its plural

@@ -19,7 +19,8 @@ const OTHER: usize = 3;
 const PERSON_ONLY_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "congressman",
     "congresswoman", "gov", "governor", "mayor", "sgt", "lt", "col", "capt", "rev", "sir", "dame",
-    "prof", "professor", "ambassador", "president", "pres", "madam", "mister",
+    "prof", "professor", "ambassador", "president", "pres", "madam", "mister", "assemblyman",
+    "assemblywoman", "assemblymember", "councilman", "councilwoman", "alderman",
 ];
 
 /// Last words that make a multi-word name a place (`Jolinda Drive`, `Tibetan Plateau`);

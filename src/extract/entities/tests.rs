@@ -478,3 +478,39 @@ fn a_party_tag_is_one_other_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn peoples_and_faiths_adjectives_are_other_names() {
+    let text =
+        "Latino voters and Hispanic groups met Kuwaiti and Uyghur delegates. Muslim leaders \
+        spoke. Leaders of the Western Balkans met in Tirana.";
+    let found = names_and_kinds(text);
+    for adjective in ["Latino", "Hispanic", "Kuwaiti", "Uyghur", "Muslim"] {
+        assert!(
+            found
+                .iter()
+                .all(|(name, kind)| name != adjective || kind == "other"),
+            "{adjective}: {found:?}"
+        );
+    }
+    assert!(
+        found
+            .iter()
+            .any(|(name, kind)| name == "Western Balkans" && kind == "place"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_legislators_title_is_no_part_of_the_name() {
+    let text = "Assemblywoman Mary Poe spoke before the vote. Later, Councilman Bob Smith agreed.";
+    let found = names_and_kinds(text);
+    for person in ["Mary Poe", "Bob Smith"] {
+        assert!(
+            found
+                .iter()
+                .any(|(name, kind)| name == person && kind == "person"),
+            "{person}: {found:?}"
+        );
+    }
+}
