@@ -71,8 +71,13 @@ pub fn alias_groups(names: &[(&str, EntityKind, usize)]) -> Vec<Vec<usize>> {
         .into_iter()
         .filter_map(|(key, forms)| {
             let acronym_articles = forms.iter().map(|&i| names[i].2).max().unwrap_or(0);
+            let acronym_known = forms
+                .iter()
+                .any(|&i| super::entities::is_known_name(names[i].0));
             let group: Vec<usize> = match expansions.get(&key).map(Vec::as_slice) {
-                Some([expansion]) if folds_acronym(names[*expansion], acronym_articles) => {
+                Some([expansion])
+                    if folds_acronym(names[*expansion], acronym_articles, acronym_known) =>
+                {
                     std::iter::once(*expansion).chain(forms).collect()
                 }
                 _ => forms,
@@ -86,14 +91,20 @@ pub fn alias_groups(names: &[(&str, EntityKind, usize)]) -> Vec<Vec<usize>> {
 
 /// Whether an expansion is evidence enough for an acronym named in
 /// `acronym_articles` articles: a name general knowledge knows, or one named
-/// in more than one article, or in at least as many as the acronym.
+/// in more than one article, or in at least as many as the acronym. An
+/// acronym general knowledge knows folds only into a known expansion: the
+/// network `CBS` is not the `County Board of Supervisors` of a Los Angeles
+/// paper, however often that is spelt out.
 fn folds_acronym(
     (name, _, expansion_articles): (&str, EntityKind, usize),
     acronym_articles: usize,
+    acronym_known: bool,
 ) -> bool {
-    expansion_articles >= 2
-        || expansion_articles >= acronym_articles
-        || super::entities::is_known_name(name)
+    let expansion_known = super::entities::is_known_name(name);
+    if acronym_known {
+        return expansion_known;
+    }
+    expansion_articles >= 2 || expansion_articles >= acronym_articles || expansion_known
 }
 
 /// The spelling key of a name: lowercase letters and digits only, so that

@@ -149,6 +149,23 @@ mod tests {
         assert_eq!(alias_groups(&known), [vec![1, 0]]);
     }
 
+    /// Regression: the network `CBS` of 37 LA Times articles folded into the
+    /// `County Board of Supervisors` that 7 of them spell out.
+    #[test]
+    fn a_known_acronym_folds_only_into_a_known_expansion() {
+        use EntityKind::*;
+        let network = [
+            ("CBS", Organization, 37),
+            ("County Board of Supervisors", Organization, 7),
+        ];
+        assert!(alias_groups(&network).is_empty());
+        let agency = [
+            ("FBI", Organization, 30),
+            ("Federal Bureau of Investigation", Organization, 3),
+        ];
+        assert_eq!(alias_groups(&agency), [vec![1, 0]]);
+    }
+
     #[test]
     fn acronyms_fold_into_their_single_expansion() {
         use EntityKind::*;
