@@ -100,27 +100,28 @@ const MAX_PARTY_TAG: usize = 40;
 /// (`Beach` of `R-Newport Beach`).
 pub(super) fn settle_party_tags(text: &str, mentions: &mut Vec<Mention>) {
     let mut tags = Vec::new();
-    for (open, _) in text.match_indices("-") {
-        let Some(party) = open.checked_sub(2).and_then(|start| text.get(start..open)) else {
+    for (paren, _) in text.match_indices('(') {
+        let start = paren + 1;
+        let Some(rest) = text.get(start..) else {
             continue;
         };
-        if !matches!(party, "(R" | "(D" | "(I") {
+        if !matches!(rest.as_bytes(), [b'R' | b'D' | b'I', b'-', ..]) {
             continue;
         }
-        let start = open - 1;
-        let rest = text.get(open + 1..).unwrap_or("");
-        let Some(close) = rest.find(')') else {
+        let after_party = &rest[2..];
+        let close = after_party
+            .bytes()
+            .take(MAX_PARTY_TAG + 1)
+            .position(|byte| byte == b')');
+        let Some(close) = close else {
             continue;
         };
-        let inside = &rest[..close];
-        let tag_like = close <= MAX_PARTY_TAG
-            && inside.starts_with(char::is_uppercase)
-            && !inside.contains(['(', '\n']);
+        let inside = &after_party[..close];
+        let tag_like = inside.starts_with(char::is_uppercase) && !inside.contains(['(', '\n']);
         // `D-Minn.` as `D-Minn`, but `D-N.Y.` whole.
         let abbreviation_dot = inside.ends_with('.') && inside.matches('.').count() == 1;
-        let end = open + 1 + close - usize::from(abbreviation_dot);
         if tag_like {
-            tags.push((start, end));
+            tags.push((start, start + 2 + close - usize::from(abbreviation_dot)));
         }
     }
     for (start, end) in tags {
