@@ -1,16 +1,18 @@
 //! Mentions the tagger cut in two that are one organisation: a head word,
 //! a connector and a name (`National Institute` on `Drug Abuse`), a company
 //! the lexicon writes with `&` (`Standard` and `Poor's`), a firm named for
-//! its partners (`Woolcott` and `Co`).
+//! its partners (`Woolcott` and `Co`), a company named for its town (`Santa
+//! Fe` `Southern Pacific Corp`).
 
 use super::lexicon::{is_company_spelt_with_and, is_possessive_company};
 use super::repair::{listed, ORGANISATION_HEADS};
 use super::tagger::Mention;
-use crate::extract::words::strip_possessive;
+use crate::extract::words::{strip_possessive, COMPANY_WORDS};
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
 const ORGANIZATION: usize = 1;
+const PLACE: usize = 2;
 
 /// Heads of a company's name, after which `of PLACE` says where it is
 /// (`Kia Motor Corp of South Korea`), not more of the name.
@@ -52,7 +54,20 @@ pub(super) fn join_organisation_names(text: &str, mentions: &mut Vec<Mention>) {
                 .is_some_and(|last| matches!(last, "Co" | "Co." | "Company" | "Sons"));
         let joined =
             ends_in_head && ORGANISATION_CONNECTORS.contains(&gap) && second.kind != PERSON;
-        if joined || one_company || and_company {
+        // `Santa Fe` + `Southern Pacific Corp`, `El Paso` + `Electric Co`: a
+        // company named for its town, which the gazetteer cut off as a place.
+        // Not a country's abbreviation before a company (`U.S. McDonnell Douglas Corp`).
+        let named_for_town = gap == " "
+            && first.kind == PLACE
+            && text
+                .get(first.start..first.end)
+                .is_some_and(|place| place.contains(char::is_lowercase))
+            && second.kind == ORGANIZATION
+            && text
+                .get(second.start..second.end)
+                .and_then(|name| name.split_whitespace().last())
+                .is_some_and(|word| listed(COMPANY_WORDS, word.trim_end_matches('.')));
+        if joined || one_company || and_company || named_for_town {
             let end = second.end;
             mentions[index].end = end;
             mentions[index].kind = ORGANIZATION;

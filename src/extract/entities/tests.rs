@@ -514,3 +514,49 @@ fn a_legislators_title_is_no_part_of_the_name() {
         );
     }
 }
+
+#[test]
+fn a_company_named_for_its_town_stays_whole() {
+    let text = "Santa Fe Southern Pacific Corp said its unit would sell. El Paso Electric Co \
+        said profits rose. Alaska Air Group Inc said traffic fell. U.S. McDonnell Douglas Corp won.";
+    let found = names_and_kinds(text);
+    for company in [
+        "Santa Fe Southern Pacific Corp",
+        "El Paso Electric Co",
+        "Alaska Air Group Inc",
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|(name, kind)| name == company && kind == "organization"),
+            "{company}: {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(name, _)| name.starts_with("U.S. McDonnell")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn cities_news_names_often_are_places() {
+    let text = "Officials in Sevastopol and Benghazi met envoys from Albuquerque, Tallahassee \
+        and Nizhny Novgorod on Monday.";
+    let found = names_and_kinds(text);
+    for city in [
+        "Sevastopol",
+        "Benghazi",
+        "Albuquerque",
+        "Tallahassee",
+        "Nizhny Novgorod",
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|(name, kind)| name == city && kind == "place"),
+            "{city}: {found:?}"
+        );
+    }
+}
