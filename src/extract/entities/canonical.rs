@@ -69,6 +69,8 @@ const NOT_NAMES: &[&str] = &[
     // Investment LLC.` cut before it).
     "ipo", "ebitda", "gdp", "m&a", "inc", "inc.", "corp", "corp.", "llc", "plc", "ltd", "ltd.",
     "gmbh", "co", "co.",
+    // Address abbreviations cut off their names (`8407 W. 3rd St., Los Angeles`).
+    "st.", "ave.", "blvd.", "mt.", "ft.",
     // An adjective of many names, alone in `Federal funds`, `Federal highway program`.
     "federal",
     // Offices named without their holder (`the Head of State noted`, `the Adviser said`).

@@ -35,7 +35,7 @@ const OTHER: usize = 3;
 const PLACE_HEADS: &[&str] = &[
     "beach", "valley", "island", "islands", "square", "county", "canyon", "peninsula",
     "strait", "gulf", "sea", "ocean", "mountains", "desert", "harbor", "harbour", "springs",
-    "heights", "avenue", "street", "boulevard", "highway", "canal", "oblast", "province",
+    "heights", "avenue", "street", "boulevard", "highway", "canal", "oblast", "province", "oaks",
 ];
 
 /// Last words of places' names that some people bear as surnames.

@@ -560,3 +560,19 @@ fn cities_news_names_often_are_places() {
         );
     }
 }
+
+#[test]
+fn an_address_abbreviation_alone_is_no_name() {
+    let text = "Clocks are available at New Stone Age, 8407 W. 3rd St., Los Angeles. He lives in \
+        Sherman Oaks and acts on Broadway.";
+    let found = names_and_kinds(text);
+    assert!(!found.iter().any(|(name, _)| name == "St."), "{found:?}");
+    for place in ["Sherman Oaks", "Broadway"] {
+        assert!(
+            found
+                .iter()
+                .any(|(name, kind)| name == place && kind == "place"),
+            "{place}: {found:?}"
+        );
+    }
+}
