@@ -14,7 +14,7 @@ use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
 
 use super::other_names::{
     award_follows, names_a_portfolio, names_a_product, names_a_role, names_people_of,
-    product_noun_follows, version_follows,
+    product_context,
 };
 use super::possessive_names::PossessiveNames;
 use super::tagger::Mention;
@@ -424,7 +424,8 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         entry.votes[kind] += 1;
         entry.only_shouted &= mention.shouted;
         entry.only_common_word &= mention.common_word;
-        entry.names_a_product |= product_noun_follows(after) || version_follows(after);
+        let before = text.get(..mention.start).unwrap_or("");
+        entry.names_a_product |= product_context(before, after);
         entry.names_an_award |= award_follows(name, after);
         match entry.surfaces.iter_mut().find(|(seen, _)| seen == name) {
             Some((_, count)) => *count += 1,

@@ -70,15 +70,49 @@ const PRODUCT_NOUNS: &[&str] = &[
 ];
 
 /// Whether the text after a name opens with a product's noun.
-pub(super) fn product_noun_follows(after: &str) -> bool {
+fn product_noun_follows(after: &str) -> bool {
     PRODUCT_NOUNS.contains(&word_after(after))
+}
+
+/// Whether the text around a name says it is a product: a product's noun or a
+/// release number after it, or code that imports or calls it.
+pub(super) fn product_context(before: &str, after: &str) -> bool {
+    product_noun_follows(after) || version_follows(after) || names_code_module(before, after)
+}
+
+/// Whether code around a name says it is software (`from Numeric import *`,
+/// `import Numeric`, `Numeric.ones((2, 2))`): a module is imported or its
+/// function called, an other name.
+fn names_code_module(before: &str, after: &str) -> bool {
+    // A statement opens its line, after a prompt maybe (`>>> `): `officials
+    // from Kenya import tea` is prose.
+    let opens_line = |keyword: &str| {
+        before.strip_suffix(keyword).is_some_and(|line_before| {
+            let line_start = line_before.rfind('\n').map_or(0, |at| at + 1);
+            line_before[line_start..]
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '>' | '.' | '#'))
+        })
+    };
+    let imported_from = opens_line("from ") && after.starts_with(" import ");
+    let imported = opens_line("import ")
+        && after.starts_with(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
+    let called = after.strip_prefix('.').is_some_and(|rest| {
+        let identifier_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let identifier = &rest[..identifier_len];
+        identifier.starts_with(|c: char| c.is_ascii_lowercase())
+            && rest[identifier_len..].starts_with('(')
+    });
+    imported_from || imported || called
 }
 
 /// Whether a release number follows a name (`Numeric 20.2.1`, `GCC 2.95.3`):
 /// software, an other name. Three numbers at least, so that a score, a time
 /// or an amount (`Bolt 9.58`, `Apple 2.5`) says nothing, and no date
 /// (`Kyiv 12.05.2022`) or share (`20.2.1%`).
-pub(super) fn version_follows(after: &str) -> bool {
+fn version_follows(after: &str) -> bool {
     let Some(rest) = after.strip_prefix(' ') else {
         return false;
     };

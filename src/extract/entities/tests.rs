@@ -576,3 +576,24 @@ fn an_address_abbreviation_alone_is_no_name() {
         );
     }
 }
+
+#[test]
+fn a_module_code_imports_or_calls_is_an_other_name() {
+    let text = "I have solved that like this:\n>>> from Numeric import *\n>>> from LinearAlgebra \
+        import *\nThen arr = Numeric.ones((2,2)) works. Officials from Kisumu import tea.";
+    let found = names_and_kinds(text);
+    for module in ["Numeric", "LinearAlgebra"] {
+        assert!(
+            found
+                .iter()
+                .all(|(name, kind)| name != module || kind == "other"),
+            "{module}: {found:?}"
+        );
+    }
+    assert!(
+        found
+            .iter()
+            .all(|(name, kind)| name != "Kisumu" || kind != "other"),
+        "{found:?}"
+    );
+}
