@@ -171,6 +171,13 @@ pub fn is_possessive_determiner(word: &str) -> bool {
     )
 }
 
+/// Prepositions of place, any case (`At Inner City Arts, he said`).
+pub fn is_locative_preposition(word: &str) -> bool {
+    lowered(word, |w| {
+        matches!(w, "at" | "in" | "inside" | "outside" | "near" | "into")
+    })
+}
+
 /// Words that mark a name as an organisation rather than a person.
 pub fn is_organisation_word(word: &str) -> bool {
     lowered(super::names::strip_possessive(word), |w| {

@@ -13,8 +13,9 @@ use crate::article::{Entity, EntityKind};
 use crate::extract::words::strip_possessive;
 
 use super::lexicon::{
-    is_group_pronoun, is_nationality, is_organisation_role, is_organisation_word,
-    is_possessive_determiner, is_title, person_title_gender, pronoun_gender, Gender,
+    is_group_pronoun, is_locative_preposition, is_nationality, is_organisation_role,
+    is_organisation_word, is_possessive_determiner, is_title, person_title_gender, pronoun_gender,
+    Gender,
 };
 use super::names::{capitalised_run, contains_words, last_word, Words};
 
@@ -44,6 +45,8 @@ struct Mention<'a> {
     /// After a possessive determiner (`his Rose Garden appearance`): a
     /// thing someone has, not someone a pronoun stands for.
     owned: bool,
+    /// After a preposition of place (`At Inner City Arts, he said`).
+    located: bool,
 }
 
 /// The names of one article, indexed for pronoun resolution and canonical names.
@@ -100,11 +103,11 @@ impl<'a> Resolver<'a> {
             let has_title = name_run.start > run.start;
             let organisation = words.is_organisation(&run);
             let titled_person = has_title && !office && !words.is_organisation(&name_run);
-            let owned = run
-                .start
-                .checked_sub(1)
-                .and_then(|i| words.word(i))
-                .is_some_and(is_possessive_determiner);
+            let word_before = run.start.checked_sub(1).and_then(|i| words.word(i));
+            let owned = word_before.is_some_and(is_possessive_determiner);
+            // `in Lyman Hall`, or a sentence's `At Smith Hall` (the run holds `At`).
+            let located = word_before.is_some_and(is_locative_preposition)
+                || words.word(run.start).is_some_and(is_locative_preposition);
             mentions.push(Mention {
                 token: name_run.start,
                 name: words.name_text(&name_run),
@@ -112,6 +115,7 @@ impl<'a> Resolver<'a> {
                 organisation,
                 gender: title_gender,
                 owned,
+                located,
             });
         }
         let mut full_names: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
@@ -282,9 +286,11 @@ impl<'a> Resolver<'a> {
         let fits = |m: &&Mention| {
             let is_person = match self.entity_kind(m.name) {
                 Some(kind) => kind == EntityKind::Person,
-                // `on the Web. … he said`: `Web` folds into the other name `World Wide Web`.
+                // `on the Web. … he said`: `Web` folds into the other name `World
+                // Wide Web`; `At Inner City Arts, he said`: a place's name.
                 None => {
                     m.person
+                        && !m.located
                         && self
                             .matching_entity(m.name, m.token)
                             .is_none_or(|e| e.kind != EntityKind::Other)

@@ -410,3 +410,19 @@ fn an_office_named_by_its_country_is_the_speaker() {
 
 /// Regressions found on real articles, one per bug.
 mod regressions;
+
+#[test]
+fn a_name_after_a_preposition_of_place_is_no_one_a_pronoun_stands_for() {
+    let text = "Even at Inner City Arts and Harvard-Westlake, Maltzan initially faced resistance to lavishing effort on the architecture. At Inner City Arts, he said, ``they were used to living off donated paper.''";
+    // The tagger took `Inner City` for a place: the run `Inner City Arts` names no entity.
+    let entities = [
+        entity("Maltzan", EntityKind::Person),
+        entity("Inner City", EntityKind::Place),
+    ];
+    let found = extract_quotes(text, &entities);
+    assert_eq!(
+        found[0].speaker_name.as_deref(),
+        Some("Maltzan"),
+        "{found:?}"
+    );
+}
