@@ -17,15 +17,22 @@ if [ -z "${NEWSDEX:-}" ]; then
 fi
 newsdex="${NEWSDEX:-target/release/newsdex}"
 
+# Extracts every text under $1 into $2. The gold texts carry no dates, so each
+# one's "no date found" warning is expected and left out; other messages stay.
+extract_all() {
+    find "$1" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$2" 2>"$work/extract.err"
+    grep -v ': warning: no date found; indexed without a date$' "$work/extract.err" >&2 || true
+}
+
 python3 "$shared/prepare_eval.py" conll "$shared/conll2003/$split.txt" "$work/conll" >/dev/null
 python3 "$shared/prepare_eval.py" polnear "$shared/polnear/$split" "$work/polnear" >/dev/null
 
 echo "== entities: CoNLL-2003 $split"
-find "$work/conll/docs" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/conll.jsonl"
+extract_all "$work/conll/docs" "$work/conll.jsonl"
 python3 "$shared/score.py" entities "$work/conll/gold.jsonl" "$work/conll.jsonl"
 
 echo "== quotes: PolNeAR $split"
-find "$work/polnear/docs" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/polnear.jsonl"
+extract_all "$work/polnear/docs" "$work/polnear.jsonl"
 python3 "$shared/score.py" quotes "$work/polnear/gold.jsonl" "$work/polnear.jsonl"
 
 # The modern set grows in batches (eval/modern/gold*.jsonl, see eval/GUIDELINES.md): the whole set first,
@@ -34,7 +41,7 @@ modern_batches=(eval/modern/gold*.jsonl)
 echo "== entities and quotes: modern news dev set, all batches (eval/modern, annotated by hand)"
 cat "${modern_batches[@]}" >"$work/modern-all.jsonl"
 python3 eval/materialize.py "$work/modern-all.jsonl" ../shared "$work/modern"
-find "$work/modern/docs" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/modern.jsonl"
+extract_all "$work/modern/docs" "$work/modern.jsonl"
 python3 "$shared/score.py" entities "$work/modern/gold.jsonl" "$work/modern.jsonl"
 python3 "$shared/score.py" quotes "$work/modern/gold.jsonl" "$work/modern.jsonl"
 # The batches before the newest one (the highest N of gold-N), which earlier tuning saw, together.
@@ -60,7 +67,7 @@ for variant in upper title; do
     for set in conll modern; do
         python3 eval/case_variants.py "$variant" "$work/$set/docs" "$work/$set-$variant"
         echo "== entities: $set dev, written in $variant case"
-        find "$work/$set-$variant" -name '*.txt' -print0 | xargs -0 "$newsdex" extract >"$work/$set-$variant.jsonl"
+        extract_all "$work/$set-$variant" "$work/$set-$variant.jsonl"
         python3 "$shared/score.py" entities "$work/$set/gold.jsonl" "$work/$set-$variant.jsonl"
     done
 done
