@@ -56,6 +56,8 @@ pub mod tokenize;
 pub mod train;
 
 #[cfg(test)]
+mod kinds_tests;
+#[cfg(test)]
 mod tests;
 
 use std::sync::OnceLock;

@@ -1,0 +1,174 @@
+//! Kinds settled by general knowledge and by the words around a name:
+//! places' heads, party tags, peoples' adjectives, legislators' titles, towns
+//! in companies' names, address abbreviations, code modules.
+
+use super::tests::names_and_kinds;
+
+#[test]
+fn a_place_head_ends_a_place_not_a_person_or_a_county_government() {
+    let text = "The victim, Larry Hatch, 22, of Garden Grove, was knocked down near Laguna Beach. \
+        Residents of Orange County and Los Angeles County voted. Immigrants left Ellis Island and \
+        Spirit Lake. National security adviser Anthony Lake met Tammy Parish. Montrose 2 Ross County 1";
+    let found = names_and_kinds(text);
+    let kind_of = |wanted: &str| {
+        found
+            .iter()
+            .find(|(name, _)| name == wanted)
+            .map(|(_, kind)| kind.as_str())
+    };
+    for place in [
+        "Garden Grove",
+        "Laguna Beach",
+        "Orange County",
+        "Los Angeles County",
+        "Ellis Island",
+        "Spirit Lake",
+    ] {
+        assert_eq!(kind_of(place), Some("place"), "{place}: {found:?}");
+    }
+    // A surname that heads places, after a given name; a club with its score.
+    assert_eq!(kind_of("Anthony Lake"), Some("person"), "{found:?}");
+    assert_eq!(kind_of("Tammy Parish"), Some("person"), "{found:?}");
+    assert_eq!(kind_of("Ross County"), Some("organization"), "{found:?}");
+}
+
+#[test]
+fn a_party_tag_is_one_other_name() {
+    let text = "Rep. Elton Gallegly (R-Simi Valley) spoke, with Assemblyman Gil Ferguson \
+        (R-Newport Beach), Rep. Jane Doe (D-San Diego) and Sen. Amy Klobuchar (D-Minn.) today.";
+    let found = names_and_kinds(text);
+    for tag in ["R-Simi Valley", "R-Newport Beach", "D-San Diego"] {
+        assert!(
+            found
+                .iter()
+                .any(|(name, kind)| name == tag && kind == "other"),
+            "{tag}: {found:?}"
+        );
+    }
+    let pieces = ["Beach", "Simi Valley", "San Diego", "Newport Beach"];
+    assert!(
+        !found
+            .iter()
+            .any(|(name, _)| pieces.contains(&name.as_str())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn peoples_and_faiths_adjectives_are_other_names() {
+    let text =
+        "Latino voters and Hispanic groups met Kuwaiti and Uyghur delegates. Muslim leaders \
+        spoke. Leaders of the Western Balkans met in Tirana.";
+    let found = names_and_kinds(text);
+    for adjective in ["Latino", "Hispanic", "Kuwaiti", "Uyghur", "Muslim"] {
+        assert!(
+            found
+                .iter()
+                .all(|(name, kind)| name != adjective || kind == "other"),
+            "{adjective}: {found:?}"
+        );
+    }
+    assert!(
+        found
+            .iter()
+            .any(|(name, kind)| name == "Western Balkans" && kind == "place"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_legislators_title_is_no_part_of_the_name() {
+    let text = "Assemblywoman Mary Poe spoke before the vote. Later, Councilman Bob Smith agreed.";
+    let found = names_and_kinds(text);
+    for person in ["Mary Poe", "Bob Smith"] {
+        assert!(
+            found
+                .iter()
+                .any(|(name, kind)| name == person && kind == "person"),
+            "{person}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_company_named_for_its_town_stays_whole() {
+    let text = "Santa Fe Southern Pacific Corp said its unit would sell. El Paso Electric Co \
+        said profits rose. Alaska Air Group Inc said traffic fell. U.S. McDonnell Douglas Corp won.";
+    let found = names_and_kinds(text);
+    for company in [
+        "Santa Fe Southern Pacific Corp",
+        "El Paso Electric Co",
+        "Alaska Air Group Inc",
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|(name, kind)| name == company && kind == "organization"),
+            "{company}: {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(name, _)| name.starts_with("U.S. McDonnell")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn cities_news_names_often_are_places() {
+    let text = "Officials in Sevastopol and Benghazi met envoys from Albuquerque, Tallahassee \
+        and Nizhny Novgorod on Monday.";
+    let found = names_and_kinds(text);
+    for city in [
+        "Sevastopol",
+        "Benghazi",
+        "Albuquerque",
+        "Tallahassee",
+        "Nizhny Novgorod",
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|(name, kind)| name == city && kind == "place"),
+            "{city}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn an_address_abbreviation_alone_is_no_name() {
+    let text = "Clocks are available at New Stone Age, 8407 W. 3rd St., Los Angeles. He lives in \
+        Sherman Oaks and acts on Broadway.";
+    let found = names_and_kinds(text);
+    assert!(!found.iter().any(|(name, _)| name == "St."), "{found:?}");
+    for place in ["Sherman Oaks", "Broadway"] {
+        assert!(
+            found
+                .iter()
+                .any(|(name, kind)| name == place && kind == "place"),
+            "{place}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_module_code_imports_or_calls_is_an_other_name() {
+    let text = "I have solved that like this:\n>>> from Numeric import *\n>>> from LinearAlgebra \
+        import *\nThen arr = Numeric.ones((2,2)) works. Officials from Kisumu import tea.";
+    let found = names_and_kinds(text);
+    for module in ["Numeric", "LinearAlgebra"] {
+        assert!(
+            found
+                .iter()
+                .all(|(name, kind)| name != module || kind == "other"),
+            "{module}: {found:?}"
+        );
+    }
+    assert!(
+        found
+            .iter()
+            .all(|(name, kind)| name != "Kisumu" || kind != "other"),
+        "{found:?}"
+    );
+}
