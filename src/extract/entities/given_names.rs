@@ -78,17 +78,22 @@ pub(super) fn join_given_names(text: &str, mentions: &mut Vec<Mention>) {
     remove_indices(mentions, &absorbed);
 }
 
+/// The persons' mentions of one word (`Callery`, `Lake`), as written.
+pub(super) fn lone_persons<'a>(text: &'a str, mentions: &[Mention]) -> Vec<&'a str> {
+    mentions
+        .iter()
+        .filter(|mention| mention.kind == PERSON)
+        .filter_map(|mention| text.get(mention.start..mention.end))
+        .filter(|surface| !surface.contains(' '))
+        .collect()
+}
+
 /// Extends a one-word person over the untagged word after it, one space
 /// apart, where the article names a person by that word alone elsewhere
 /// (`Commissioner Butch Callery …, said Callery`: the tagger took `Butch`
 /// alone, so the quote's speaker was `Callery`, not the full name).
 pub(super) fn join_surnames_named_alone(text: &str, mentions: &mut [Mention]) {
-    let lone_persons: Vec<&str> = mentions
-        .iter()
-        .filter(|mention| mention.kind == PERSON)
-        .filter_map(|mention| text.get(mention.start..mention.end))
-        .filter(|surface| !surface.contains(' '))
-        .collect();
+    let lone_persons = lone_persons(text, mentions);
     if lone_persons.len() < 2 {
         return;
     }

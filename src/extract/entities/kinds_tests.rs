@@ -2,7 +2,14 @@
 //! places' heads, party tags, peoples' adjectives, legislators' titles, towns
 //! in companies' names, address abbreviations, code modules.
 
-use super::tests::names_and_kinds;
+use super::tests::{kind_of, names_and_kinds};
+
+/// Whether `found` holds `wanted` with the kind `kind`.
+fn has_kind(found: &[(String, String)], wanted: &str, kind: &str) -> bool {
+    found
+        .iter()
+        .any(|(name, found_kind)| name == wanted && found_kind == kind)
+}
 
 #[test]
 fn a_place_head_ends_a_place_not_a_person_or_a_county_government() {
@@ -10,12 +17,6 @@ fn a_place_head_ends_a_place_not_a_person_or_a_county_government() {
         Residents of Orange County and Los Angeles County voted. Immigrants left Ellis Island and \
         Spirit Lake. National security adviser Anthony Lake met Tammy Parish. Montrose 2 Ross County 1";
     let found = names_and_kinds(text);
-    let kind_of = |wanted: &str| {
-        found
-            .iter()
-            .find(|(name, _)| name == wanted)
-            .map(|(_, kind)| kind.as_str())
-    };
     for place in [
         "Garden Grove",
         "Laguna Beach",
@@ -24,12 +25,16 @@ fn a_place_head_ends_a_place_not_a_person_or_a_county_government() {
         "Ellis Island",
         "Spirit Lake",
     ] {
-        assert_eq!(kind_of(place), Some("place"), "{place}: {found:?}");
+        assert_eq!(kind_of(&found, place), Some("place"), "{place}: {found:?}");
     }
     // A surname that heads places, after a given name; a club with its score.
-    assert_eq!(kind_of("Anthony Lake"), Some("person"), "{found:?}");
-    assert_eq!(kind_of("Tammy Parish"), Some("person"), "{found:?}");
-    assert_eq!(kind_of("Ross County"), Some("organization"), "{found:?}");
+    assert_eq!(kind_of(&found, "Anthony Lake"), Some("person"), "{found:?}");
+    assert_eq!(kind_of(&found, "Tammy Parish"), Some("person"), "{found:?}");
+    assert_eq!(
+        kind_of(&found, "Ross County"),
+        Some("organization"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -38,12 +43,7 @@ fn a_party_tag_is_one_other_name() {
         (R-Newport Beach), Rep. Jane Doe (D-San Diego) and Sen. Amy Klobuchar (D-Minn.) today.";
     let found = names_and_kinds(text);
     for tag in ["R-Simi Valley", "R-Newport Beach", "D-San Diego"] {
-        assert!(
-            found
-                .iter()
-                .any(|(name, kind)| name == tag && kind == "other"),
-            "{tag}: {found:?}"
-        );
+        assert!(has_kind(&found, tag, "other"), "{tag}: {found:?}");
     }
     let pieces = ["Beach", "Simi Valley", "San Diego", "Newport Beach"];
     assert!(
@@ -68,12 +68,7 @@ fn peoples_and_faiths_adjectives_are_other_names() {
             "{adjective}: {found:?}"
         );
     }
-    assert!(
-        found
-            .iter()
-            .any(|(name, kind)| name == "Western Balkans" && kind == "place"),
-        "{found:?}"
-    );
+    assert!(has_kind(&found, "Western Balkans", "place"), "{found:?}");
 }
 
 #[test]
@@ -81,12 +76,7 @@ fn a_legislators_title_is_no_part_of_the_name() {
     let text = "Assemblywoman Mary Poe spoke before the vote. Later, Councilman Bob Smith agreed.";
     let found = names_and_kinds(text);
     for person in ["Mary Poe", "Bob Smith"] {
-        assert!(
-            found
-                .iter()
-                .any(|(name, kind)| name == person && kind == "person"),
-            "{person}: {found:?}"
-        );
+        assert!(has_kind(&found, person, "person"), "{person}: {found:?}");
     }
 }
 
@@ -101,9 +91,7 @@ fn a_company_named_for_its_town_stays_whole() {
         "Alaska Air Group Inc",
     ] {
         assert!(
-            found
-                .iter()
-                .any(|(name, kind)| name == company && kind == "organization"),
+            has_kind(&found, company, "organization"),
             "{company}: {found:?}"
         );
     }
@@ -127,12 +115,7 @@ fn cities_news_names_often_are_places() {
         "Tallahassee",
         "Nizhny Novgorod",
     ] {
-        assert!(
-            found
-                .iter()
-                .any(|(name, kind)| name == city && kind == "place"),
-            "{city}: {found:?}"
-        );
+        assert!(has_kind(&found, city, "place"), "{city}: {found:?}");
     }
 }
 
@@ -143,12 +126,7 @@ fn an_address_abbreviation_alone_is_no_name() {
     let found = names_and_kinds(text);
     assert!(!found.iter().any(|(name, _)| name == "St."), "{found:?}");
     for place in ["Sherman Oaks", "Broadway"] {
-        assert!(
-            found
-                .iter()
-                .any(|(name, kind)| name == place && kind == "place"),
-            "{place}: {found:?}"
-        );
+        assert!(has_kind(&found, place, "place"), "{place}: {found:?}");
     }
 }
 

@@ -19,7 +19,7 @@
 //! A legislator's party tag (`(R-Simi Valley)`) holds a place the tagger cuts
 //! into pieces; it is read as one other name (see [`settle_party_tags`]).
 
-use super::given_names::is_given_name;
+use super::given_names::{is_given_name, lone_persons};
 use super::lexicon::known_kind;
 use super::spans::in_list;
 use super::tagger::Mention;
@@ -45,12 +45,7 @@ const SURNAME_HEADS: &[&str] = &["lake", "bay", "river", "falls", "grove", "pari
 /// place kind (see the module comment).
 pub(super) fn settle_place_heads(text: &str, mentions: &mut [Mention]) {
     // `Ricki Lake … Lake said`: a head the article names a person by alone is a surname.
-    let lone_persons: Vec<&str> = mentions
-        .iter()
-        .filter(|mention| mention.kind == PERSON)
-        .filter_map(|mention| text.get(mention.start..mention.end))
-        .filter(|surface| !surface.contains(' '))
-        .collect();
+    let lone_persons = lone_persons(text, mentions);
     for mention in mentions.iter_mut() {
         if mention.kind != PERSON && mention.kind != ORGANIZATION {
             continue;

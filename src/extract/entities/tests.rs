@@ -12,6 +12,14 @@ fn names(text: &str) -> Vec<(String, EntityKind)> {
 
 /// The entities of `text` as `(name, kind)` pairs, the kind written as the
 /// JSON output writes it (`organization`), for the tests of the name passes.
+/// The kind `found` gives `wanted`, if it holds it.
+pub(super) fn kind_of<'a>(found: &'a [(String, String)], wanted: &str) -> Option<&'a str> {
+    found
+        .iter()
+        .find(|(name, _)| name == wanted)
+        .map(|(_, kind)| kind.as_str())
+}
+
 pub(super) fn names_and_kinds(text: &str) -> Vec<(String, String)> {
     extract_entities(text)
         .into_iter()
@@ -406,15 +414,13 @@ fn the_portfolio_of_an_office_is_no_name() {
 fn a_competition_before_champion_is_an_other_name() {
     let text = "The former British Touring Car champion crashed. WBC champion Mike Tyson fought, and Ivanka Trump champions paid leave.";
     let found = names_and_kinds(text);
-    let kind_of = |wanted: &str| {
-        found
-            .iter()
-            .find(|(name, _)| name == wanted)
-            .map(|(_, kind)| kind.as_str())
-    };
-    assert_eq!(kind_of("British Touring Car"), Some("other"), "{found:?}");
-    assert_ne!(kind_of("WBC"), Some("other"), "{found:?}");
-    assert_ne!(kind_of("Ivanka Trump"), Some("other"), "{found:?}");
+    assert_eq!(
+        kind_of(&found, "British Touring Car"),
+        Some("other"),
+        "{found:?}"
+    );
+    assert_ne!(kind_of(&found, "WBC"), Some("other"), "{found:?}");
+    assert_ne!(kind_of(&found, "Ivanka Trump"), Some("other"), "{found:?}");
 }
 
 #[test]
