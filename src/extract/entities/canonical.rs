@@ -17,6 +17,7 @@ use super::other_names::{
     product_context,
 };
 use super::possessive_names::PossessiveNames;
+use super::recase::preferred_surface;
 use super::tagger::Mention;
 
 /// Titles and roles, never part of a person's name, besides the shared
@@ -435,7 +436,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let mut names: Vec<(usize, String, usize)> = stats
         .into_values()
         .filter_map(|stat| {
-            let surface = preferred_surface(&stat.surfaces, stat.only_shouted);
+            let surface = preferred_surface(&stat.surfaces, stat.only_shouted, text);
             let unknown = super::lexicon::known_kind(&surface).is_none();
             // `STOCK SPLIT` over `stock split`; but a text in lowercase
             // throughout (`jamaica has put a cap`) keeps the names the lexicon lists.
@@ -461,37 +462,6 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
             kind: entity_kind(kind),
         })
         .collect()
-}
-
-/// The most frequent surface form, preferring one not in capitals (`Japan`
-/// over `JAPAN`); a name seen only in a capitals headline is recased.
-fn preferred_surface(surfaces: &[(String, usize)], only_shouted: bool) -> String {
-    let shouting = |name: &str| {
-        name.chars().filter(|c| c.is_alphabetic()).count() > 4
-            && !name.chars().any(char::is_lowercase)
-    };
-    let best = surfaces
-        .iter()
-        .max_by_key(|(name, count)| (!shouting(name), *count, std::cmp::Reverse(name.clone())))
-        .map(|(name, _)| name.clone())
-        .unwrap_or_default();
-    if !only_shouted || !shouting(&best) {
-        return best;
-    }
-    best.split(' ')
-        .map(|word| {
-            let mut chars = word.chars();
-            let first: String = chars
-                .next()
-                .map(|c| c.to_uppercase().collect())
-                .unwrap_or_default();
-            if word.chars().count() <= 4 {
-                return word.to_string();
-            }
-            first + &chars.as_str().to_lowercase()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

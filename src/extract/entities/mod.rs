@@ -25,7 +25,8 @@
 //! - `teams`: towns, states and schools playing as teams (`Minnesota beat Buffalo`) as organisations
 //! - `other_names`: peoples, products and descriptions written like names, kind other
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list, the
-//!   shorter forms of a person's name folded into the longest (`person_names`)
+//!   shorter forms of a person's name folded into the longest (`person_names`),
+//!   each shown by its preferred surface (`recase`)
 //! - [`train`]: the training loop (used by the example, not at run time)
 
 pub mod canonical;
@@ -48,6 +49,7 @@ mod other_names;
 mod person_names;
 mod place_heads;
 mod possessive_names;
+mod recase;
 mod repair;
 mod spans;
 pub mod tagger;
