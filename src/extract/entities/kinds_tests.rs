@@ -150,3 +150,18 @@ fn a_module_code_imports_or_calls_is_an_other_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_listed_after_two_persons_is_a_person() {
+    let text =
+        "Some of the victims, such as Walter Scott, Eric Garner and Tamir Rice, have become \
+        familiar names. Delegates from Ottawa, Quebec and New Brunswick met Ministry of Foreign \
+        Affairs officials.";
+    let found = names_and_kinds(text);
+    assert!(has_kind(&found, "Tamir Rice", "person"), "{found:?}");
+    assert_ne!(
+        kind_of(&found, "New Brunswick"),
+        Some("person"),
+        "{found:?}"
+    );
+}

@@ -10,7 +10,7 @@
 //! tagger's word stands: a surname alone in a sports report stays a person.
 
 use super::given_names::{is_given_name, surname_fits};
-use super::lexicon::{is_known_place, known_kind};
+use super::lexicon::{is_known_place, known_kind, opens_known_name};
 use super::spans::in_list;
 use super::tagger::Mention;
 use crate::extract::words::{COMPANY_WORDS, PERSON_TITLES};
@@ -216,8 +216,9 @@ fn job_at_before(before: &str) -> bool {
 }
 
 /// Gives an organisation or a place named like a person (a given name of the
-/// list and one more word) the person kind when a list puts it among persons
-/// (`so are Elizabeth Warren, Pete Buttigieg and Bernie Sanders`).
+/// list and one more word, or two name-like words after two persons) the person
+/// kind when a list puts it among persons (`so are Elizabeth Warren, Pete
+/// Buttigieg and Bernie Sanders`).
 pub fn settle_listed_full_names(text: &str, mentions: &mut [Mention]) {
     for index in 0..mentions.len() {
         let mention = &mentions[index];
@@ -230,9 +231,20 @@ pub fn settle_listed_full_names(text: &str, mentions: &mut [Mention]) {
         let Some((given, surname)) = surface.split_once(' ') else {
             continue;
         };
+        let neighbours = listed_neighbours(text, mentions, index);
+        // `Walter Scott, Eric Garner and Tamir Rice`: two persons listed
+        // beside it vouch for a given name the list does not hold.
+        let two_persons_listed = neighbours == [Some(PERSON), Some(PERSON)]
+            || (neighbours[0] == Some(PERSON)
+                && listed_neighbours(text, mentions, index - 1)[0] == Some(PERSON));
+        // Not the first word of a listed name (`New Brunswick`) nor a title
+        // (`Foreign Affairs`).
+        let name_like =
+            surname_fits(given) && !opens_known_name(given) && !in_list(PERSON_TITLES, given);
+        let given_name = is_given_name(given) || (two_persons_listed && name_like);
         let named_like_a_person =
-            is_given_name(given) && surname_fits(surname) && known_kind(surface).is_none();
-        if named_like_a_person && listed_neighbours(text, mentions, index).contains(&Some(PERSON)) {
+            given_name && surname_fits(surname) && known_kind(surface).is_none();
+        if named_like_a_person && neighbours.contains(&Some(PERSON)) {
             mentions[index].kind = PERSON;
         }
     }
