@@ -231,20 +231,31 @@ pub fn settle_listed_full_names(text: &str, mentions: &mut [Mention]) {
         let Some((given, surname)) = surface.split_once(' ') else {
             continue;
         };
+        if !surname_fits(surname) || known_kind(surface).is_some() {
+            continue;
+        }
+        // Not the first word of a listed name (`New Brunswick`) nor a title
+        // (`Foreign Affairs`).
+        let listed_given = is_given_name(given);
+        let name_like = listed_given
+            || (surname_fits(given) && !opens_known_name(given) && !in_list(PERSON_TITLES, given));
+        if !name_like {
+            continue;
+        }
         let neighbours = listed_neighbours(text, mentions, index);
         // `Walter Scott, Eric Garner and Tamir Rice`: two persons listed
         // beside it vouch for a given name the list does not hold.
-        let two_persons_listed = neighbours == [Some(PERSON), Some(PERSON)]
-            || (neighbours[0] == Some(PERSON)
-                && listed_neighbours(text, mentions, index - 1)[0] == Some(PERSON));
-        // Not the first word of a listed name (`New Brunswick`) nor a title
-        // (`Foreign Affairs`).
-        let name_like =
-            surname_fits(given) && !opens_known_name(given) && !in_list(PERSON_TITLES, given);
-        let given_name = is_given_name(given) || (two_persons_listed && name_like);
-        let named_like_a_person =
-            given_name && surname_fits(surname) && known_kind(surface).is_none();
-        if named_like_a_person && neighbours.contains(&Some(PERSON)) {
+        let two_persons_listed = || {
+            neighbours == [Some(PERSON), Some(PERSON)]
+                || (neighbours[0] == Some(PERSON)
+                    && listed_neighbours(text, mentions, index - 1)[0] == Some(PERSON))
+        };
+        let vouched = if listed_given {
+            neighbours.contains(&Some(PERSON))
+        } else {
+            two_persons_listed()
+        };
+        if vouched {
             mentions[index].kind = PERSON;
         }
     }
