@@ -130,10 +130,10 @@ fn parse_story_date(raw: &str) -> Result<Option<ArticleDate>, String> {
 
 /// Drops the trailing ` Reuter` (or `REUTER`, `REUTER...`) sign-off.
 fn strip_sign_off(body: &str) -> String {
-    let body = body.trim_end();
-    let trimmed = body.trim_end_matches('.');
+    let ended = body.trim_end();
+    let trimmed = ended.trim_end_matches('.');
     let Some(cut) = trimmed.len().checked_sub("Reuter".len()) else {
-        return body.to_string();
+        return ended.to_string();
     };
     let (before, last_word) = trimmed.split_at_checked(cut).unwrap_or((trimmed, ""));
     let is_sign_off = last_word.eq_ignore_ascii_case("Reuter")
@@ -141,7 +141,7 @@ fn strip_sign_off(body: &str) -> String {
     if is_sign_off {
         before.trim_end().to_string()
     } else {
-        body.to_string()
+        ended.to_string()
     }
 }
 

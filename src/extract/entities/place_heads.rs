@@ -44,17 +44,28 @@ const SURNAME_HEADS: &[&str] = &["lake", "bay", "river", "falls", "grove", "pari
 /// Gives the person and organisation mentions that a place's head ends the
 /// place kind (see the module comment).
 pub(super) fn settle_place_heads(text: &str, mentions: &mut [Mention]) {
-    // `Ricki Lake … Lake said`: a head the article names a person by alone is a surname.
-    let lone_persons = lone_persons(text, mentions);
-    for mention in mentions.iter_mut() {
-        if mention.kind != PERSON && mention.kind != ORGANIZATION {
-            continue;
-        }
+    // `Ricki Lake … Lake said`: a head the article names a person by alone is
+    // a surname. Listed once, when a surname-like head first needs it.
+    let mut lone: Option<Vec<&str>> = None;
+    for index in 0..mentions.len() {
+        let mention = &mentions[index];
         let Some(surface) = text.get(mention.start..mention.end) else {
             continue;
         };
+        // Most mentions end in no head: that is read first.
+        let Some(head) = surface.split_whitespace().next_back() else {
+            continue;
+        };
+        let candidate = match mention.kind {
+            PERSON => in_list(PLACE_HEADS, head) || in_list(SURNAME_HEADS, head),
+            ORGANIZATION => head.eq_ignore_ascii_case("county"),
+            _ => false,
+        };
+        if !candidate {
+            continue;
+        }
         let words: Vec<&str> = surface.split_whitespace().collect();
-        let [first, .., head] = words.as_slice() else {
+        let [first, _, ..] = words.as_slice() else {
             continue;
         };
         let capitalised = words
@@ -64,23 +75,23 @@ pub(super) fn settle_place_heads(text: &str, mentions: &mut [Mention]) {
             continue;
         }
         let place = if mention.kind == PERSON {
-            let initial = words.iter().any(|word| is_initial(word));
             let surname_after_given_name = in_list(SURNAME_HEADS, head)
-                && (initial
+                && (words.iter().any(|word| is_initial(word))
                     || (words.len() == 2 && is_given_name(first))
-                    || lone_persons.contains(head));
-            in_list(PLACE_HEADS, head)
-                || (in_list(SURNAME_HEADS, head) && !surname_after_given_name)
+                    || lone
+                        .get_or_insert_with(|| lone_persons(text, mentions))
+                        .contains(&head));
+            !surname_after_given_name
         } else {
             // `Ross County 3 0 0 3`, `Montrose 2 Ross County 1`: a club in a table.
             let after = text.get(mention.end..).unwrap_or("");
             let score_follows = after
                 .trim_start_matches(' ')
                 .starts_with(|c: char| c.is_ascii_digit());
-            head.eq_ignore_ascii_case("county") && !score_follows
+            !score_follows
         };
         if place {
-            mention.kind = PLACE;
+            mentions[index].kind = PLACE;
         }
     }
 }
@@ -119,6 +130,7 @@ pub(super) fn settle_party_tags(text: &str, mentions: &mut Vec<Mention>) {
             tags.push((start, start + 2 + close - usize::from(abbreviation_dot)));
         }
     }
+    let mut settled = false;
     for (start, end) in tags {
         let overlapping = |mention: &Mention| mention.start < end && mention.end > start;
         if !mentions.iter().any(overlapping) {
@@ -126,8 +138,11 @@ pub(super) fn settle_party_tags(text: &str, mentions: &mut Vec<Mention>) {
         }
         mentions.retain(|mention| !overlapping(mention));
         mentions.push(Mention::new(start, end, OTHER));
+        settled = true;
     }
-    mentions.sort_by_key(|mention| (mention.start, mention.end));
+    if settled {
+        mentions.sort_by_key(|mention| (mention.start, mention.end));
+    }
 }
 
 /// Whether `word` is an initial (`W.`, `J.R.`).
