@@ -13,8 +13,8 @@ use crate::article::{Entity, EntityKind};
 use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
 
 use super::other_names::{
-    award_follows, names_a_portfolio, names_a_product, names_a_role, names_people_of,
-    product_context,
+    award_follows, names_a_field, names_a_portfolio, names_a_product, names_a_role,
+    names_people_of, product_context, quoted_title,
 };
 use super::possessive_names::PossessiveNames;
 use super::recase::preferred_surface;
@@ -416,16 +416,16 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         let Some(entry) = stats.get_mut(key) else {
             continue;
         };
-        let kind = if names_people_of(surface) || names_a_product(surface) || names_a_role(surface)
-        {
-            3
-        } else {
-            mention.kind
-        };
+        let before = text.get(..mention.start).unwrap_or("");
+        let other = names_people_of(surface)
+            || names_a_product(surface)
+            || names_a_role(surface)
+            || names_a_field(surface)
+            || quoted_title(before, after);
+        let kind = if other { 3 } else { mention.kind };
         entry.votes[kind] += 1;
         entry.only_shouted &= mention.shouted;
         entry.only_common_word &= mention.common_word;
-        let before = text.get(..mention.start).unwrap_or("");
         entry.names_a_product |= product_context(before, after);
         entry.names_an_award |= award_follows(name, after);
         match entry.surfaces.iter_mut().find(|(seen, _)| seen == name) {

@@ -1,6 +1,7 @@
 //! Kinds settled by general knowledge and by the words around a name:
 //! places' heads, party tags, peoples' adjectives, legislators' titles, towns
-//! in companies' names, address abbreviations, code modules.
+//! in companies' names, address abbreviations, code modules, quoted titles, fields
+//! of study, indices, genes and competitions.
 
 use super::tests::{kind_of, names_and_kinds};
 
@@ -162,6 +163,64 @@ fn a_name_listed_after_two_persons_is_a_person() {
     assert_ne!(
         kind_of(&found, "New Brunswick"),
         Some("person"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_name_that_is_a_whole_quotation_is_a_title_by_that_mention() {
+    let text = "He slowed down “Blessings,” then played “All We Got,” and 'Brain Cells.' \
+        The show “Star Wars” aired. CEO at \"Ukroboronprom\" Yuriy Husyev said Ukroboronprom \
+        and Ukroboronprom signed. Hillary Clinton called him “ISIS’ best recruiter.”";
+    let found = names_and_kinds(text);
+    for title in ["All We Got", "Brain Cells", "Star Wars"] {
+        assert_eq!(kind_of(&found, title), Some("other"), "{title}: {found:?}");
+    }
+    // Scare quotes are one vote: the company named twice without them stays one.
+    assert_eq!(
+        kind_of(&found, "Ukroboronprom"),
+        Some("organization"),
+        "{found:?}"
+    );
+    // A possessive's mark closes nothing (`“...’` are no pair).
+    assert_ne!(kind_of(&found, "ISIS"), Some("other"), "{found:?}");
+}
+
+#[test]
+fn a_quotation_mark_beside_a_name_never_panics_the_extraction() {
+    // A curly mark is three bytes: the text after it was once sliced at one.
+    for text in [
+        "She sang “Hope’s” song to Hope’s fans.",
+        "The show “Dallas’” cast met Dallas’’ mayor.",
+        "‘Kyiv’",
+        "“Kyiv”",
+        "\"Kyiv",
+        "Kyiv’s",
+    ] {
+        let _ = names_and_kinds(text);
+    }
+}
+
+#[test]
+fn fields_of_study_indices_genes_and_competitions_are_other_names() {
+    let text =
+        "Indian universities did well in Chemistry and Physics, and scored 100 in Citations \
+        per Paper and H Index. An antisensible approach to target KRAS: no escape for KRAS mutant \
+        tumors. Warner wants to open for Australia in the Ashes. Oxford Economics said prices \
+        rose. Combustion Engineering Inc and the Institute of Physics were named.";
+    let found = names_and_kinds(text);
+    for other in ["H Index", "KRAS", "Ashes"] {
+        assert_eq!(kind_of(&found, other), Some("other"), "{other}: {found:?}");
+    }
+    // A longer name ending in a field is mostly a company or a body.
+    assert_ne!(
+        kind_of(&found, "Oxford Economics"),
+        Some("other"),
+        "{found:?}"
+    );
+    assert_ne!(
+        kind_of(&found, "Institute of Physics"),
+        Some("other"),
         "{found:?}"
     );
 }

@@ -23,7 +23,8 @@
 //! - `known_mentions`: names of the lexicon the tagger left untagged (`on Twitter Tuesday`)
 //! - `place_heads`: names ending in a place's head (`Huntington Beach`, `Orange County`) as places
 //! - `teams`: towns, states and schools playing as teams (`Minnesota beat Buffalo`) as organisations
-//! - `other_names`: peoples, products and descriptions written like names, kind other
+//! - `other_names`: peoples, products, quoted titles, fields of study and descriptions
+//!   written like names, kind other
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list, the
 //!   shorter forms of a person's name folded into the longest (`person_names`),
 //!   each shown by its preferred surface (`recase`)

@@ -1,7 +1,9 @@
 //! Names that are other names, not persons, organisations or places, by
-//! their form or the word after them: peoples (`Russian-Greek`, `New
-//! Yorkers`, `Asian`), products (`AirPods Pro`, `MacBook models`) and
-//! descriptions written like names (`Florida Man`).
+//! their form or the words around them: peoples (`Russian-Greek`, `New
+//! Yorkers`, `Asian`), products and genes (`AirPods Pro`, `MacBook models`,
+//! `KRAS mutant`), titles in quotation marks (`“Sunday Candy”`), fields of
+//! study and indices (`Chemistry`, `H Index`) and descriptions written like
+//! names (`Florida Man`).
 
 use super::given_names::is_given_name;
 use super::lexicon::{is_known_place, known_kind};
@@ -60,13 +62,15 @@ pub(super) fn names_a_product(surface: &str) -> bool {
     has_line && last.is_some_and(|word| PRODUCT_WORDS.contains(&word))
 }
 
-/// Lowercase nouns of products, which a product's name is written before
-/// (`various MacBook models`, `a Retina display`, `the Chrome browser`).
+/// Lowercase nouns of products and of what science names like names (genes,
+/// proteins, drugs' targets), which such a name is written before (`various
+/// MacBook models`, `the Chrome browser`, `KRAS mutant tumors`, `the BRCA1 gene`).
 #[rustfmt::skip]
 const PRODUCT_NOUNS: &[&str] = &[
     "models", "display", "connector", "browser", "console", "headphones",
     "earbuds", "charger", "smartphone", "smartphones", "laptop", "laptops", "handset",
-    "handsets", "gift",
+    "handsets", "gift", "gene", "genes", "mutant", "mutation", "mutations", "protein",
+    "proteins", "inhibitor", "inhibitors", "receptor", "receptors", "enzyme",
 ];
 
 /// Whether the text after a name opens with a product's noun.
@@ -74,10 +78,72 @@ fn product_noun_follows(after: &str) -> bool {
     PRODUCT_NOUNS.contains(&word_after(after))
 }
 
-/// Whether the text around a name says it is a product: a product's noun or a
-/// release number after it, or code that imports or calls it.
+/// Whether the text around a name says it is a product: a product's noun or
+/// a release number after it, or code that imports or calls it.
 pub(super) fn product_context(before: &str, after: &str) -> bool {
     product_noun_follows(after) || version_follows(after) || names_code_module(before, after)
+}
+
+/// Whether a mention is the whole of a quotation (`slowed down “Blessings,”
+/// the version`, `a key part of “All We Got,”`): mostly the title of a song,
+/// a film, a book or a show, an other name; but also a nickname or a company
+/// in scare quotes (`CEO at "Ukroboronprom"`), so it is one mention's vote,
+/// not the name's kind. An opening mark right before the name and a closing
+/// one right after it, a comma or a full stop between them maybe; a straight
+/// mark opens after a space or a line's start.
+pub(super) fn quoted_title(before: &str, after: &str) -> bool {
+    let Some(opening) = before.chars().next_back() else {
+        return false;
+    };
+    // Each mark closes with its own pair: `“ISIS’ best recruiter”` is a
+    // possessive inside a quotation.
+    let closing = match opening {
+        '\u{201c}' => '\u{201d}',
+        '\u{2018}' => '\u{2019}',
+        '"' | '\'' => opening,
+        _ => return false,
+    };
+    let straight = opening == closing;
+    let opens = before[..before.len() - opening.len_utf8()]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '(');
+    if straight && !opens {
+        return false;
+    }
+    let rest = after.strip_prefix([',', '.', '!', '?']).unwrap_or(after);
+    let Some(closing_tail) = rest.strip_prefix(closing) else {
+        return false;
+    };
+    // `'s` after a name is a possessive, no closing mark.
+    let possessive = after.starts_with(closing) && closing_tail.starts_with(['s', 'S']);
+    !possessive
+}
+
+/// Last words of a field of study or of an index, which name no body
+/// (`Biological Sciences`, `Business Studies`, `H Index`, `Consumer Price
+/// Index`): other names, as CoNLL-2003 has an index.
+#[rustfmt::skip]
+const FIELD_WORDS: &[&str] = &[
+    "Index", "Sciences", "Studies", "Engineering", "Chemistry", "Physics", "Mathematics",
+    "Biology", "Economics",
+];
+
+/// Whether `surface` names a field of study by itself (`Chemistry`,
+/// `Sciences`) or an index by its last word (`H Index`, `Consumer Price
+/// Index`), with no connector that makes it a body's name (`Index on
+/// Censorship`). A longer name ending in a field is mostly a company or a
+/// body (`Oxford Economics`, `Combustion Engineering`, `Material Sciences`).
+pub(super) fn names_a_field(surface: &str) -> bool {
+    let mut words = surface.split_whitespace();
+    let Some(last) = words.next_back() else {
+        return false;
+    };
+    let one_word = words.clone().next().is_none();
+    if one_word {
+        return FIELD_WORDS.contains(&last) && last != "Index";
+    }
+    last == "Index" && words.all(|word| !matches!(word, "of" | "for" | "and" | "&" | "at"))
 }
 
 /// Whether code around a name says it is software (`from Numeric import *`,
