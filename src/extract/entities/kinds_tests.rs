@@ -224,3 +224,30 @@ fn fields_of_study_indices_genes_and_competitions_are_other_names() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_head_of_state_named_by_the_surname_alone_is_a_person() {
+    // Headlines give the tagger nothing to go by around a surname.
+    for headline in [
+        "There is no question: Merrick Garland must put Trump on trial",
+        "People in Trump areas three times more likely to die of Covid, says new analysis",
+        "Poll: Most Americans support charging Trump with Jan. 6 crimes",
+        "Jeff Bezos says Bezos Earth Fund will give away money",
+    ] {
+        let found = names_and_kinds(headline);
+        for (name, kind) in &found {
+            if name == "Trump" || name == "Bezos" {
+                assert_eq!(kind, "person", "{headline}: {found:?}");
+            }
+        }
+        assert!(
+            found
+                .iter()
+                .any(|(name, _)| name.contains("Trump") || name.contains("Bezos")),
+            "{headline}: {found:?}"
+        );
+    }
+    // A town that shares a statesman's name is left out of the list.
+    let found = names_and_kinds("The plant in Clinton, Tenn., makes tires.");
+    assert_eq!(kind_of(&found, "Clinton"), Some("place"), "{found:?}");
+}

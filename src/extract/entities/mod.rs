@@ -23,6 +23,7 @@
 //! - `known_mentions`: names of the lexicon the tagger left untagged (`on Twitter Tuesday`)
 //! - `place_heads`: names ending in a place's head (`Huntington Beach`, `Orange County`) as places
 //! - `teams`: towns, states and schools playing as teams (`Minnesota beat Buffalo`) as organisations
+//! - `famous_people`: surnames of heads of state and government (`Trump`, `Putin`) as persons
 //! - `other_names`: peoples, products, quoted titles, fields of study and descriptions
 //!   written like names, kind other
 //! - [`canonical`]: mentions -> cleaned, voted, merged [`Entity`] list, the
@@ -33,6 +34,7 @@
 pub mod canonical;
 mod case_copies;
 mod chunk_rules;
+mod famous_people;
 pub mod features;
 mod full_names;
 mod given_names;
@@ -124,6 +126,7 @@ pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<En
     place_heads::settle_place_heads(text, &mut mentions);
     place_heads::settle_party_tags(text, &mut mentions);
     teams::settle_teams(text, &mut mentions);
+    famous_people::settle_famous_people(text, &mut mentions);
     if !english {
         keep_known_names(text, &mut mentions);
     }
