@@ -277,7 +277,21 @@ impl Attributor<'_> {
             index += 1;
         }
         let stops_at_comma = words.tokens.get(index).is_some_and(|t| t.is_punct(','));
+        // "said the agency’s director, John Smith"; "said Audio Net’s president,
+        // Mark Cuban": a possessor's role, then the holder's name.
+        let name_after_comma = || {
+            let run = words.run_starting_at(index + 1, upper)?;
+            let followed_by_end = words.tokens.get(run.end).is_none_or(|t| !t.is_word());
+            followed_by_end.then(|| words.strip_titles(run).map_or(Found::Unnamed, Found::Name))
+        };
         if let Some(run) = last_run {
+            let role_of_possessor =
+                words.is_possessive(run.end - 1) && index > run.end && stops_at_comma;
+            if role_of_possessor {
+                if let Some(found) = name_after_comma() {
+                    return Some(found);
+                }
+            }
             // "said another African, a student": a nationality after other words describes someone unnamed.
             let described_by_nationality = run.len() == 1
                 && run.start > start
@@ -287,13 +301,9 @@ impl Attributor<'_> {
             }
             return Some(words.strip_titles(run).map_or(Found::Unnamed, Found::Name));
         }
-        // "said the agency’s director, John Smith"
         if stops_at_comma {
-            if let Some(run) = words.run_starting_at(index + 1, upper) {
-                let followed_by_end = words.tokens.get(run.end).is_none_or(|t| !t.is_word());
-                if followed_by_end {
-                    return Some(words.strip_titles(run).map_or(Found::Unnamed, Found::Name));
-                }
+            if let Some(found) = name_after_comma() {
+                return Some(found);
             }
         }
         Some(Found::Unnamed)

@@ -481,3 +481,20 @@ fn they_after_an_unnamed_group_that_speaks_is_no_organisation() {
                  had in years\".";
     assert_eq!(speaker_names(named, &entities), [Some("G7".to_string())]);
 }
+
+/// Regression: `said Audio Net's president, Mark Cuban` gave the quotation
+/// to the company: a possessor's role, a comma, then the holder's name.
+#[test]
+fn a_role_of_a_named_possessor_before_a_comma_gives_the_holder() {
+    let text = "``When you're in your car you've got 30 radio stations,'' said Audio Net's \
+        president, Mark Cuban. \"It is a slow year,\" said Shirley's lawyer, Eric Ferrer.";
+    let mut entities = persons(&["Mark Cuban", "Shirley", "Eric Ferrer"]);
+    entities.push(Entity {
+        name: "Audio Net".into(),
+        kind: EntityKind::Organization,
+    });
+    assert_eq!(
+        speaker_names(text, &entities),
+        [Some("Mark Cuban".into()), Some("Eric Ferrer".into())]
+    );
+}
