@@ -25,6 +25,7 @@ mod tokens;
 use std::ops::Range;
 
 use crate::article::{Entity, Quote};
+use crate::extract::words::is_nationality;
 
 use attribution::{Attributor, Found};
 use marks::QuotedSpan;
@@ -298,7 +299,6 @@ enum Evidence {
 fn speaker_of(attributor: &Attributor, resolver: &mut Resolver, found: Found) -> Option<Speaker> {
     match found {
         Found::Name(run) => {
-            resolver.note_speaker(run.start);
             let words = attributor.words;
             let written = words.name_text(&run);
             let holder = resolver.office_holder(written, run.start);
@@ -308,6 +308,13 @@ fn speaker_of(attributor: &Attributor, resolver: &mut Resolver, found: Found) ->
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
+            // "Chinese students destroyed property and shouted, “…”": a people's
+            // adjective names no one, unless a person of the article bears it
+            // (`Mark Cuban ... Cuban said`).
+            if name == written && is_nationality(written) {
+                return None;
+            }
+            resolver.note_speaker(run.start);
             let token = run.start;
             let introduction = attributor.introduction(run);
             let introduced = attributor.introduced(&introduction, &name);

@@ -498,3 +498,22 @@ fn a_role_of_a_named_possessor_before_a_comma_gives_the_holder() {
         [Some("Mark Cuban".into()), Some("Eric Ferrer".into())]
     );
 }
+
+/// Regression: `Chinese students ... shouted, “…”` gave the quotation to
+/// `Chinese`; a people's adjective names no one, but a surname that is also
+/// one (`Mark Cuban ... Cuban said`) still names its person.
+#[test]
+fn a_peoples_adjective_is_no_speaker_unless_a_person_bears_it() {
+    let text = "During the demonstrations Chinese students destroyed property and shouted, \
+        ``Down with black devils!''\n\nMark Cuban was asked about it. \"Well, it's certainly \
+        more of a consideration,\" Cuban said.";
+    let mut entities = persons(&["Mark Cuban"]);
+    entities.push(Entity {
+        name: "Chinese".into(),
+        kind: EntityKind::Other,
+    });
+    assert_eq!(
+        speaker_names(text, &entities),
+        [None, Some("Mark Cuban".into())]
+    );
+}
