@@ -94,6 +94,28 @@ impl<'a> Words<'a> {
         })
     }
 
+    /// Whether the name ending before `end` describes the one after a
+    /// lowercase role (`Liberal Democrat leader Tim Farron`, `Sanders
+    /// campaign manager Jeff Weaver`): a party's, a company's or a person's
+    /// name used as an adjective, no one a pronoun stands for.
+    pub fn describes_the_next_name(&self, end: usize) -> bool {
+        const MAX_ROLE_WORDS: usize = 3;
+        let mut index = end;
+        while index < end + MAX_ROLE_WORDS {
+            let Some(word) = self.word(index) else {
+                return false;
+            };
+            if !word.starts_with(char::is_lowercase) {
+                return false;
+            }
+            if is_title(word) {
+                return self.is_name_word(index + 1);
+            }
+            index += 1;
+        }
+        false
+    }
+
     /// Whether an unnamed group speaks in `range` (`officials said`, `police
     /// say`): a lowercase plural right before a speech verb, which a later
     /// `they` stands for rather than an organisation named before it.

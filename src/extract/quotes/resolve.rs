@@ -108,10 +108,11 @@ impl<'a> Resolver<'a> {
             // `in Lyman Hall`, or a sentence's `At Smith Hall` (the run holds `At`).
             let located = word_before.is_some_and(is_locative_preposition)
                 || words.word(run.start).is_some_and(is_locative_preposition);
+            let describes_next = words.describes_the_next_name(run.end);
             mentions.push(Mention {
                 token: name_run.start,
                 name: words.name_text(&name_run),
-                person: words.looks_like_person(&name_run) || titled_person,
+                person: (words.looks_like_person(&name_run) || titled_person) && !describes_next,
                 organisation,
                 gender: title_gender,
                 owned,

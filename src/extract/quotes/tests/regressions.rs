@@ -517,3 +517,14 @@ fn a_peoples_adjective_is_no_speaker_unless_a_person_bears_it() {
         [None, Some("Mark Cuban".into())]
     );
 }
+
+/// Regression: `Liberal Democrat leader Tim Farron said ... “…,” he said`
+/// gave the quotation to `Liberal Democrat`: a name before a lowercase role
+/// and another name describes that name, no one a pronoun stands for.
+#[test]
+fn a_name_describing_the_next_one_is_no_pronouns_antecedent() {
+    let text = "Liberal Democrat leader Tim Farron said the documents showed it would wreck the \
+        economy. \"This is yet more proof of sheer economic vandalism,\" he said.";
+    let entities = persons(&["Tim Farron"]);
+    assert_eq!(speaker_names(text, &entities), [Some("Tim Farron".into())]);
+}
