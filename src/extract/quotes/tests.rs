@@ -410,6 +410,7 @@ fn an_office_named_by_its_country_is_the_speaker() {
 
 /// Regressions found on real articles, one per bug.
 mod regressions;
+mod speaker_regressions;
 
 #[test]
 fn a_name_after_a_preposition_of_place_is_no_one_a_pronoun_stands_for() {
