@@ -3,7 +3,10 @@
 
 use std::ops::Range;
 
-use super::lexicon::{is_non_name_capital, is_organisation_word, is_speech_verb, is_title};
+use super::lexicon::{
+    is_determiner, is_non_name_capital, is_organisation_role, is_organisation_word, is_speech_verb,
+    is_title,
+};
 use super::tokens::{Token, TokenKind};
 use crate::article::Entity;
 
@@ -127,8 +130,31 @@ impl<'a> Words<'a> {
                 && !word.ends_with("ss")
                 && !is_speech_verb(word)
         };
+        // `The report said: “…” It adds`: a thing named by a common noun; not
+        // one that stands for a body named before (`the company said`, `the
+        // newspaper said`).
+        let determined = |index: usize| {
+            index > 0
+                && self.word(index - 1).is_some_and(is_determiner)
+                && self.word(index).is_some_and(|word| {
+                    let body = is_organisation_role(word)
+                        || matches!(
+                            word,
+                            "newspaper"
+                                | "paper"
+                                | "daily"
+                                | "magazine"
+                                | "broadcaster"
+                                | "station"
+                                | "channel"
+                                | "website"
+                                | "outlet"
+                        );
+                    word.starts_with(char::is_lowercase) && !is_speech_verb(word) && !body
+                })
+        };
         range.any(|index| {
-            self.word(index).is_some_and(plural)
+            (self.word(index).is_some_and(plural) || determined(index))
                 && self.word(index + 1).is_some_and(|verb| {
                     verb.starts_with(char::is_lowercase) && is_speech_verb(verb)
                 })

@@ -273,8 +273,9 @@ impl<'a> Resolver<'a> {
                         || self.entity_kind(m.name) == Some(EntityKind::Organization);
                     named_group && !is_nationality(m.name)
                 })?;
-            // `…, officials said. They said`: they are the officials.
-            if pronoun.eq_ignore_ascii_case("they")
+            // `…, officials said. They said`: they are the officials; `The
+            // report said … It adds`: it is the report.
+            if (pronoun.eq_ignore_ascii_case("they") || pronoun.eq_ignore_ascii_case("it"))
                 && self
                     .words
                     .unnamed_group_speaks(organisation.token + 1..token)

@@ -1,6 +1,6 @@
 //! Regressions of speakers' names found by checking quotations against
 //! their articles by hand, one per bug: possessors' roles, peoples'
-//! adjectives, names describing other names.
+//! adjectives, names describing other names, documents that speak.
 
 use super::regressions::{persons, speaker_names};
 use super::*;
@@ -50,4 +50,30 @@ fn a_name_describing_the_next_one_is_no_pronouns_antecedent() {
         economy. \"This is yet more proof of sheer economic vandalism,\" he said.";
     let entities = persons(&["Tim Farron"]);
     assert_eq!(speaker_names(text, &entities), [Some("Tim Farron".into())]);
+}
+
+/// Regression: `seen by The Times ... The documents says: “…” It adds: “…”`
+/// gave both quotations to the newspaper: `it` after a thing named by a
+/// common noun that speaks is that thing, no organisation named before; but
+/// `the company said` still stands for the company.
+#[test]
+fn it_after_a_document_that_speaks_is_no_organisation() {
+    let text = "The draft paper seen by The Times is based on forecasts. The documents says: \
+        \"The Treasury estimates that GDP would be lower.\" It adds: \"The net impact would \
+        be a loss.\"\n\nHoneybee Inc filed for protection. The company said the filing was \
+        routine. \"Business is continuing as usual,\" it said.";
+    let entities = [
+        Entity {
+            name: "The Times".into(),
+            kind: EntityKind::Organization,
+        },
+        Entity {
+            name: "Honeybee Inc".into(),
+            kind: EntityKind::Organization,
+        },
+    ];
+    assert_eq!(
+        speaker_names(text, &entities),
+        [None, None, Some("Honeybee Inc".into())]
+    );
 }
