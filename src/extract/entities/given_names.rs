@@ -281,9 +281,9 @@ const HYPHENED_PARTICLES: &[&str] = &["al", "el"];
 
 /// Gives the person kind to an organisation or a place (names with their
 /// kinds, as `canonical` votes them) of two to four words with a name
-/// particle that ends in the surname of a person of the article (`Bashar
-/// al-Assad`, tagged an organisation after a dateline, beside the person
-/// `Assad`).
+/// particle, or of a given name and one more word, that ends in the surname
+/// of a person of the article (`Bashar al-Assad`, tagged an organisation after
+/// a dateline, beside the person `Assad`; `Liz Truss` beside `Truss`).
 pub(super) fn settle_particle_persons(names: &mut [(usize, String, usize)]) {
     let surnames: Vec<String> = names
         .iter()
@@ -306,7 +306,15 @@ pub(super) fn settle_particle_persons(names: &mut [(usize, String, usize)]) {
         // `Banque Francaise de Credit Cooperatif`: a body's head word says organisation.
         let has_head = words.iter().any(|word| is_name_head(word));
         let person_sized = (2..=4).contains(&words.len());
-        if person_sized && !has_head && has_particle && surnames.contains(&surname) {
+        // `Liz Truss` (tagged an organisation) beside the person `Truss`: a
+        // given name of the list before the surname.
+        let given_named = words.len() == 2
+            && name_shaped(words[0])
+            && is_given_name(words[0])
+            && surname_fits(words[1])
+            && known_kind(name).is_none();
+        if person_sized && !has_head && (has_particle || given_named) && surnames.contains(&surname)
+        {
             *kind = PERSON;
         }
     }
@@ -324,6 +332,7 @@ const NOT_SURNAMES: &[&str] = &[
     "heights", "park", "beach", "springs", "falls", "bay", "island", "islands", "county", "city",
     "village", "harbor", "harbour", "point", "creek", "station", "airport", "square", "bridge",
     "trust", "house", "plaza", "mall", "tower", "towers", "hall", "arena", "stadium",
+    "theatre", "theater", "division", "vista", "school", "hospital", "museum", "library",
 ];
 
 /// Extends each person's mention over lowercase particles and the

@@ -251,3 +251,12 @@ fn a_head_of_state_named_by_the_surname_alone_is_a_person() {
     let found = names_and_kinds("The plant in Clinton, Tenn., makes tires.");
     assert_eq!(kind_of(&found, "Clinton"), Some("place"), "{found:?}");
 }
+
+#[test]
+fn a_given_name_before_a_persons_surname_is_that_person_whatever_the_tagger_said() {
+    // The tagger calls `Liz Truss` an organisation; `Truss` alone a person.
+    let text = "In a speech at Mansion House in London on Wednesday, Liz Truss renewed calls to \
+        boost Nato in the wake of the Ukraine war. Truss also delivered a direct warning to China.";
+    let found = names_and_kinds(text);
+    assert_eq!(kind_of(&found, "Liz Truss"), Some("person"), "{found:?}");
+}
