@@ -260,3 +260,11 @@ fn a_given_name_before_a_persons_surname_is_that_person_whatever_the_tagger_said
     let found = names_and_kinds(text);
     assert_eq!(kind_of(&found, "Liz Truss"), Some("person"), "{found:?}");
 }
+
+#[test]
+fn a_newspapers_head_alone_is_the_newspaper() {
+    let text = "The following are excerpts from an interview with Sessions conducted by Times \
+        staff writer James Bates. Gangs were cited as the most serious problem in a Times poll.";
+    let found = names_and_kinds(text);
+    assert_ne!(kind_of(&found, "Times"), Some("person"), "{found:?}");
+}

@@ -11,6 +11,7 @@
 
 use super::given_names::{is_given_name, surname_fits};
 use super::lexicon::{is_known_place, known_kind, opens_known_name};
+use super::org_chunks::is_newspaper_head;
 use super::spans::in_list;
 use super::tagger::Mention;
 use crate::extract::words::{COMPANY_WORDS, PERSON_TITLES};
@@ -119,6 +120,11 @@ pub fn settle_lone_persons(text: &str, mentions: &mut [Mention]) {
     for group in lone.chunk_by(|a, b| a.0 == b.0) {
         // `Putin` beside `Vladimir Putin`: the article named the person in full.
         if full_name_words.contains(&group[0].0) {
+            continue;
+        }
+        // `by Times staff writer James Bates`: a newspaper's head alone.
+        if is_newspaper_head(group[0].0) {
+            settled.extend(group.iter().map(|(_, index)| (*index, ORGANIZATION)));
             continue;
         }
         let mut signs = Signs {

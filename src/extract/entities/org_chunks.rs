@@ -138,6 +138,12 @@ pub(super) fn is_name_head(word: &str) -> bool {
         .any(|heads| in_list(heads, word))
 }
 
+/// Whether `word` ends newspapers' names (`Times`, `Post`): alone, it stands
+/// for the paper (`by Times staff writer James Bates`), never for a person.
+pub(super) fn is_newspaper_head(word: &str) -> bool {
+    in_list(NEWSPAPER_HEADS, word)
+}
+
 /// The byte spans of the names that `heads` find among the `words` of one
 /// line, merged where they overlap.
 fn chunks_of_line(
