@@ -66,6 +66,8 @@ const NOT_NAMES: &[&str] = &[
     // `Best regards`, `Dear Colleagues`, `# Notebook`).
     "photograph", "photo", "photos", "best", "regards", "best regards", "kind regards",
     "dear colleagues", "dear all", "notebook", "tel", "fax", "no", "no.", "écouter",
+    // Postal addresses (`write to Save Bodie!, P.O. Box 28366, Sacramento`).
+    "p.o. box", "po box", "p.o.box",
     // Business terms in capitals, and a company's suffix standing alone (`Cascade
     // Investment LLC.` cut before it).
     "ipo", "ebitda", "gdp", "m&a", "inc", "inc.", "corp", "corp.", "llc", "plc", "ltd", "ltd.",

@@ -268,3 +268,11 @@ fn a_newspapers_head_alone_is_the_newspaper() {
     let found = names_and_kinds(text);
     assert_ne!(kind_of(&found, "Times"), Some("person"), "{found:?}");
 }
+
+#[test]
+fn a_postal_box_is_no_name() {
+    let text = "For more information, write to Save Bodie!, P.O. Box 28366, Sacramento 95828, \
+        or to the Gilroy Garlic Festival, P.O. Box 2311, Gilroy, Calif. 95020.";
+    let found = names_and_kinds(text);
+    assert_eq!(kind_of(&found, "P.O. Box"), None, "{found:?}");
+}
