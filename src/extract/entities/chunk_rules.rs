@@ -22,6 +22,22 @@ const STATE_ABBREVIATIONS: &[&str] = &[
     "pa", "tenn", "tex", "vt", "va", "wash", "wis", "wyo",
 ];
 
+/// Whether `word` is a US state as the AP abbreviates it, capitalised, its
+/// dot aside (`Calif`, `Tenn.`, `N.Y.`, `W.Va.`).
+pub(super) fn is_state_abbreviation(word: &str) -> bool {
+    let stem = word.strip_suffix('.').unwrap_or(word);
+    let dotted = matches!(
+        stem,
+        "N.Y" | "N.J" | "N.M" | "N.C" | "S.C" | "N.D" | "S.D" | "N.H" | "R.I" | "W.Va" | "D.C"
+    );
+    let capitalised = stem.starts_with(|c: char| c.is_ascii_uppercase());
+    dotted
+        || (capitalised
+            && STATE_ABBREVIATIONS
+                .iter()
+                .any(|abbreviation| abbreviation.eq_ignore_ascii_case(stem)))
+}
+
 /// Whether `core` is a capitalised state abbreviation with its dot (`Ill.`)
 /// that keeps the dot before `after`, the text after it: unless a sentence
 /// ends there (a line end or a capital follows), where CoNLL-2003 writes the

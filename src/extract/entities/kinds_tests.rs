@@ -276,3 +276,21 @@ fn a_postal_box_is_no_name() {
     let found = names_and_kinds(text);
     assert_eq!(kind_of(&found, "P.O. Box"), None, "{found:?}");
 }
+
+#[test]
+fn a_town_before_its_states_abbreviation_is_a_place() {
+    let text = "Send recipes to the festival, P.O. Box 2311, Gilroy, Calif. 95020. The plant is \
+        in Clinton, Tenn. Officials from Stockton, Calif., met. Peoples Bank of Nanticoke, Pa., \
+        failed. Dr. Jane Roe, Pa., spoke.";
+    let found = names_and_kinds(text);
+    for place in ["Gilroy", "Stockton", "Tenn"] {
+        assert_eq!(kind_of(&found, place), Some("place"), "{place}: {found:?}");
+    }
+    // A body's or a person's full name before a state stays what it is.
+    assert_eq!(
+        kind_of(&found, "Peoples Bank of Nanticoke"),
+        Some("organization"),
+        "{found:?}"
+    );
+    assert_eq!(kind_of(&found, "Jane Roe"), Some("person"), "{found:?}");
+}

@@ -21,7 +21,8 @@
 //! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
 //! - `language`: text that is not English keeps only the names the lexicon knows
 //! - `known_mentions`: names of the lexicon the tagger left untagged (`on Twitter Tuesday`)
-//! - `place_heads`: names ending in a place's head (`Huntington Beach`, `Orange County`) as places
+//! - `place_heads`: names ending in a place's head (`Huntington Beach`, `Orange County`)
+//!   and towns before a state's abbreviation (`Gilroy, Calif.`) as places
 //! - `teams`: towns, states and schools playing as teams (`Minnesota beat Buffalo`) as organisations
 //! - `famous_people`: surnames of heads of state and government (`Trump`, `Putin`) as persons
 //! - `other_names`: peoples, products, quoted titles, fields of study and descriptions
@@ -125,6 +126,7 @@ pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<En
     known_mentions::add_known_names(text, &mut mentions);
     place_heads::settle_place_heads(text, &mut mentions);
     place_heads::settle_party_tags(text, &mut mentions);
+    place_heads::settle_towns_of_states(text, &mut mentions);
     teams::settle_teams(text, &mut mentions);
     famous_people::settle_famous_people(text, &mut mentions);
     if !english {

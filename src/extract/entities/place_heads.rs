@@ -16,13 +16,19 @@
 //! organisation's mention ending in `County` becomes a place, unless
 //! a score follows it (`Ross County 3`, a club in a table).
 //!
+//! A town before its state's abbreviation (`Gilroy, Calif.`) is a place (see
+//! [`settle_towns_of_states`]).
+//!
 //! A legislator's party tag (`(R-Simi Valley)`) holds a place the tagger cuts
 //! into pieces; it is read as one other name (see [`settle_party_tags`]).
 
+use super::chunk_rules::is_state_abbreviation;
 use super::given_names::{is_given_name, lone_persons};
 use super::lexicon::known_kind;
+use super::org_chunks::is_name_head;
 use super::spans::in_list;
 use super::tagger::Mention;
+use crate::extract::words::COMPANY_WORDS;
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -148,4 +154,45 @@ pub(super) fn settle_party_tags(text: &str, mentions: &mut Vec<Mention>) {
 /// Whether `word` is an initial (`W.`, `J.R.`).
 fn is_initial(word: &str) -> bool {
     word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 2
+}
+
+/// Makes a town written before its state's abbreviation (`Gilroy, Calif.`,
+/// `Stockton, Calif.`, AP style) a place, and the abbreviation after a town
+/// too (`Clinton, Tenn.`, where the sentence's full stop took its dot): the
+/// tagger, not knowing a small town, calls it a person or an organisation.
+pub(super) fn settle_towns_of_states(text: &str, mentions: &mut [Mention]) {
+    for mention in mentions.iter_mut() {
+        if !matches!(mention.kind, PERSON | ORGANIZATION) {
+            continue;
+        }
+        let Some(surface) = text.get(mention.start..mention.end) else {
+            continue;
+        };
+        let after = text.get(mention.end..).unwrap_or("");
+        let before = text.get(..mention.start).unwrap_or("");
+        let state_follows = after.strip_prefix(", ").is_some_and(|rest| {
+            let word = rest
+                .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .next()
+                .unwrap_or("");
+            is_state_abbreviation(word)
+        });
+        let is_state_after_town = is_state_abbreviation(surface)
+            && before.ends_with(", ")
+            && before[..before.len() - 2].ends_with(char::is_alphabetic);
+        // `Peoples Bank of Nanticoke, Pa.`, `Cirrus Development Group`: a body's
+        // name says so; `Jennifer K. Connor, Pa.`: a person's full name does.
+        let words: Vec<&str> = surface.split_whitespace().collect();
+        let body = words.iter().any(|word| {
+            in_list(COMPANY_WORDS, word.trim_end_matches('.'))
+                || in_list(&["bank", "club"], word)
+                || is_name_head(word)
+                || word.starts_with(char::is_lowercase)
+        });
+        let full_name = words.len() > 1
+            && (is_given_name(words[0]) || words.iter().any(|word| is_initial(word)));
+        if (state_follows && !body && !full_name) || is_state_after_town {
+            mention.kind = PLACE;
+        }
+    }
 }
