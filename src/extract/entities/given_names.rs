@@ -295,6 +295,11 @@ pub(super) fn settle_particle_persons(names: &mut [(usize, String, usize)]) {
         if *kind != ORGANIZATION && *kind != PLACE {
             continue;
         }
+        // Most names end in no person's surname: that is read first.
+        let surname = name.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
+        if !surnames.contains(&surname) {
+            continue;
+        }
         let words: Vec<&str> = name.split(' ').collect();
         let has_particle = words.iter().skip(1).any(|word| {
             let particle = word.split_once('-').map_or(*word, |(before, _)| before);
@@ -302,7 +307,6 @@ pub(super) fn settle_particle_persons(names: &mut [(usize, String, usize)]) {
                 .iter()
                 .any(|list| list.contains(&particle))
         });
-        let surname = name.rsplit([' ', '-']).next().unwrap_or("").to_lowercase();
         // `Banque Francaise de Credit Cooperatif`: a body's head word says organisation.
         let has_head = words.iter().any(|word| is_name_head(word));
         let person_sized = (2..=4).contains(&words.len());
@@ -313,8 +317,7 @@ pub(super) fn settle_particle_persons(names: &mut [(usize, String, usize)]) {
             && is_given_name(words[0])
             && surname_fits(words[1])
             && known_kind(name).is_none();
-        if person_sized && !has_head && (has_particle || given_named) && surnames.contains(&surname)
-        {
+        if person_sized && !has_head && (has_particle || given_named) {
             *kind = PERSON;
         }
     }

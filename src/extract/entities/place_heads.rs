@@ -165,11 +165,17 @@ pub(super) fn settle_towns_of_states(text: &str, mentions: &mut [Mention]) {
         if !matches!(mention.kind, PERSON | ORGANIZATION) {
             continue;
         }
+        let after = text.get(mention.end..).unwrap_or("");
+        let before = text.get(..mention.start).unwrap_or("");
+        // Most mentions have no comma on either side: that is read first.
+        let comma_after = after.starts_with(", ");
+        let comma_before = before.ends_with(", ");
+        if !comma_after && !comma_before {
+            continue;
+        }
         let Some(surface) = text.get(mention.start..mention.end) else {
             continue;
         };
-        let after = text.get(mention.end..).unwrap_or("");
-        let before = text.get(..mention.start).unwrap_or("");
         let state_follows = after.strip_prefix(", ").is_some_and(|rest| {
             let word = rest
                 .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
@@ -177,9 +183,16 @@ pub(super) fn settle_towns_of_states(text: &str, mentions: &mut [Mention]) {
                 .unwrap_or("");
             is_state_abbreviation(word)
         });
-        let is_state_after_town = is_state_abbreviation(surface)
-            && before.ends_with(", ")
+        let is_state_after_town = comma_before
+            && is_state_abbreviation(surface)
             && before[..before.len() - 2].ends_with(char::is_alphabetic);
+        if is_state_after_town {
+            mention.kind = PLACE;
+            continue;
+        }
+        if !state_follows {
+            continue;
+        }
         // `Peoples Bank of Nanticoke, Pa.`, `Cirrus Development Group`: a body's
         // name says so; `Jennifer K. Connor, Pa.`: a person's full name does.
         let words: Vec<&str> = surface.split_whitespace().collect();
@@ -191,7 +204,7 @@ pub(super) fn settle_towns_of_states(text: &str, mentions: &mut [Mention]) {
         });
         let full_name = words.len() > 1
             && (is_given_name(words[0]) || words.iter().any(|word| is_initial(word)));
-        if (state_follows && !body && !full_name) || is_state_after_town {
+        if !body && !full_name {
             mention.kind = PLACE;
         }
     }
