@@ -135,16 +135,18 @@ fn entity_report_leaves_nationalities_to_kind_other() {
 /// called a person's name other (`Trump` in 55 of the JSON headlines
 /// sample's articles: 106 articles shown of 161). Every kind now votes;
 /// names most articles call other (nationality adjectives) stay out.
+/// (`Trump` is now a person in every headline, as a head of state the
+/// extractor knows; `Meadows` is not one, and the tagger still calls it other.)
 #[test]
 fn articles_calling_a_name_other_count_and_other_names_stay_out() {
     let sandbox = Sandbox::new();
     sandbox.write(
         "other/a.txt",
-        " date 2022-06-01 Immunity\n\nGeorgia prosecutor says presidential immunity won't protect Trump\n",
+        " date 2022-06-01 Immunity\n\nGeorgia prosecutor says presidential immunity won't protect Meadows\n",
     );
     sandbox.write(
         "other/b.txt",
-        " date 2022-06-02 Critics\n\nCritics say Biden will not protect Trump.\n",
+        " date 2022-06-02 Critics\n\nCritics say Biden will not protect Meadows.\n",
     );
     sandbox.write(
         "other/c.txt",
@@ -156,14 +158,14 @@ fn articles_calling_a_name_other_count_and_other_names_stay_out() {
         .success();
     let report = json_of(sandbox.newsdex(&["entities", "--format", "json"]));
     let rows = report.as_array().unwrap();
-    let trump = rows
+    let meadows = rows
         .iter()
-        .find(|row| row["name"] == "Trump")
+        .find(|row| row["name"] == "Meadows")
         .unwrap_or_else(|| panic!("{report}"));
-    assert_eq!(trump["kind"], "person", "{report}");
-    assert_eq!(trump["articles"], 2, "{report}");
-    // The premise: the tagger calls `Trump` other in a.txt.
-    let kinds = trump["kinds"].to_string();
+    assert_eq!(meadows["kind"], "person", "{report}");
+    assert_eq!(meadows["articles"], 2, "{report}");
+    // The premise: the tagger calls `Meadows` other in a.txt.
+    let kinds = meadows["kinds"].to_string();
     assert!(kinds.contains("\"other\""), "{report}");
     assert!(!rows.iter().any(|row| row["name"] == "Russian"), "{report}");
 }
