@@ -294,3 +294,18 @@ fn a_town_before_its_states_abbreviation_is_a_place() {
     );
     assert_eq!(kind_of(&found, "Jane Roe"), Some("person"), "{found:?}");
 }
+
+#[test]
+fn a_region_of_a_continent_is_a_place() {
+    let text = "Demand for fertilizers rose in Eastern Europe, Western Europe and Southeast Asia, \
+        and the Baltic States asked for help.";
+    let found = names_and_kinds(text);
+    for place in [
+        "Eastern Europe",
+        "Western Europe",
+        "Southeast Asia",
+        "Baltic States",
+    ] {
+        assert_eq!(kind_of(&found, place), Some("place"), "{place}: {found:?}");
+    }
+}
