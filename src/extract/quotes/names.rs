@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::lexicon::{
     is_determiner, is_non_name_capital, is_organisation_role, is_organisation_word, is_speech_verb,
-    is_title,
+    is_title, Gender,
 };
 use super::tokens::{Token, TokenKind};
 use crate::article::Entity;
@@ -117,6 +117,26 @@ impl<'a> Words<'a> {
             index += 1;
         }
         false
+    }
+
+    /// The gender of the possessor when the name at `start` is introduced as
+    /// someone's relation or role (`his current coach Josef Beranek`, `her
+    /// husband John`): the one named is not who a pronoun of that gender stands
+    /// for in what follows; the possessor is.
+    pub fn possessors_gender(&self, start: usize) -> Option<Gender> {
+        const MAX_ROLE_WORDS: usize = 3;
+        let mut index = start;
+        for _ in 0..=MAX_ROLE_WORDS {
+            index = index.checked_sub(1)?;
+            let word = self.word(index)?;
+            match word {
+                "his" if index + 1 < start => return Some(Gender::Male),
+                "her" if index + 1 < start => return Some(Gender::Female),
+                _ if word.chars().all(|c| c.is_lowercase()) => continue,
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// Whether an unnamed group speaks in `range` (`officials said`, `police

@@ -47,6 +47,8 @@ struct Mention<'a> {
     owned: bool,
     /// After a preposition of place (`At Inner City Arts, he said`).
     located: bool,
+    /// Someone's relation (`his coach Josef Beranek`): not who `he` stands for.
+    possessors_gender: Option<Gender>,
 }
 
 /// The names of one article, indexed for pronoun resolution and canonical names.
@@ -117,6 +119,7 @@ impl<'a> Resolver<'a> {
                 gender: title_gender,
                 owned,
                 located,
+                possessors_gender: words.possessors_gender(run.start),
             });
         }
         let mut full_names: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
@@ -302,7 +305,8 @@ impl<'a> Resolver<'a> {
                 (Some(want), Some(have)) => want == have,
                 _ => true,
             };
-            is_person && gender_fits && !m.owned
+            let relation = wanted.is_some() && m.possessors_gender == wanted;
+            is_person && gender_fits && !m.owned && !relation
         };
         let nearest = candidates
             .take_while(|m| m.token + PERSON_PRONOUN_REACH >= token)

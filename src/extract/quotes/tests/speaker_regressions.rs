@@ -77,3 +77,17 @@ fn it_after_a_document_that_speaks_is_no_organisation() {
         [None, None, Some("Honeybee Inc".into())]
     );
 }
+
+/// Regression: `His father played alongside his current coach Josef Beranek.
+/// “…,” he said` gave the player's words to the coach: someone introduced
+/// as his relation or role is not who `he` stands for.
+#[test]
+fn someones_relation_is_not_who_their_pronoun_stands_for() {
+    let text = "Peter Nedved defected to Canada. His father played on the national team \
+        alongside his current coach Josef Beranek. ``I don't plan that far ahead,'' he said.";
+    let entities = persons(&["Peter Nedved", "Josef Beranek"]);
+    assert_eq!(
+        speaker_names(text, &entities),
+        [Some("Peter Nedved".into())]
+    );
+}
