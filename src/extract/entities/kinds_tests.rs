@@ -309,3 +309,19 @@ fn a_region_of_a_continent_is_a_place() {
         assert_eq!(kind_of(&found, place), Some("place"), "{place}: {found:?}");
     }
 }
+
+#[test]
+fn a_club_named_for_its_town_is_an_organisation_in_a_sports_article() {
+    let text = "The Seattle Seahawks beat the Philadelphia Eagles in overtime. The quarterback \
+        threw three touchdowns and the coach praised the team's defensive line all season. \
+        Fans flew in from the Florida Keys.";
+    let found = names_and_kinds(text);
+    for club in ["Seattle Seahawks", "Philadelphia Eagles"] {
+        assert_eq!(
+            kind_of(&found, club),
+            Some("organization"),
+            "{club}: {found:?}"
+        );
+    }
+    assert_eq!(kind_of(&found, "Florida Keys"), Some("place"), "{found:?}");
+}

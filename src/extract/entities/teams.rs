@@ -12,6 +12,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::given_names::is_given_name;
 use super::lexicon::{is_known_country, known_kind};
 use super::tagger::{covers, Mention};
 use crate::extract::words::is_nationality;
@@ -49,6 +50,7 @@ const RESULT_VERBS: &[&str] = &[
 /// Splits mentions at a result word and gives place and person mentions with a
 /// sign of a team the organisation kind (see the module comment).
 pub fn settle_teams(text: &str, mentions: &mut Vec<Mention>) {
+    settle_town_named_clubs(text, mentions);
     let nicknames = settle_record_nicknames(text, mentions);
     let pieces = split_at_result_words(text, mentions);
     // An article where some name plays as a team is about sport: its cities may
@@ -445,3 +447,53 @@ fn starts_with_score(after: &str) -> bool {
 #[cfg(test)]
 #[path = "teams_tests.rs"]
 mod tests;
+
+/// Plurals that end places' names (`Florida Keys`, `Palm Springs`, `Washington
+/// Heights`), not clubs'.
+#[rustfmt::skip]
+const PLACE_PLURALS: &[&str] = &[
+    "keys", "islands", "isles", "hills", "heights", "springs", "falls", "lakes", "mountains",
+    "rapids", "plains", "woods", "gardens", "oaks", "pines", "flats", "glades", "highlands",
+    "lowlands", "territories", "provinces", "states", "rockies", "midlands", "downs", "fields",
+    "meadows", "acres", "estates", "shores", "sands", "cliffs", "dunes", "palisades", "narrows",
+    "straits",
+];
+
+/// Makes a place's mention of a known town, state or country and a
+/// capitalised plural after it (`Anaheim Angels`, `Seattle Seahawks`, `St.
+/// Louis Blues`) an organisation in an article about sport: a club named for
+/// the place, which the tagger, seeing the town, calls a place. Not a plural
+/// the lexicon knows (`Norway Christmas`), a Latin singular (`Iowa Caucus`) or a
+/// surname made of a given name (`Tennessee Williams`).
+fn settle_town_named_clubs(text: &str, mentions: &mut [Mention]) {
+    let mut sports: Option<bool> = None;
+    for index in 0..mentions.len() {
+        let mention = &mentions[index];
+        if mention.kind != PLACE {
+            continue;
+        }
+        let Some(surface) = text.get(mention.start..mention.end) else {
+            continue;
+        };
+        let Some((town, last)) = surface.rsplit_once(' ') else {
+            continue;
+        };
+        let lowercase = last.to_lowercase();
+        let plural = last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !last.ends_with("us")
+            && last.starts_with(char::is_uppercase)
+            && last.chars().skip(1).all(char::is_lowercase)
+            && !PLACE_PLURALS.contains(&lowercase.as_str())
+            && known_kind(last).is_none()
+            && !is_given_name(&last[..last.len() - 1]);
+        let club = plural
+            && known_kind(town) == Some(PLACE)
+            && known_kind(surface).is_none()
+            && *sports.get_or_insert_with(|| about_sport(text, mentions));
+        if club {
+            mentions[index].kind = ORGANIZATION;
+        }
+    }
+}
