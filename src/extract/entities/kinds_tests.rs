@@ -298,13 +298,16 @@ fn a_town_before_its_states_abbreviation_is_a_place() {
 #[test]
 fn a_region_of_a_continent_is_a_place() {
     let text = "Demand for fertilizers rose in Eastern Europe, Western Europe and Southeast Asia, \
-        and the Baltic States asked for help.";
+        and the Baltic States asked for help. Students from Mainland China joined peers from \
+        the Indo-Pacific.";
     let found = names_and_kinds(text);
     for place in [
         "Eastern Europe",
         "Western Europe",
         "Southeast Asia",
         "Baltic States",
+        "Mainland China",
+        "Indo-Pacific",
     ] {
         assert_eq!(kind_of(&found, place), Some("place"), "{place}: {found:?}");
     }
