@@ -30,12 +30,15 @@ pub(super) fn is_state_abbreviation(word: &str) -> bool {
         stem,
         "N.Y" | "N.J" | "N.M" | "N.C" | "S.C" | "N.D" | "S.D" | "N.H" | "R.I" | "W.Va" | "D.C"
     );
-    let capitalised = stem.starts_with(|c: char| c.is_ascii_uppercase());
-    dotted
-        || (capitalised
-            && STATE_ABBREVIATIONS
-                .iter()
-                .any(|abbreviation| abbreviation.eq_ignore_ascii_case(stem)))
+    dotted || is_listed_state(stem)
+}
+
+/// Whether `stem` (no dot) is a capitalised abbreviation of [`STATE_ABBREVIATIONS`].
+fn is_listed_state(stem: &str) -> bool {
+    stem.starts_with(|c: char| c.is_ascii_uppercase())
+        && STATE_ABBREVIATIONS
+            .iter()
+            .any(|abbreviation| abbreviation.eq_ignore_ascii_case(stem))
 }
 
 /// Whether `core` is a capitalised state abbreviation with its dot (`Ill.`)
@@ -46,10 +49,7 @@ pub(super) fn keeps_state_dot(core: &str, after: &str) -> bool {
     let Some(stem) = core.strip_suffix('.') else {
         return false;
     };
-    let state = stem.starts_with(|c: char| c.is_ascii_uppercase())
-        && STATE_ABBREVIATIONS
-            .iter()
-            .any(|abbreviation| abbreviation.eq_ignore_ascii_case(stem));
+    let state = is_listed_state(stem);
     let next = after.trim_start_matches([' ', '\t']).chars().next();
     let sentence_ends = next.is_none_or(|c| c == '\n' || c == '\r' || c.is_uppercase());
     state && !sentence_ends

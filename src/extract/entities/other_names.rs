@@ -120,20 +120,19 @@ pub(super) fn quoted_title(before: &str, after: &str) -> bool {
     !possessive
 }
 
-/// Last words of a field of study or of an index, which name no body
-/// (`Biological Sciences`, `Business Studies`, `H Index`, `Consumer Price
-/// Index`): other names, as CoNLL-2003 has an index.
+/// Fields of study written alone like names (`Chemistry`, `Sciences`).
 #[rustfmt::skip]
 const FIELD_WORDS: &[&str] = &[
-    "Index", "Sciences", "Studies", "Engineering", "Chemistry", "Physics", "Mathematics",
-    "Biology", "Economics",
+    "Sciences", "Studies", "Engineering", "Chemistry", "Physics", "Mathematics", "Biology",
+    "Economics",
 ];
 
 /// Whether `surface` names a field of study by itself (`Chemistry`,
 /// `Sciences`) or an index by its last word (`H Index`, `Consumer Price
-/// Index`), with no connector that makes it a body's name (`Index on
-/// Censorship`). A longer name ending in a field is mostly a company or a
-/// body (`Oxford Economics`, `Combustion Engineering`, `Material Sciences`).
+/// Index`; CoNLL-2003 calls an index other), with no connector that makes it
+/// a body's name (`Office for the Price Index`). A longer name ending in a
+/// field is mostly a company or a body (`Oxford Economics`, `Combustion
+/// Engineering`, `Material Sciences`).
 pub(super) fn names_a_field(surface: &str) -> bool {
     let mut words = surface.split_whitespace();
     let Some(last) = words.next_back() else {
@@ -141,7 +140,7 @@ pub(super) fn names_a_field(surface: &str) -> bool {
     };
     let one_word = words.clone().next().is_none();
     if one_word {
-        return FIELD_WORDS.contains(&last) && last != "Index";
+        return FIELD_WORDS.contains(&last);
     }
     last == "Index" && words.all(|word| !matches!(word, "of" | "for" | "and" | "&" | "at"))
 }

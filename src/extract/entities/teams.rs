@@ -14,6 +14,7 @@ use rustc_hash::FxHashSet;
 
 use super::given_names::is_given_name;
 use super::lexicon::{is_known_country, known_kind};
+use super::spans::in_list;
 use super::tagger::{covers, Mention};
 use crate::extract::words::is_nationality;
 
@@ -478,14 +479,13 @@ fn settle_town_named_clubs(text: &str, mentions: &mut [Mention]) {
         let Some((town, last)) = surface.rsplit_once(' ') else {
             continue;
         };
-        let lowercase = last.to_lowercase();
         let plural = last.len() > 3
             && last.ends_with('s')
             && !last.ends_with("ss")
             && !last.ends_with("us")
             && last.starts_with(char::is_uppercase)
             && last.chars().skip(1).all(char::is_lowercase)
-            && !PLACE_PLURALS.contains(&lowercase.as_str())
+            && !in_list(PLACE_PLURALS, last)
             && known_kind(last).is_none()
             && !is_given_name(&last[..last.len() - 1]);
         let club = plural

@@ -25,9 +25,9 @@ mod tokens;
 use std::ops::Range;
 
 use crate::article::{Entity, Quote};
-use crate::extract::words::is_nationality;
 
 use attribution::{Attributor, Found};
+use lexicon::is_nationality;
 use marks::QuotedSpan;
 use names::Words;
 use resolve::Resolver;

@@ -10,6 +10,24 @@ use super::lexicon::{
 use super::tokens::{Token, TokenKind};
 use crate::article::Entity;
 
+/// Most lowercase words of a role between a name and what it describes or
+/// who holds it (`leader`, `current coach`, `deputy campaign manager`).
+const MAX_ROLE_WORDS: usize = 3;
+
+/// Nouns for a news outlet, which stand for one named before (`the newspaper
+/// said`) as an organisation's role nouns do.
+const MEDIA_NOUNS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "daily",
+    "magazine",
+    "broadcaster",
+    "station",
+    "channel",
+    "website",
+    "outlet",
+];
+
 /// Lowercase words that may sit inside a name ("Secretary of State", "Charles de Gaulle").
 fn is_name_connector(word: &str) -> bool {
     matches!(
@@ -102,7 +120,6 @@ impl<'a> Words<'a> {
     /// campaign manager Jeff Weaver`): a party's, a company's or a person's
     /// name used as an adjective, no one a pronoun stands for.
     pub fn describes_the_next_name(&self, end: usize) -> bool {
-        const MAX_ROLE_WORDS: usize = 3;
         let mut index = end;
         while index < end + MAX_ROLE_WORDS {
             let Some(word) = self.word(index) else {
@@ -124,7 +141,6 @@ impl<'a> Words<'a> {
     /// husband John`): the one named is not who a pronoun of that gender stands
     /// for in what follows; the possessor is.
     pub fn possessors_gender(&self, start: usize) -> Option<Gender> {
-        const MAX_ROLE_WORDS: usize = 3;
         let mut index = start;
         for _ in 0..=MAX_ROLE_WORDS {
             index = index.checked_sub(1)?;
@@ -139,9 +155,10 @@ impl<'a> Words<'a> {
         None
     }
 
-    /// Whether an unnamed group speaks in `range` (`officials said`, `police
-    /// say`): a lowercase plural right before a speech verb, which a later
-    /// `they` stands for rather than an organisation named before it.
+    /// Whether an unnamed group or thing speaks in `range` (`officials said`,
+    /// `police say`, `the report said`): a lowercase plural, or a common noun
+    /// after a determiner, right before a speech verb, which a later `they` or
+    /// `it` stands for rather than an organisation named before it.
     pub fn unnamed_group_speaks(&self, mut range: Range<usize>) -> bool {
         let plural = |word: &str| {
             word.len() > 3
@@ -157,19 +174,7 @@ impl<'a> Words<'a> {
             index > 0
                 && self.word(index - 1).is_some_and(is_determiner)
                 && self.word(index).is_some_and(|word| {
-                    let body = is_organisation_role(word)
-                        || matches!(
-                            word,
-                            "newspaper"
-                                | "paper"
-                                | "daily"
-                                | "magazine"
-                                | "broadcaster"
-                                | "station"
-                                | "channel"
-                                | "website"
-                                | "outlet"
-                        );
+                    let body = is_organisation_role(word) || MEDIA_NOUNS.contains(&word);
                     word.starts_with(char::is_lowercase) && !is_speech_verb(word) && !body
                 })
         };
