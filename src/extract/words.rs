@@ -97,6 +97,46 @@ pub fn is_generational_suffix(word: &str) -> bool {
         .any(|suffix| suffix.eq_ignore_ascii_case(bare))
 }
 
+/// The US states and their abbreviations, the AP's and the postal codes
+/// (`Sen. Bernie Sanders (I-Vt.)` is `the Vermont senator`).
+#[rustfmt::skip]
+const US_STATES: &[(&str, &[&str])] = &[
+    ("Alabama", &["Ala", "AL"]), ("Alaska", &["AK"]), ("Arizona", &["Ariz", "AZ"]),
+    ("Arkansas", &["Ark", "AR"]), ("California", &["Calif", "CA"]), ("Colorado", &["Colo", "CO"]),
+    ("Connecticut", &["Conn", "CT"]), ("Delaware", &["Del", "DE"]), ("Florida", &["Fla", "FL"]),
+    ("Georgia", &["Ga", "GA"]), ("Hawaii", &["HI"]), ("Idaho", &["ID"]), ("Illinois", &["Ill", "IL"]),
+    ("Indiana", &["Ind", "IN"]), ("Iowa", &["IA"]), ("Kansas", &["Kan", "Kans", "KS"]),
+    ("Kentucky", &["Ky", "KY"]), ("Louisiana", &["La", "LA"]), ("Maine", &["ME"]),
+    ("Maryland", &["Md", "MD"]), ("Massachusetts", &["Mass", "MA"]), ("Michigan", &["Mich", "MI"]),
+    ("Minnesota", &["Minn", "MN"]), ("Mississippi", &["Miss", "MS"]), ("Missouri", &["Mo", "MO"]),
+    ("Montana", &["Mont", "MT"]), ("Nebraska", &["Neb", "NE"]), ("Nevada", &["Nev", "NV"]),
+    ("New Hampshire", &["N.H", "NH"]), ("New Jersey", &["N.J", "NJ"]), ("New Mexico", &["N.M", "NM"]),
+    ("New York", &["N.Y", "NY"]), ("North Carolina", &["N.C", "NC"]), ("North Dakota", &["N.D", "ND"]),
+    ("Ohio", &["OH"]), ("Oklahoma", &["Okla", "OK"]), ("Oregon", &["Ore", "OR"]),
+    ("Pennsylvania", &["Pa", "PA"]), ("Rhode Island", &["R.I", "RI"]), ("South Carolina", &["S.C", "SC"]),
+    ("South Dakota", &["S.D", "SD"]), ("Tennessee", &["Tenn", "TN"]), ("Texas", &["Tex", "TX"]),
+    ("Utah", &["UT"]), ("Vermont", &["Vt", "VT"]), ("Virginia", &["Va", "VA"]),
+    ("Washington", &["Wash", "WA"]), ("West Virginia", &["W.Va", "WV"]), ("Wisconsin", &["Wis", "WI"]),
+    ("Wyoming", &["Wyo", "WY"]),
+];
+
+/// Whether `word` abbreviates the US state `state`, alone or in a party tag
+/// (`Vt.`, `VT`, `I-Vt.`, `R-Fla`), its final dot aside.
+pub fn abbreviates_state(word: &str, state: &str) -> bool {
+    let Some((_, abbreviations)) = US_STATES
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(state))
+    else {
+        return false;
+    };
+    let bare = word.trim_end_matches('.');
+    let tagged = bare
+        .split_once('-')
+        .filter(|(party, _)| matches!(*party, "R" | "D" | "I"))
+        .map_or(bare, |(_, place)| place);
+    abbreviations.contains(&tagged)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

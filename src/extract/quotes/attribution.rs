@@ -110,6 +110,14 @@ pub enum Found {
     /// A definite description by role (`the actor`, `the Naftogaz CEO`, `the
     /// ministry`), as the token index of the role noun.
     Role(usize),
+    /// A definite description of a person's role qualified by a name or a
+    /// people (`the Belarusian leader`, `the TWA spokesman`), as the role
+    /// noun and the qualifying run: the holder named before, else the body
+    /// that speaks through them (`TWA`), never a place or a people.
+    Described {
+        role: usize,
+        qualifier: Range<usize>,
+    },
     /// A speaker exists but is not named ("the statement said", "officials said").
     Unnamed,
 }

@@ -326,7 +326,19 @@ fn speaker_of(attributor: &Attributor, resolver: &mut Resolver, found: Found) ->
             resolver.note_person_speaker(token, &name);
             Some(Speaker::bare(name))
         }
-        Found::Role(token) => resolver.resolve_role(token).map(Speaker::bare),
+        Found::Role(token) => resolver.resolve_role(token, false).map(Speaker::bare),
+        Found::Described { role, qualifier } => {
+            if let Some(holder) = resolver.resolve_role(role, true) {
+                return Some(Speaker::bare(holder));
+            }
+            let name = attributor.words.strip_titles(qualifier)?;
+            let written = attributor.words.name_text(&name);
+            // `the Florida senator said`: a place or a people says nothing.
+            if is_nationality(written) || resolver.is_place(written) {
+                return None;
+            }
+            speaker_of(attributor, resolver, Found::Name(name))
+        }
         Found::Unnamed => None,
     }
 }

@@ -9,7 +9,7 @@ use crate::extract::words::PERSON_TITLES;
 use super::attribution::{Attributor, Found};
 use super::lexicon::{
     is_determiner, is_nationality, is_organisation_role, is_organisation_word, is_person_role,
-    is_phrase_boundary, is_speech_verb, is_subject_pronoun, is_verb_filler,
+    is_phrase_boundary, is_speech_verb, is_subject_pronoun, is_title, is_verb_filler,
 };
 
 /// Most tokens in an apposition (`X, the agency’s director, said`).
@@ -23,6 +23,19 @@ const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
 /// Most tokens read after an inverted verb (`said Clinton campaign spokesman Brian Fallon`).
 const MAX_NAME_AFTER_TOKENS: usize = 10;
+
+/// Whether `word` is a preposition whose object a name may be (`the mayor
+/// of Kyiv`).
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "of" | "in" | "at" | "for" | "from" | "with" | "against"
+    )
+}
+
+/// Most lowercase words between `the` and the name qualifying a role (`the
+/// then acting Russian president`).
+const MAX_MODIFIERS_BEFORE_QUALIFIER: usize = 2;
 
 /// Longest abbreviated title written with a period (`Rev.`, `Sen.`, `Prof.`).
 const MAX_TITLE_ABBREVIATION: usize = 4;
@@ -82,12 +95,7 @@ impl Attributor<'_> {
             // A longer run may hold the name after the place (`to Britain Liu Xiaming`).
             let after_preposition = run.start > lower
                 && run.len() == 1
-                && words.word(run.start - 1).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "to" | "of" | "in" | "at" | "for" | "from" | "with" | "against"
-                    )
-                });
+                && words.word(run.start - 1).is_some_and(is_preposition);
             if after_preposition {
                 return Some((Found::Unnamed, start));
             }
@@ -96,8 +104,10 @@ impl Attributor<'_> {
                 && words
                     .word(run.start - 1)
                     .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-            if definite && self.is_role_noun(last) {
-                return Some((Found::Role(last), start));
+            // `the Head of State is convinced`: the role is `Head`.
+            let role = self.head_of_state_at(last).unwrap_or(last);
+            if definite && self.is_role_noun(role) {
+                return Some((Found::Role(role), start));
             }
             return Some((
                 words.strip_titles(run).map_or(Found::Unnamed, Found::Name),
@@ -108,7 +118,8 @@ impl Attributor<'_> {
             return None;
         }
         // A description: "the senator said", "officials said", "Trump’s campaign said".
-        let mut index = last;
+        let role = self.head_of_state_at(last).unwrap_or(last);
+        let mut index = role;
         for _ in 0..MAX_DESCRIPTION_WORDS {
             if index == lower {
                 return Some((Found::Unnamed, index));
@@ -116,6 +127,12 @@ impl Attributor<'_> {
             let previous = index - 1;
             if let Some(run) = words.run_ending_at(previous, lower) {
                 let start = self.description_start(run.start, lower);
+                // "the Belarusian leader said", "the TWA spokesman said": a
+                // person's role qualified by a people or a name, someone named before.
+                if self.is_person_role_noun(role) && self.opened_by_the(run.start, lower) {
+                    let qualifier = run;
+                    return Some((Found::Described { role, qualifier }, start));
+                }
                 // "a senior Ukrainian official told CNN": a nationality describes
                 // an unnamed speaker; "the Clinton campaign said" names one.
                 if run.len() == 1 && words.word(previous).is_some_and(is_nationality) {
@@ -128,8 +145,8 @@ impl Attributor<'_> {
             }
             match words.word(previous) {
                 // "the actor said", "the ministry said": someone named before.
-                Some(w) if w.eq_ignore_ascii_case("the") && self.is_role_noun(last) => {
-                    return Some((Found::Role(last), previous))
+                Some(w) if w.eq_ignore_ascii_case("the") && self.is_role_noun(role) => {
+                    return Some((Found::Role(role), previous))
                 }
                 Some(w) if is_determiner(w) => return Some((Found::Unnamed, previous)),
                 Some(w)
@@ -147,9 +164,61 @@ impl Attributor<'_> {
     /// A singular noun for a person's or an organisation's role; not a word
     /// of an organisation's name (`the White House`).
     fn is_role_noun(&self, index: usize) -> bool {
-        self.words.word(index).is_some_and(|word| {
-            is_organisation_role(word) || (is_person_role(word) && !is_organisation_word(word))
-        })
+        let organisation_role = self.words.word(index).is_some_and(is_organisation_role);
+        organisation_role || self.is_person_role_noun(index)
+    }
+
+    /// A singular noun for a person's role (`leader`, `spokesman`, the `head`
+    /// of `head of state`); not a word of an organisation's name.
+    fn is_person_role_noun(&self, index: usize) -> bool {
+        let head_of_state = self.head_of_state_at(index + 2) == Some(index);
+        head_of_state
+            || self.words.word(index).is_some_and(|word| {
+                is_person_role(word) && !is_organisation_word(word) && !is_organisation_role(word)
+            })
+    }
+
+    /// The role noun of an office `of state` or `of government` ending at
+    /// `last`: the `head` of `head of state`, the `Secretary` of `the US
+    /// Secretary of State`.
+    fn head_of_state_at(&self, last: usize) -> Option<usize> {
+        let words = &self.words;
+        let governs = words.word(last).is_some_and(|w| {
+            w.eq_ignore_ascii_case("state") || w.eq_ignore_ascii_case("government")
+        });
+        let head = last.checked_sub(2)?;
+        let phrase = governs
+            && words.word(last - 1) == Some("of")
+            && words
+                .word(head)
+                .is_some_and(|w| w.eq_ignore_ascii_case("head") || is_title(w));
+        phrase.then_some(head)
+    }
+
+    /// Whether `the` opens a description just before `start`, perhaps with a
+    /// lowercase word or two between (`the former Russian president`).
+    fn opened_by_the(&self, start: usize, lower: usize) -> bool {
+        let mut index = start;
+        for _ in 0..=MAX_MODIFIERS_BEFORE_QUALIFIER {
+            if index == lower {
+                return false;
+            }
+            let Some(word) = self.words.word(index - 1) else {
+                return false;
+            };
+            if word.eq_ignore_ascii_case("the") {
+                return true;
+            }
+            let modifier = word.starts_with(char::is_lowercase)
+                && !is_phrase_boundary(word)
+                && !is_speech_verb(word)
+                && !is_determiner(word);
+            if !modifier {
+                return false;
+            }
+            index -= 1;
+        }
+        false
     }
 
     /// After `said the`: the role noun ending a short description that is the
@@ -170,7 +239,7 @@ impl Attributor<'_> {
             head = Some(index);
             index += 1;
         }
-        let head = head?;
+        let head = self.head_of_state_at(head?).or(head)?;
         // `said the agency’s director, John Smith`; `says the Rev. Pierre
         // Moleres`: an abbreviated title, its period ending no sentence.
         let abbreviated_title = words.word(head).is_some_and(|word| {
@@ -222,18 +291,28 @@ impl Attributor<'_> {
     fn apposition_before(&self, comma: usize, lower: usize) -> Option<(Found, usize)> {
         let words = &self.words;
         let floor = comma.saturating_sub(MAX_APPOSITION_TOKENS).max(lower);
-        let opening = (floor..comma)
-            .rev()
-            .find(|&i| words.tokens[i].is_punct(','))?;
-        if opening > lower {
-            if let Some(run) = words.run_ending_at(opening - 1, lower) {
+        let comma_before = |end: usize| (floor..end).rev().find(|&i| words.tokens[i].is_punct(','));
+        let opening = comma_before(comma)?;
+        let mut subject_end = opening;
+        while subject_end > lower {
+            if let Some(run) = words.run_ending_at(subject_end - 1, lower) {
+                // `Jean-Marc Ayrault, the foreign minister of France, a
+                // permanent member of the Security Council, said`: a name
+                // after a preposition ends one apposition of several.
+                let object =
+                    run.start > lower && words.word(run.start - 1).is_some_and(is_preposition);
+                if let Some(earlier) = comma_before(subject_end).filter(|_| object) {
+                    subject_end = earlier;
+                    continue;
+                }
                 if let Some(name) = words.strip_titles(run.clone()) {
                     return Some((Found::Name(name), self.description_start(run.start, lower)));
                 }
             }
-            if words.word(opening - 1).is_some_and(is_subject_pronoun) {
-                return Some((Found::Pronoun(opening - 1), opening - 1));
+            if words.word(subject_end - 1).is_some_and(is_subject_pronoun) {
+                return Some((Found::Pronoun(subject_end - 1), subject_end - 1));
             }
+            break;
         }
         // "The agency’s director, John Smith, said"
         let inside = words.run_ending_at(comma - 1, opening + 1)?;

@@ -13,11 +13,13 @@ use crate::article::{Entity, EntityKind};
 use crate::extract::words::strip_possessive;
 
 use super::lexicon::{
-    is_group_pronoun, is_locative_preposition, is_nationality, is_organisation_role,
-    is_organisation_word, is_possessive_determiner, is_title, person_title_gender, pronoun_gender,
-    Gender,
+    is_group_pronoun, is_locative_preposition, is_nationality, is_possessive_determiner,
+    person_title_gender, pronoun_gender, Gender,
 };
-use super::names::{capitalised_run, contains_words, last_word, Words};
+use super::names::{contains_words, last_word, Words};
+
+mod role_words;
+mod roles;
 
 /// Most tokens back a group pronoun ("they", "it") may look for its organisation.
 const GROUP_PRONOUN_REACH: usize = 80;
@@ -347,136 +349,6 @@ impl<'a> Resolver<'a> {
             .unwrap_or(0);
         let end = starts.get(following).copied().unwrap_or(usize::MAX);
         start..end
-    }
-
-    /// The person or organisation a definite description at `token` stands
-    /// for (`the Naftogaz CEO said`, `said the actor`, `the ministry said`):
-    /// an organisation named with the same word, a person introduced with the
-    /// same role, or for a person's role the person last quoted by name.
-    /// Nothing rather than the nearest unrelated name.
-    pub fn resolve_role(&self, token: usize) -> Option<String> {
-        let role = self.words.word(token)?;
-        let before = self.mentions.partition_point(|m| m.token < token);
-        let candidates = self.mentions[..before].iter().rev();
-        if is_organisation_role(role) {
-            let named_alike = candidates
-                .take_while(|m| m.token + PERSON_PRONOUN_REACH >= token)
-                .find(|m| {
-                    !m.person
-                        && m.name
-                            .split_whitespace()
-                            .any(|word| word.eq_ignore_ascii_case(role))
-                })?;
-            return Some(self.canonical_name(named_alike.name, named_alike.token));
-        }
-        let introduced_with_role: Vec<&Mention> = candidates
-            .take_while(|m| m.token + PERSON_PRONOUN_REACH >= token)
-            .filter(|m| {
-                // `the Naftogaz CEO` is itself a mention: a name holding the role is no name.
-                let holds_role = m
-                    .name
-                    .split_whitespace()
-                    .any(|word| word.eq_ignore_ascii_case(role));
-                m.person && !holds_role && self.role_near(m.token, role)
-            })
-            .collect();
-        // `President Volodymyr Zelenskyy … talks with President of the Slovak
-        // Republic Zuzana Čaputová … the President said`: of several holders of
-        // the role, the one the article names most, then the one bearing it
-        // unqualified (no `of`), then the nearest.
-        let named_most = introduced_with_role
-            .iter()
-            .enumerate()
-            .max_by_key(|(rank, m)| {
-                let unqualified = !self.role_qualified(m.token, role);
-                (self.times_named(m), unqualified, std::cmp::Reverse(*rank))
-            })
-            .map(|(_, m)| *m);
-        if let Some(person) = named_most {
-            return Some(self.canonical_name(person.name, person.token));
-        }
-        let person_role = is_title(role) || role.chars().all(|c| c.is_lowercase());
-        let (speaker_token, speaker) = self.last_speaker.as_ref()?;
-        let recent = *speaker_token < token && speaker_token + PERSON_PRONOUN_REACH >= token;
-        (person_role && recent).then(|| speaker.clone())
-    }
-
-    /// The person an office written like a name stands for (`the President of
-    /// Ukraine emphasized`): the person named right after the same office
-    /// before `token` (`President of Ukraine Volodymyr Zelenskyy had a call
-    /// with President of Poland Andrzej Duda`), the nearest such one.
-    pub fn office_holder(&self, office: &str, token: usize) -> Option<String> {
-        let first_word = office.split_whitespace().next()?;
-        // `the Office of the President said`: an organisation speaks, not its head.
-        let names_a_body = office.split_whitespace().any(is_organisation_word);
-        if !is_title(first_word) || !office.contains(' ') || names_a_body {
-            return None;
-        }
-        let offset = self.words.tokens.get(token)?.start;
-        let mut window_start = offset.saturating_sub(SURNAME_REACH_BYTES);
-        while !self.words.text.is_char_boundary(window_start) {
-            window_start += 1;
-        }
-        let window = self.words.text.get(window_start..offset)?;
-        let lowered_window = window.to_ascii_lowercase();
-        let lowered_office = office.to_ascii_lowercase();
-        let persons: Vec<&Entity> = self
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .collect();
-        let mut search_end = lowered_window.len();
-        while let Some(found) = lowered_window[..search_end].rfind(&lowered_office) {
-            let after = window[found + office.len()..].trim_start_matches([' ', ',']);
-            let holder = persons.iter().find(|e| after.starts_with(e.name.as_str()));
-            if let Some(person) = holder {
-                return Some(person.name.clone());
-            }
-            // Without the tagger's entities, a full name written right after the office.
-            let capitalised = capitalised_run(after);
-            if self.entities.is_empty() && capitalised.len() >= 2 {
-                return Some(capitalised.join(" "));
-            }
-            search_end = found;
-        }
-        None
-    }
-
-    /// How many mentions outside quotations name the same person as `mention`
-    /// (by its last word: `Zelenskyy` and `Volodymyr Zelenskyy`).
-    fn times_named(&self, mention: &Mention) -> usize {
-        let surname = last_word(mention.name);
-        self.mentions
-            .iter()
-            .filter(|m| m.person && last_word(m.name) == surname)
-            .count()
-    }
-
-    /// Whether `role` stands right before the name at `token` qualified by
-    /// `of` (`President of the Slovak Republic Zuzana Čaputová`).
-    fn role_qualified(&self, token: usize, role: &str) -> bool {
-        let from = token.saturating_sub(ROLE_CONTEXT_TOKENS / 2);
-        (from..token).any(|i| {
-            let is_role = self
-                .words
-                .word(i)
-                .is_some_and(|w| w.eq_ignore_ascii_case(role));
-            is_role && self.words.word(i + 1) == Some("of")
-        })
-    }
-
-    /// Whether `role` is written next to the name at `token` (titles before it,
-    /// an apposition after it).
-    fn role_near(&self, token: usize, role: &str) -> bool {
-        let from = token.saturating_sub(ROLE_CONTEXT_TOKENS / 2);
-        let to = (token + ROLE_CONTEXT_TOKENS).min(self.words.tokens.len());
-        (from..to).any(|i| {
-            i != token
-                && self
-                    .words
-                    .word(i)
-                    .is_some_and(|word| word.eq_ignore_ascii_case(role))
-        })
     }
 
     /// Whether the tagger saw `name` as a place: a place says nothing, so a

@@ -410,6 +410,7 @@ fn an_office_named_by_its_country_is_the_speaker() {
 
 /// Regressions found on real articles, one per bug.
 mod regressions;
+mod role_descriptions;
 mod speaker_regressions;
 
 #[test]
