@@ -275,8 +275,12 @@ impl Attributor<'_> {
             }
             if let Some((found, _)) = self.name_before(index, window.start) {
                 // "Clinton says she calls it “…”": the pronoun is the named subject.
+                // Not after a comma: "The destruction left by Russian forces
+                // has made talks tenuous, he said" is his, not the sentence's.
                 if let Found::Pronoun(pronoun) = found {
-                    if let Some(Found::Name(name)) = self.sentence_subject(window.start..pronoun) {
+                    let after_comma = pronoun > 0 && self.words.tokens[pronoun - 1].is_punct(',');
+                    let subject = self.sentence_subject(window.start..pronoun);
+                    if let Some(Found::Name(name)) = subject.filter(|_| !after_comma) {
                         return Some(Found::Name(name));
                     }
                 }

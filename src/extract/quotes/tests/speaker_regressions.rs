@@ -91,3 +91,19 @@ fn someones_relation_is_not_who_their_pronoun_stands_for() {
         [Some("Peter Nedved".into())]
     );
 }
+
+/// Regression: `The destruction left by Russian forces has made talks
+/// tenuous, he said. “…”` gave the quotation to nobody: the sentence's
+/// subject (`Russian`) replaced the pronoun that speaks after the comma.
+#[test]
+fn a_pronoun_speaking_after_a_comma_is_not_replaced_by_the_subject() {
+    let text = "Mr Zelensky said he wanted to meet Mr Putin.\n\nThe destruction left by \
+        Russian forces has made talks tenuous, he said. \"After Bucha people just want to \
+        kill them.\"";
+    let mut entities = persons(&["Zelensky", "Putin"]);
+    entities.push(Entity {
+        name: "Russian".into(),
+        kind: EntityKind::Other,
+    });
+    assert_eq!(speaker_names(text, &entities), [Some("Zelensky".into())]);
+}
