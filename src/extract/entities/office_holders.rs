@@ -46,6 +46,78 @@ pub(super) fn split_place_from_name(text: &str, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// Countries that are also given names (`Georgia May`, `Jordan Henderson`,
+/// `Chad Smith`, `India Knight`, `Israel Adesanya`, `Kenya Barris`).
+const COUNTRIES_AS_GIVEN_NAMES: &[&str] = &[
+    "georgia", "jordan", "chad", "india", "israel", "kenya", "america", "ireland",
+];
+
+/// `Won't Trigger War With Russia Kallas said`, `in Ukraine Volodymyr
+/// Zelenskyy said`: a person tagged over a country's name and one to three
+/// capitalised words after it is the country and the person. No person's
+/// name opens with a country's, but for the few that are given names too.
+pub(super) fn split_country_from_person(text: &str, mentions: &mut Vec<Mention>) {
+    let mut index = 0;
+    while index < mentions.len() {
+        let mention = &mentions[index];
+        let surface = text.get(mention.start..mention.end).unwrap_or("");
+        let split = surface.split_once(' ').filter(|(country, rest)| {
+            let rest_words = rest.split(' ').count();
+            let surname = rest.rsplit(' ').next().map(bare_word).unwrap_or("");
+            mention.kind == PERSON
+                && (1..=3).contains(&rest_words)
+                && rest
+                    .split(' ')
+                    .all(|word| word.starts_with(char::is_uppercase))
+                && super::lexicon::is_known_country(country)
+                && !in_list(COUNTRIES_AS_GIVEN_NAMES, country)
+                && super::given_names::surname_fits(surname)
+                && super::lexicon::known_kind(surface).is_none()
+                && (rest_words > 1 || speaks_or_recurs(text, mention.end, surname))
+        });
+        if let Some((country, _)) = split {
+            let mut person = mention.clone();
+            person.start = mention.start + country.len() + 1;
+            let place = &mut mentions[index];
+            place.end = place.start + country.len();
+            place.kind = PLACE;
+            mentions.insert(index + 1, person);
+            index += 1;
+        }
+        index += 1;
+    }
+}
+
+/// Whether the lone word `surname` ending a mention at `end` reads as a
+/// person's: a speech verb follows it (`Russia Kallas said`), or the text
+/// names it again on its own (`France Macron` … `Macron`); not a common
+/// noun run into a country (`Niger Delta`, `Japan Data`, `Brunei Darussalam`).
+fn speaks_or_recurs(text: &str, end: usize, surname: &str) -> bool {
+    let next_word = text
+        .get(end..)
+        .and_then(|after| after.split_whitespace().next());
+    let speaks = next_word.is_some_and(|word| in_list(SPEECH_VERBS, bare_word(word)));
+    let recurs = text.match_indices(surname).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + surname.len()..].chars().next();
+        let whole_word =
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        let after_space = text[..at].ends_with(' ');
+        let after_country = after_space
+            && text[..at - 1]
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(super::lexicon::is_known_country);
+        whole_word && !after_country
+    });
+    speaks || recurs
+}
+
+/// Verbs of saying that show the name before them is someone's.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "noted", "stressed", "wrote",
+];
+
 /// Last words of a body's name that no person bears, beside the organisations'
 /// head words (`University of New Hampshire Survey Center`).
 #[rustfmt::skip]

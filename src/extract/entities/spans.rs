@@ -83,6 +83,7 @@ pub fn repair_spans(text: &str, mentions: &mut Vec<Mention>) {
     split_at_sentence_ends(text, mentions);
     // Before portfolios go: `Minister of Greece Nikos Dendias` holds a place.
     office_holders::split_place_from_name(text, mentions);
+    office_holders::split_country_from_person(text, mentions);
     split_joined_places(text, mentions);
     drop_portfolios(text, mentions);
     mark_titles_of_works(text, mentions);

@@ -468,3 +468,32 @@ fn securities_before_a_company_are_no_part_of_its_name() {
         owned(&[("Apple Inc.", 1), ("Bank of Canada", 1)])
     );
 }
+
+/// Regression: `War With Russia Kallas said` kept `Russia Kallas` as one
+/// person (18 ukraine-war-news articles, a site's related-story line); a
+/// country run into a person's name is the country and the person, but not
+/// a country and a common noun (`Niger Delta`) or a country that is a given
+/// name (`Jordan Henderson`).
+#[test]
+fn a_country_run_into_a_persons_name_is_split_off() {
+    let text = "Training Won't Trigger War With Russia Kallas said on Monday.";
+    assert_eq!(
+        repaired(text, &[("Russia Kallas", 0)]),
+        owned(&[("Russia", 2), ("Kallas", 0)])
+    );
+    let text = "Speaking in Serbia Ivica Dacic warned of sanctions.";
+    assert_eq!(
+        repaired(text, &[("Serbia Ivica Dacic", 0)]),
+        owned(&[("Serbia", 2), ("Ivica Dacic", 0)])
+    );
+    let text = "Oil spills in the Niger Delta worsened.";
+    assert_eq!(
+        repaired(text, &[("Niger Delta", 0)]),
+        owned(&[("Niger Delta", 0)])
+    );
+    let text = "Liverpool captain Jordan Henderson said he was ready.";
+    assert_eq!(
+        repaired(text, &[("Jordan Henderson", 0)]),
+        owned(&[("Jordan Henderson", 0)])
+    );
+}
