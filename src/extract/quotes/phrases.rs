@@ -90,6 +90,9 @@ impl Attributor<'_> {
         }
         if let Some(run) = words.run_ending_at(last, lower) {
             let start = self.description_start(run.start, lower);
+            if let Some(found) = self.person_before_preposition(start, lower) {
+                return Some(found);
+            }
             // "China’s ambassador to Britain accused", "the mayor of Kyiv said":
             // the name is the object of a preposition, the subject is unnamed.
             // A longer run may hold the name after the place (`to Britain Liu Xiaming`).
@@ -127,6 +130,9 @@ impl Attributor<'_> {
             let previous = index - 1;
             if let Some(run) = words.run_ending_at(previous, lower) {
                 let start = self.description_start(run.start, lower);
+                if let Some(found) = self.person_before_preposition(start, lower) {
+                    return Some(found);
+                }
                 // "the Belarusian leader said", "the TWA spokesman said": a
                 // person's role qualified by a people or a name, someone named before.
                 if self.is_person_role_noun(role) && self.opened_by_the(run.start, lower) {
@@ -159,6 +165,31 @@ impl Attributor<'_> {
             }
         }
         Some((Found::Unnamed, index))
+    }
+
+    /// `John Smith of the Brookings Institution said`, `Monzer Akbik of the
+    /// National Coalition opposition group told Reuters`: the person before a
+    /// preposition opening the subject's description (`start`) is the subject.
+    fn person_before_preposition(&self, start: usize, lower: usize) -> Option<(Found, usize)> {
+        let words = &self.words;
+        let preposition = start.checked_sub(1).filter(|&i| i > lower)?;
+        let attaches = words
+            .word(preposition)
+            .is_some_and(|w| matches!(w, "of" | "at" | "from" | "with"));
+        if !attaches {
+            return None;
+        }
+        let person = words.run_ending_at(preposition - 1, lower)?;
+        // Not an office (`Deputy Head of the … Administration`).
+        let name = words.strip_titles(person.clone())?;
+        let titled = name.clone().any(|i| words.word(i).is_some_and(is_title));
+        if titled || !words.looks_like_person(&name) {
+            return None;
+        }
+        Some((
+            Found::Name(name),
+            self.description_start(person.start, lower),
+        ))
     }
 
     /// A singular noun for a person's or an organisation's role; not a word

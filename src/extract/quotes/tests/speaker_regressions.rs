@@ -107,3 +107,26 @@ fn a_pronoun_speaking_after_a_comma_is_not_replaced_by_the_subject() {
     });
     assert_eq!(speaker_names(text, &entities), [Some("Zelensky".into())]);
 }
+
+/// Regression: `“…,” Monzer Akbik of the National Coalition opposition
+/// group told Reuters` gave nobody, and `John Smith of the Brookings
+/// Institution said: “…”` the institution: the person before the
+/// preposition opening the subject's description is the subject; an office
+/// before it is not (`the deputy head of the Belarus President Administration`).
+#[test]
+fn a_person_before_of_and_their_body_is_the_subject() {
+    let text = "\"This is completely separated from reality,\" Monzer Akbik of the \
+        Western-backed National Coalition opposition group told Reuters.\n\nJohn Smith of the \
+        Brookings Institution said: \"We are ready for this.\"";
+    let mut entities = persons(&["Monzer Akbik", "John Smith"]);
+    for body in ["National Coalition", "Reuters", "Brookings Institution"] {
+        entities.push(Entity {
+            name: body.into(),
+            kind: EntityKind::Organization,
+        });
+    }
+    assert_eq!(
+        speaker_names(text, &entities),
+        [Some("Monzer Akbik".into()), Some("John Smith".into())]
+    );
+}
