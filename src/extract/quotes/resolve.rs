@@ -17,6 +17,7 @@ use super::lexicon::{
     person_title_gender, pronoun_gender, Gender,
 };
 use super::names::{contains_words, last_word, Words};
+use super::tokens::TokenKind;
 
 mod role_words;
 mod roles;
@@ -51,6 +52,8 @@ struct Mention<'a> {
     located: bool,
     /// Someone's relation (`his coach Josef Beranek`): not who `he` stands for.
     possessors_gender: Option<Gender>,
+    /// A byline (`By Marwan Makdisi` on its own line): the reporter.
+    byline: bool,
 }
 
 /// The names of one article, indexed for pronoun resolution and canonical names.
@@ -113,15 +116,33 @@ impl<'a> Resolver<'a> {
             let located = word_before.is_some_and(is_locative_preposition)
                 || words.word(run.start).is_some_and(is_locative_preposition);
             let describes_next = words.describes_the_next_name(run.end);
+            // `By Marwan Makdisi` on its own line: the reporter, not someone
+            // the story's `he` stands for.
+            let line_ends = words
+                .tokens
+                .get(run.end)
+                .is_none_or(|t| t.kind == TokenKind::Break);
+            let by = |word: &str| word.eq_ignore_ascii_case("by");
+            let byline =
+                line_ends && (word_before.is_some_and(by) || words.word(run.start).is_some_and(by));
+            // `the West and Sunni Muslim Gulf Arab monarchies`: peoples'
+            // adjectives describing a noun, not someone `he` stands for.
+            let peoples = name_run
+                .clone()
+                .filter(|&i| words.word(i).is_some_and(is_nationality))
+                .count();
             mentions.push(Mention {
                 token: name_run.start,
                 name: words.name_text(&name_run),
-                person: (words.looks_like_person(&name_run) || titled_person) && !describes_next,
+                person: (words.looks_like_person(&name_run) || titled_person)
+                    && !describes_next
+                    && peoples < 2,
                 organisation,
                 gender: title_gender,
                 owned,
                 located,
                 possessors_gender: words.possessors_gender(run.start),
+                byline,
             });
         }
         let mut full_names: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
@@ -308,7 +329,7 @@ impl<'a> Resolver<'a> {
                 _ => true,
             };
             let relation = wanted.is_some() && m.possessors_gender == wanted;
-            is_person && gender_fits && !m.owned && !relation
+            is_person && gender_fits && !m.owned && !m.byline && !relation
         };
         let nearest = candidates
             .take_while(|m| m.token + PERSON_PRONOUN_REACH >= token)

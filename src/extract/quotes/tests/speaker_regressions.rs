@@ -130,3 +130,16 @@ fn a_person_before_of_and_their_body_is_the_subject() {
         [Some("Monzer Akbik".into()), Some("John Smith".into())]
     );
 }
+
+/// Regression: `took aim at the West and Sunni Muslim Gulf Arab monarchies.
+/// “…,” he said` gave the words to `Sunni Muslim Gulf Arab`, and without it
+/// `he` went to the reporter of the byline: peoples' adjectives describing
+/// a noun and a byline are nobody a pronoun stands for.
+#[test]
+fn peoples_adjectives_and_a_byline_are_no_antecedents() {
+    let text = "Assad sworn in\n\nBy Marwan Makdisi\n\nDAMASCUS (Reuters) - The president \
+        of 14 years took aim at the West and Sunni Muslim Gulf Arab monarchies. \"Soon we will \
+        see the states pay a high price,\" he said in the speech.";
+    let entities = persons(&["Marwan Makdisi"]);
+    assert_eq!(speaker_names(text, &entities), [None]);
+}
