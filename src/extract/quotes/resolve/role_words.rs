@@ -29,13 +29,6 @@ pub(super) const ROLE_ABBREVIATIONS: [(&str, &str); 11] = [
     ("colonel", "col"),
 ];
 
-/// Whether `word` is the abbreviated title of some role (`Sen`, `Gov`).
-pub(super) fn abbreviates_any_role(word: &str) -> bool {
-    ROLE_ABBREVIATIONS
-        .iter()
-        .any(|(_, short)| short.eq_ignore_ascii_case(word))
-}
-
 /// Whether `word` is the abbreviated title of `role` (`Sen.` of `senator`).
 pub(super) fn abbreviates(word: &str, role: &str) -> bool {
     let bare = word.trim_end_matches('.');

@@ -7,10 +7,8 @@ use crate::article::{Entity, EntityKind};
 
 use super::super::lexicon::{is_nationality, is_organisation_role, is_organisation_word, is_title};
 use super::super::names::{capitalised_run, last_word};
-use super::super::tokens::TokenKind;
 use super::role_words::{
-    abbreviates, abbreviates_any_role, same_people, GOVERNMENT_HEADS, LEADERS, ROLE_DISTINGUISHERS,
-    STATE_HEADS,
+    abbreviates, same_people, GOVERNMENT_HEADS, LEADERS, ROLE_DISTINGUISHERS, STATE_HEADS,
 };
 use super::{Mention, Resolver, PERSON_PRONOUN_REACH, ROLE_CONTEXT_TOKENS, SURNAME_REACH_BYTES};
 
@@ -27,6 +25,17 @@ struct Description<'w> {
     names: Vec<&'w str>,
     /// Title words of the role other than its noun (`prime`, `Deputy`, `former`).
     titles: Vec<&'w str>,
+}
+
+impl Description<'_> {
+    /// A description that says nothing besides its role, at `start`.
+    fn empty(start: usize) -> Self {
+        Description {
+            start,
+            names: Vec::new(),
+            titles: Vec::new(),
+        }
+    }
 }
 
 /// How a name fits a description, worst first.
@@ -160,11 +169,7 @@ impl Resolver<'_> {
     /// of its role (`the British prime minister`, `said the Deputy Prime
     /// Minister`), and `former`. Empty when no `the` opens it within a few words.
     fn description(&self, token: usize) -> Description<'_> {
-        let mut description = Description {
-            start: token,
-            names: Vec::new(),
-            titles: Vec::new(),
-        };
+        let mut description = Description::empty(token);
         for index in (token.saturating_sub(MAX_QUALIFIER_WORDS + 1)..token).rev() {
             let Some(word) = self.words.word(index) else {
                 break;
@@ -186,11 +191,7 @@ impl Resolver<'_> {
                 description.names.push(word);
             }
         }
-        Description {
-            start: token,
-            names: Vec::new(),
-            titles: Vec::new(),
-        }
+        Description::empty(token)
     }
 
     /// How the name at `token` fits a description: every title word and name
@@ -325,8 +326,6 @@ impl Resolver<'_> {
         })
     }
 
-    /// Whether `role` is written next to the name at `token` (titles before it,
-    /// an apposition after it).
     /// The titles a head's description at `token` stands for (`the leader`,
     /// `the head of state`, `the head of government`), if it is one.
     fn titles_of_head(&self, token: usize) -> Option<&'static [&'static str]> {
@@ -406,26 +405,7 @@ impl Resolver<'_> {
     /// government` says nothing of Lavrov).
     fn context_end(&self, token: usize) -> usize {
         let limit = (token + ROLE_CONTEXT_TOKENS).min(self.words.tokens.len());
-        (token..limit)
-            .find(|&i| self.ends_a_sentence(i))
-            .unwrap_or(limit)
-    }
-
-    /// Whether the token at `index` is a paragraph break or a sentence's
-    /// final mark (an abbreviation's period is part of its word or ends a
-    /// title, `Sen.`, which the windows read past).
-    fn ends_a_sentence(&self, index: usize) -> bool {
-        let tokens = self.words.tokens;
-        let kind = tokens[index].kind;
-        let after_title = index
-            .checked_sub(1)
-            .and_then(|i| self.words.word(i))
-            .is_some_and(|word| is_title(word) || abbreviates_any_role(word));
-        match kind {
-            TokenKind::Break | TokenKind::Punct('!' | '?') => true,
-            TokenKind::Punct('.') => !after_title,
-            _ => false,
-        }
+        self.sentence_around(token).end.min(limit)
     }
 
     /// Whether the title word at `index` belongs to another person than the
