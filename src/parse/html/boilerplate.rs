@@ -135,9 +135,47 @@ const RELATED_HEADINGS: &[&str] = &[
     "what to read next",
     "more on this story",
     "around the web",
+    "from around the web",
+    "from our partners",
+    "promoted stories",
+    "sponsored stories",
     "further reading",
     "see also",
+    "in case you missed it",
+    "don't miss",
+    "don’t miss",
+    "editor's picks",
+    "editors' picks",
+    "editor’s picks",
+    "editors’ picks",
+    "more like this",
+    "more to explore",
+    "most viewed",
+    "most shared",
+    "most commented",
+    "related videos",
+    "watch next",
+    "upcoming events",
+    "events near you",
+    "related location",
+    "related locations",
 ];
+
+/// Openings of headings of the same lists named after the site or section
+/// (`More from The Guardian`, `Also on NPR`, `Latest in Politics`).
+const RELATED_HEADING_OPENINGS: &[&str] = &[
+    "more from ",
+    "more in ",
+    "more on ",
+    "more about ",
+    "also on ",
+    "also in ",
+    "latest from ",
+    "latest in ",
+];
+
+/// A heading that names its site or section: at most this many words.
+const MAX_RELATED_HEADING_WORDS: usize = 6;
 
 /// A line longer than this many words is prose whatever it starts with.
 const MAX_LABEL_WORDS: usize = 25;
@@ -184,7 +222,7 @@ pub fn article_lines(text: &str) -> Vec<String> {
             continue;
         }
         let label = label_form(&line);
-        if RELATED_HEADINGS.contains(&label.as_str()) {
+        if is_related_heading(&label) {
             in_related_list = true;
             continue;
         }
@@ -198,6 +236,18 @@ pub fn article_lines(text: &str) -> Vec<String> {
         kept.push(line);
     }
     kept
+}
+
+/// Whether a label line heads a list of other stories, events or places.
+fn is_related_heading(label: &str) -> bool {
+    if RELATED_HEADINGS.contains(&label) {
+        return true;
+    }
+    let is_short = label.split_whitespace().count() <= MAX_RELATED_HEADING_WORDS;
+    is_short
+        && RELATED_HEADING_OPENINGS
+            .iter()
+            .any(|opening| label.starts_with(opening))
 }
 
 /// Whether one line of text is page furniture rather than article text.
@@ -275,6 +325,22 @@ mod tests {
             [
                 "First paragraph of the story.",
                 "The story goes on here, as it should."
+            ]
+        );
+    }
+
+    #[test]
+    fn event_widgets_and_site_named_lists_are_dropped() {
+        let text = "The band played for two hours.\nUpcoming Events\nBuddy Guy\nTickets\n\
+            Wed., Oct. 19, 7:00pm\nMachine Gun Kelly\nThe encore came after midnight.\n\
+            In Case You Missed It\nThe 10 Best Music Venues in Houston\nMore from The Courier\n\
+            Band takes over fan vote\nMore on the budget than on the band, the review said.";
+        assert_eq!(
+            article_lines(text),
+            [
+                "The band played for two hours.",
+                "The encore came after midnight.",
+                "More on the budget than on the band, the review said."
             ]
         );
     }
