@@ -13,6 +13,7 @@
 //! - `lexicon`: names whose kind general knowledge settles (countries, cities,
 //!   companies), added to the gazetteer and overruling a contradicted kind
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
+//! - `listed_titles`: whole lines of a list of titles (a set list) taken for names, dropped
 //! - `office_holders`: a holder's name split from the office or place before it
 //! - `spans`: joined places split, offices cut off names, long organisation
 //!   names taken whole (`long_names`) or found by their head word (`org_chunks`)
@@ -43,6 +44,7 @@ mod known_mentions;
 mod language;
 mod lexicon;
 mod lines;
+mod listed_titles;
 mod lone_names;
 mod long_names;
 pub mod model;
@@ -113,6 +115,7 @@ pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<En
     let mut mentions = tagger::tag_text(model, text);
     spans::repair_spans(text, &mut mentions);
     repair::repair_mentions(text, &mut mentions);
+    listed_titles::drop_listed_titles(text, &mut mentions);
     given_names::split_role_abbreviations(text, &mut mentions);
     given_names::join_given_names(text, &mut mentions);
     given_names::join_surnames_named_alone(text, &mut mentions);
