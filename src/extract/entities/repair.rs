@@ -421,7 +421,11 @@ fn kind_from_words(surface: &str, tagged: usize) -> Option<usize> {
     if listed(PLACE_HEADS, last) || surname_like_head {
         return Some(PLACE);
     }
-    if has_organisation_head {
+    // `Revention Music Center`, `Lincoln Center`: a venue or a body, never a
+    // person, whatever the tagger said (it may be a place too, so only a
+    // person is re-kinded).
+    let personless_head = matches!(last.to_lowercase().as_str(), "center" | "centre");
+    if has_organisation_head || (personless_head && tagged == PERSON) {
         return Some(ORGANIZATION);
     }
     if listed(AGREEMENT_HEADS, last) {

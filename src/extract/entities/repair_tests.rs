@@ -262,3 +262,19 @@ fn a_firm_named_for_its_partners_ends_in_and_co() {
     );
     assert_eq!(found[0].1, ORGANIZATION);
 }
+
+#[test]
+fn a_center_is_no_person_but_may_stay_a_place() {
+    let text = "Revention Music Center\n\nThey met at Rockefeller Center.";
+    let found = repaired(
+        text,
+        &[("Revention Music Center", 0), ("Rockefeller Center", 2)],
+    );
+    assert_eq!(
+        found,
+        [
+            ("Revention Music Center".to_string(), 1),
+            ("Rockefeller Center".to_string(), 2)
+        ]
+    );
+}
