@@ -13,8 +13,8 @@ use crate::article::{Entity, EntityKind};
 use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
 
 use super::other_names::{
-    award_follows, names_a_field, names_a_portfolio, names_a_product, names_a_role,
-    names_people_of, product_context, quoted_title,
+    award_follows, is_compound_modifier, names_a_field, names_a_portfolio, names_a_product,
+    names_a_role, names_people_of, product_context, quoted_title,
 };
 use super::possessive_names::PossessiveNames;
 use super::recase::preferred_surface;
@@ -370,6 +370,10 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
     let possessive = PossessiveNames::new(text, mentions);
     for (order, mention) in mentions.iter().enumerate() {
         let surface = text.get(mention.start..mention.end).unwrap_or("");
+        let before = text.get(..mention.start).unwrap_or("");
+        if is_compound_modifier(surface, before) {
+            continue;
+        }
         // `Can't` in a Title Case headline splits into `Ca` + `n't`: half a word is no name.
         let after = text.get(mention.end..).unwrap_or("");
         let half_word = after.starts_with("n't") || after.starts_with("n’t");
@@ -418,11 +422,10 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         let Some(entry) = stats.get_mut(key) else {
             continue;
         };
-        let before = text.get(..mention.start).unwrap_or("");
         let other = names_people_of(surface)
             || names_a_product(surface)
             || names_a_role(surface)
-            || names_a_field(surface)
+            || names_a_field(surface, before, after)
             || quoted_title(before, after);
         let kind = if other { 3 } else { mention.kind };
         entry.votes[kind] += 1;

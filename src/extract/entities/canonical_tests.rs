@@ -400,3 +400,23 @@ fn a_name_without_its_middle_names_folds_into_the_one_person_with_them() {
         ]
     );
 }
+
+#[test]
+fn a_compound_modifier_opening_a_sentence_is_no_name() {
+    let text =
+        "Blog-era rappers sang. Post-war plans failed.\nAnti-war marches grew. Moscow-based \
+        analysts and Russian-backed forces met a Bergamo-based firm.";
+    let mentions = [
+        mention(text, "Blog-era", 1),
+        mention(text, "Post-war", 2),
+        mention(text, "Anti-war", 1),
+        mention(text, "Moscow-based", 2),
+        mention(text, "Russian-backed", 3),
+        mention(text, "Bergamo-based", 3),
+    ];
+    let names: Vec<String> = kinds_of(text, &mentions)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(names, ["Moscow-based", "Russian-backed", "Bergamo-based"]);
+}

@@ -73,6 +73,21 @@ fn peoples_and_faiths_adjectives_are_other_names() {
 }
 
 #[test]
+fn a_scripture_is_an_other_name_not_an_organisation() {
+    let text = "In actuality, the number 3 means completeness, according to the Bible. \
+        He quoted the Koran and the Torah.";
+    let found = names_and_kinds(text);
+    for scripture in ["Bible", "Koran", "Torah"] {
+        assert!(
+            found
+                .iter()
+                .all(|(name, kind)| name != scripture || kind == "other"),
+            "{scripture}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn a_legislators_title_is_no_part_of_the_name() {
     let text = "Assemblywoman Mary Poe spoke before the vote. Later, Councilman Bob Smith agreed.";
     let found = names_and_kinds(text);
@@ -207,14 +222,27 @@ fn fields_of_study_indices_genes_and_competitions_are_other_names() {
         "Indian universities did well in Chemistry and Physics, and scored 100 in Citations \
         per Paper and H Index. An antisensible approach to target KRAS: no escape for KRAS mutant \
         tumors. Warner wants to open for Australia in the Ashes. Oxford Economics said prices \
-        rose. Combustion Engineering Inc and the Institute of Physics were named.";
+        rose. Combustion Engineering Inc and the Institute of Physics were named. They lead in \
+        Computer Science, Chemistry, Biological Sciences, Business Studies, and Physics. The \
+        National Academies of Sciences, Engineering and Medicine agreed.";
     let found = names_and_kinds(text);
-    for other in ["H Index", "KRAS", "Ashes"] {
+    for other in [
+        "H Index",
+        "KRAS",
+        "Ashes",
+        "Biological Sciences",
+        "Business Studies",
+    ] {
         assert_eq!(kind_of(&found, other), Some("other"), "{other}: {found:?}");
     }
     // A longer name ending in a field is mostly a company or a body.
     assert_ne!(
         kind_of(&found, "Oxford Economics"),
+        Some("other"),
+        "{found:?}"
+    );
+    assert_ne!(
+        kind_of(&found, "National Academies of Sciences"),
         Some("other"),
         "{found:?}"
     );

@@ -130,10 +130,12 @@ const FIELD_WORDS: &[&str] = &[
 /// Whether `surface` names a field of study by itself (`Chemistry`,
 /// `Sciences`) or an index by its last word (`H Index`, `Consumer Price
 /// Index`; CoNLL-2003 calls an index other), with no connector that makes it
-/// a body's name (`Office for the Price Index`). A longer name ending in a
-/// field is mostly a company or a body (`Oxford Economics`, `Combustion
-/// Engineering`, `Material Sciences`).
-pub(super) fn names_a_field(surface: &str) -> bool {
+/// a body's name (`Office for the Price Index`, `National Academies of
+/// Sciences`). A longer name ending in a field is mostly a company or a body
+/// (`Oxford Economics`, `Combustion Engineering`, `Material Sciences`),
+/// unless it is listed beside a field (`Chemistry, Biological Sciences,
+/// Business Studies, and Physics`).
+pub(super) fn names_a_field(surface: &str, before: &str, after: &str) -> bool {
     let mut words = surface.split_whitespace();
     let Some(last) = words.next_back() else {
         return false;
@@ -142,7 +144,55 @@ pub(super) fn names_a_field(surface: &str) -> bool {
     if one_word {
         return FIELD_WORDS.contains(&last);
     }
-    last == "Index" && words.all(|word| !matches!(word, "of" | "for" | "and" | "&" | "at"))
+    let has_connector = words.any(|word| matches!(word, "of" | "for" | "and" | "&" | "at"));
+    if FIELD_WORDS.contains(&last) {
+        return !has_connector && listed_beside_a_field(before, after);
+    }
+    last == "Index" && !has_connector
+}
+
+/// Whether the item listed just before or just after a name (by a comma or
+/// `and`) is a field by itself.
+fn listed_beside_a_field(before: &str, after: &str) -> bool {
+    let is_field = |word: Option<&str>| {
+        word.map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+            .is_some_and(|word| FIELD_WORDS.contains(&word))
+    };
+    let before_link = before
+        .trim_end()
+        .strip_suffix(" and")
+        .or_else(|| before.trim_end().strip_suffix(','));
+    let previous = before_link.and_then(|rest| rest.split_whitespace().next_back());
+    let after_link = after
+        .strip_prefix(',')
+        .unwrap_or(after)
+        .trim_start()
+        .strip_prefix("and ")
+        .or_else(|| after.strip_prefix(", "));
+    let next = after_link.and_then(|rest| rest.split_whitespace().next());
+    is_field(previous) || is_field(next)
+}
+
+/// Whether a one-word name opening a sentence is a compound modifier that
+/// the sentence's capital made look like a name (`Blog-era rappers`,
+/// `Post-war plans`): it ends in a lowercase part after a hyphen and opens
+/// with no name general knowledge holds (`Moscow-based` names Moscow,
+/// `Russian-backed` a people). Inside a sentence the capital says it is a
+/// name (`a Bergamo-based company`).
+pub(super) fn is_compound_modifier(surface: &str, before: &str) -> bool {
+    let Some((head, tail)) = surface.rsplit_once('-') else {
+        return false;
+    };
+    let lowercase_tail = tail.len() >= 2 && tail.chars().all(|c| c.is_lowercase());
+    if !lowercase_tail || head.contains(char::is_whitespace) {
+        return false;
+    }
+    let opening = before
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '('));
+    let new_line = before[opening.len()..].contains('\n');
+    let opens_sentence = opening.is_empty() || new_line || opening.ends_with(['.', '!', '?', ':']);
+    let first = head.split('-').next().unwrap_or(head);
+    opens_sentence && known_kind(first).is_none() && !is_nationality(first)
 }
 
 /// Whether code around a name says it is software (`from Numeric import *`,
