@@ -15,6 +15,9 @@ use super::{given_names, lexicon};
 /// Items of a list have at most this many words.
 const MAX_ITEM_WORDS: usize = 4;
 
+/// Items of a list are at most this many bytes long.
+const MAX_ITEM_BYTES: usize = 60;
+
 /// Fewer consecutive items than this are not taken for a list.
 const MIN_ITEMS: usize = 4;
 
@@ -114,6 +117,10 @@ fn item_runs(text: &str) -> Vec<Vec<Item>> {
 /// by a capital, with no digit (a table row or a date) and no punctuation
 /// that ends or joins a sentence.
 fn is_item(line: &str) -> bool {
+    // Most lines are paragraphs: their length says so before their words.
+    if line.len() > MAX_ITEM_BYTES {
+        return false;
+    }
     let words = line.split_whitespace().count();
     let opens_capitalised = line.starts_with(char::is_uppercase);
     let has_digit = line.chars().any(|c| c.is_ascii_digit());

@@ -144,11 +144,15 @@ pub(super) fn names_a_field(surface: &str, before: &str, after: &str) -> bool {
     if one_word {
         return FIELD_WORDS.contains(&last);
     }
+    let is_field = FIELD_WORDS.contains(&last);
+    if !is_field && last != "Index" {
+        return false;
+    }
     let has_connector = words.any(|word| matches!(word, "of" | "for" | "and" | "&" | "at"));
-    if FIELD_WORDS.contains(&last) {
+    if is_field {
         return !has_connector && listed_beside_a_field(before, after);
     }
-    last == "Index" && !has_connector
+    !has_connector
 }
 
 /// Whether the item listed just before or just after a name (by a comma or

@@ -424,7 +424,9 @@ fn kind_from_words(surface: &str, tagged: usize) -> Option<usize> {
     // `Revention Music Center`, `Lincoln Center`: a venue or a body, never a
     // person, whatever the tagger said (it may be a place too, so only a
     // person is re-kinded).
-    let personless_head = matches!(last.to_lowercase().as_str(), "center" | "centre");
+    let personless_head = ["center", "centre"]
+        .iter()
+        .any(|head| last.eq_ignore_ascii_case(head));
     if has_organisation_head || (personless_head && tagged == PERSON) {
         return Some(ORGANIZATION);
     }
