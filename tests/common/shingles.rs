@@ -32,7 +32,10 @@ pub fn score(
     gold: &BTreeMap<String, String>,
     predicted: &BTreeMap<String, String>,
 ) -> (f64, f64, f64) {
-    let words = Regex::new(r"\w+").expect("literal pattern");
+    // Python's `\w` is a letter, a number or `_` (`str.isalnum`); the regex
+    // crate's `\w` also takes combining marks, which splits Hindi and Thai
+    // words differently.
+    let words = Regex::new(r"[\p{L}\p{N}_]+").expect("literal pattern");
     let mut precisions = Vec::new();
     let mut recalls = Vec::new();
     for (id, gold_body) in gold {
