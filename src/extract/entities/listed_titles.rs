@@ -33,10 +33,7 @@ struct Item {
 
 /// Drops the mentions inside the items of a list of titles, as above.
 pub(super) fn drop_listed_titles(text: &str, mentions: &mut Vec<Mention>) {
-    let runs: Vec<Vec<Item>> = item_runs(text)
-        .into_iter()
-        .filter(|run| run.len() >= MIN_ITEMS)
-        .collect();
+    let runs = item_runs(text);
     if runs.is_empty() {
         return;
     }
@@ -82,8 +79,9 @@ fn is_plainly_a_name(text: &str, mention: &Mention) -> bool {
     mention.kind == PERSON && words.len() >= 2 && given_names::is_given_name(words[0])
 }
 
-/// The runs of consecutive item lines of `text`: blank lines between items
-/// (paragraphs of one line each) go on with a run, any other line ends it.
+/// The runs of at least [`MIN_ITEMS`] consecutive item lines of `text`:
+/// blank lines between items (paragraphs of one line each) go on with a run,
+/// any other line ends it.
 fn item_runs(text: &str) -> Vec<Vec<Item>> {
     let mut runs = Vec::new();
     let mut run: Vec<Item> = Vec::new();
@@ -96,9 +94,7 @@ fn item_runs(text: &str) -> Vec<Vec<Item>> {
             continue;
         }
         if !is_item(trimmed) {
-            if !run.is_empty() {
-                runs.push(std::mem::take(&mut run));
-            }
+            end_run(&mut run, &mut runs);
             continue;
         }
         let item_start = start + (line.len() - line.trim_start().len());
@@ -107,10 +103,16 @@ fn item_runs(text: &str) -> Vec<Vec<Item>> {
             end: item_start + trimmed.len(),
         });
     }
-    if !run.is_empty() {
-        runs.push(run);
-    }
+    end_run(&mut run, &mut runs);
     runs
+}
+
+/// Ends the current run: kept when it is long enough to be a list.
+fn end_run(run: &mut Vec<Item>, runs: &mut Vec<Vec<Item>>) {
+    if run.len() >= MIN_ITEMS {
+        runs.push(std::mem::take(run));
+    }
+    run.clear();
 }
 
 /// Whether a line reads as one item of a list of titles: a few words opened

@@ -162,18 +162,22 @@ fn listed_beside_a_field(before: &str, after: &str) -> bool {
         word.map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
             .is_some_and(|word| FIELD_WORDS.contains(&word))
     };
-    let before_link = before
-        .trim_end()
+    // `Chemistry, Biological Sciences` or `Chemistry and Biological Sciences`.
+    let trimmed_before = before.trim_end();
+    let previous = trimmed_before
         .strip_suffix(" and")
-        .or_else(|| before.trim_end().strip_suffix(','));
-    let previous = before_link.and_then(|rest| rest.split_whitespace().next_back());
-    let after_link = after
+        .or_else(|| trimmed_before.strip_suffix(','))
+        .and_then(|rest| rest.split_whitespace().next_back());
+    // `Business Studies, Physics`, `Business Studies and Physics` or
+    // `Business Studies, and Physics`.
+    let after_and = after
         .strip_prefix(',')
         .unwrap_or(after)
         .trim_start()
-        .strip_prefix("and ")
-        .or_else(|| after.strip_prefix(", "));
-    let next = after_link.and_then(|rest| rest.split_whitespace().next());
+        .strip_prefix("and ");
+    let next = after_and
+        .or_else(|| after.strip_prefix(", "))
+        .and_then(|rest| rest.split_whitespace().next());
     is_field(previous) || is_field(next)
 }
 

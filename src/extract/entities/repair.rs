@@ -54,6 +54,11 @@ pub(super) const ORGANISATION_HEADS: &[&str] = &[
     "securities", "communications", "controls", "petroleum", "brothers",
 ];
 
+/// Last words that end no person's name: a venue or a body (`Revention Music
+/// Center`, `Lincoln Center`), whatever the tagger said; it may be a place
+/// too, so only a person is re-kinded, to an organisation.
+const PERSONLESS_HEADS: &[&str] = &["center", "centre"];
+
 /// Last words that make a multi-word name an event, `other` in CoNLL-2003
 /// (`Davis Cup`, `PGA Championship`, `American Music Awards`, `Dubai Air Show`).
 #[rustfmt::skip]
@@ -421,12 +426,7 @@ fn kind_from_words(surface: &str, tagged: usize) -> Option<usize> {
     if listed(PLACE_HEADS, last) || surname_like_head {
         return Some(PLACE);
     }
-    // `Revention Music Center`, `Lincoln Center`: a venue or a body, never a
-    // person, whatever the tagger said (it may be a place too, so only a
-    // person is re-kinded).
-    let personless_head = ["center", "centre"]
-        .iter()
-        .any(|head| last.eq_ignore_ascii_case(head));
+    let personless_head = listed(PERSONLESS_HEADS, last);
     if has_organisation_head || (personless_head && tagged == PERSON) {
         return Some(ORGANIZATION);
     }

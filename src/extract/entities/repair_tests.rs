@@ -22,6 +22,7 @@ fn lists_hold_short_lowercase_words() {
         ORGANISATION_CUES_BEFORE,
         EVENT_HEADS,
         STORM_WORDS,
+        PERSONLESS_HEADS,
     ];
     for list in lists {
         for word in list {

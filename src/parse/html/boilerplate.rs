@@ -143,11 +143,8 @@ const RELATED_HEADINGS: &[&str] = &[
     "see also",
     "in case you missed it",
     "don't miss",
-    "don’t miss",
     "editor's picks",
     "editors' picks",
-    "editor’s picks",
-    "editors’ picks",
     "more like this",
     "more to explore",
     "most viewed",
@@ -279,13 +276,14 @@ fn is_headline_shaped(line: &str) -> bool {
 }
 
 /// The line lowercased, without trailing punctuation, ellipses or arrows,
-/// for comparison with the label tables.
+/// with straight apostrophes, for comparison with the label tables.
 fn label_form(line: &str) -> String {
     line.trim_end_matches(|c: char| {
         c.is_ascii_punctuation() || matches!(c, '…' | '›' | '»' | '→' | '▶' | '>')
     })
     .trim()
     .to_lowercase()
+    .replace('’', "'")
 }
 
 #[cfg(test)]
