@@ -53,17 +53,17 @@ fn is_famous_surname(surface: &str) -> bool {
     hashes.contains(&lowercase_hash(strip_possessive(surface)))
 }
 
-/// Makes every one-word mention of a listed surname a person's.
+/// Makes every one-word mention of a listed surname a person's, and no
+/// common word.
 pub(super) fn settle_famous_people(text: &str, mentions: &mut [Mention]) {
     for mention in mentions.iter_mut() {
-        if mention.kind == PERSON {
-            continue;
-        }
         let famous = text
             .get(mention.start..mention.end)
             .is_some_and(|surface| !surface.contains(' ') && is_famous_surname(surface));
         if famous {
+            // `Raskin: Pence should tell`: the surname, not the coin.
             mention.kind = PERSON;
+            mention.common_word = false;
         }
     }
 }

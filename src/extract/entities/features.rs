@@ -89,6 +89,9 @@ pub struct TokenInfo {
     pub interesting: bool,
     /// Contains an uppercase letter.
     pub has_capital: bool,
+    /// Follows a colon or a dash, where a clause opens (`Vladimir Putin: Go
+    /// ahead`, `SYDNEY - Building products maker`).
+    pub after_opening: bool,
     /// Uppercase and lowercase letters after the first letter, for [`sentence_case`].
     pub inner_upper: u16,
     pub inner_lower: u16,
@@ -218,6 +221,9 @@ pub struct DocContext {
     pub seen_lowercase: HashSet64,
     /// Words seen capitalized, not sentence-initial, in ordinary sentences.
     pub seen_capitalized: HashSet64,
+    /// Words seen capitalized in ordinary sentences where no clause opens
+    /// (neither first nor after a colon or a dash): evidence of a name.
+    pub capitalized_inside: HashSet64,
 }
 
 impl DocContext {
@@ -233,6 +239,9 @@ impl DocContext {
                 self.seen_lowercase.insert(token.lower);
             } else if token.capitalized && position > 0 {
                 self.seen_capitalized.insert(token.lower);
+                if !token.after_opening {
+                    self.capitalized_inside.insert(token.lower);
+                }
             }
         }
     }

@@ -36,6 +36,7 @@
 pub mod canonical;
 mod case_copies;
 mod chunk_rules;
+mod common_words;
 mod famous_people;
 pub mod features;
 mod full_names;

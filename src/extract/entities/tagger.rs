@@ -6,12 +6,14 @@
 //! BILOU tags back into byte spans of the text.
 
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
 use super::features::{
     context_features, mix, sentence_case, word_features, DocContext, SentenceCase, TokenInfo,
 };
 use super::model::{
-    gazetteer_bits, is_begin, tag_kind, tag_of, viterbi, Model, Position, NUM_TAGS,
+    gazetteer_bits, is_begin, sequence_hash, tag_kind, tag_of, viterbi, Gazetteer, Model, Position,
+    NUM_TAGS,
 };
 use super::tokenize::{tokenize, Token, TokenKind};
 
@@ -71,9 +73,15 @@ where
     let mut doc = DocContext::default();
     let mut prepared = Vec::new();
     for sentence in sentences {
+        let mut after_opening = false;
         let infos: Vec<TokenInfo> = sentence
             .into_iter()
-            .map(|(word, hashtag)| TokenInfo::new(word, hashtag, &mut scratch))
+            .map(|(word, hashtag)| {
+                let mut info = TokenInfo::new(word, hashtag, &mut scratch);
+                info.after_opening = after_opening;
+                after_opening = matches!(word, ":" | "-" | "--" | "–" | "—");
+                info
+            })
             .collect();
         let case = sentence_case(&infos);
         doc.add_sentence(&infos, case);
@@ -197,7 +205,9 @@ fn tag_prepared(
         let sentence_facts = SentenceFacts {
             infos,
             doc,
+            gazetteer: &model.gazetteer,
             shouted,
+            title_case: sentence.case == SentenceCase::TitleCase,
         };
         collect_mentions(tokens, &tags, &sentence_facts, &mut mentions);
     }
@@ -292,21 +302,48 @@ fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
 struct SentenceFacts<'a> {
     infos: &'a [TokenInfo],
     doc: &'a DocContext,
+    gazetteer: &'a Gazetteer,
     shouted: bool,
+    title_case: bool,
 }
 
-/// Whether the one-token mention at `i` is a common word the article writes
-/// in lowercase and never capitalized inside a sentence: one opening a
-/// sentence, or any in a headline in capitals (`APPROVES STOCK SPLIT` over
-/// `approved a three-for-two stock split`).
-fn is_common_word(facts: &SentenceFacts, i: usize) -> bool {
+/// Whether the one-token mention at `i` is a common word, capitalized only
+/// where a clause opens or in a headline: one opening a sentence or following
+/// a colon or a dateline's dash, or any in a headline in capitals or in title
+/// case (`APPROVES STOCK SPLIT` over `approved a three-for-two stock split`,
+/// `Vladimir Putin: Go ahead`, `Weak China Export Data`). Common is what the
+/// article writes in lowercase, or else what news does
+/// ([`super::common_words`]) unless the tagger's training named it or it
+/// heads a list of names; either way the article never capitalizes it
+/// inside a clause.
+fn is_common_word(facts: &SentenceFacts, tags: &[usize], i: usize) -> bool {
     let info = &facts.infos[i];
     let sentence_initial = facts.infos[..i]
         .iter()
         .all(|before| !before.capitalized && !before.lowercase);
-    (sentence_initial || facts.shouted)
-        && facts.doc.seen_lowercase.contains(&info.lower)
-        && !facts.doc.seen_capitalized.contains(&info.lower)
+    let opens = sentence_initial || info.after_opening;
+    if !(opens || facts.shouted || facts.title_case)
+        || facts.doc.capitalized_inside.contains(&info.lower)
+    {
+        return false;
+    }
+    let common_in_news = || {
+        super::common_words::is_common(info.lower)
+            && !facts.gazetteer.contains_key(&sequence_hash(&[info.lower]))
+            && !in_list_of_names(facts, tags, i)
+    };
+    facts.doc.seen_lowercase.contains(&info.lower) || common_in_news()
+}
+
+/// Whether the one-token mention at `i` heads a list of names: a comma, a
+/// one-token mention, a comma (`Given, Breen, Staunton`).
+fn in_list_of_names(facts: &SentenceFacts, tags: &[usize], i: usize) -> bool {
+    static COMMA: LazyLock<u64> =
+        LazyLock::new(|| TokenInfo::new(",", false, &mut Vec::new()).lower);
+    let comma_at = |at: usize| facts.infos.get(at).is_some_and(|info| info.lower == *COMMA);
+    let one_token_mention = tags.get(i + 2).is_some_and(|tag| tag_kind(*tag).is_some())
+        && tags.get(i + 3).is_some_and(|tag| tag_kind(*tag).is_none());
+    comma_at(i + 1) && one_token_mention && comma_at(i + 3)
 }
 
 /// Turns BILOU tags of one sentence into mentions.
@@ -332,7 +369,7 @@ fn collect_mentions(
             kind,
             hashtag: tokens[i].kind == TokenKind::Hashtag,
             shouted: facts.shouted,
-            common_word: end == i + 1 && is_common_word(facts, i),
+            common_word: end == i + 1 && is_common_word(facts, tags, i),
         });
         i = end;
     }
