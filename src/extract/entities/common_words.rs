@@ -67,5 +67,10 @@ mod tests {
         assert!(found.iter().any(|name| name == "Pence"), "{found:?}");
         let found = names("The team is as follows:\n\nGiven, Breen, Staunton, Irwin, McAteer.");
         assert!(found.iter().any(|name| name == "Given"), "{found:?}");
+        let found = names("HAVEN, Wis. -- Whistling Straits is suddenly the least of worries.");
+        assert!(
+            found.iter().any(|name| name.eq_ignore_ascii_case("haven")),
+            "{found:?}"
+        );
     }
 }

@@ -314,7 +314,7 @@ struct SentenceFacts<'a> {
 /// `Vladimir Putin: Go ahead`, `Weak China Export Data`). Common is what the
 /// article writes in lowercase, or else what news does
 /// ([`super::common_words`]) unless the tagger's training named it or it
-/// heads a list of names; either way the article never capitalizes it
+/// heads a list of names or a dateline (`HAVEN, Wis. --`); either way the article never capitalizes it
 /// inside a clause.
 fn is_common_word(facts: &SentenceFacts, tags: &[usize], i: usize) -> bool {
     let info = &facts.infos[i];
@@ -328,18 +328,36 @@ fn is_common_word(facts: &SentenceFacts, tags: &[usize], i: usize) -> bool {
         return false;
     }
     let common_in_news = || {
-        super::common_words::is_common(info.lower)
-            && !facts.gazetteer.contains_key(&sequence_hash(&[info.lower]))
-            && !in_list_of_names(facts, tags, i)
+        let trained_name = facts.gazetteer.contains_key(&sequence_hash(&[info.lower]));
+        let placed_as_name =
+            in_list_of_names(facts, tags, i) || (sentence_initial && heads_a_dateline(facts, i));
+        super::common_words::is_common(info.lower) && !trained_name && !placed_as_name
     };
     facts.doc.seen_lowercase.contains(&info.lower) || common_in_news()
+}
+
+/// The lowercase hash of a comma token.
+static COMMA: LazyLock<u64> = LazyLock::new(|| TokenInfo::new(",", false, &mut Vec::new()).lower);
+
+/// Whether the word at `i`, in capitals, is a dateline's town before its
+/// state or country (`HAVEN, Wis. --`), not a subhead (`HOUSING, EUROPE ARE`).
+fn heads_a_dateline(facts: &SentenceFacts, i: usize) -> bool {
+    let info = &facts.infos[i];
+    let in_capitals = info.inner_upper > 0 && info.inner_lower == 0;
+    let comma_next = facts
+        .infos
+        .get(i + 1)
+        .is_some_and(|next| next.lower == *COMMA);
+    let region_after = facts
+        .infos
+        .get(i + 2)
+        .is_some_and(|region| region.capitalized && region.inner_lower > 0);
+    in_capitals && comma_next && region_after
 }
 
 /// Whether the one-token mention at `i` heads a list of names: a comma, a
 /// one-token mention, a comma (`Given, Breen, Staunton`).
 fn in_list_of_names(facts: &SentenceFacts, tags: &[usize], i: usize) -> bool {
-    static COMMA: LazyLock<u64> =
-        LazyLock::new(|| TokenInfo::new(",", false, &mut Vec::new()).lower);
     let comma_at = |at: usize| facts.infos.get(at).is_some_and(|info| info.lower == *COMMA);
     let one_token_mention = tags.get(i + 2).is_some_and(|tag| tag_kind(*tag).is_some())
         && tags.get(i + 3).is_some_and(|tag| tag_kind(*tag).is_none());
