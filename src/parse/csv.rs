@@ -17,6 +17,19 @@ use super::{FieldOverrides, ParseError, ParsedFile};
 /// column, for CSV files without a `.csv` extension.
 pub fn looks_like_csv(text: &str) -> bool {
     let first_line = text.lines().next().unwrap_or_default();
+    // A character no column name holds rules the line out whatever the
+    // delimiter, before the delimiter sniffing builds its CSV readers (which
+    // dominated reading plain-text news: a title holds an apostrophe or a colon).
+    let only_name_characters = first_line.chars().all(|c| {
+        let delimiter = u8::try_from(c).is_ok_and(|byte| DELIMITERS.contains(&byte));
+        delimiter
+            || c.is_ascii_alphanumeric()
+            || c.is_whitespace()
+            || matches!(c, '_' | '-' | '.' | '"')
+    });
+    if !only_name_characters {
+        return false;
+    }
     let delimiter = char::from(sniff_delimiter(first_line));
     let names: Vec<&str> = first_line.split(delimiter).collect();
     let all_names_are_identifiers = names.iter().all(|name| {
@@ -492,6 +505,9 @@ mod tests {
             ("title,date\n", false),
             ("The body, in short, is text.\n", false),
             ("body\n", false),
+            ("id\theadline\tbody\n", true),
+            ("headline | body\u{a0}\n", true),
+            ("Putin's text: headline, body\n", false),
         ];
         for (text, expected) in cases {
             assert_eq!(looks_like_csv(text), expected, "{text:?}");
