@@ -27,7 +27,8 @@ pub fn looks_like_csv(text: &str) -> bool {
             || c.is_whitespace()
             || matches!(c, '_' | '-' | '.' | '"')
     });
-    if !only_name_characters {
+    let splits = first_line.bytes().any(|byte| DELIMITERS.contains(&byte));
+    if !only_name_characters || !splits {
         return false;
     }
     let delimiter = char::from(sniff_delimiter(first_line));
@@ -508,6 +509,7 @@ mod tests {
             ("id\theadline\tbody\n", true),
             ("headline | body\u{a0}\n", true),
             ("Putin's text: headline, body\n", false),
+            ("-- Nasdaq body rises 1.5 pct\n", false),
         ];
         for (text, expected) in cases {
             assert_eq!(looks_like_csv(text), expected, "{text:?}");
