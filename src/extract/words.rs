@@ -3,6 +3,10 @@
 //! capitalised words never name anything. Each extractor adds the words only
 //! its own rules need (see `entities::canonical` and `quotes::lexicon`).
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 /// Titles and offices written before a person's name and never part of it
 /// (`Foreign Minister Joly`, `Mr Putin`), lowercase.
 #[rustfmt::skip]
@@ -70,9 +74,25 @@ pub const NATIONALITIES: &[&str] = &[
 /// (`Russian`, `Russians`), in any case.
 pub fn is_nationality(word: &str) -> bool {
     let singular = word.strip_suffix('s').unwrap_or(word);
-    NATIONALITIES.iter().any(|nationality| {
-        nationality.eq_ignore_ascii_case(word) || nationality.eq_ignore_ascii_case(singular)
-    })
+    is_listed_nationality(word) || is_listed_nationality(singular)
+}
+
+/// Whether `word` is one of [`NATIONALITIES`] in any case: a set lookup,
+/// as the entity passes ask for every capitalised word.
+fn is_listed_nationality(word: &str) -> bool {
+    static LOWERCASE: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| NATIONALITIES.iter().copied().collect());
+    // Longer than every listed nationality: no lookup needed.
+    const MAX_LEN: usize = 16;
+    let bytes = word.as_bytes();
+    if bytes.len() > MAX_LEN || !word.is_ascii() {
+        return false;
+    }
+    let mut buffer = [0u8; MAX_LEN];
+    let lower = &mut buffer[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|lower| LOWERCASE.contains(lower))
 }
 
 /// The endings of a possessive, curly and straight, in either case.
@@ -150,5 +170,30 @@ mod tests {
                 assert!(seen.insert(word), "{word} twice");
             }
         }
+    }
+
+    #[test]
+    fn nationalities_match_in_any_case_and_plural() {
+        for word in [
+            "Russian",
+            "RUSSIAN",
+            "Russians",
+            "ukrainians",
+            "Azerbaijani",
+        ] {
+            assert!(is_nationality(word), "{word}");
+        }
+        // Only a lowercase plural `s` is stripped, as before the set lookup.
+        for word in [
+            "RUSSIANS",
+            "Russ",
+            "Moscow",
+            "Rüssian",
+            "russianrussianrussian",
+        ] {
+            assert!(!is_nationality(word), "{word}");
+        }
+        let longest = NATIONALITIES.iter().map(|word| word.len()).max();
+        assert!(longest.is_some_and(|len| len < 16));
     }
 }
