@@ -28,7 +28,12 @@ pub fn looks_like_csv(text: &str) -> bool {
             || matches!(c, '_' | '-' | '.' | '"')
     });
     let splits = first_line.bytes().any(|byte| DELIMITERS.contains(&byte));
-    if !only_name_characters || !splits {
+    // A header's names hold no delimiter, so each is a piece of the line
+    // split at every delimiter: one of them must name the body.
+    let names_a_body = first_line
+        .split(|c: char| u8::try_from(c).is_ok_and(|byte| DELIMITERS.contains(&byte)))
+        .any(|piece| is_usual_name(Field::Body, piece));
+    if !only_name_characters || !splits || !names_a_body {
         return false;
     }
     let delimiter = char::from(sniff_delimiter(first_line));
