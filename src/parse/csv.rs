@@ -21,19 +21,17 @@ pub fn looks_like_csv(text: &str) -> bool {
     // delimiter, before the delimiter sniffing builds its CSV readers (which
     // dominated reading plain-text news: a title holds an apostrophe or a colon).
     let only_name_characters = first_line.chars().all(|c| {
-        let delimiter = u8::try_from(c).is_ok_and(|byte| DELIMITERS.contains(&byte));
-        delimiter
+        is_delimiter(c)
             || c.is_ascii_alphanumeric()
             || c.is_whitespace()
             || matches!(c, '_' | '-' | '.' | '"')
     });
-    let splits = first_line.bytes().any(|byte| DELIMITERS.contains(&byte));
     // A header's names hold no delimiter, so each is a piece of the line
     // split at every delimiter: one of them must name the body.
     let names_a_body = first_line
-        .split(|c: char| u8::try_from(c).is_ok_and(|byte| DELIMITERS.contains(&byte)))
+        .split(is_delimiter)
         .any(|piece| is_usual_name(Field::Body, piece));
-    if !only_name_characters || !splits || !names_a_body {
+    if !only_name_characters || !names_a_body {
         return false;
     }
     let delimiter = char::from(sniff_delimiter(first_line));
@@ -154,6 +152,11 @@ const SAMPLE_ROWS: usize = 50;
 
 /// Delimiters tried, the most usual first (it wins a tie).
 const DELIMITERS: [u8; 4] = [b',', b'\t', b';', b'|'];
+
+/// Whether `c` is one of the [`DELIMITERS`].
+fn is_delimiter(c: char) -> bool {
+    u8::try_from(c).is_ok_and(|byte| DELIMITERS.contains(&byte))
+}
 
 /// Rows read per delimiter to judge which one the file uses.
 const SNIFF_ROWS: usize = 20;

@@ -336,32 +336,31 @@ fn is_common_word(facts: &SentenceFacts, tags: &[usize], i: usize) -> bool {
     facts.doc.seen_lowercase.contains(&info.lower) || common_in_news()
 }
 
-/// The lowercase hash of a comma token.
-static COMMA: LazyLock<u64> = LazyLock::new(|| TokenInfo::new(",", false, &mut Vec::new()).lower);
+/// Whether the token at `at` is a comma.
+fn comma_at(facts: &SentenceFacts, at: usize) -> bool {
+    static COMMA: LazyLock<u64> =
+        LazyLock::new(|| TokenInfo::new(",", false, &mut Vec::new()).lower);
+    facts.infos.get(at).is_some_and(|info| info.lower == *COMMA)
+}
 
 /// Whether the word at `i`, in capitals, is a dateline's town before its
 /// state or country (`HAVEN, Wis. --`), not a subhead (`HOUSING, EUROPE ARE`).
 fn heads_a_dateline(facts: &SentenceFacts, i: usize) -> bool {
     let info = &facts.infos[i];
     let in_capitals = info.inner_upper > 0 && info.inner_lower == 0;
-    let comma_next = facts
-        .infos
-        .get(i + 1)
-        .is_some_and(|next| next.lower == *COMMA);
     let region_after = facts
         .infos
         .get(i + 2)
         .is_some_and(|region| region.capitalized && region.inner_lower > 0);
-    in_capitals && comma_next && region_after
+    in_capitals && comma_at(facts, i + 1) && region_after
 }
 
 /// Whether the one-token mention at `i` heads a list of names: a comma, a
 /// one-token mention, a comma (`Given, Breen, Staunton`).
 fn in_list_of_names(facts: &SentenceFacts, tags: &[usize], i: usize) -> bool {
-    let comma_at = |at: usize| facts.infos.get(at).is_some_and(|info| info.lower == *COMMA);
     let one_token_mention = tags.get(i + 2).is_some_and(|tag| tag_kind(*tag).is_some())
         && tags.get(i + 3).is_some_and(|tag| tag_kind(*tag).is_none());
-    comma_at(i + 1) && one_token_mention && comma_at(i + 3)
+    comma_at(facts, i + 1) && one_token_mention && comma_at(facts, i + 3)
 }
 
 /// Turns BILOU tags of one sentence into mentions.
