@@ -24,16 +24,32 @@ impl Word<'_> {
 }
 
 /// Whether a line is a headline (every word capitalised), where a capital says nothing.
+/// One pass over the characters: every line of every article is looked at.
 pub(super) fn headline(line: &str) -> bool {
     let (mut words, mut capitalised) = (0usize, 0usize);
-    for word in line.split_whitespace() {
-        if word.chars().any(char::is_alphabetic) {
-            words += 1;
-            capitalised += usize::from(word.starts_with(char::is_uppercase));
+    let mut any_lowercase = false;
+    // The current word: whether it started, with a capital, and has a letter.
+    let (mut in_word, mut starts_upper, mut has_letter) = (false, false, false);
+    for c in line.chars() {
+        if c.is_whitespace() {
+            if in_word && has_letter {
+                words += 1;
+                capitalised += usize::from(starts_upper);
+            }
+            in_word = false;
+            continue;
         }
+        any_lowercase |= c.is_lowercase();
+        if !in_word {
+            (in_word, starts_upper, has_letter) = (true, c.is_uppercase(), false);
+        }
+        has_letter |= c.is_alphabetic();
     }
-    let shouting = !line.chars().any(char::is_lowercase);
-    shouting || (words >= 4 && capitalised * 10 >= words * 8)
+    if in_word && has_letter {
+        words += 1;
+        capitalised += usize::from(starts_upper);
+    }
+    !any_lowercase || (words >= 4 && capitalised * 10 >= words * 8)
 }
 
 /// Whether the line holding `start..end` of `text` is a [`headline`].
@@ -57,12 +73,18 @@ pub(super) fn any_word(
     line_start: usize,
     mut test: impl FnMut(usize, &str) -> bool,
 ) -> bool {
-    let mut position = line_start;
-    line.split(' ').any(|word| {
-        let start = position;
-        position += word.len() + 1;
-        test(start, word)
-    })
+    // A byte scan for the spaces: `split(' ')` searches for each one anew.
+    let mut word_start = 0;
+    for (at, byte) in line.bytes().enumerate() {
+        if byte != b' ' {
+            continue;
+        }
+        if test(line_start + word_start, &line[word_start..at]) {
+            return true;
+        }
+        word_start = at + 1;
+    }
+    test(line_start + word_start, &line[word_start..])
 }
 
 /// The words of the line starting at byte `offset`.
@@ -79,7 +101,7 @@ pub(super) fn words_of(line: &str, offset: usize) -> Vec<Word<'_>> {
         }
         let unpunctuated = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
         // `U.S.` keeps its dots; a sentence's full stop goes.
-        let abbreviation = unpunctuated.matches('.').count() >= 2;
+        let abbreviation = unpunctuated.bytes().filter(|byte| *byte == b'.').count() >= 2;
         let bare = match abbreviation {
             true => unpunctuated,
             false => unpunctuated.trim_end_matches('.'),
@@ -96,4 +118,58 @@ pub(super) fn words_of(line: &str, offset: usize) -> Vec<Word<'_>> {
         ends_sentence = !abbreviation && closing.ends_with(['.', '!', '?', ':']);
     }
     words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain reading of [`headline`]: words by `split_whitespace`.
+    fn headline_by_words(line: &str) -> bool {
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .filter(|word| word.chars().any(char::is_alphabetic))
+            .collect();
+        let capitalised = words
+            .iter()
+            .filter(|word| word.starts_with(char::is_uppercase))
+            .count();
+        let shouting = !line.chars().any(char::is_lowercase);
+        shouting || (words.len() >= 4 && capitalised * 10 >= words.len() * 8)
+    }
+
+    #[test]
+    fn headlines_are_read_in_one_pass_as_word_by_word() {
+        let lines = [
+            "Weak China Export Data Hit Stocks",
+            "Shares fell in Asia on Monday.",
+            "TANDEM SETS PRICE CUTS\n",
+            "Putin Says 2022 — \u{a0}Talks Are Over ",
+            "  ",
+            "",
+            "Über Élan \"Quoted\" 12 3 and more",
+            "a B C D E",
+        ];
+        for line in lines {
+            assert_eq!(headline(line), headline_by_words(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn any_word_sees_every_piece_between_spaces_at_its_offset() {
+        let line = "Tandem  Computers said\n";
+        let mut seen = Vec::new();
+        let found = any_word(line, 10, |start, word| {
+            seen.push((start, word.to_string()));
+            false
+        });
+        assert!(!found);
+        let expected: Vec<(usize, String)> =
+            [(10, "Tandem"), (17, ""), (18, "Computers"), (28, "said\n")]
+                .iter()
+                .map(|(start, word)| (*start, word.to_string()))
+                .collect();
+        assert_eq!(seen, expected);
+        assert!(any_word(line, 0, |start, word| start == 8 && word == "Computers"));
+    }
 }
