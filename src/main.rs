@@ -8,6 +8,11 @@ use clap::Parser;
 
 mod app;
 
+/// mimalloc: extraction's many small allocations cost a tenth of its time
+/// under the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use app::cli::{Cli, Command};
 use app::commands::{self, Outcome};
 use newsdex::index::NewsIndex;
