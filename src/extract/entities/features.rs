@@ -224,6 +224,9 @@ pub struct DocContext {
     /// Words seen capitalized in ordinary sentences where no clause opens
     /// (neither first nor after a colon or a dash): evidence of a name.
     pub capitalized_inside: HashSet64,
+    /// Words of two letters or more seen written in capitals in ordinary
+    /// sentences (`USDA`): an acronym, kept so in a shouted headline.
+    pub seen_in_capitals: HashSet64,
 }
 
 impl DocContext {
@@ -238,6 +241,9 @@ impl DocContext {
             if token.lowercase {
                 self.seen_lowercase.insert(token.lower);
             } else if token.capitalized && position > 0 {
+                if token.inner_upper > 0 && token.inner_lower == 0 {
+                    self.seen_in_capitals.insert(token.lower);
+                }
                 self.seen_capitalized.insert(token.lower);
                 if !token.after_opening {
                     self.capitalized_inside.insert(token.lower);

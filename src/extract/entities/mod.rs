@@ -63,6 +63,7 @@ pub mod tagger;
 mod teams;
 pub mod tokenize;
 pub mod train;
+mod truecase;
 
 #[cfg(test)]
 mod kinds_tests;

@@ -16,6 +16,7 @@ use super::model::{
     NUM_TAGS,
 };
 use super::tokenize::{tokenize, Token, TokenKind};
+use super::truecase::truecased_infos;
 
 /// One tagged occurrence of a name in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +60,8 @@ pub(super) fn covers(mentions: &[Mention], start: usize, end: usize) -> bool {
 pub struct PreparedSentence {
     pub infos: Vec<TokenInfo>,
     pub case: SentenceCase,
+    /// Written in capitals, though tagged in the case [`truecase_shouted`] gave it.
+    pub shouted: bool,
 }
 
 /// Computes token facts and sentence cases for every sentence of an article,
@@ -85,7 +88,11 @@ where
             .collect();
         let case = sentence_case(&infos);
         doc.add_sentence(&infos, case);
-        prepared.push(PreparedSentence { infos, case });
+        prepared.push(PreparedSentence {
+            infos,
+            case,
+            shouted: false,
+        });
     }
     (prepared, doc)
 }
@@ -156,11 +163,49 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
             .iter()
             .map(|token| (token.text(text), token.kind == TokenKind::Hashtag))
     });
-    let (prepared, doc) = prepare(words);
+    let (mut prepared, doc) = prepare(words);
+    truecase_shouted(text, &sentences, &mut prepared, &doc, &model.gazetteer);
     WORD_SCORES.with(|cell| match cell.try_borrow_mut() {
         Ok(mut cache) => tag_prepared(model, text, &sentences, &prepared, &doc, &mut cache),
         Err(_) => tag_prepared(model, text, &sentences, &prepared, &doc, &mut Vec::new()),
     })
+}
+
+/// Tags an article written mostly in capitals as if in ordinary case
+/// ([`truecased_infos`]); each such sentence stays marked as shouted for the
+/// passes after tagging. A headline in capitals over a body in ordinary case
+/// is what the training's news looks like, and is tagged as written.
+fn truecase_shouted(
+    text: &str,
+    sentences: &[Vec<Token>],
+    prepared: &mut [PreparedSentence],
+    doc: &DocContext,
+    gazetteer: &Gazetteer,
+) {
+    let shouted = prepared
+        .iter()
+        .filter(|sentence| sentence.case == SentenceCase::AllCaps)
+        .count();
+    let with_letters = prepared
+        .iter()
+        .filter(|sentence| {
+            sentence
+                .infos
+                .iter()
+                .any(|info| info.capitalized || info.lowercase)
+        })
+        .count();
+    if shouted * 2 <= with_letters {
+        return;
+    }
+    for (tokens, sentence) in sentences.iter().zip(prepared.iter_mut()) {
+        if sentence.case != SentenceCase::AllCaps {
+            continue;
+        }
+        truecased_infos(text, tokens, &mut sentence.infos, doc, gazetteer);
+        sentence.case = SentenceCase::Normal;
+        sentence.shouted = true;
+    }
 }
 
 /// Tags the prepared sentences of `text` (see [`tag_text`]).
@@ -201,7 +246,7 @@ fn tag_prepared(
         }
         let mut tags = decode_between_outside_runs(&emissions, &model.transitions);
         tag_tweet_signature(tokens, text, &mut tags);
-        let shouted = sentence.case == SentenceCase::AllCaps;
+        let shouted = sentence.shouted || sentence.case == SentenceCase::AllCaps;
         let sentence_facts = SentenceFacts {
             infos,
             doc,
