@@ -8,14 +8,14 @@ use clap::Parser;
 
 mod app;
 
+use app::cli::{Cli, Command};
+use app::commands::{self, Outcome};
+use newsdex::index::NewsIndex;
+
 /// mimalloc: extraction's many small allocations cost a tenth of its time
 /// under the system allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-use app::cli::{Cli, Command};
-use app::commands::{self, Outcome};
-use newsdex::index::NewsIndex;
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     if let Some(url) = &cli.engine {

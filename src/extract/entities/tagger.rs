@@ -60,7 +60,8 @@ pub(super) fn covers(mentions: &[Mention], start: usize, end: usize) -> bool {
 pub struct PreparedSentence {
     pub infos: Vec<TokenInfo>,
     pub case: SentenceCase,
-    /// Written in capitals, though tagged in the case [`truecase_shouted`] gave it.
+    /// Written in capitals (its `case` stays so unless [`truecase_shouted`]
+    /// rewrote it): the passes after tagging read a headline's names apart.
     pub shouted: bool,
 }
 
@@ -91,7 +92,7 @@ where
         prepared.push(PreparedSentence {
             infos,
             case,
-            shouted: false,
+            shouted: case == SentenceCase::AllCaps,
         });
     }
     (prepared, doc)
@@ -172,7 +173,7 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
 }
 
 /// Tags an article written mostly in capitals as if in ordinary case
-/// ([`truecased_infos`]); each such sentence stays marked as shouted for the
+/// ([`truecased_infos`]); each such sentence stays marked `shouted` for the
 /// passes after tagging. A headline in capitals over a body in ordinary case
 /// is what the training's news looks like, and is tagged as written.
 fn truecase_shouted(
@@ -182,10 +183,10 @@ fn truecase_shouted(
     doc: &DocContext,
     gazetteer: &Gazetteer,
 ) {
-    let shouted = prepared
-        .iter()
-        .filter(|sentence| sentence.case == SentenceCase::AllCaps)
-        .count();
+    let shouted = prepared.iter().filter(|sentence| sentence.shouted).count();
+    if shouted == 0 {
+        return;
+    }
     let with_letters = prepared
         .iter()
         .filter(|sentence| {
@@ -199,12 +200,11 @@ fn truecase_shouted(
         return;
     }
     for (tokens, sentence) in sentences.iter().zip(prepared.iter_mut()) {
-        if sentence.case != SentenceCase::AllCaps {
+        if !sentence.shouted {
             continue;
         }
         truecased_infos(text, tokens, &mut sentence.infos, doc, gazetteer);
         sentence.case = SentenceCase::Normal;
-        sentence.shouted = true;
     }
 }
 
@@ -246,12 +246,11 @@ fn tag_prepared(
         }
         let mut tags = decode_between_outside_runs(&emissions, &model.transitions);
         tag_tweet_signature(tokens, text, &mut tags);
-        let shouted = sentence.shouted || sentence.case == SentenceCase::AllCaps;
         let sentence_facts = SentenceFacts {
             infos,
             doc,
             gazetteer: &model.gazetteer,
-            shouted,
+            shouted: sentence.shouted,
             title_case: sentence.case == SentenceCase::TitleCase,
         };
         collect_mentions(tokens, &tags, &sentence_facts, &mut mentions);
