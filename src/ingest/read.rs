@@ -92,7 +92,11 @@ pub fn read_source(path: &Path, size: u64, max_bytes: u64) -> FileBytes {
         return FileBytes::NotArticle("skipped: binary file (not text)".to_string());
     }
     // The file may have grown since the walk: the cap holds for what is read.
-    let mut rest = (&mut file).take(max_bytes.saturating_sub(bytes.len() as u64) + 1);
+    // One byte over the cap tells a file that grew; `u64::MAX` (no cap) must not overflow.
+    let allowance = max_bytes
+        .saturating_sub(bytes.len() as u64)
+        .saturating_add(1);
+    let mut rest = (&mut file).take(allowance);
     if let Err(error) = rest.read_to_end(&mut bytes) {
         return FileBytes::Failed(error);
     }
@@ -108,6 +112,20 @@ pub fn read_source(path: &Path, size: u64, max_bytes: u64) -> FileBytes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: `newsdex extract` reads with no cap (`u64::MAX`); an empty
+    /// file overflowed the allowance and a debug build panicked, ending the run.
+    #[test]
+    fn an_empty_file_reads_with_no_cap() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("empty.txt");
+        std::fs::write(&path, b"").unwrap();
+        let read = read_source(&path, 0, u64::MAX);
+        assert!(
+            matches!(&read, FileBytes::Read(bytes) if bytes.is_empty()),
+            "{read:?}"
+        );
+    }
 
     #[test]
     fn videos_are_skipped_from_their_first_block() {
