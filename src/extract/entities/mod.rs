@@ -14,6 +14,8 @@
 //!   companies), added to the gazetteer and overruling a contradicted kind
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
 //! - `listed_titles`: whole lines of a list of titles (a set list) taken for names, dropped
+//! - `common_nouns`: a title's label the body never mentions dropped, a name a determiner
+//!   opens (`no Tdoc was`) a thing's
 //! - `office_holders`: a holder's name split from the office or place before it
 //! - `spans`: joined places split, offices cut off names, long organisation
 //!   names taken whole (`long_names`) or found by their head word (`org_chunks`)
@@ -36,6 +38,7 @@
 pub mod canonical;
 mod case_copies;
 mod chunk_rules;
+mod common_nouns;
 mod common_words;
 mod famous_people;
 pub mod features;
@@ -118,6 +121,7 @@ pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<En
     spans::repair_spans(text, &mut mentions);
     repair::repair_mentions(text, &mut mentions);
     listed_titles::drop_listed_titles(text, &mut mentions);
+    common_nouns::drop_title_labels(text, &mut mentions);
     given_names::split_role_abbreviations(text, &mut mentions);
     given_names::join_given_names(text, &mut mentions);
     given_names::join_surnames_named_alone(text, &mut mentions);
@@ -128,6 +132,7 @@ pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<En
     lone_names::settle_lone_persons(text, &mut mentions);
     lone_names::settle_described_names(text, &mut mentions);
     lone_names::settle_listed_full_names(text, &mut mentions);
+    common_nouns::settle_determined_names(text, &mut mentions);
     known_mentions::add_known_names(text, &mut mentions);
     place_heads::settle_place_heads(text, &mut mentions);
     place_heads::settle_party_tags(text, &mut mentions);

@@ -1,0 +1,255 @@
+//! Capitalised words the tagger takes for names where the text uses them as
+//! something else:
+//! - a label before a colon that opens the title (`Meta: too many numerical
+//!   libraries …`, `News Guide: …`) and that the body never mentions: a
+//!   section or a thread's tag, not what the story is about (with no body, as
+//!   in a feed of headlines, the label is all there is, and it stays; a
+//!   person's or a place's name there is an author or a topic, and stays);
+//! - a word that a determiner opens, as the head of its noun phrase (`no Tdoc
+//!   was`, `a Kazakhstani`): people and places are not counted or pointed at
+//!   like things, so a name there that general knowledge does not hold is a
+//!   thing's or a people's (kind other), not a person's or a place's. Before
+//!   a noun it modifies, the determiner is the noun's (`a Calcutta court`,
+//!   `this Tdoc number`).
+
+use super::lexicon::known_kind;
+use super::tagger::Mention;
+
+/// Kind indices of the model (see [`Mention::kind`]).
+const PERSON: usize = 0;
+const PLACE: usize = 2;
+const OTHER: usize = 3;
+
+/// Words before a noun that count or point at it (`no`, `every`, `this`);
+/// `that` is as often a conjunction (`said that Lyman fell`), and a
+/// possessive opens a place or a person in speeches (`our Okhtyrka`, `your
+/// Rugova`), so neither is one here.
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "this", "these", "those", "no", "every", "each", "any", "another",
+];
+
+/// Determiners a one-word person is not opened by either: a person is no one
+/// of a kind (`a Kazakhstani`, `an Achilles' heel`), though a place may be
+/// one of its several namesakes.
+const PERSON_DETERMINERS: &[&str] = &["a", "an"];
+
+/// Words that may follow the head of a noun phrase, not a noun it modifies
+/// (`no Tdoc was given`, `a Kazakhstani who`).
+#[rustfmt::skip]
+const AFTER_A_HEAD: &[&str] = &[
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",
+    "might", "must", "should", "and", "or", "of", "in", "on", "at", "to", "for", "with", "from",
+    "by", "as", "that", "which", "who", "whose", "said", "says",
+];
+
+/// Reply and forward marks before a mail's subject (`Re: Re: Meta: …`).
+const REPLY_MARKS: &[&str] = &["re:", "fwd:", "fw:", "aw:", "sv:"];
+
+/// A body shorter than this many words says too little to tell a label from a subject.
+const MIN_BODY_WORDS: usize = 20;
+
+/// Drops a title's opening label that the body never mentions (see the module comment).
+pub(super) fn drop_title_labels(text: &str, mentions: &mut Vec<Mention>) {
+    let title_end = text.find('\n').unwrap_or(text.len());
+    let (title, body) = text.split_at(title_end);
+    if body.split_whitespace().nth(MIN_BODY_WORDS).is_none() {
+        return;
+    }
+    // A person's name is a column's author or a quote's speaker (`Ann Coulter:
+    // And Then …`), a place's what the story is about (`POLAND: Walesa Fires …`).
+    let Some(label) = mentions.iter().position(|mention| {
+        !matches!(mention.kind, PERSON | PLACE)
+            && mention.end < title_end
+            && title[mention.end..].starts_with(':')
+            && only_reply_marks(&title[..mention.start])
+    }) else {
+        return;
+    };
+    let surface = &title[mentions[label].start..mentions[label].end];
+    let echoed = surface
+        .split_whitespace()
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .any(|word| mentions_word(body, word));
+    if !echoed {
+        mentions.remove(label);
+    }
+}
+
+/// Whether `before` holds nothing but reply marks and spaces.
+fn only_reply_marks(before: &str) -> bool {
+    before.split_whitespace().all(|word| {
+        REPLY_MARKS
+            .iter()
+            .any(|mark| mark.eq_ignore_ascii_case(word))
+    })
+}
+
+/// Whether `word` occurs in `text` as a whole word, in any case of its ASCII letters.
+fn mentions_word(text: &str, word: &str) -> bool {
+    let lower_text = text.to_ascii_lowercase();
+    let lower_word = word.to_ascii_lowercase();
+    lower_text.match_indices(&lower_word).any(|(at, _)| {
+        let before = lower_text[..at].chars().next_back();
+        let after = lower_text[at + lower_word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Gives the kind other to the one-word persons and the places that a
+/// determiner opens and that general knowledge does not hold,
+/// unless the article names a person in full with that word (`the Mueller
+/// probe` after `Robert Mueller`).
+pub(super) fn settle_determined_names(text: &str, mentions: &mut [Mention]) {
+    let full_name_words: Vec<&str> = mentions
+        .iter()
+        .filter(|mention| mention.kind == PERSON)
+        .filter_map(|mention| text.get(mention.start..mention.end))
+        .filter(|surface| surface.contains(' '))
+        .flat_map(str::split_whitespace)
+        .collect();
+    for mention in mentions.iter_mut() {
+        let Some(surface) = text.get(mention.start..mention.end) else {
+            continue;
+        };
+        let lone_person = mention.kind == PERSON && !surface.contains(char::is_whitespace);
+        if !(lone_person || mention.kind == PLACE) || mention.hashtag {
+            continue;
+        }
+        let Some(before) = text[..mention.start].strip_suffix(' ') else {
+            continue;
+        };
+        let previous = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or(before);
+        let listed = |list: &[&str]| list.iter().any(|word| word.eq_ignore_ascii_case(previous));
+        let determined = listed(DETERMINERS) || (lone_person && listed(PERSON_DETERMINERS));
+        if determined
+            && heads_its_phrase(&text[mention.end..])
+            && known_kind(surface).is_none()
+            && !full_name_words.contains(&surface)
+        {
+            mention.kind = OTHER;
+        }
+    }
+}
+
+/// Whether a name followed by `after` heads its noun phrase: punctuation or a
+/// word of [`AFTER_A_HEAD`] follows, not a noun it modifies (`a Calcutta
+/// court`, `this Tdoc number`) nor the state of a town (`a Lakeland, Fla.,
+/// group`).
+fn heads_its_phrase(after: &str) -> bool {
+    if let Some(rest) = after.strip_prefix(", ") {
+        return !rest.starts_with(char::is_uppercase);
+    }
+    let Some(rest) = after.strip_prefix(' ') else {
+        return !after.starts_with(['\'', '’', '-']);
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    AFTER_A_HEAD.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::entities::tagger::mentions_at;
+
+    const BODY: &str = "We have Numeric, numarray and SciPy, each with its own array type, and \
+        every new package picks one of them; could the three projects agree on one?";
+
+    fn surfaces<'t>(text: &'t str, mentions: &[Mention]) -> Vec<(&'t str, usize)> {
+        mentions
+            .iter()
+            .map(|mention| (&text[mention.start..mention.end], mention.kind))
+            .collect()
+    }
+
+    /// Regression (a numpy mailing list): the thread `Meta: too many
+    /// numerical libraries doing the same thing?` made `Meta` the list's
+    /// most frequent organisation, in every reply.
+    #[test]
+    fn a_title_label_the_body_never_mentions_is_no_name() {
+        for title in [
+            "Meta: too many numerical libraries",
+            "Re: Re: Meta: too many numerical libraries",
+        ] {
+            let text = format!("{title}\n\n{BODY}");
+            let mut mentions = mentions_at(&text, &[("Meta", 1), ("Numeric", 3), ("SciPy", 3)]);
+            drop_title_labels(&text, &mut mentions);
+            assert_eq!(
+                surfaces(&text, &mentions),
+                [("Numeric", 3), ("SciPy", 3)],
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_label_the_body_mentions_or_a_bare_headline_stays() {
+        let echoed = format!("Bundestag: election called\n\n{BODY} The BUNDESTAG votes in May.");
+        let mut mentions =
+            mentions_at(&echoed, &[("Bundestag", 1), ("SciPy", 3), ("BUNDESTAG", 1)]);
+        drop_title_labels(&echoed, &mut mentions);
+        assert_eq!(mentions.len(), 3);
+        let headline_only = "Meta: profits fall\n\n";
+        let mut mentions = mentions_at(headline_only, &[("Meta", 1)]);
+        drop_title_labels(headline_only, &mut mentions);
+        assert_eq!(mentions.len(), 1);
+        // An author, a topic.
+        for title in [
+            "Ann Coulter: And Then There Was One",
+            "POLAND: Walesa Fires Chairman",
+        ] {
+            let text = format!("{title}\n\n{BODY}");
+            let (name, kind) = if title.starts_with('A') {
+                ("Ann Coulter", 0)
+            } else {
+                ("POLAND", 2)
+            };
+            let mut mentions = mentions_at(&text, &[(name, kind)]);
+            drop_title_labels(&text, &mut mentions);
+            assert_eq!(mentions.len(), 1, "{title}");
+        }
+        // Not a label: the colon is not right after the name, or the name is not first.
+        let inside = format!("Talks with Meta: no deal\n\n{BODY}");
+        let mut mentions = mentions_at(&inside, &[("Meta", 1)]);
+        drop_title_labels(&inside, &mut mentions);
+        assert_eq!(mentions.len(), 1);
+    }
+
+    /// Regression (a 3GPP mailing list): `this Tdoc number`, `no Tdoc was
+    /// mentioned` made the document type a person.
+    #[test]
+    fn a_name_a_determiner_opens_is_a_thing() {
+        let text = "No Tdoc was given for any Foobar, said a Kazakhstani.";
+        let mut mentions = mentions_at(text, &[("Tdoc", 0), ("Foobar", 2), ("Kazakhstani", 0)]);
+        settle_determined_names(text, &mut mentions);
+        assert_eq!(
+            surfaces(text, &mentions),
+            [("Tdoc", 3), ("Foobar", 3), ("Kazakhstani", 3)]
+        );
+    }
+
+    #[test]
+    fn known_or_fully_named_after_a_determiner_keep_their_kind() {
+        let text = "Robert Mueller met this Mueller. In this Paris, any Acme, a Calcutta court, \
+            a Lakeland, Fla., group, our Okhtyrka, so that Lyman fell.";
+        let spans = [
+            ("Robert Mueller", 0),
+            ("Mueller", 0),
+            ("Paris", 2),
+            ("Acme", 1),
+            ("Calcutta", 2),
+            ("Lakeland", 2),
+            ("Okhtyrka", 2),
+            ("Lyman", 0),
+        ];
+        let mut mentions = mentions_at(text, &spans);
+        settle_determined_names(text, &mut mentions);
+        assert_eq!(surfaces(text, &mentions), spans);
+    }
+}
