@@ -10,7 +10,10 @@
 //!   like things, so a name there that general knowledge does not hold is a
 //!   thing's or a people's (kind other), not a person's or a place's. Before
 //!   a noun it modifies, the determiner is the noun's (`a Calcutta court`,
-//!   `this Tdoc number`).
+//!   `this Tdoc number`);
+//! - a word opened by one capital and a hyphen (`C-API`, `H-1B`, a party tag
+//!   `R-Ky`): a thing's or a tag's, no person's nor place's; a company may
+//!   be named so (`T-Mobile`), and keeps its kind.
 
 use super::lexicon::known_kind;
 use super::tagger::Mention;
@@ -135,6 +138,27 @@ pub(super) fn settle_determined_names(text: &str, mentions: &mut [Mention]) {
     }
 }
 
+/// Gives the kind other to the persons and places whose first word is one
+/// capital, a hyphen and more (`in your C-API`, `R-Ky`), unless general
+/// knowledge holds the name.
+pub(super) fn settle_lettered_names(text: &str, mentions: &mut [Mention]) {
+    for mention in mentions.iter_mut() {
+        if !matches!(mention.kind, PERSON | PLACE) {
+            continue;
+        }
+        let Some(surface) = text.get(mention.start..mention.end) else {
+            continue;
+        };
+        let lettered = matches!(
+            surface.as_bytes(),
+            [letter, b'-', next, ..] if letter.is_ascii_uppercase() && next.is_ascii_alphanumeric()
+        );
+        if lettered && known_kind(surface).is_none() {
+            mention.kind = OTHER;
+        }
+    }
+}
+
 /// Whether a name followed by `after` heads its noun phrase: punctuation or a
 /// word of [`AFTER_A_HEAD`] follows, not a noun it modifies (`a Calcutta
 /// court`, `this Tdoc number`) nor the state of a town (`a Lakeland, Fla.,
@@ -231,6 +255,34 @@ mod tests {
         assert_eq!(
             surfaces(text, &mentions),
             [("Tdoc", 3), ("Foobar", 3), ("Kazakhstani", 3)]
+        );
+    }
+
+    /// Regression (a numpy mailing list): `in your C-API` was a place, the
+    /// list's fifth most frequent; party tags outside brackets were persons.
+    #[test]
+    fn a_capital_and_a_hyphen_open_a_thing() {
+        let text = "In your C-API, R-Ky said of H-1B visas at T-Mobile in Kyiv.";
+        let mut mentions = mentions_at(
+            text,
+            &[
+                ("C-API", 2),
+                ("R-Ky", 0),
+                ("H-1B", 2),
+                ("T-Mobile", 1),
+                ("Kyiv", 2),
+            ],
+        );
+        settle_lettered_names(text, &mut mentions);
+        assert_eq!(
+            surfaces(text, &mentions),
+            [
+                ("C-API", 3),
+                ("R-Ky", 3),
+                ("H-1B", 3),
+                ("T-Mobile", 1),
+                ("Kyiv", 2)
+            ]
         );
     }
 

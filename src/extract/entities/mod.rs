@@ -15,7 +15,7 @@
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
 //! - `listed_titles`: whole lines of a list of titles (a set list) taken for names, dropped
 //! - `common_nouns`: a title's label the body never mentions dropped, a name a determiner
-//!   opens (`no Tdoc was`) a thing's
+//!   opens (`no Tdoc was`) or a capital and a hyphen open (`C-API`) a thing's
 //! - `office_holders`: a holder's name split from the office or place before it
 //! - `spans`: joined places split, offices cut off names, long organisation
 //!   names taken whole (`long_names`) or found by their head word (`org_chunks`)
@@ -133,6 +133,7 @@ pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<En
     lone_names::settle_described_names(text, &mut mentions);
     lone_names::settle_listed_full_names(text, &mut mentions);
     common_nouns::settle_determined_names(text, &mut mentions);
+    common_nouns::settle_lettered_names(text, &mut mentions);
     known_mentions::add_known_names(text, &mut mentions);
     place_heads::settle_place_heads(text, &mut mentions);
     place_heads::settle_party_tags(text, &mut mentions);
