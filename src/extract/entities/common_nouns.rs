@@ -15,7 +15,9 @@
 //!   `R-Ky`): a thing's or a tag's, no person's nor place's; a company may
 //!   be named so (`T-Mobile`), and keeps its kind.
 
+use super::given_names::full_name_words;
 use super::lexicon::known_kind;
+use super::spans::{in_list, word_after};
 use super::tagger::Mention;
 
 /// Kind indices of the model (see [`Mention::kind`]).
@@ -70,10 +72,11 @@ pub(super) fn drop_title_labels(text: &str, mentions: &mut Vec<Mention>) {
         return;
     };
     let surface = &title[mentions[label].start..mentions[label].end];
+    let lower_body = body.to_ascii_lowercase();
     let echoed = surface
         .split_whitespace()
         .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-        .any(|word| mentions_word(body, word));
+        .any(|word| mentions_word(&lower_body, word));
     if !echoed {
         mentions.remove(label);
     }
@@ -81,16 +84,14 @@ pub(super) fn drop_title_labels(text: &str, mentions: &mut Vec<Mention>) {
 
 /// Whether `before` holds nothing but reply marks and spaces.
 fn only_reply_marks(before: &str) -> bool {
-    before.split_whitespace().all(|word| {
-        REPLY_MARKS
-            .iter()
-            .any(|mark| mark.eq_ignore_ascii_case(word))
-    })
+    before
+        .split_whitespace()
+        .all(|word| in_list(REPLY_MARKS, word))
 }
 
-/// Whether `word` occurs in `text` as a whole word, in any case of its ASCII letters.
-fn mentions_word(text: &str, word: &str) -> bool {
-    let lower_text = text.to_ascii_lowercase();
+/// Whether `word` occurs as a whole word, in any case of its ASCII letters,
+/// in `lower_text` (ASCII-lowercased once by the caller).
+fn mentions_word(lower_text: &str, word: &str) -> bool {
     let lower_word = word.to_ascii_lowercase();
     lower_text.match_indices(&lower_word).any(|(at, _)| {
         let before = lower_text[..at].chars().next_back();
@@ -104,13 +105,7 @@ fn mentions_word(text: &str, word: &str) -> bool {
 /// unless the article names a person in full with that word (`the Mueller
 /// probe` after `Robert Mueller`).
 pub(super) fn settle_determined_names(text: &str, mentions: &mut [Mention]) {
-    let full_name_words: Vec<&str> = mentions
-        .iter()
-        .filter(|mention| mention.kind == PERSON)
-        .filter_map(|mention| text.get(mention.start..mention.end))
-        .filter(|surface| surface.contains(' '))
-        .flat_map(str::split_whitespace)
-        .collect();
+    let full_name_words = full_name_words(text, mentions);
     for mention in mentions.iter_mut() {
         let Some(surface) = text.get(mention.start..mention.end) else {
             continue;
@@ -126,8 +121,8 @@ pub(super) fn settle_determined_names(text: &str, mentions: &mut [Mention]) {
             .rsplit(|c: char| c.is_whitespace())
             .next()
             .unwrap_or(before);
-        let listed = |list: &[&str]| list.iter().any(|word| word.eq_ignore_ascii_case(previous));
-        let determined = listed(DETERMINERS) || (lone_person && listed(PERSON_DETERMINERS));
+        let determined = in_list(DETERMINERS, previous)
+            || (lone_person && in_list(PERSON_DETERMINERS, previous));
         if determined
             && heads_its_phrase(&text[mention.end..])
             && known_kind(surface).is_none()
@@ -167,14 +162,10 @@ fn heads_its_phrase(after: &str) -> bool {
     if let Some(rest) = after.strip_prefix(", ") {
         return !rest.starts_with(char::is_uppercase);
     }
-    let Some(rest) = after.strip_prefix(' ') else {
+    if !after.starts_with(' ') {
         return !after.starts_with(['\'', '’', '-']);
-    };
-    let word = rest
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    AFTER_A_HEAD.contains(&word)
+    }
+    AFTER_A_HEAD.contains(&word_after(after))
 }
 
 #[cfg(test)]

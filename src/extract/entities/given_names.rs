@@ -88,6 +88,19 @@ pub(super) fn lone_persons<'a>(text: &'a str, mentions: &[Mention]) -> Vec<&'a s
         .collect()
 }
 
+/// The words of the persons' names of more than one word in `mentions`
+/// (`Vladimir`, `Putin` of `Vladimir Putin`): a surname alone elsewhere is
+/// that person's.
+pub(super) fn full_name_words<'a>(text: &'a str, mentions: &[Mention]) -> Vec<&'a str> {
+    mentions
+        .iter()
+        .filter(|mention| mention.kind == PERSON)
+        .filter_map(|mention| text.get(mention.start..mention.end))
+        .filter(|surface| surface.contains(char::is_whitespace))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
 /// Extends a one-word person over the untagged word after it, one space
 /// apart, where the article names a person by that word alone elsewhere
 /// (`Commissioner Butch Callery …, said Callery`: the tagger took `Butch`

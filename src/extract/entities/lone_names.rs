@@ -9,7 +9,7 @@
 //! something else takes the kind the sign says. With no sign either way the
 //! tagger's word stands: a surname alone in a sports report stays a person.
 
-use super::given_names::{is_given_name, surname_fits};
+use super::given_names::{full_name_words, is_given_name, surname_fits};
 use super::lexicon::{is_known_place, known_kind, opens_known_name};
 use super::org_chunks::is_newspaper_head;
 use super::spans::in_list;
@@ -96,13 +96,7 @@ pub fn settle_lone_persons(text: &str, mentions: &mut [Mention]) {
     if lone.is_empty() {
         return;
     }
-    let full_name_words: Vec<&str> = mentions
-        .iter()
-        .filter(|mention| mention.kind == PERSON)
-        .filter_map(|mention| text.get(mention.start..mention.end))
-        .filter(|surface| surface.contains(char::is_whitespace))
-        .flat_map(str::split_whitespace)
-        .collect();
+    let full_name_words = full_name_words(text, mentions);
     // `Zacks` after `Zacks Investment Research`: a company's name without its company words.
     let company_first_words: Vec<&str> = mentions
         .iter()
