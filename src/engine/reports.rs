@@ -200,7 +200,8 @@ fn one_kind_per_name<'a>(
                     }),
                 }
             }
-            sort_evidence(&mut evidence);
+            let first_name = variants.first()?.1;
+            sort_evidence(&mut evidence, first_name);
             let majority = evidence.first()?.kind;
             let written = |kind: EntityKind| {
                 let of_kind = variants.iter().filter(move |variant| variant.2 == kind);

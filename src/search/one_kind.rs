@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::article::EntityKind;
 use crate::extract::aliases::spelling_key;
+use crate::extract::entities::general_kind;
 use crate::index::schema::{entity_tag, parse_entity_tag};
 use crate::search::copies::ArticleKeys;
 use crate::search::full_forms::{FullForms, SettledKind};
@@ -41,8 +42,8 @@ pub type MergedName = (String, ArticleKeys, KindEvidence, Vec<String>);
 /// Merges the tags (`kind/name`) of one name, case and spelling variants
 /// included (`NEW YORK` from a shouted dateline, `New York`; `NATO`, `Nato`;
 /// `Mt. Gox`, `MtGox`, see [`spelling_key`]), into one
-/// tag: the kind the most articles give the name (ties: a kind before
-/// other, then the first in tag order) unless the corpus's full forms of a
+/// tag: the kind the most articles give the name (ties: the kind general
+/// knowledge gives it, else other, see [`sort_evidence`]) unless the corpus's full forms of a
 /// one-word name settle another (`Icahn` beside `Carl Icahn`, see
 /// `full_forms`), written as the most
 /// frequent form of that kind that is not all capitals; its articles the
@@ -119,8 +120,8 @@ fn merge_variants(
     Some((tag, union, evidence, spellings))
 }
 
-/// How many articles give the name each kind, most first (ties: a kind
-/// before other, then the first in tag order); none if a tag does not parse.
+/// How many articles give the name each kind, most first (ties: see
+/// [`sort_evidence`]); none if a tag does not parse.
 fn kind_evidence(variants: &[(String, ArticleKeys)]) -> Option<KindEvidence> {
     let mut per_kind: Vec<(EntityKind, FxHashSet<u64>)> = Vec::new();
     for (tag, keys) in variants {
@@ -140,20 +141,33 @@ fn kind_evidence(variants: &[(String, ArticleKeys)]) -> Option<KindEvidence> {
             full_name: None,
         })
         .collect();
-    sort_evidence(&mut evidence);
+    let (_, name) = parse_entity_tag(&variants.first()?.0)?;
+    sort_evidence(&mut evidence, name);
     Some(evidence)
 }
 
-/// Orders a name's kinds most articles first; a tie with other goes to the
-/// entity's kind (`Trump`: person 1, other 1), then the order stays (the
-/// first in tag order). The local and the Quickwit report share it.
-pub(crate) fn sort_evidence(evidence: &mut KindEvidence) {
-    evidence.sort_by_key(|count| {
-        (
-            std::cmp::Reverse(count.articles),
-            count.kind == EntityKind::Other,
-        )
-    });
+/// Orders a name's kinds most articles first. A tie goes to the kind general
+/// knowledge gives the name (`Philadelphia`: organization 1, place 1, a
+/// place; `Trump`: person 1, other 1, a person), else to other: a name the
+/// tagger read as a word as often as a name, and that nothing knows, is no
+/// claim to make (`Tdoc`: organization 4, other 4). The order stays otherwise
+/// (the first in tag order). The local and the Quickwit report share it.
+pub(crate) fn sort_evidence(evidence: &mut KindEvidence, name: &str) {
+    evidence.sort_by_key(|count| std::cmp::Reverse(count.articles));
+    let Some(most) = evidence.first().map(|count| count.articles) else {
+        return;
+    };
+    let tied = evidence.iter().take_while(|count| count.articles == most);
+    let tied_kinds: Vec<EntityKind> = tied.map(|count| count.kind).collect();
+    if tied_kinds.len() < 2 {
+        return;
+    }
+    let known = general_kind(name).filter(|kind| tied_kinds.contains(kind));
+    let preferred = known.unwrap_or(EntityKind::Other);
+    if let Some(index) = tied_kinds.iter().position(|kind| *kind == preferred) {
+        let count = evidence.remove(index);
+        evidence.insert(0, count);
+    }
 }
 
 /// The tag of `kind` the report writes: the most frequent not in capitals.
@@ -251,13 +265,38 @@ mod tests {
     #[test]
     fn a_tie_goes_to_the_first_tag_and_bad_tags_stay() {
         let tags = vec![
-            tag("place/Mars", &[1]),
-            tag("organization/Mars", &[2]),
+            tag("place/Varnholt", &[1]),
+            tag("organization/Varnholt", &[2]),
             tag("junk", &[3]),
         ];
         assert_eq!(
             merged(tags),
-            vec![tag("junk", &[3]), tag("organization/Mars", &[2, 1])]
+            vec![tag("junk", &[3]), tag("organization/Varnholt", &[2, 1])]
+        );
+    }
+
+    /// Regression (issue 13): a tie went to the first kind in tag order, so
+    /// box scores made `Philadelphia` (organization 1, place 1) an
+    /// organisation, and a mailing list's `Tdoc` (organization 4, other 4,
+    /// person 3) and a feed's `KRAS` (a gene) organisations.
+    #[test]
+    fn a_tie_goes_to_general_knowledge_else_to_other() {
+        let tags = vec![
+            tag("organization/Philadelphia", &[1]),
+            tag("place/Philadelphia", &[2]),
+            tag("organization/Tdoc", &[3, 4]),
+            tag("other/Tdoc", &[5, 6]),
+            tag("person/Tdoc", &[7]),
+            tag("other/Trump", &[8]),
+            tag("person/Trump", &[9]),
+        ];
+        assert_eq!(
+            merged(tags),
+            vec![
+                tag("other/Tdoc", &[3, 4, 5, 6, 7]),
+                tag("person/Trump", &[8, 9]),
+                tag("place/Philadelphia", &[1, 2]),
+            ]
         );
     }
 

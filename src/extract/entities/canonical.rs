@@ -157,7 +157,7 @@ fn titles() -> &'static HashSet<&'static str> {
 }
 
 /// The kind of a model kind index.
-fn entity_kind(kind: usize) -> EntityKind {
+pub(super) fn entity_kind(kind: usize) -> EntityKind {
     match kind {
         0 => EntityKind::Person,
         1 => EntityKind::Organization,

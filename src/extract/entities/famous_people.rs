@@ -42,7 +42,7 @@ const FAMOUS_SURNAMES: &[&str] = &[
 ];
 
 /// Whether `surface` (any case, a possessive aside) is a surname of the list.
-fn is_famous_surname(surface: &str) -> bool {
+pub(super) fn is_famous_surname(surface: &str) -> bool {
     static HASHES: OnceLock<FxHashSet<u64>> = OnceLock::new();
     let hashes = HASHES.get_or_init(|| {
         FAMOUS_SURNAMES
