@@ -107,6 +107,9 @@ const NOT_NAMES: &[&str] = &[
     "lcd", "gps", "ev", "lte", "icu", "mri", "wi-fi", "cctv", "hdmi", "vpn", "atm", "sms", "5g",
     "4g", "ngo", "ngos", "lng", "grp", "ceo", "ceos", "cfo", "vat", "diy", "esg", "fx", "mba",
     "ppe", "ufo", "iot", "url", "ml", "roi", "ppi", "ctr", "kpi", "b2b", "faq",
+    // Abbreviations of mail and chat (`BTW you could just do`, `FYI, I have uploaded`); not
+    // `IMO`, the International Maritime Organization as often.
+    "btw", "fyi", "imho", "iirc", "afaik", "fwiw", "ianal", "tia", "asap", "lol", "omg",
 ];
 
 /// Parts of a document, no names alone or with a number or letter after

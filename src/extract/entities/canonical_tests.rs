@@ -281,6 +281,22 @@ fn a_name_before_a_products_noun_is_other() {
     );
 }
 
+/// Regression (issue 13): a mailing list's codec and version control system
+/// (`the IVAS encoder/decoder`, `the CVS tree`) were organisations.
+#[test]
+fn a_name_before_a_codecs_or_a_softwares_noun_is_other() {
+    let text = "Tests of the Zentra encoder/decoder. Is work going on in the Vorbel tree?";
+    let mentions = [mention(text, "Zentra", 1), mention(text, "Vorbel", 1)];
+    let kinds = kinds_of(text, &mentions);
+    assert_eq!(
+        kinds,
+        [
+            ("Zentra".to_string(), EntityKind::Other),
+            ("Vorbel".to_string(), EntityKind::Other),
+        ]
+    );
+}
+
 /// Regression (issue 13): `-Stefan` (a mail's signature) was a spelling of
 /// `Stefan` in the mbox sample's report, and `Baltimore/` a place of its own.
 #[test]

@@ -63,14 +63,17 @@ pub(super) fn names_a_product(surface: &str) -> bool {
 }
 
 /// Lowercase nouns of products and of what science names like names (genes,
-/// proteins, drugs' targets), which such a name is written before (`various
-/// MacBook models`, `the Chrome browser`, `KRAS mutant tumors`, `the BRCA1 gene`).
+/// proteins, drugs' targets, codecs, software), which such a name is written
+/// before (`various MacBook models`, `the Chrome browser`, `KRAS mutant
+/// tumors`, `the BRCA1 gene`, `the IVAS codec`, `the CVS tree`, `the MA module`).
 #[rustfmt::skip]
 const PRODUCT_NOUNS: &[&str] = &[
     "models", "display", "connector", "browser", "console", "headphones",
     "earbuds", "charger", "smartphone", "smartphones", "laptop", "laptops", "handset",
     "handsets", "gift", "gene", "genes", "mutant", "mutation", "mutations", "protein",
-    "proteins", "inhibitor", "inhibitors", "receptor", "receptors", "enzyme",
+    "proteins", "inhibitor", "inhibitors", "receptor", "receptors", "enzyme", "codec",
+    "codecs", "encoder", "encoders", "decoder", "decoders", "firmware", "chipset", "chipsets",
+    "plugin", "plugins", "compiler", "repository", "tree", "module", "modules",
 ];
 
 /// Whether the text after a name opens with a product's noun.

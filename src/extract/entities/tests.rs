@@ -296,6 +296,22 @@ fn common_nouns_written_as_acronyms_are_no_names() {
     }
 }
 
+/// Regression (issue 13): a mailing list's `BTW` (by the way) was among its
+/// organisations.
+#[test]
+fn abbreviations_of_mail_and_chat_are_no_names() {
+    let text =
+        "It worked fine. BTW you could just do it twice. FYI, I have uploaded the draft.\n\n\
+                IMHO the GPL allows it, IANAL though.";
+    let found = names(text);
+    for abbreviation in ["BTW", "FYI", "IMHO", "IANAL"] {
+        assert!(
+            !has_name(&found, abbreviation),
+            "{abbreviation} in {found:?}"
+        );
+    }
+}
+
 #[test]
 fn software_named_like_a_company_is_another_name() {
     let text = "The build links LAPACK and BLAS, needs TLS, and runs on Android and Athlon chips.";
