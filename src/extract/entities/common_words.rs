@@ -61,6 +61,17 @@ mod tests {
         assert!(!found.iter().any(|name| name == "Data"), "{found:?}");
     }
 
+    /// Regression (issue 13): `Building` of a dateline's clause was an
+    /// organisation, the training having named a `Building`; a known name
+    /// opening a sentence stays one.
+    #[test]
+    fn a_verbs_ing_form_opening_a_clause_is_no_name() {
+        let found = names("SYDNEY - Building products maker James Hardie lifted its profits.");
+        assert!(!found.iter().any(|name| name == "Building"), "{found:?}");
+        let found = names("Beijing said on Monday that talks would go on.");
+        assert_eq!(found, ["Beijing"]);
+    }
+
     #[test]
     fn surnames_and_lists_of_names_stay_names() {
         let found = names("Raskin: Pence should tell the full truth");

@@ -247,6 +247,7 @@ fn tag_prepared(
         let mut tags = decode_between_outside_runs(&emissions, &model.transitions);
         tag_tweet_signature(tokens, text, &mut tags);
         let sentence_facts = SentenceFacts {
+            text,
             infos,
             doc,
             gazetteer: &model.gazetteer,
@@ -344,6 +345,7 @@ fn tag_tweet_signature(tokens: &[Token], text: &str, tags: &mut [usize]) {
 
 /// What [`collect_mentions`] needs to know about a sentence besides its tags.
 struct SentenceFacts<'a> {
+    text: &'a str,
     infos: &'a [TokenInfo],
     doc: &'a DocContext,
     gazetteer: &'a Gazetteer,
@@ -360,7 +362,7 @@ struct SentenceFacts<'a> {
 /// ([`super::common_words`]) unless the tagger's training named it or it
 /// heads a list of names or a dateline (`HAVEN, Wis. --`); either way the
 /// article never capitalizes it inside a clause.
-fn is_common_word(facts: &SentenceFacts, tags: &[usize], i: usize) -> bool {
+fn is_common_word(facts: &SentenceFacts, tags: &[usize], i: usize, word: &str) -> bool {
     let info = &facts.infos[i];
     let sentence_initial = facts.infos[..i]
         .iter()
@@ -372,12 +374,24 @@ fn is_common_word(facts: &SentenceFacts, tags: &[usize], i: usize) -> bool {
         return false;
     }
     let common_in_news = || {
-        let trained_name = facts.gazetteer.contains_key(&sequence_hash(&[info.lower]));
+        let trained_name = facts.gazetteer.contains_key(&sequence_hash(&[info.lower]))
+            && !opening_gerund(facts, word, i);
         let placed_as_name =
             in_list_of_names(facts, tags, i) || (sentence_initial && heads_a_dateline(facts, i));
         super::common_words::is_common(info.lower) && !trained_name && !placed_as_name
     };
     facts.doc.seen_lowercase.contains(&info.lower) || common_in_news()
+}
+
+/// Whether `word` at `i` (opening a clause) reads as a verb's `-ing` form
+/// before the words it governs (`SYDNEY - Building products maker`,
+/// `Following talks`), however often the training named it (`Reading`, a
+/// club and a town): a lowercase word follows and general knowledge does not
+/// know it as a name (`Beijing said`).
+fn opening_gerund(facts: &SentenceFacts, word: &str, i: usize) -> bool {
+    let lowercase_after = facts.infos.get(i + 1).is_some_and(|next| next.lowercase);
+    let gerund = word.len() > 5 && word.ends_with("ing");
+    gerund && lowercase_after && super::lexicon::known_kind(word).is_none()
 }
 
 /// Whether the token at `at` is a comma.
@@ -430,7 +444,7 @@ fn collect_mentions(
             kind,
             hashtag: tokens[i].kind == TokenKind::Hashtag,
             shouted: facts.shouted,
-            common_word: end == i + 1 && is_common_word(facts, tags, i),
+            common_word: end == i + 1 && is_common_word(facts, tags, i, tokens[i].text(facts.text)),
         });
         i = end;
     }
