@@ -384,8 +384,16 @@ impl Attributor<'_> {
                 && words
                     .word(after + 1)
                     .is_some_and(|w| matches!(w, "which" | "who"));
+            // "The leader of Ennahda, Rachid Ghannouchi, condemned …": a name
+            // set off by commas after the subject's description is the subject.
+            let set_off = run.start > start
+                && words.tokens[run.start - 1].is_punct(',')
+                && words.tokens.get(after).is_some_and(|t| t.is_punct(','))
+                && self.verb_like_follows(after + 1, end)
+                && self.only_describes(start..run.start - 1);
             if opens_with_apposition
                 || relative_clause_follows
+                || set_off
                 || self.verb_like_follows(after, end)
             {
                 if let Some(name) = words.strip_titles(run) {
@@ -396,6 +404,22 @@ impl Attributor<'_> {
             index = after;
         }
         subject
+    }
+
+    /// Whether `range` opening a sentence holds no clause of its own, only a
+    /// subject's description and circumstances (`The leader of Ennahda`, `In
+    /// early October, Trump’s state director`): no verb, pronoun or
+    /// conjunction (`She grew up in Iowa, but her father`, `Sanders visited
+    /// NBC to discuss his rival`).
+    fn only_describes(&self, range: Range<usize>) -> bool {
+        range.into_iter().all(|index| {
+            self.words.word(index).is_none_or(|word| {
+                let lowercase = word.starts_with(char::is_lowercase);
+                let verb = lowercase && (is_speech_verb(word) || looks_finite(word));
+                let conjunction = matches!(word, "and" | "but" | "or" | "while" | "when");
+                !(verb || conjunction || is_subject_pronoun(word))
+            })
+        })
     }
 
     /// Whether a finite verb follows at `index`, allowing adverbs in between

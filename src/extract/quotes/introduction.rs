@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::attribution::Attributor;
 use super::lexicon::{
-    is_phrase_boundary, is_speech_verb, is_subject_pronoun, is_title, is_verb_filler,
+    is_determiner, is_phrase_boundary, is_speech_verb, is_subject_pronoun, is_title, is_verb_filler,
 };
 use super::tokens::TokenKind;
 
@@ -159,8 +159,19 @@ impl Attributor<'_> {
             return true;
         }
         let relative = matches!(word, "who" | "whose" | "now");
+        // `Rachid Ghannouchi, condemned Wednesday’s attack, saying`: a verb in
+        // the past before its object is the sentence's predicate, not a
+        // description (`, aged 45,`, `, based in Kyiv,` are).
+        let predicate = word.ends_with("ed")
+            && self.words.word(index + 1).is_some_and(|next| {
+                // Not `, angered that party leaders ignored him,`.
+                (is_determiner(next) && next != "that")
+                    || matches!(next, "me" | "him" | "us" | "them" | "it")
+                    || next.starts_with(char::is_uppercase)
+            });
         relative
-            || !(is_speech_verb(word)
+            || !(predicate
+                || is_speech_verb(word)
                 || is_sentence_adverb(word)
                 || is_verb_filler(word)
                 || is_subject_pronoun(word)

@@ -143,3 +143,20 @@ fn peoples_adjectives_and_a_byline_are_no_antecedents() {
     let entities = persons(&["Marwan Makdisi"]);
     assert_eq!(speaker_names(text, &entities), [None]);
 }
+
+/// Regression (issue 13): `The leader of Ennahda, Rachid Ghannouchi,
+/// condemned the attack, saying in a statement that it “…”` gave the words to
+/// the speaker of the paragraph before (found by the closing note's hand
+/// check of the saved HTML pages): a name set off by commas after the
+/// subject's description is the subject.
+#[test]
+fn a_name_set_off_after_the_subjects_description_is_the_subject() {
+    let text = "\"They were careless,\" Azzouz said.\n\nThe leader of Ennahda, Rachid \
+        Ghannouchi, condemned the attack, saying in a statement that it \"will not break \
+        our will.\"";
+    let entities = persons(&["Azzouz", "Rachid Ghannouchi"]);
+    assert_eq!(
+        speaker_names(text, &entities),
+        [Some("Azzouz".into()), Some("Rachid Ghannouchi".into())]
+    );
+}
