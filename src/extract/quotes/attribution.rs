@@ -406,20 +406,31 @@ impl Attributor<'_> {
         subject
     }
 
-    /// Whether `range` opening a sentence holds no clause of its own, only a
-    /// subject's description and circumstances (`The leader of Ennahda`, `In
+    /// Whether `range` opening a sentence holds no clause of its own and no
+    /// name alone, only a subject's description and circumstances (`The leader of Ennahda`, `In
     /// early October, Trump’s state director`): no verb, pronoun or
     /// conjunction (`She grew up in Iowa, but her father`, `Sanders visited
     /// NBC to discuss his rival`).
     fn only_describes(&self, range: Range<usize>) -> bool {
-        range.into_iter().all(|index| {
-            self.words.word(index).is_none_or(|word| {
-                let lowercase = word.starts_with(char::is_lowercase);
-                let verb = lowercase && (is_speech_verb(word) || looks_finite(word));
-                let conjunction = matches!(word, "and" | "but" | "or" | "while" | "when");
-                !(verb || conjunction || is_subject_pronoun(word))
+        // `The Kansas City Board of Trade, KCBT, has asked`: a name and its
+        // acronym, the name the subject.
+        let first = match self.words.word(range.start) {
+            Some(word) if word.eq_ignore_ascii_case("the") => range.start + 1,
+            _ => range.start,
+        };
+        let whole_name = self
+            .words
+            .run_starting_at(first, range.end)
+            .is_some_and(|run| run.end == range.end);
+        !whole_name
+            && range.into_iter().all(|index| {
+                self.words.word(index).is_none_or(|word| {
+                    let lowercase = word.starts_with(char::is_lowercase);
+                    let verb = lowercase && (is_speech_verb(word) || looks_finite(word));
+                    let conjunction = matches!(word, "and" | "but" | "or" | "while" | "when");
+                    !(verb || conjunction || is_subject_pronoun(word))
+                })
             })
-        })
     }
 
     /// Whether a finite verb follows at `index`, allowing adverbs in between

@@ -159,4 +159,15 @@ fn a_name_set_off_after_the_subjects_description_is_the_subject() {
         speaker_names(text, &entities),
         [Some("Azzouz".into()), Some("Rachid Ghannouchi".into())]
     );
+    // A name and its acronym: the name speaks.
+    let text = "The Kansas City Board of Trade, KCBT, has asked regulators to change a plan, \
+        saying it would put the exchange \"at a serious disadvantage.\"";
+    let entities = vec![Entity {
+        name: "Kansas City Board of Trade".into(),
+        kind: EntityKind::Organization,
+    }];
+    assert_eq!(
+        speaker_names(text, &entities),
+        [Some("Kansas City Board of Trade".into())]
+    );
 }
