@@ -297,6 +297,23 @@ fn a_name_before_a_codecs_or_a_softwares_noun_is_other() {
     );
 }
 
+/// Regression (issue 13): a mailing list's document `IVAS-8a` was an
+/// organisation (found with `scripts/layout_entities.sh`); letters joined to
+/// a number designate a model or a document.
+#[test]
+fn letters_joined_to_a_number_designate_a_thing() {
+    let text = "The draft of Zentra-8a is out. Pilots flew the Vorbel-29 again.";
+    let mentions = [mention(text, "Zentra-8a", 1), mention(text, "Vorbel-29", 1)];
+    let kinds = kinds_of(text, &mentions);
+    assert_eq!(
+        kinds,
+        [
+            ("Zentra-8a".to_string(), EntityKind::Other),
+            ("Vorbel-29".to_string(), EntityKind::Other),
+        ]
+    );
+}
+
 /// Regression (issue 13): `-Stefan` (a mail's signature) was a spelling of
 /// `Stefan` in the mbox sample's report, and `Baltimore/` a place of its own.
 #[test]

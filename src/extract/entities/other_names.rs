@@ -53,13 +53,25 @@ const PRODUCT_WORDS: &[&str] = &[
     "Earbuds", "Smartphone", "Laptop",
 ];
 
-/// Whether `surface` names a product by its last word: an other name, not
-/// the company that makes it.
+/// Whether `surface` names a product by its last word, a product's word
+/// after the line or a designation: an other name, not the company that
+/// makes it.
 pub(super) fn names_a_product(surface: &str) -> bool {
     let mut words = surface.split_whitespace();
     let last = words.next_back();
     let has_line = words.next().is_some();
-    has_line && last.is_some_and(|word| PRODUCT_WORDS.contains(&word))
+    let designation = last.is_some_and(is_designation);
+    designation || (has_line && last.is_some_and(|word| PRODUCT_WORDS.contains(&word)))
+}
+
+/// Whether `word` is a model's or a document's designation, letters joined
+/// to a number (`IVAS-8a`, `MiG-29`, `Apollo-11`, `Kh-101`), not who makes it.
+fn is_designation(word: &str) -> bool {
+    let Some((letters, number)) = word.rsplit_once('-') else {
+        return false;
+    };
+    let lettered = letters.chars().count() >= 2 && letters.chars().all(char::is_alphabetic);
+    lettered && number.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Lowercase nouns of products and of what science names like names (genes,
