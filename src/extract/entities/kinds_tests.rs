@@ -356,3 +356,15 @@ fn a_club_named_for_its_town_is_an_organisation_in_a_sports_article() {
     }
     assert_eq!(kind_of(&found, "Florida Keys"), Some("place"), "{found:?}");
 }
+
+/// Regression (issue 13): a mailing list's `CEST` (`6:00 AM CEST`) was
+/// among its organisations; a time zone is an other name, as CoNLL-2003
+/// tags `GMT`.
+#[test]
+fn a_time_zone_is_an_other_name() {
+    let text = "The EVS session at 6:00 AM CEST is cancelled. The next one opens at 1200 GMT.";
+    let found = names_and_kinds(text);
+    for zone in ["CEST", "GMT"] {
+        assert_eq!(kind_of(&found, zone), Some("other"), "{zone}: {found:?}");
+    }
+}
