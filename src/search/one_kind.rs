@@ -42,8 +42,8 @@ pub type MergedName = (String, ArticleKeys, KindEvidence, Vec<String>);
 /// Merges the tags (`kind/name`) of one name, case and spelling variants
 /// included (`NEW YORK` from a shouted dateline, `New York`; `NATO`, `Nato`;
 /// `Mt. Gox`, `MtGox`, see [`spelling_key`]), into one
-/// tag: the kind the most articles give the name (ties: the kind general
-/// knowledge gives it, else other, see [`sort_evidence`]) unless the corpus's full forms of a
+/// tag: the kind the most articles give the name (ties: see
+/// [`sort_evidence`]) unless the corpus's full forms of a
 /// one-word name settle another (`Icahn` beside `Carl Icahn`, see
 /// `full_forms`), written as the most
 /// frequent form of that kind that is not all capitals; its articles the
@@ -148,12 +148,20 @@ fn kind_evidence(variants: &[(String, ArticleKeys)]) -> Option<KindEvidence> {
 
 /// Orders a name's kinds most articles first. A tie goes to the kind general
 /// knowledge gives the name (`Philadelphia`: organization 1, place 1, a
-/// place; `Trump`: person 1, other 1, a person), else to other: a name the
-/// tagger read as a word as often as a name, and that nothing knows, is no
-/// claim to make (`Tdoc`: organization 4, other 4). The order stays otherwise
-/// (the first in tag order). The local and the Quickwit report share it.
+/// place; `Trump`: person 1, other 1, a person). Else a tie of organization
+/// and other goes to other: organisation is the tagger's guess for any
+/// capitalised word it does not know (`Tdoc`: organization 4, other 4; the
+/// gene `KRAS`), so a name it reads as a word as often is no organisation's;
+/// a person or a place needs context to be read (`Meadows`: person 1,
+/// other 1, a person). Otherwise a kind comes before other, then the order
+/// stays (the first in tag order). The local and the Quickwit report share it.
 pub(crate) fn sort_evidence(evidence: &mut KindEvidence, name: &str) {
-    evidence.sort_by_key(|count| std::cmp::Reverse(count.articles));
+    evidence.sort_by_key(|count| {
+        (
+            std::cmp::Reverse(count.articles),
+            count.kind == EntityKind::Other,
+        )
+    });
     let Some(most) = evidence.first().map(|count| count.articles) else {
         return;
     };
@@ -163,7 +171,13 @@ pub(crate) fn sort_evidence(evidence: &mut KindEvidence, name: &str) {
         return;
     }
     let known = general_kind(name).filter(|kind| tied_kinds.contains(kind));
-    let preferred = known.unwrap_or(EntityKind::Other);
+    let word_or_organisation = tied_kinds
+        .iter()
+        .all(|kind| matches!(kind, EntityKind::Organization | EntityKind::Other));
+    let preferred = known.or(word_or_organisation.then_some(EntityKind::Other));
+    let Some(preferred) = preferred else {
+        return;
+    };
     if let Some(index) = tied_kinds.iter().position(|kind| *kind == preferred) {
         let count = evidence.remove(index);
         evidence.insert(0, count);
@@ -278,9 +292,10 @@ mod tests {
     /// Regression (issue 13): a tie went to the first kind in tag order, so
     /// box scores made `Philadelphia` (organization 1, place 1) an
     /// organisation, and a mailing list's `Tdoc` (organization 4, other 4,
-    /// person 3) and a feed's `KRAS` (a gene) organisations.
+    /// person 3) and a feed's `KRAS` (a gene) organisations; a person tied
+    /// with other stays a person.
     #[test]
-    fn a_tie_goes_to_general_knowledge_else_to_other() {
+    fn a_tie_goes_to_general_knowledge_and_an_organisations_to_other() {
         let tags = vec![
             tag("organization/Philadelphia", &[1]),
             tag("place/Philadelphia", &[2]),
@@ -289,11 +304,14 @@ mod tests {
             tag("person/Tdoc", &[7]),
             tag("other/Trump", &[8]),
             tag("person/Trump", &[9]),
+            tag("other/Meadows", &[10]),
+            tag("person/Meadows", &[11]),
         ];
         assert_eq!(
             merged(tags),
             vec![
                 tag("other/Tdoc", &[3, 4, 5, 6, 7]),
+                tag("person/Meadows", &[10, 11]),
                 tag("person/Trump", &[8, 9]),
                 tag("place/Philadelphia", &[1, 2]),
             ]
