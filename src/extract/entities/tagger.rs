@@ -359,9 +359,10 @@ struct SentenceFacts<'a> {
 /// case (`APPROVES STOCK SPLIT` over `approved a three-for-two stock split`,
 /// `Vladimir Putin: Go ahead`, `Weak China Export Data`). Common is what the
 /// article writes in lowercase, or else what news does
-/// ([`super::common_words`]) unless the tagger's training named it or it
-/// heads a list of names or a dateline (`HAVEN, Wis. --`); either way the
-/// article never capitalizes it inside a clause.
+/// ([`super::common_words`]) unless the tagger's training named it (not a
+/// verb's `-ing` form, see [`opening_gerund`]) or it heads a list of names or
+/// a dateline (`HAVEN, Wis. --`); either way the article never capitalizes it
+/// inside a clause.
 fn is_common_word(facts: &SentenceFacts, tags: &[usize], i: usize, word: &str) -> bool {
     let info = &facts.infos[i];
     let sentence_initial = facts.infos[..i]

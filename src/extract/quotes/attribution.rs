@@ -407,10 +407,10 @@ impl Attributor<'_> {
     }
 
     /// Whether `range` opening a sentence holds no clause of its own and no
-    /// name alone, only a subject's description and circumstances (`The leader of Ennahda`, `In
-    /// early October, Trump’s state director`): no verb, pronoun or
-    /// conjunction (`She grew up in Iowa, but her father`, `Sanders visited
-    /// NBC to discuss his rival`).
+    /// name alone, only a subject's description and circumstances (`The
+    /// leader of Ennahda`, `In early October, Trump’s state director`): no
+    /// verb, pronoun or conjunction (`She grew up in Iowa, but her father`,
+    /// `Sanders visited NBC to discuss his rival`).
     fn only_describes(&self, range: Range<usize>) -> bool {
         // `The Kansas City Board of Trade, KCBT, has asked`: a name and its
         // acronym, the name the subject.
