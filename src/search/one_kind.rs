@@ -165,20 +165,24 @@ pub(crate) fn sort_evidence(evidence: &mut KindEvidence, name: &str) {
     let Some(most) = evidence.first().map(|count| count.articles) else {
         return;
     };
-    let tied = evidence.iter().take_while(|count| count.articles == most);
-    let tied_kinds: Vec<EntityKind> = tied.map(|count| count.kind).collect();
-    if tied_kinds.len() < 2 {
+    let tie_len = evidence
+        .iter()
+        .take_while(|count| count.articles == most)
+        .count();
+    if tie_len < 2 {
         return;
     }
-    let known = general_kind(name).filter(|kind| tied_kinds.contains(kind));
-    let word_or_organisation = tied_kinds
+    let tied = &evidence[..tie_len];
+    let in_tie = |kind: &EntityKind| tied.iter().any(|count| count.kind == *kind);
+    let known = general_kind(name).filter(in_tie);
+    let word_or_organisation = tied
         .iter()
-        .all(|kind| matches!(kind, EntityKind::Organization | EntityKind::Other));
+        .all(|count| matches!(count.kind, EntityKind::Organization | EntityKind::Other));
     let preferred = known.or(word_or_organisation.then_some(EntityKind::Other));
     let Some(preferred) = preferred else {
         return;
     };
-    if let Some(index) = tied_kinds.iter().position(|kind| *kind == preferred) {
+    if let Some(index) = tied.iter().position(|count| count.kind == preferred) {
         let count = evidence.remove(index);
         evidence.insert(0, count);
     }
