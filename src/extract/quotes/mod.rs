@@ -181,7 +181,8 @@ fn attribute_each(
 }
 
 /// Second pass: a quotation without attribution continues its neighbour's
-/// words (`“…,” she said. “…”`, or a quoted paragraph before `“…,” X said.`).
+/// words (`“…,” she said. “…”`, or a quoted paragraph before `“…,” X said.`
+/// when no quotation comes right before it).
 fn continue_speakers(reported: &[&Located], attributions: &[Attribution]) -> Vec<Option<Speaker>> {
     let mut speakers: Vec<Option<Speaker>> =
         attributions.iter().map(|a| a.speaker.clone()).collect();
@@ -190,19 +191,23 @@ fn continue_speakers(reported: &[&Located], attributions: &[Attribution]) -> Vec
             continue;
         }
         let quote = reported[index];
-        let from_previous = index
+        // An adjacent quotation before this one is what it continues, even
+        // when that one's speaker is unnamed (`They called for “…”.` then
+        // `The group also condemned … “…”.`): the next speaker is no better guess.
+        let previous_adjacent = index
             .checked_sub(1)
-            .filter(|&p| quote.first_paragraph <= reported[p].last_paragraph + 1)
-            .and_then(|p| speakers[p].clone());
+            .filter(|&p| quote.first_paragraph <= reported[p].last_paragraph + 1);
+        if let Some(previous) = previous_adjacent {
+            speakers[index] = speakers[previous].clone();
+            continue;
+        }
         let next = index + 1;
         let next_is_adjacent = reported
             .get(next)
             .is_some_and(|n| n.first_paragraph <= quote.last_paragraph + 1);
-        let from_next = || {
-            let next_attributed = next_is_adjacent && attributions[next].attributed;
-            next_attributed.then(|| speakers[next].clone()).flatten()
-        };
-        speakers[index] = from_previous.or_else(from_next);
+        if next_is_adjacent && attributions[next].attributed {
+            speakers[index] = speakers[next].clone();
+        }
     }
     speakers
 }

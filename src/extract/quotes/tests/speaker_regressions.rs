@@ -171,3 +171,20 @@ fn a_name_set_off_after_the_subjects_description_is_the_subject() {
         [Some("Kansas City Board of Trade".into())]
     );
 }
+
+/// Regression: `They called for “…”.` then `The group also condemned … “…”.`
+/// gave the second quotation to the next paragraph's `Scott Morrison … said`:
+/// a quotation after an adjacent one continues that one, named or not.
+#[test]
+fn a_quote_after_an_unnamed_speakers_quote_does_not_take_the_next_speaker() {
+    let text = "The foreign ministers said they were concerned. They called for \
+        “an end to violence and unhindered humanitarian access”.\n\nThe group also \
+        condemned North Korea for its “destabilising ballistic missile launches”.\n\n\
+        Earlier, the prime minister, Scott Morrison, said he appreciated their support as \
+        Australia weathered “coercion and pressure” from China.";
+    let entities = persons(&["Scott Morrison"]);
+    assert_eq!(
+        speaker_names(text, &entities),
+        [None, None, Some("Scott Morrison".into())]
+    );
+}
