@@ -13,8 +13,8 @@ use crate::article::{Entity, EntityKind};
 use crate::extract::words::{NEVER_NAMES, PERSON_TITLES};
 
 use super::other_names::{
-    award_follows, is_compound_modifier, names_a_field, names_a_portfolio, names_a_product,
-    names_a_role, names_people_of, product_context, quoted_title,
+    award_follows, award_precedes, is_compound_modifier, names_a_field, names_a_portfolio,
+    names_a_product, names_a_role, names_people_of, product_context, quoted_title,
 };
 use super::possessive_names::PossessiveNames;
 use super::recase::preferred_surface;
@@ -435,7 +435,7 @@ pub fn entities_from_mentions(text: &str, mentions: &[Mention]) -> Vec<Entity> {
         entry.only_shouted &= mention.shouted;
         entry.only_common_word &= mention.common_word;
         entry.names_a_product |= product_context(before, after);
-        entry.names_an_award |= award_follows(name, after);
+        entry.names_an_award |= award_follows(name, after) || award_precedes(name, before);
         match entry.surfaces.iter_mut().find(|(seen, _)| seen == name) {
             Some((_, count)) => *count += 1,
             None => entry.surfaces.push((name.clone(), 1)),

@@ -293,6 +293,36 @@ pub(super) fn award_follows(surface: &str, after: &str) -> bool {
     matches!(word, "winner" | "winners") || (hyphenated && word == "winning") || competition
 }
 
+/// Lowercase words naming an award's category between `best` and the award
+/// (`best foreign language Oscar`, `best supporting actress Emmy`).
+#[rustfmt::skip]
+const AWARD_CATEGORY_WORDS: &[&str] = &[
+    "actor", "actress", "director", "picture", "film", "foreign", "language", "supporting",
+    "original", "adapted", "screenplay", "documentary", "animated", "feature", "musical",
+    "album", "song", "record", "new", "artist", "drama", "comedy", "series", "play", "novel",
+    "score", "rap", "pop", "country", "rock", "short", "international", "lead", "leading",
+];
+
+/// Whether the text before a one-word name says it is an award: `best`, then
+/// only words of a category (`won best foreign language Oscar in 2012`).
+/// With no category word (`the best Smith can do`) nothing is said.
+pub(super) fn award_precedes(surface: &str, before: &str) -> bool {
+    if surface.contains(' ') {
+        return false;
+    }
+    let mut category_words = 0;
+    for word in before.trim_end().rsplit(' ').take(5) {
+        if word == "best" || word == "Best" {
+            return category_words > 0;
+        }
+        if !AWARD_CATEGORY_WORDS.contains(&word) {
+            return false;
+        }
+        category_words += 1;
+    }
+    false
+}
+
 /// Nouns for what someone is, which end a Title Case headline's phrase
 /// (`Metro-North Worker Killed`, `Florida Man Arrested`).
 #[rustfmt::skip]

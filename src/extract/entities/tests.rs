@@ -374,6 +374,21 @@ fn an_award_named_alone_is_another_name() {
     assert!(!has_name(&found, "Fri"), "{found:?}");
 }
 
+/// Regression (rss layout sample): `won the Palme d’Or at Cannes and best
+/// foreign language Oscar in 2012` made the award a person (a given name).
+#[test]
+fn an_award_after_best_and_its_category_is_another_name() {
+    let text = "The Austrian director, who won the Palme d’Or at Cannes and best foreign \
+                language Oscar in 2012 for his film Amour, is working on a series.";
+    let found = names(text);
+    assert_eq!(kinds_of(&found, "Oscar"), [EntityKind::Other], "{found:?}");
+    // No category word: `best` alone says nothing of the name after it.
+    assert!(!super::other_names::award_precedes(
+        "Haneke",
+        "It was the best"
+    ));
+}
+
 /// Regression (modern batch 8, 50 Kremlin articles): `G7` and `G20`, one
 /// letter each, were dropped as lone initials.
 #[test]
