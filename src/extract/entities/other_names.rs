@@ -310,15 +310,13 @@ pub(super) fn award_precedes(surface: &str, before: &str) -> bool {
     if surface.contains(' ') {
         return false;
     }
-    let mut category_words = 0;
-    for word in before.trim_end().rsplit(' ').take(5) {
+    for (category_words, word) in before.trim_end().rsplit(' ').take(5).enumerate() {
         if word == "best" || word == "Best" {
             return category_words > 0;
         }
         if !AWARD_CATEGORY_WORDS.contains(&word) {
             return false;
         }
-        category_words += 1;
     }
     false
 }
