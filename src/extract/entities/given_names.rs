@@ -12,10 +12,12 @@
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
+use unicode_normalization::UnicodeNormalization;
 
 use super::lexicon::{known_kind, lowercase_hash};
 use super::lines::{any_word, headline, words_of, Word};
 use super::org_chunks::is_name_head;
+use super::repair::ORGANISATION_HEADS;
 use super::spans::{in_list, words_with_offsets};
 use super::tagger::{covers, Mention};
 use crate::extract::words::NEVER_NAMES;
@@ -38,7 +40,18 @@ pub(super) fn is_given_name(word: &str) -> bool {
             .map(lowercase_hash)
             .collect()
     });
-    set.contains(&lowercase_hash(word))
+    if set.contains(&lowercase_hash(word)) {
+        return true;
+    }
+    // The list is written without accents: `Frédéric` is `frederic`.
+    if word.is_ascii() {
+        return false;
+    }
+    let unaccented: String = word
+        .nfd()
+        .filter(|&c| !unicode_normalization::char::is_combining_mark(c))
+        .collect();
+    unaccented.is_ascii() && set.contains(&lowercase_hash(&unaccented))
 }
 
 /// Extends each person's mention over a given name written right before it,
@@ -197,26 +210,45 @@ pub(super) fn add_untagged_full_names(text: &str, mentions: &mut Vec<Mention>) {
     mentions.sort_by_key(|mention| (mention.start, mention.end));
 }
 
-/// Gives a two-word place whose first word is a given name of the list and
-/// whose second could be a surname (`a shot at Matt Murray`) the person kind:
-/// the tagger, not knowing the surname, took the pair for a town.
-pub(super) fn settle_given_named_places(text: &str, mentions: &mut [Mention]) {
-    for mention in mentions.iter_mut().filter(|mention| mention.kind == PLACE) {
+/// Gives a two-word place or organisation whose first word is a given name of
+/// the list and whose second could be a surname (`a shot at Matt Murray`,
+/// `Dolby – Frédéric Gabin`) the person kind: the tagger, not knowing the
+/// surname, took the pair for a town or a company.
+pub(super) fn settle_given_name_pairs(text: &str, mentions: &mut [Mention]) {
+    let settled = |mention: &&mut Mention| matches!(mention.kind, PLACE | ORGANIZATION);
+    for mention in mentions.iter_mut().filter(settled) {
         let Some(surface) = text.get(mention.start..mention.end) else {
             continue;
         };
         let Some((given, surname)) = surface.split_once(' ') else {
             continue;
         };
+        // `Olin Corp`, `Boyd Gaming`: a company named after its founder.
+        let company_word = mention.kind == ORGANIZATION && names_a_company(surname);
         let person = name_shaped(given)
             && is_given_name(given)
             && surname_fits(surname)
+            && !company_word
             && known_kind(given).is_none()
             && known_kind(surface).is_none();
         if person {
             mention.kind = PERSON;
         }
     }
+}
+
+/// Words that end companies' and bodies' names besides [`ORGANISATION_HEADS`]
+/// and [`NOT_SURNAMES`] (`Boyd Gaming`, `Starr International`).
+#[rustfmt::skip]
+const COMPANY_WORDS: &[&str] = &[
+    "co", "cos", "international", "investments", "investment", "gaming", "music", "graphics",
+    "pharma", "enterprises", "ventures", "resources", "products", "brands", "networks", "act",
+    "pipeline", "express",
+];
+
+/// Whether `word` ends the name of a company or a body rather than a person's.
+fn names_a_company(word: &str) -> bool {
+    in_list(ORGANISATION_HEADS, word) || in_list(COMPANY_WORDS, word)
 }
 
 /// Whether `word` (bare) could be a surname after a given name: written like

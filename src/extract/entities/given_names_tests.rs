@@ -122,9 +122,34 @@ fn a_given_name_and_a_surname_tagged_a_place_are_a_person() {
             Mention::new(start, start + name.len(), PLACE)
         })
         .collect();
-    settle_given_named_places(text, &mut mentions);
+    settle_given_name_pairs(text, &mut mentions);
     let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
     assert_eq!(kinds, [PERSON, PLACE, PLACE]);
+}
+
+/// Regression (mbox layout sample): `Dolby – Frédéric Gabin` gave an
+/// organisation (the list writes `frederic`), and `Kyle Rittenhouse`,
+/// `Elizabeth Warren` were organisations in headlines; a company named after
+/// its founder stays a company.
+#[test]
+fn a_given_name_and_a_surname_tagged_an_organisation_are_a_person() {
+    let text =
+        "Dolby – Frédéric Gabin spoke. Elizabeth Warren won. Olin Corp and Boyd Gaming rose.";
+    let mut mentions: Vec<Mention> = [
+        "Frédéric Gabin",
+        "Elizabeth Warren",
+        "Olin Corp",
+        "Boyd Gaming",
+    ]
+    .iter()
+    .map(|name| {
+        let start = text.find(name).expect("name in text");
+        Mention::new(start, start + name.len(), ORGANIZATION)
+    })
+    .collect();
+    settle_given_name_pairs(text, &mut mentions);
+    let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
+    assert_eq!(kinds, [PERSON, PERSON, ORGANIZATION, ORGANIZATION]);
 }
 
 #[test]
@@ -177,7 +202,7 @@ fn a_place_or_company_word_tagged_a_person_takes_no_given_name() {
     let text = "the Rana Plaza disaster";
     let start = text.find("Rana").expect("name in text");
     let mut mentions = vec![Mention::new(start, start + "Rana Plaza".len(), PLACE)];
-    settle_given_named_places(text, &mut mentions);
+    settle_given_name_pairs(text, &mut mentions);
     assert_eq!(mentions[0].kind, PLACE);
 }
 

@@ -128,7 +128,7 @@ pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<En
     given_names::join_name_particles(text, &mut mentions);
     full_names::extend_to_full_names(text, &mut mentions);
     given_names::add_untagged_full_names(text, &mut mentions);
-    given_names::settle_given_named_places(text, &mut mentions);
+    given_names::settle_given_name_pairs(text, &mut mentions);
     lone_names::settle_lone_persons(text, &mut mentions);
     lone_names::settle_described_names(text, &mut mentions);
     lone_names::settle_listed_full_names(text, &mut mentions);
