@@ -368,3 +368,12 @@ fn a_time_zone_is_an_other_name() {
         assert_eq!(kind_of(&found, zone), Some("other"), "{zone}: {found:?}");
     }
 }
+
+/// Regression (mbox layout sample): `GPL` in a mailing list's licence talk was
+/// an organisation; a software licence is another name.
+#[test]
+fn software_licences_are_other_names() {
+    let text = "SciPy is released under a BSD licence, so code under the GPL cannot go in.";
+    let found = names_and_kinds(text);
+    assert_eq!(kind_of(&found, "GPL"), Some("other"), "{found:?}");
+}
