@@ -192,14 +192,18 @@ fn continue_speakers(reported: &[&Located], attributions: &[Attribution]) -> Vec
         }
         let quote = reported[index];
         // An adjacent quotation before this one is what it continues, even
-        // when that one's speaker is unnamed (`They called for “…”.` then
-        // `The group also condemned … “…”.`): the next speaker is no better guess.
+        // when its attribution names no one (`They called for “…”.` then
+        // `The group also condemned … “…”.`): the next speaker is no better
+        // guess. One with no attribution at all says nothing either way.
         let previous_adjacent = index
             .checked_sub(1)
             .filter(|&p| quote.first_paragraph <= reported[p].last_paragraph + 1);
         if let Some(previous) = previous_adjacent {
-            speakers[index] = speakers[previous].clone();
-            continue;
+            let known = speakers[previous].is_some() || attributions[previous].attributed;
+            if known {
+                speakers[index] = speakers[previous].clone();
+                continue;
+            }
         }
         let next = index + 1;
         let next_is_adjacent = reported

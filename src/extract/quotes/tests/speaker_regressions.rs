@@ -188,3 +188,17 @@ fn a_quote_after_an_unnamed_speakers_quote_does_not_take_the_next_speaker() {
         [None, None, Some("Scott Morrison".into())]
     );
 }
+
+/// Regression (ukraine-war-news check): a quotation after one with no
+/// attribution at all lost the next one's speaker (`“We've seen …”` before
+/// `… Cranny-Evans said. “The goal is …”`); only an attribution that names no
+/// one stops the next speaker.
+#[test]
+fn a_quote_after_an_unattributed_quote_takes_the_next_speaker() {
+    let text = "“The first quoted paragraph stands alone here in the text.”\n\n\
+        “The second one stands alone too, with a few more words.”\n\n\
+        “The third one is attributed to him,” said Sam Cranny-Evans.";
+    let entities = persons(&["Sam Cranny-Evans"]);
+    let sam = Some("Sam Cranny-Evans".to_string());
+    assert_eq!(speaker_names(text, &entities), [None, sam.clone(), sam]);
+}
