@@ -243,7 +243,7 @@ pub(super) fn settle_given_name_pairs(text: &str, mentions: &mut [Mention]) {
 const COMPANY_WORDS: &[&str] = &[
     "co", "cos", "international", "investments", "investment", "gaming", "music", "graphics",
     "pharma", "enterprises", "ventures", "resources", "products", "brands", "networks", "act",
-    "pipeline", "express",
+    "pipeline", "express", "hotel",
 ];
 
 /// Whether `word` ends the name of a company or a body rather than a person's.

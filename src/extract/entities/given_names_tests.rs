@@ -134,12 +134,13 @@ fn a_given_name_and_a_surname_tagged_a_place_are_a_person() {
 #[test]
 fn a_given_name_and_a_surname_tagged_an_organisation_are_a_person() {
     let text =
-        "Dolby – Frédéric Gabin spoke. Elizabeth Warren won. Olin Corp and Boyd Gaming rose.";
+        "Dolby – Frédéric Gabin spoke. Elizabeth Warren won. Olin Corp, Boyd Gaming and Hilton Hotel rose.";
     let mut mentions: Vec<Mention> = [
         "Frédéric Gabin",
         "Elizabeth Warren",
         "Olin Corp",
         "Boyd Gaming",
+        "Hilton Hotel",
     ]
     .iter()
     .map(|name| {
@@ -149,7 +150,10 @@ fn a_given_name_and_a_surname_tagged_an_organisation_are_a_person() {
     .collect();
     settle_given_name_pairs(text, &mut mentions);
     let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
-    assert_eq!(kinds, [PERSON, PERSON, ORGANIZATION, ORGANIZATION]);
+    assert_eq!(
+        kinds,
+        [PERSON, PERSON, ORGANIZATION, ORGANIZATION, ORGANIZATION]
+    );
 }
 
 #[test]
