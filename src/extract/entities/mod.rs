@@ -13,6 +13,8 @@
 //! - `lexicon`: names whose kind general knowledge settles (countries, cities,
 //!   companies), added to the gazetteer and overruling a contradicted kind
 //! - `repair`: initials, suffixes, glued titles and head words fixed in the mentions
+//! - `headline_names`: a headline's name run into common words (`Reagan Leaves`) cut
+//!   where the article's own name ends
 //! - `listed_titles`: whole lines of a list of titles (a set list) taken for names, dropped
 //! - `common_nouns`: a title's label the body never mentions dropped, a name a determiner
 //!   opens (`no Tdoc was`) or a capital and a hyphen open (`C-API`) a thing's
@@ -20,7 +22,7 @@
 //! - `spans`: joined places split, offices cut off names, long organisation
 //!   names taken whole (`long_names`) or found by their head word (`org_chunks`)
 //! - `given_names`: a given name the tagger left out joined to the surname after it
-//! - `full_names`: a name cut short where the text goes on with a person's name of the article
+//! - `full_names`: a name cut short where the text goes on with a longer name of the article
 //! - `lone_names`: one-word "persons" with no sign of a person re-kinded by their context
 //! - `language`: text that is not English keeps only the names the lexicon knows
 //! - `known_mentions`: names of the lexicon the tagger left untagged (`on Twitter Tuesday`)
@@ -44,6 +46,7 @@ mod famous_people;
 pub mod features;
 mod full_names;
 mod given_names;
+mod headline_names;
 mod known_mentions;
 mod language;
 mod lexicon;
@@ -120,6 +123,7 @@ pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<En
     let mut mentions = tagger::tag_text(model, text);
     spans::repair_spans(text, &mut mentions);
     repair::repair_mentions(text, &mut mentions);
+    headline_names::trim_headline_names(text, &mut mentions);
     listed_titles::drop_listed_titles(text, &mut mentions);
     common_nouns::drop_title_labels(text, &mut mentions);
     given_names::split_role_abbreviations(text, &mut mentions);
