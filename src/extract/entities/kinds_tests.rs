@@ -369,11 +369,13 @@ fn a_time_zone_is_an_other_name() {
     }
 }
 
-/// Regression (mbox layout sample): `GPL` in a mailing list's licence talk was
-/// an organisation; a software licence is another name.
+/// Regression (mbox layout sample): `GPL` in a mailing list's licence talk and
+/// the compiler `MSVC` were organisations; licences and compilers are other names.
 #[test]
-fn software_licences_are_other_names() {
-    let text = "SciPy is released under a BSD licence, so code under the GPL cannot go in.";
+fn software_licences_and_compilers_are_other_names() {
+    let text = "SciPy is released under a BSD licence, so code under the GPL cannot go in. \
+                It builds with MSVC on Windows.";
     let found = names_and_kinds(text);
     assert_eq!(kind_of(&found, "GPL"), Some("other"), "{found:?}");
+    assert_eq!(kind_of(&found, "MSVC"), Some("other"), "{found:?}");
 }
