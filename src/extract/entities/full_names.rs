@@ -98,30 +98,36 @@ fn is_full_name(name: &str, kind: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// A mention of `kind` over the first `needle` of `text` from byte `from`.
+    fn at(text: &str, from: usize, needle: &str, kind: usize) -> Mention {
+        let start = from + text[from..].find(needle).expect("in text");
+        Mention::new(start, start + needle.len(), kind)
+    }
+
+    /// The surfaces and kinds of `mentions` once extended.
+    fn extended(text: &str, mut mentions: Vec<Mention>) -> Vec<(&str, usize)> {
+        extend_to_full_names(text, &mut mentions);
+        mentions
+            .iter()
+            .map(|mention| (&text[mention.start..mention.end], mention.kind))
+            .collect()
+    }
+
     /// Regression (a saved TMZ page): `Lupita` alone in the Title Case
     /// headline was an organisation beside `Lupita Nyong'o` in the text.
     #[test]
     fn a_name_cut_short_takes_the_full_name_the_text_goes_on_with() {
         let text = "Lupita Nyong'o's Pearl Dress\n\nLupita Nyong'o said so. Lupita agreed.";
-        let at = |from: usize, needle: &str, kind: usize| {
-            let start = from + text[from..].find(needle).expect("in text");
-            Mention::new(start, start + needle.len(), kind)
-        };
         let body = text.find("\n\n").expect("body");
-        let mut mentions = vec![
-            at(0, "Lupita", 1),
-            at(0, "Nyong'o", 0),
-            at(body, "Lupita Nyong'o", 0),
-            at(body + 20, "Lupita", 0),
+        let mentions = vec![
+            at(text, 0, "Lupita", 1),
+            at(text, 0, "Nyong'o", 0),
+            at(text, body, "Lupita Nyong'o", 0),
+            at(text, body + 20, "Lupita", 0),
         ];
-        extend_to_full_names(text, &mut mentions);
-        let found: Vec<(&str, usize)> = mentions
-            .iter()
-            .map(|mention| (&text[mention.start..mention.end], mention.kind))
-            .collect();
         // The last `Lupita` is followed by ` agreed`: it stays as it is.
         assert_eq!(
-            found,
+            extended(text, mentions),
             [("Lupita Nyong'o", 0), ("Lupita Nyong'o", 0), ("Lupita", 0)]
         );
     }
@@ -133,22 +139,13 @@ mod tests {
     fn a_name_of_any_kind_cut_short_takes_the_name_the_text_goes_on_with() {
         let text = "Francis & the Lights played.\n\nDuring Francis & the Lights' opening set.";
         let second = text.find("During").expect("in text");
-        let at = |from: usize, needle: &str, kind: usize| {
-            let start = from + text[from..].find(needle).expect("in text");
-            Mention::new(start, start + needle.len(), kind)
-        };
-        let mut mentions = vec![
-            at(0, "Francis", 0),
-            at(0, "Lights", 3),
-            at(second, "Francis & the Lights", 1),
+        let mentions = vec![
+            at(text, 0, "Francis", 0),
+            at(text, 0, "Lights", 3),
+            at(text, second, "Francis & the Lights", 1),
         ];
-        extend_to_full_names(text, &mut mentions);
-        let found: Vec<(&str, usize)> = mentions
-            .iter()
-            .map(|mention| (&text[mention.start..mention.end], mention.kind))
-            .collect();
         assert_eq!(
-            found,
+            extended(text, mentions),
             [("Francis & the Lights", 1), ("Francis & the Lights", 1)]
         );
         // A lowercase word that joins nothing makes a description, not a name.
