@@ -20,7 +20,7 @@ use super::org_chunks::is_name_head;
 use super::repair::ORGANISATION_HEADS;
 use super::spans::{in_list, words_with_offsets};
 use super::tagger::{covers, Mention};
-use crate::extract::words::NEVER_NAMES;
+use crate::extract::words::{COMPANY_WORDS, NEVER_NAMES};
 
 /// Kind indices of the model (see [`Mention::kind`]).
 const PERSON: usize = 0;
@@ -237,18 +237,20 @@ pub(super) fn settle_given_name_pairs(text: &str, mentions: &mut [Mention]) {
     }
 }
 
-/// Words that end companies' and bodies' names besides [`ORGANISATION_HEADS`]
-/// and [`NOT_SURNAMES`] (`Boyd Gaming`, `Starr International`).
+/// Words that end companies' names besides the shared [`COMPANY_WORDS`],
+/// [`ORGANISATION_HEADS`] and [`NOT_SURNAMES`] (`Boyd Gaming`, `Hilton Hotel`).
 #[rustfmt::skip]
-const COMPANY_WORDS: &[&str] = &[
-    "co", "cos", "international", "investments", "investment", "gaming", "music", "graphics",
-    "pharma", "enterprises", "ventures", "resources", "products", "brands", "networks", "act",
-    "pipeline", "express", "hotel",
+const MORE_COMPANY_WORDS: &[&str] = &[
+    "cos", "investments", "investment", "gaming", "music", "graphics", "pharma", "enterprises",
+    "ventures", "resources", "products", "brands", "networks", "act", "pipeline", "express",
+    "hotel",
 ];
 
 /// Whether `word` ends the name of a company or a body rather than a person's.
 fn names_a_company(word: &str) -> bool {
-    in_list(ORGANISATION_HEADS, word) || in_list(COMPANY_WORDS, word)
+    [COMPANY_WORDS, ORGANISATION_HEADS, MORE_COMPANY_WORDS]
+        .iter()
+        .any(|words| in_list(words, word))
 }
 
 /// Whether `word` (bare) could be a surname after a given name: written like
