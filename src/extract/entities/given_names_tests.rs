@@ -1,13 +1,8 @@
+use super::super::tests::mentions_of;
 use super::*;
 
 fn persons_after_join(text: &str, names: &[&str]) -> Vec<String> {
-    let mut mentions: Vec<Mention> = names
-        .iter()
-        .map(|name| {
-            let start = text.find(name).expect("name in text");
-            Mention::new(start, start + name.len(), PERSON)
-        })
-        .collect();
+    let mut mentions = mentions_of(text, names, PERSON);
     mentions.sort_by_key(|mention| mention.start);
     join_given_names(text, &mut mentions);
     mentions
@@ -115,13 +110,11 @@ fn longer_names_companies_places_and_headlines_are_left_alone() {
 #[test]
 fn a_given_name_and_a_surname_tagged_a_place_are_a_person() {
     let text = "He fired a shot at Matt Murray. He flew to Santo Domingo and Beverly Hills.";
-    let mut mentions: Vec<Mention> = ["Matt Murray", "Santo Domingo", "Beverly Hills"]
-        .iter()
-        .map(|name| {
-            let start = text.find(name).expect("name in text");
-            Mention::new(start, start + name.len(), PLACE)
-        })
-        .collect();
+    let mut mentions = mentions_of(
+        text,
+        &["Matt Murray", "Santo Domingo", "Beverly Hills"],
+        PLACE,
+    );
     settle_given_name_pairs(text, &mut mentions);
     let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
     assert_eq!(kinds, [PERSON, PLACE, PLACE]);
@@ -135,19 +128,17 @@ fn a_given_name_and_a_surname_tagged_a_place_are_a_person() {
 fn a_given_name_and_a_surname_tagged_an_organisation_are_a_person() {
     let text =
         "Dolby – Frédéric Gabin spoke. Elizabeth Warren won. Olin Corp, Boyd Gaming and Hilton Hotel rose.";
-    let mut mentions: Vec<Mention> = [
-        "Frédéric Gabin",
-        "Elizabeth Warren",
-        "Olin Corp",
-        "Boyd Gaming",
-        "Hilton Hotel",
-    ]
-    .iter()
-    .map(|name| {
-        let start = text.find(name).expect("name in text");
-        Mention::new(start, start + name.len(), ORGANIZATION)
-    })
-    .collect();
+    let mut mentions = mentions_of(
+        text,
+        &[
+            "Frédéric Gabin",
+            "Elizabeth Warren",
+            "Olin Corp",
+            "Boyd Gaming",
+            "Hilton Hotel",
+        ],
+        ORGANIZATION,
+    );
     settle_given_name_pairs(text, &mut mentions);
     let kinds: Vec<usize> = mentions.iter().map(|m| m.kind).collect();
     assert_eq!(

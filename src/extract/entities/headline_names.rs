@@ -5,40 +5,46 @@
 //! the headline but does write its first words, and the words left over are
 //! common words of news, the mention ends where the article's own name does.
 
+use std::ops::Range;
+
 use super::common_words::is_common;
 use super::features::TokenInfo;
-use super::lines::in_headline;
+use super::lines::headline;
 use super::tagger::Mention;
 
 /// Trims each headline mention that runs past a name the article writes
 /// elsewhere into common words (see the module comment).
 pub(super) fn trim_headline_names(text: &str, mentions: &mut [Mention]) {
+    // The title alone: other lines written like headlines are mostly lists of
+    // names (`Loren Roberts, Fred Funk, Sven Struver`) and signatures. A
+    // headline in capitals has no common words to tell apart (`PAN AM`).
+    let title = title_line(text);
+    let title_text = &text[title.clone()];
+    if !headline(title_text) || !title_text.contains(char::is_lowercase) {
+        return;
+    }
     let mut lowered: Option<String> = None;
     let mut scratch = Vec::new();
     for mention in mentions.iter_mut() {
+        let in_title = title.start <= mention.start && mention.end <= title.end;
+        if !in_title {
+            continue;
+        }
         let Some(surface) = text.get(mention.start..mention.end) else {
             continue;
         };
-        if !surface.contains(' ') || !in_headline(text, mention.start, mention.end) {
+        if !surface.contains(' ') {
             continue;
         }
-        let line = line_of(text, mention.start, mention.end);
-        // The title alone: other lines written like headlines are mostly lists
-        // of names (`Loren Roberts, Fred Funk, Sven Struver`) and signatures.
-        let title = text[..line.start].trim().is_empty();
-        // A headline in capitals has no common words to tell apart (`PAN AM`).
-        if !title || !text[line.clone()].contains(char::is_lowercase) {
+        // The whole mention as written (`Reagan leaves office` in the text
+        // is no `Reagan Leaves`); its first words in any case (`Bank of England`).
+        if written_outside(text, surface, &title, text) {
             continue;
         }
         let lowered = lowered.get_or_insert_with(|| text.to_ascii_lowercase());
-        // The whole mention as written (`Reagan leaves office` in the text
-        // is no `Reagan Leaves`); its first words in any case (`Bank of England`).
-        if written_outside(text, surface, &line, text) {
-            continue;
-        }
         let written_elsewhere = |length: usize| {
             let needle = &lowered[mention.start..mention.start + length];
-            written_outside(lowered, needle, &line, text)
+            written_outside(lowered, needle, &title, text)
         };
         // The byte length of each run of the mention's first words.
         let word_ends: Vec<usize> = surface.match_indices(' ').map(|(at, _)| at).collect();
@@ -58,22 +64,18 @@ pub(super) fn trim_headline_names(text: &str, mentions: &mut [Mention]) {
     }
 }
 
-/// The byte range of the line holding `start..end` of `text`.
-fn line_of(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
-    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |at| end + at);
-    line_start..line_end
+/// The byte range of the first line of `text` that holds more than blanks.
+fn title_line(text: &str) -> Range<usize> {
+    let first_letter = text.len() - text.trim_start().len();
+    let start = text[..first_letter].rfind('\n').map_or(0, |at| at + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |at| start + at);
+    start..end
 }
 
 /// Whether `needle` occurs in `text` (the article or its ASCII lowercase
 /// copy) as whole words outside `line`, capitalised as a name in `original`
 /// (`most valuable player` is no `Most Valuable`).
-fn written_outside(
-    text: &str,
-    needle: &str,
-    line: &std::ops::Range<usize>,
-    original: &str,
-) -> bool {
+fn written_outside(text: &str, needle: &str, line: &Range<usize>, original: &str) -> bool {
     text.match_indices(needle).any(|(at, _)| {
         let outside = at + needle.len() <= line.start || at >= line.end;
         let capitalised = original[at..].starts_with(char::is_uppercase);
@@ -87,16 +89,11 @@ fn written_outside(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::mentions_of;
     use super::*;
 
     fn trimmed(text: &str, names: &[&str]) -> Vec<String> {
-        let mut mentions: Vec<Mention> = names
-            .iter()
-            .map(|name| {
-                let start = text.find(name).expect("name in text");
-                Mention::new(start, start + name.len(), 0)
-            })
-            .collect();
+        let mut mentions = mentions_of(text, names, 0);
         trim_headline_names(text, &mut mentions);
         mentions
             .iter()

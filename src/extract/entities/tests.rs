@@ -10,8 +10,6 @@ fn names(text: &str) -> Vec<(String, EntityKind)> {
         .collect()
 }
 
-/// The entities of `text` as `(name, kind)` pairs, the kind written as the
-/// JSON output writes it (`organization`), for the tests of the name passes.
 /// The kind `found` gives `wanted`, if it holds it.
 pub(super) fn kind_of<'a>(found: &'a [(String, String)], wanted: &str) -> Option<&'a str> {
     found
@@ -20,10 +18,24 @@ pub(super) fn kind_of<'a>(found: &'a [(String, String)], wanted: &str) -> Option
         .map(|(_, kind)| kind.as_str())
 }
 
+/// The entities of `text` as `(name, kind)` pairs, the kind written as the
+/// JSON output writes it (`organization`), for the tests of the name passes.
 pub(super) fn names_and_kinds(text: &str) -> Vec<(String, String)> {
     extract_entities(text)
         .into_iter()
         .map(|entity| (entity.name, format!("{:?}", entity.kind).to_lowercase()))
+        .collect()
+}
+
+/// A mention of `kind` over the first place `text` writes each of `names`,
+/// for the tests of one pass.
+pub(super) fn mentions_of(text: &str, names: &[&str], kind: usize) -> Vec<tagger::Mention> {
+    names
+        .iter()
+        .map(|name| {
+            let start = text.find(name).expect("name in text");
+            tagger::Mention::new(start, start + name.len(), kind)
+        })
         .collect()
 }
 
