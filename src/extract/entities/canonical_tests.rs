@@ -181,6 +181,44 @@ fn a_surname_folds_into_a_full_name_with_a_suffix() {
     assert_eq!(names, ["Morris S. Dees Jr."]);
 }
 
+/// Regression (AP 1989 copy): `Psychologist Simonton said`, the occupation
+/// capitalised to open the sentence, was a person of its own and the quote's
+/// speaker beside `Dean Keith Simonton`. A name that only shares the surname
+/// stays (`Kanye West` beside `Jerry West`), and so does one opened by a
+/// nationality, which may be a given name (`German Ortega`, Germán).
+#[test]
+fn a_description_before_a_surname_folds_into_the_person() {
+    let text = "Dean Keith Simonton spoke. Psychologist Simonton said more. \
+                Economist Paul Krugman wrote. Paul Krugman smiled. Kanye West met Jerry West. \
+                Freddy Ortega and German Ortega acted.";
+    let mentions = [
+        mention(text, "Dean Keith Simonton", 0),
+        mention(text, "Psychologist Simonton", 0),
+        mention(text, "Economist Paul Krugman", 0),
+        Mention {
+            end: text.find(" smiled").unwrap_or_default(),
+            ..mention(text, "Paul Krugman smiled", 0)
+        },
+        mention(text, "Kanye West", 0),
+        mention(text, "Jerry West", 0),
+        mention(text, "Freddy Ortega", 0),
+        mention(text, "German Ortega", 0),
+    ];
+    let names: Vec<String> = entities_from_mentions(text, &mentions)
+        .into_iter()
+        .map(|entity| entity.name)
+        .collect();
+    let expected = [
+        "Dean Keith Simonton",
+        "Paul Krugman",
+        "Kanye West",
+        "Jerry West",
+        "Freddy Ortega",
+        "German Ortega",
+    ];
+    assert_eq!(names, expected);
+}
+
 /// Regression (issue 13): `North American` (`its North American
 /// operations`) was a person in 46 of the first 3,000 Reuters financial
 /// articles, and `West German` a place in 50 reuters-21578 articles.

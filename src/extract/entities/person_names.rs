@@ -8,7 +8,7 @@ use crate::extract::words::is_generational_suffix;
 /// Folds short names into the longest person whose name ends with them:
 /// `Joly` and `Minister Joly` into `Mélanie Joly`, whatever kind the short one got.
 pub(super) fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
-    let persons: Vec<(usize, Vec<String>)> = names
+    let all_persons: Vec<(usize, Vec<String>)> = names
         .iter()
         .enumerate()
         .filter(|(_, (_, name, kind))| *kind == 0 && name.contains(' '))
@@ -18,6 +18,28 @@ pub(super) fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
                 name.to_lowercase().split(' ').map(str::to_string).collect(),
             )
         })
+        .collect();
+    // `Psychologist Simonton` beside `Dean Keith Simonton`, `Economist Paul
+    // Krugman` beside `Paul Krugman`: what the person is, capitalised to open
+    // a sentence, before the name. Such a name folds into the other and is no
+    // longer form for the shorter ones to fold into.
+    let described: Vec<usize> = all_persons
+        .iter()
+        .filter(|(index, words)| {
+            let first_word = |at: usize| names[at].1.split(' ').next().unwrap_or_default();
+            describes_a_person(first_word(*index))
+                && all_persons.iter().any(|(other, person)| {
+                    other != index
+                        && person.first() != words.first()
+                        && person.ends_with(&words[1..])
+                        && !describes_a_person(first_word(*other))
+                })
+        })
+        .map(|(index, _)| *index)
+        .collect();
+    let persons: Vec<(usize, Vec<String>)> = all_persons
+        .into_iter()
+        .filter(|(index, _)| !described.contains(index))
         .collect();
     let mut drop = vec![false; names.len()];
     for (index, (_, name, kind)) in names.iter().enumerate() {
@@ -57,7 +79,12 @@ pub(super) fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
             && persons.iter().any(|(other, person)| {
                 *other != index && words.len() > person.len() && words.ends_with(person)
             });
-        drop[index] = shorter_form || middle_names_left_out || run_into_person || family_name_first;
+        let described_person = described.contains(&index);
+        drop[index] = shorter_form
+            || middle_names_left_out
+            || run_into_person
+            || family_name_first
+            || described_person;
     }
     let mut index = 0;
     names.retain(|_| {
@@ -65,6 +92,19 @@ pub(super) fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
         index += 1;
         keep
     });
+}
+
+/// Whether `word` (a name's first word) says what someone is rather than
+/// naming them: a common word of news (`Economist`) or a word made like an
+/// occupation (`Psychologist`, `Historian`), and no given name (`Christian`,
+/// `Adrian`) or name the lexicon knows. Not a nationality: `German Ortega`
+/// is Germán Ortega, no German called Freddy Ortega.
+fn describes_a_person(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let occupation_shaped = lower.len() >= 6 && (lower.ends_with("ist") || lower.ends_with("ian"));
+    let describing =
+        occupation_shaped || super::common_words::is_common(super::lexicon::lowercase_hash(word));
+    describing && !is_given_name(word) && super::lexicon::known_kind(word).is_none()
 }
 
 /// A person's lowercase name words without a generational suffix (`jr.`, `iii`).
