@@ -16,7 +16,7 @@ use super::model::{
     NUM_TAGS,
 };
 use super::tokenize::{tokenize, Token, TokenKind};
-use super::truecase::truecased_infos;
+use super::truecase::{title_cased_prose, truecased_infos};
 
 /// One tagged occurrence of a name in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,10 +172,13 @@ pub fn tag_text(model: &Model, text: &str) -> Vec<Mention> {
     })
 }
 
-/// Tags an article written mostly in capitals as if in ordinary case
-/// ([`truecased_infos`]); each such sentence stays marked `shouted` for the
-/// passes after tagging. A headline in capitals over a body in ordinary case
-/// is what the training's news looks like, and is tagged as written.
+/// Fewest sentences of Title Case prose that make an article written in Title Case.
+const MIN_TITLE_CASED_SENTENCES: usize = 3;
+
+/// Tags an article written mostly in capitals or in Title Case as if in
+/// ordinary case ([`truecased_infos`]); each sentence in capitals stays marked
+/// `shouted` for the passes after tagging. A headline over a body in ordinary
+/// case is what the training's news looks like, and is tagged as written.
 fn truecase_shouted(
     text: &str,
     sentences: &[Vec<Token>],
@@ -183,8 +186,32 @@ fn truecase_shouted(
     doc: &DocContext,
     gazetteer: &Gazetteer,
 ) {
-    let shouted = prepared.iter().filter(|sentence| sentence.shouted).count();
-    if shouted == 0 {
+    // Title Case is read as running text in an article written so, which says
+    // which of its words news writes in lowercase; a lone Title Case headline
+    // (a feed's item) or a list of names (see `title_cased_prose`) is read as
+    // written, as the training's headlines were.
+    let title_cased = sentences
+        .iter()
+        .zip(prepared.iter())
+        .filter(|(tokens, sentence)| {
+            sentence.case == SentenceCase::TitleCase
+                && title_cased_prose(text, tokens, &sentence.infos)
+        })
+        .count();
+    let recased = |tokens: &[Token], sentence: &PreparedSentence| match sentence.case {
+        SentenceCase::Normal => false,
+        SentenceCase::AllCaps => true,
+        SentenceCase::TitleCase => {
+            title_cased >= MIN_TITLE_CASED_SENTENCES
+                && title_cased_prose(text, tokens, &sentence.infos)
+        }
+    };
+    let headlines = sentences
+        .iter()
+        .zip(prepared.iter())
+        .filter(|(tokens, sentence)| recased(tokens, sentence))
+        .count();
+    if headlines == 0 {
         return;
     }
     let with_letters = prepared
@@ -196,14 +223,22 @@ fn truecase_shouted(
                 .any(|info| info.capitalized || info.lowercase)
         })
         .count();
-    if shouted * 2 <= with_letters {
+    if headlines * 2 <= with_letters {
         return;
     }
     for (tokens, sentence) in sentences.iter().zip(prepared.iter_mut()) {
-        if !sentence.shouted {
+        if !recased(tokens, sentence) {
             continue;
         }
-        truecased_infos(text, tokens, &mut sentence.infos, doc, gazetteer);
+        let title_case = sentence.case == SentenceCase::TitleCase;
+        truecased_infos(
+            text,
+            tokens,
+            &mut sentence.infos,
+            doc,
+            gazetteer,
+            title_case,
+        );
         sentence.case = SentenceCase::Normal;
     }
 }
