@@ -155,24 +155,21 @@ mod tests {
         }
     }
 
+    /// [`title_cased_prose`] of the first sentence of `text`.
+    fn first_sentence_is_prose(text: &str) -> bool {
+        let tokens = tokenize(text);
+        let words = tokens
+            .iter()
+            .map(|sentence| sentence.iter().map(|token| (token.text(text), false)));
+        let (prepared, _) = prepare(words);
+        title_cased_prose(text, &tokens[0], &prepared[0].infos)
+    }
+
     /// A list of names in Title Case is read as written: no prose.
     #[test]
     fn a_list_of_names_is_no_title_cased_prose() {
-        let text = "Upul Chandana, Sanath Jayasuriya, Aravinda De Silva, Romesh Kaluwitharana";
-        let tokens = tokenize(text);
-        let (prepared, _) = prepare(
-            tokens
-                .iter()
-                .map(|sentence| sentence.iter().map(|token| (token.text(text), false))),
-        );
-        assert!(!title_cased_prose(text, &tokens[0], &prepared[0].infos));
-        let prose = "Vladimir Putin Noted The Threat";
-        let tokens = tokenize(prose);
-        let (prepared, _) = prepare(
-            tokens
-                .iter()
-                .map(|sentence| sentence.iter().map(|token| (token.text(prose), false))),
-        );
-        assert!(title_cased_prose(prose, &tokens[0], &prepared[0].infos));
+        let list = "Upul Chandana, Sanath Jayasuriya, Aravinda De Silva, Romesh Kaluwitharana";
+        assert!(!first_sentence_is_prose(list));
+        assert!(first_sentence_is_prose("Vladimir Putin Noted The Threat"));
     }
 }
