@@ -19,24 +19,7 @@ pub(super) fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
             )
         })
         .collect();
-    // `Psychologist Simonton` beside `Dean Keith Simonton`, `Economist Paul
-    // Krugman` beside `Paul Krugman`: what the person is, capitalised to open
-    // a sentence, before the name. Such a name folds into the other and is no
-    // longer form for the shorter ones to fold into.
-    let described: Vec<usize> = all_persons
-        .iter()
-        .filter(|(index, words)| {
-            let first_word = |at: usize| names[at].1.split(' ').next().unwrap_or_default();
-            describes_a_person(first_word(*index))
-                && all_persons.iter().any(|(other, person)| {
-                    other != index
-                        && person.first() != words.first()
-                        && person.ends_with(&words[1..])
-                        && !describes_a_person(first_word(*other))
-                })
-        })
-        .map(|(index, _)| *index)
-        .collect();
+    let described = described_persons(names, &all_persons);
     let persons: Vec<(usize, Vec<String>)> = all_persons
         .into_iter()
         .filter(|(index, _)| !described.contains(index))
@@ -92,6 +75,31 @@ pub(super) fn merge_person_names(names: &mut Vec<(usize, String, usize)>) {
         index += 1;
         keep
     });
+}
+
+/// The persons of `names` (indices) whose name opens with what they are
+/// before a name another person of `all_persons` has: `Psychologist Simonton`
+/// beside `Dean Keith Simonton`, `Economist Paul Krugman` beside `Paul
+/// Krugman`, the description capitalised to open a sentence. Such a name
+/// folds into the other and is no longer form for the shorter ones to fold into.
+fn described_persons(
+    names: &[(usize, String, usize)],
+    all_persons: &[(usize, Vec<String>)],
+) -> Vec<usize> {
+    let first_word = |at: usize| names[at].1.split(' ').next().unwrap_or_default();
+    all_persons
+        .iter()
+        .filter(|(index, words)| {
+            describes_a_person(first_word(*index))
+                && all_persons.iter().any(|(other, person)| {
+                    other != index
+                        && person.first() != words.first()
+                        && person.ends_with(&words[1..])
+                        && !describes_a_person(first_word(*other))
+                })
+        })
+        .map(|(index, _)| *index)
+        .collect()
 }
 
 /// Whether `word` (a name's first word) says what someone is rather than
