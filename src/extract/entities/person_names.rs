@@ -86,19 +86,27 @@ fn described_persons(
     names: &[(usize, String, usize)],
     all_persons: &[(usize, Vec<String>)],
 ) -> Vec<usize> {
-    let first_word = |at: usize| names[at].1.split(' ').next().unwrap_or_default();
+    // Whether each person's first word describes: looked at once, not per pair.
+    let describing: Vec<bool> = all_persons
+        .iter()
+        .map(|(index, _)| describes_a_person(names[*index].1.split(' ').next().unwrap_or_default()))
+        .collect();
+    let plain_persons: Vec<&Vec<String>> = all_persons
+        .iter()
+        .zip(&describing)
+        .filter(|(_, describing)| !**describing)
+        .map(|((_, words), _)| words)
+        .collect();
     all_persons
         .iter()
-        .filter(|(index, words)| {
-            describes_a_person(first_word(*index))
-                && all_persons.iter().any(|(other, person)| {
-                    other != index
-                        && person.first() != words.first()
-                        && person.ends_with(&words[1..])
-                        && !describes_a_person(first_word(*other))
-                })
+        .zip(&describing)
+        .filter(|((_, words), describing)| {
+            **describing
+                && plain_persons
+                    .iter()
+                    .any(|person| person.first() != words.first() && person.ends_with(&words[1..]))
         })
-        .map(|(index, _)| *index)
+        .map(|((index, _), _)| *index)
         .collect()
 }
 

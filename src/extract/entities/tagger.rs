@@ -186,34 +186,36 @@ fn truecase_shouted(
     doc: &DocContext,
     gazetteer: &Gazetteer,
 ) {
+    if prepared
+        .iter()
+        .all(|sentence| sentence.case == SentenceCase::Normal)
+    {
+        return;
+    }
     // Title Case is read as running text in an article written so, which says
     // which of its words news writes in lowercase; a lone Title Case headline
     // (a feed's item) or a list of names (see `title_cased_prose`) is read as
     // written, as the training's headlines were.
-    let title_cased = sentences
+    let prose: Vec<bool> = sentences
         .iter()
         .zip(prepared.iter())
-        .filter(|(tokens, sentence)| {
+        .map(|(tokens, sentence)| {
             sentence.case == SentenceCase::TitleCase
                 && title_cased_prose(text, tokens, &sentence.infos)
         })
-        .count();
-    let recased = |tokens: &[Token], sentence: &PreparedSentence| match sentence.case {
-        SentenceCase::Normal => false,
-        SentenceCase::AllCaps => true,
-        SentenceCase::TitleCase => {
-            title_cased >= MIN_TITLE_CASED_SENTENCES
-                && title_cased_prose(text, tokens, &sentence.infos)
-        }
-    };
-    let headlines = sentences
+        .collect();
+    let title_cased_article =
+        prose.iter().filter(|prose| **prose).count() >= MIN_TITLE_CASED_SENTENCES;
+    let recased: Vec<bool> = prepared
         .iter()
-        .zip(prepared.iter())
-        .filter(|(tokens, sentence)| recased(tokens, sentence))
-        .count();
-    if headlines == 0 {
-        return;
-    }
+        .zip(&prose)
+        .map(|(sentence, prose)| match sentence.case {
+            SentenceCase::Normal => false,
+            SentenceCase::AllCaps => true,
+            SentenceCase::TitleCase => *prose && title_cased_article,
+        })
+        .collect();
+    let headlines = recased.iter().filter(|recased| **recased).count();
     let with_letters = prepared
         .iter()
         .filter(|sentence| {
@@ -223,13 +225,11 @@ fn truecase_shouted(
                 .any(|info| info.capitalized || info.lowercase)
         })
         .count();
-    if headlines * 2 <= with_letters {
+    if headlines == 0 || headlines * 2 <= with_letters {
         return;
     }
-    for (tokens, sentence) in sentences.iter().zip(prepared.iter_mut()) {
-        if !recased(tokens, sentence) {
-            continue;
-        }
+    let to_recase = sentences.iter().zip(prepared.iter_mut()).zip(recased);
+    for ((tokens, sentence), _) in to_recase.filter(|(_, recased)| *recased) {
         let title_case = sentence.case == SentenceCase::TitleCase;
         truecased_infos(
             text,
