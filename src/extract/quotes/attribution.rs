@@ -14,6 +14,7 @@ use super::lexicon::{
 };
 use super::names::Words;
 use super::tokens::TokenKind;
+use super::when::time_phrase_end;
 
 /// Most tokens between the closing mark and the verb in `“…,” NAME said`.
 const MAX_SUBJECT_TOKENS: usize = 12;
@@ -436,7 +437,8 @@ impl Attributor<'_> {
     /// Whether a finite verb follows at `index`, allowing adverbs in between
     /// ("Trump went", "Smith has argued", "Smith repeatedly argued").
     fn verb_like_follows(&self, index: usize, end: usize) -> bool {
-        let mut position = index;
+        // "Kommersant-Daily on 10 February reported".
+        let mut position = time_phrase_end(&self.words, index, end).unwrap_or(index);
         while position < end {
             let Some(word) = self.words.word(position) else {
                 return false;

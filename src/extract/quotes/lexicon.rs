@@ -195,12 +195,13 @@ static SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     boasted boasting boasts brag bragged bragging brags branded branding brands called calling
     calls caution cautioned cautioning cautions chant chanted chants charged charges charging
     chide chided chides claimed claiming claims clarified clarifies clarify commented
-    commenting comments complain complained complaining complains concede conceded concedes
+    commenting comments condemn condemned condemning condemns complain complained complaining complains concede conceded concedes
     conceding conclude concluded concludes concluding concurred concurs confirmed confirming
     confirms contend contended contending contends continue continued continues continuing convinced
     countered countering counters cried cries criticise criticised criticises criticising
     criticize criticized criticizes criticizing declare declared declares declaring deemed
-    deems demanded demanding demands denied denies denying describe described describes
+    deems demanded demanding demands denounce denounced denounces
+    denouncing denied denies denying describe described describes
     describing disputed disputes dub dubbed dubbing dubs echoed echoes echoing elaborate
     elaborated elaborates emailed emails emphasise emphasised emphasises emphasising emphasize
     emphasized emphasizes emphasizing exclaim exclaimed exclaims explain explained explaining

@@ -21,6 +21,7 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 mod tokens;
+mod when;
 
 use std::ops::Range;
 

@@ -11,6 +11,7 @@ use super::lexicon::{
     is_determiner, is_nationality, is_organisation_role, is_organisation_word, is_person_role,
     is_phrase_boundary, is_speech_verb, is_subject_pronoun, is_title, is_verb_filler,
 };
+use super::when::time_phrase_start;
 
 /// Most tokens in an apposition (`X, the agency’s director, said`).
 const MAX_APPOSITION_TOKENS: usize = 20;
@@ -48,6 +49,13 @@ impl Attributor<'_> {
         let mut end = verb;
         while end > lower && words.word(end - 1).is_some_and(is_verb_filler) {
             end -= 1;
+        }
+        // "Putin on Tuesday said", "Smith last week also told".
+        if let Some(start) = time_phrase_start(words, end, lower) {
+            end = start;
+            while end > lower && words.word(end - 1).is_some_and(is_verb_filler) {
+                end -= 1;
+            }
         }
         if end == lower {
             return None;

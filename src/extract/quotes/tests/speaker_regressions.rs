@@ -202,3 +202,38 @@ fn a_quote_after_an_unattributed_quote_takes_the_next_speaker() {
     let sam = Some("Sam Cranny-Evans".to_string());
     assert_eq!(speaker_names(text, &entities), [None, sam.clone(), sam]);
 }
+
+/// Regression (FBIS layout sample, 10 hand-checked quotes): `Kommersant-Daily
+/// on 10 February reported that …, making Ilyushin “…”` took the previous
+/// sentence's `Moscow News`: a day between subject and verb hid the subject.
+#[test]
+fn a_day_between_the_subject_and_the_verb_keeps_the_subject() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Moscow News also reported that Filatov was pushing a rival plan. Kommersant \
+             on 10 February reported that a plan had been worked out, making Ilyushin \
+             “for the first time officially equal in status” to Filatov.",
+            "Kommersant",
+        ),
+        (
+            "Vladimir Putin on Tuesday said the West was “trying to split the country apart”.",
+            "Vladimir Putin",
+        ),
+        (
+            "Olena Kovalenko late Friday night told reporters: “We will not give up any land.”",
+            "Olena Kovalenko",
+        ),
+        (
+            "“We will not give up any land,” Olena Kovalenko last week told reporters.",
+            "Olena Kovalenko",
+        ),
+    ];
+    for (text, speaker) in cases {
+        let entities = persons(&["Vladimir Putin", "Olena Kovalenko"]);
+        assert_eq!(
+            speaker_names(text, &entities),
+            [Some(speaker.to_string())],
+            "text: {text}"
+        );
+    }
+}
