@@ -8,13 +8,13 @@
 
 use std::ops::Range;
 
+use super::adverbials::adverbial_end;
 use super::lexicon::{
     is_determiner, is_inverting_speech_verb, is_phrase_boundary, is_speech_verb,
     is_subject_pronoun, is_verb_filler,
 };
 use super::names::Words;
 use super::tokens::TokenKind;
-use super::when::time_phrase_end;
 
 /// Most tokens between the closing mark and the verb in `“…,” NAME said`.
 const MAX_SUBJECT_TOKENS: usize = 12;
@@ -438,7 +438,7 @@ impl Attributor<'_> {
     /// ("Trump went", "Smith has argued", "Smith repeatedly argued").
     fn verb_like_follows(&self, index: usize, end: usize) -> bool {
         // "Kommersant-Daily on 10 February reported".
-        let mut position = time_phrase_end(&self.words, index, end).unwrap_or(index);
+        let mut position = adverbial_end(&self.words, index, end).unwrap_or(index);
         while position < end {
             let Some(word) = self.words.word(position) else {
                 return false;

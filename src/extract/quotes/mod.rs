@@ -9,6 +9,7 @@
 //! not speech — titles of works, one- or two-word scare quotes — are not
 //! reported ([`reportable`]).
 
+mod adverbials;
 mod attribution;
 mod introduction;
 mod lexicon;
@@ -21,7 +22,6 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 mod tokens;
-mod when;
 
 use std::ops::Range;
 

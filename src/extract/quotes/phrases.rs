@@ -6,12 +6,12 @@ use std::ops::Range;
 
 use crate::extract::words::PERSON_TITLES;
 
+use super::adverbials::adverbial_start;
 use super::attribution::{Attributor, Found};
 use super::lexicon::{
     is_determiner, is_nationality, is_organisation_role, is_organisation_word, is_person_role,
     is_phrase_boundary, is_speech_verb, is_subject_pronoun, is_title, is_verb_filler,
 };
-use super::when::time_phrase_start;
 
 /// Most tokens in an apposition (`X, the agency’s director, said`).
 const MAX_APPOSITION_TOKENS: usize = 20;
@@ -51,7 +51,7 @@ impl Attributor<'_> {
             end -= 1;
         }
         // "Putin on Tuesday said", "Smith last week also told".
-        if let Some(start) = time_phrase_start(words, end, lower) {
+        if let Some(start) = adverbial_start(words, end, lower) {
             end = start;
             while end > lower && words.word(end - 1).is_some_and(is_verb_filler) {
                 end -= 1;

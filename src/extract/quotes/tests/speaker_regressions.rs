@@ -205,7 +205,8 @@ fn a_quote_after_an_unattributed_quote_takes_the_next_speaker() {
 
 /// Regression (FBIS layout sample, 10 hand-checked quotes): `Kommersant-Daily
 /// on 10 February reported that …, making Ilyushin “…”` took the previous
-/// sentence's `Moscow News`: a day between subject and verb hid the subject.
+/// sentence's `Moscow News`: a day between subject and verb hid the subject;
+/// so did where it was said (`in his nightly video address`).
 #[test]
 fn a_day_between_the_subject_and_the_verb_keeps_the_subject() {
     let cases: &[(&str, &str)] = &[
@@ -225,6 +226,16 @@ fn a_day_between_the_subject_and_the_verb_keeps_the_subject() {
         ),
         (
             "“We will not give up any land,” Olena Kovalenko last week told reporters.",
+            "Olena Kovalenko",
+        ),
+        (
+            "Vladimir Putin in his nightly video address on Sunday said the army was \
+             “holding the line in the east” despite losses.",
+            "Vladimir Putin",
+        ),
+        (
+            "Olena Kovalenko in an interview with CNN said Kyiv needed “more air \
+             defence systems right now”.",
             "Olena Kovalenko",
         ),
     ];
