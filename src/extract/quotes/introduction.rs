@@ -68,6 +68,16 @@ impl Attributor<'_> {
         while index < start && !words.tokens[index].is_word() {
             index += 1;
         }
+        // `Deputy Head of the Office of the President Kyrylo Tymoshenko`: the
+        // titles read back end an office's `of the …`; alone they would
+        // introduce the holder as someone else (`President Kyrylo Tymoshenko`).
+        let ends_an_office = index >= 2
+            && index < start
+            && words.word(index - 1) == Some("the")
+            && words.word(index - 2) == Some("of");
+        if ends_an_office {
+            return start;
+        }
         index
     }
 

@@ -289,8 +289,13 @@ fn previous_sentence(
     }
     debug_assert!(quote.open >= sentence_end);
     let window = start..sentence_end;
+    // `…, said Deputy Head of the Office Ihor Zhovkva. “…”`: a paraphrase
+    // closed by its attribution, then the words themselves.
+    // Only a name: in `…, said it seems that …` the pronoun opens what was said.
     attributor
-        .before_quote(window.clone())
+        .closing_clause(window.clone())
+        .filter(|found| matches!(found, Found::Name(_)))
+        .or_else(|| attributor.before_quote(window.clone()))
         .or_else(|| attributor.sentence_subject(window))
 }
 

@@ -25,6 +25,10 @@ const MAX_PARENTHETICAL_TOKENS: usize = 8;
 /// Most tokens read after an inverted verb (`said Clinton campaign spokesman Brian Fallon`).
 const MAX_NAME_AFTER_TOKENS: usize = 10;
 
+/// Most tokens of an office and its holder after a verb (`said Head of the
+/// Office of the President of Ukraine Andriy Yermak`).
+const MAX_OFFICE_TOKENS: usize = 16;
+
 /// Whether `word` is a preposition whose object a name may be (`the mayor
 /// of Kyiv`).
 fn is_preposition(word: &str) -> bool {
@@ -211,7 +215,14 @@ impl Attributor<'_> {
     /// of `head of state`); not a word of an organisation's name.
     fn is_person_role_noun(&self, index: usize) -> bool {
         let head_of_state = self.head_of_state_at(index + 2) == Some(index);
+        // `the Head of the Office`, `the head of the agency`.
+        let head_of_office = self
+            .words
+            .word(index)
+            .is_some_and(|word| word.eq_ignore_ascii_case("head"))
+            && self.words.word(index + 1) == Some("of");
         head_of_state
+            || head_of_office
             || self.words.word(index).is_some_and(|word| {
                 is_person_role(word) && !is_organisation_word(word) && !is_organisation_role(word)
             })
@@ -267,6 +278,9 @@ impl Attributor<'_> {
         let words = &self.words;
         let limit = upper.min(start + MAX_DESCRIPTION_WORDS + 1);
         let mut head = None;
+        // `said the Deputy Head of the Office of the President`: the role is
+        // the office's head noun before `of`, not the description's last word.
+        let mut office = None;
         let mut index = start;
         while index < limit {
             let Some(word) = words.word(index) else {
@@ -275,10 +289,15 @@ impl Attributor<'_> {
             if is_phrase_boundary(word) || is_speech_verb(word) {
                 break;
             }
+            let heads_an_office = word.eq_ignore_ascii_case("head");
+            if office.is_none() && heads_an_office && words.word(index + 1) == Some("of") {
+                office = Some(index);
+            }
             head = Some(index);
             index += 1;
         }
-        let head = self.head_of_state_at(head?).or(head)?;
+        let last = self.head_of_state_at(head?).or(head)?;
+        let head = office.unwrap_or(last);
         // `said the agency’s director, John Smith`; `says the Rev. Pierre
         // Moleres`: an abbreviated title, its period ending no sentence.
         let abbreviated_title = words.word(head).is_some_and(|word| {
@@ -359,6 +378,48 @@ impl Attributor<'_> {
         Some((Found::Name(name), opening.saturating_sub(1).max(lower)))
     }
 
+    /// `said Deputy Head of the President's Office Ihor Zhovkva`: an office
+    /// written out in full (titles and `Head`, then `of …`) before its holder's
+    /// name. The holder is the person-shaped end of the last name run before
+    /// the clause goes on.
+    fn holder_after_office(&self, start: usize, upper: usize) -> Option<Range<usize>> {
+        let words = &self.words;
+        let office = words.run_starting_at(start, upper)?;
+        let only_office = office
+            .clone()
+            .all(|i| words.word(i).is_none_or(|w| is_title(w) || w == "Head"));
+        if !only_office || words.word(office.end) != Some("of") {
+            return None;
+        }
+        let limit = upper.min(start + MAX_OFFICE_TOKENS);
+        let mut index = office.end;
+        let mut last_run = None;
+        while index < limit {
+            if let Some(run) = words.run_starting_at(index, limit) {
+                index = run.end;
+                last_run = Some(run);
+                continue;
+            }
+            let Some(word) = words.word(index) else {
+                break;
+            };
+            if is_phrase_boundary(word) || is_speech_verb(word) {
+                break;
+            }
+            index += 1;
+        }
+        // The shortest person-shaped end: `of Ukraine Andriy Yermak` holds a
+        // place before the name (a longer name is found from its surname).
+        let run = last_run?;
+        (run.start..run.end.saturating_sub(1))
+            .rev()
+            .find(|&first| {
+                !words.word(first).is_some_and(is_title)
+                    && words.looks_like_person(&(first..run.end))
+            })
+            .map(|first| first..run.end)
+    }
+
     /// The speaker named after an inverted verb: `said X`, `said Sen. X`,
     /// `said Clinton spokesman Brian Fallon`, `said the agency’s director, John Smith`.
     pub fn name_after(&self, start: usize, upper: usize) -> Option<Found> {
@@ -374,6 +435,9 @@ impl Attributor<'_> {
             if let Some(role) = self.role_after_the(start + 1, upper) {
                 return Some(Found::Role(role));
             }
+        }
+        if let Some(holder) = self.holder_after_office(start, upper) {
+            return Some(Found::Name(holder));
         }
         let limit = upper.min(start + MAX_NAME_AFTER_TOKENS);
         let mut index = start;

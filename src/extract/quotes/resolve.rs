@@ -13,7 +13,7 @@ use crate::article::{Entity, EntityKind};
 use crate::extract::words::strip_possessive;
 
 use super::lexicon::{
-    is_group_pronoun, is_locative_preposition, is_nationality, is_possessive_determiner,
+    is_group_pronoun, is_locative_preposition, is_nationality, is_possessive_determiner, is_title,
     person_title_gender, pronoun_gender, Gender,
 };
 use super::names::{contains_words, last_word, Words};
@@ -94,9 +94,12 @@ impl<'a> Resolver<'a> {
             let title_gender = run
                 .clone()
                 .find_map(|i| words.word(i).and_then(person_title_gender));
-            let Some(name_run) = words.strip_titles(run.clone()) else {
+            let Some(stripped) = words.strip_titles(run.clone()) else {
                 continue;
             };
+            // `Office Ihor Zhovkva` of `Deputy Head of the President's Office
+            // Ihor Zhovkva`: an office's last word run into its holder's name.
+            let name_run = holder_at_end(&words, &stripped, entities).unwrap_or(stripped);
             // `Minister for Reintegration`: an office, no title before a name
             // (`Undersecretary of State … Allen Wallis` ends in one).
             let office = words
@@ -390,4 +393,23 @@ impl<'a> Resolver<'a> {
         })?;
         Some(entity.kind)
     }
+}
+
+/// The person of the article's entities that ends a name run holding an
+/// organisation's word (`Office Ihor Zhovkva`), if any.
+fn holder_at_end(words: &Words, run: &Range<usize>, entities: &[Entity]) -> Option<Range<usize>> {
+    // Not past a title (`European Council President Charles Michel`): the
+    // runs the title ends are read as persons already where it stands first.
+    let titled = run.clone().any(|i| words.word(i).is_some_and(is_title));
+    if run.len() < 3 || !words.is_organisation(run) || titled {
+        return None;
+    }
+    (run.start + 1..run.end - 1).find_map(|first| {
+        let tail = first..run.end;
+        let text = words.name_text(&tail);
+        entities
+            .iter()
+            .any(|entity| entity.kind == EntityKind::Person && entity.name == text)
+            .then_some(tail)
+    })
 }
