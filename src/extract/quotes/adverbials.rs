@@ -5,6 +5,8 @@
 //! News writes them there often; attribution reads past them to find the
 //! subject next to the verb.
 
+use std::ops::Range;
+
 use super::names::Words;
 
 /// Most tokens of the adverbials between a subject and its verb (`in a
@@ -47,6 +49,12 @@ fn is_medium(word: &str) -> bool {
             | "e-mail"
             | "memo"
             | "note"
+            | "report"
+            | "study"
+            | "survey"
+            | "analysis"
+            | "filing"
+            | "notice"
     )
 }
 
@@ -189,6 +197,35 @@ fn medium_phrase_end(words: &Words, index: usize, end: usize) -> Option<usize> {
         .filter(|w| matches!(*w, "with" | "to" | "on"))
         .and_then(|_| words.run_starting_at(position + 1, end));
     Some(addressee.map_or(position, |run| run.end))
+}
+
+/// The name of the source of `a report from Kotak Institutional Equities`, `a
+/// statement by the ministry`, `the note from Goldman Sachs` starting at
+/// `start`: what speaks through the medium.
+pub fn medium_source(words: &Words, start: usize, upper: usize) -> Option<Range<usize>> {
+    let word_at = |i: usize| (i < upper).then(|| words.word(i)).flatten();
+    let determined = word_at(start)
+        .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"));
+    if !determined {
+        return None;
+    }
+    let mut position = start + 1;
+    let mut modifiers = 0;
+    while !word_at(position).is_some_and(is_medium) {
+        let lowercase_word = word_at(position)?.starts_with(char::is_lowercase);
+        if !lowercase_word || modifiers == MAX_MEDIUM_MODIFIERS {
+            return None;
+        }
+        modifiers += 1;
+        position += 1;
+    }
+    let from = position + 1;
+    if !word_at(from).is_some_and(|w| matches!(w, "from" | "by")) {
+        return None;
+    }
+    let source = from + 1 + usize::from(word_at(from + 1) == Some("the"));
+    let run = words.run_starting_at(source, upper)?;
+    words.strip_titles(run)
 }
 
 /// The token after the adverbials (of time, of medium, one after another)

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::extract::words::PERSON_TITLES;
 
-use super::adverbials::adverbial_start;
+use super::adverbials::{adverbial_start, medium_source};
 use super::attribution::{Attributor, Found};
 use super::lexicon::{
     is_determiner, is_nationality, is_organisation_role, is_organisation_word, is_person_role,
@@ -430,6 +430,10 @@ impl Attributor<'_> {
         let first = words.word(start)?;
         if is_subject_pronoun(first) {
             return Some(Found::Pronoun(start));
+        }
+        // `said a report from Kotak Institutional Equities`.
+        if let Some(source) = medium_source(words, start, upper) {
+            return Some(Found::Name(source));
         }
         if first.eq_ignore_ascii_case("the") {
             if let Some(role) = self.role_after_the(start + 1, upper) {

@@ -306,3 +306,30 @@ fn the_head_of_an_office_is_the_person_introduced_with_it() {
         [yermak.clone(), yermak]
     );
 }
+
+/// Regression (modern dev set): `“…,” said a report from Kotak Institutional
+/// Equities.` had no speaker: what speaks through a report or a statement is
+/// its source.
+#[test]
+fn a_report_from_a_firm_speaks_for_the_firm() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "“The market is largely factoring in a recovery,” said a report from Kotak \
+             Institutional Equities.",
+            Some("Kotak Institutional Equities"),
+        ),
+        (
+            "“Prices will keep rising all year,” according to a research note by Goldman Sachs.",
+            Some("Goldman Sachs"),
+        ),
+        ("“Prices will keep rising all year,” said a report.", None),
+    ];
+    for (text, speaker) in cases {
+        let entities = persons(&[]);
+        assert_eq!(
+            speaker_names(text, &entities),
+            [speaker.map(String::from)],
+            "text: {text}"
+        );
+    }
+}
