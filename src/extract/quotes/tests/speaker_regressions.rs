@@ -333,3 +333,21 @@ fn a_report_from_a_firm_speaks_for_the_firm() {
         );
     }
 }
+
+/// Regression (PolNeAR dev): `Sen. Bernie Sanders (Vt.), who lost the
+/// primaries, identified …. “The younger people are …”` continued the previous
+/// speaker: the party or state tag hid the relative clause that marks the subject.
+#[test]
+fn a_tag_in_parentheses_does_not_hide_the_subject() {
+    let text = "“We need to step away from these efforts,” Pence said on CNN.\n\nOn the \
+        show, Sen. Bernie Sanders (Vt.), who lost the primaries to Clinton, identified the \
+        reasons voters should get excited. “The younger people are sick and tired of it.”";
+    let entities = persons(&["Mike Pence", "Bernie Sanders"]);
+    assert_eq!(
+        speaker_names(text, &entities),
+        [
+            Some("Mike Pence".to_string()),
+            Some("Bernie Sanders".to_string())
+        ]
+    );
+}
