@@ -208,7 +208,8 @@ static SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     explains fumed fumes griped gripes grumble grumbled grumbles gush gushed gushes hailed
     hailing hails inform informed informs insist insisted insisting insists instruct
     instructed instructs interject interjected interjects joked jokes joking labeled labeling
-    labelled labelling labels lament lamented lamenting laments laughed laughs marveled
+    labelled labelling labels lament lamented lamenting laments laughed laughs maintain maintained
+    maintaining maintains marveled
     marvelled marvels mock mocked mocking mocks mused muses mutter muttered mutters noted
     notes noting objected objects observe observed observes observing opine opined opines
     plead pleaded pleads pledged pledges pledging posted posting posts praised praises

@@ -81,11 +81,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     chars.next();
                     continue;
                 }
-                let glued = joins_word(next)
-                    && text[position + next.len_utf8()..]
+                let following = text[position + next.len_utf8()..].chars().next();
+                // `declared.Earlier`, `Mr.Smith`: scraped text that lost the
+                // space after a period; `U.S`, `Amazon.com` stay one word.
+                let lost_space = next == '.'
+                    && following.is_some_and(char::is_uppercase)
+                    && text[..position]
                         .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                        .next_back()
+                        .is_some_and(char::is_lowercase);
+                let glued =
+                    joins_word(next) && following.is_some_and(char::is_alphanumeric) && !lost_space;
                 if !glued {
                     break;
                 }
@@ -141,6 +147,12 @@ mod tests {
             ("one\n\ntwo\nthree", &["one", "¶", "two", "three"]),
             ("“Yes,” he said", &["“", "Yes", ",", "”", "he", "said"]),
             ("— Name (@handle)", &["—", "Name", "(", "@handle", ")"]),
+            // Regression (ukraine-war-news check): `Biden declared.Earlier he`
+            // was one word, so no speech verb followed the quotation.
+            (
+                "Biden declared.Earlier at Amazon.com",
+                &["Biden", "declared", ".", "Earlier", "at", "Amazon.com"],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(words(text), *expected, "text: {text}");

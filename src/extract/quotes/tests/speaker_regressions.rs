@@ -351,3 +351,21 @@ fn a_tag_in_parentheses_does_not_hide_the_subject() {
         ]
     );
 }
+
+/// Regression (ukraine-war-news check): `“…,” Kirby maintained.` after a
+/// quotation of Biden's went to Biden (`maintained` was no speech verb), and
+/// `“…,” Biden declared.Earlier he …` had no speaker (the words ran together).
+#[test]
+fn maintained_and_a_lost_space_still_attribute() {
+    let text = "“We will strengthen our presence on the eastern flank,” Biden \
+        declared.Earlier he assured allies.\n\n“These forces are not going to fight in \
+        Ukraine,” Kirby maintained.";
+    let entities = persons(&["Joe Biden", "John Kirby"]);
+    assert_eq!(
+        speaker_names(text, &entities),
+        [
+            Some("Joe Biden".to_string()),
+            Some("John Kirby".to_string())
+        ]
+    );
+}
