@@ -398,10 +398,12 @@ impl<'a> Resolver<'a> {
 /// The person of the article's entities that ends a name run holding an
 /// organisation's word (`Office Ihor Zhovkva`), if any.
 fn holder_at_end(words: &Words, run: &Range<usize>, entities: &[Entity]) -> Option<Range<usize>> {
+    if run.len() < 3 || !words.is_organisation(run) {
+        return None;
+    }
     // Not past a title (`European Council President Charles Michel`): the
     // runs the title ends are read as persons already where it stands first.
-    let titled = run.clone().any(|i| words.word(i).is_some_and(is_title));
-    if run.len() < 3 || !words.is_organisation(run) || titled {
+    if run.clone().any(|i| words.word(i).is_some_and(is_title)) {
         return None;
     }
     (run.start + 1..run.end - 1).find_map(|first| {
