@@ -378,6 +378,38 @@ impl Attributor<'_> {
         Some((Found::Name(name), opening.saturating_sub(1).max(lower)))
     }
 
+    /// Reads the name runs from `start` up to a phrase boundary, a speech verb
+    /// or `limit`; with `name_ends_at_of`, also up to an `of` or `for` after a
+    /// name (`said Smith of the FBI`: the name is found, the rest describes
+    /// it). Returns where it stopped and the last run read.
+    fn scan_runs(
+        &self,
+        start: usize,
+        limit: usize,
+        name_ends_at_of: bool,
+    ) -> (usize, Option<Range<usize>>) {
+        let words = &self.words;
+        let mut index = start;
+        let mut last_run: Option<Range<usize>> = None;
+        while index < limit {
+            if let Some(run) = words.run_starting_at(index, limit) {
+                index = run.end;
+                last_run = Some(run);
+                continue;
+            }
+            let Some(word) = words.word(index) else {
+                break;
+            };
+            let describes_found_name =
+                name_ends_at_of && last_run.is_some() && matches!(word, "of" | "for");
+            if is_phrase_boundary(word) || is_speech_verb(word) || describes_found_name {
+                break;
+            }
+            index += 1;
+        }
+        (index, last_run)
+    }
+
     /// `said Deputy Head of the President's Office Ihor Zhovkva`: an office
     /// written out in full (titles and `Head`, then `of …`) before its holder's
     /// name. The holder is the person-shaped end of the last name run before
@@ -392,22 +424,7 @@ impl Attributor<'_> {
             return None;
         }
         let limit = upper.min(start + MAX_OFFICE_TOKENS);
-        let mut index = office.end;
-        let mut last_run = None;
-        while index < limit {
-            if let Some(run) = words.run_starting_at(index, limit) {
-                index = run.end;
-                last_run = Some(run);
-                continue;
-            }
-            let Some(word) = words.word(index) else {
-                break;
-            };
-            if is_phrase_boundary(word) || is_speech_verb(word) {
-                break;
-            }
-            index += 1;
-        }
+        let (_, last_run) = self.scan_runs(office.end, limit, false);
         // The shortest person-shaped end: `of Ukraine Andriy Yermak` holds a
         // place before the name (a longer name is found from its surname).
         let run = last_run?;
@@ -444,24 +461,7 @@ impl Attributor<'_> {
             return Some(Found::Name(holder));
         }
         let limit = upper.min(start + MAX_NAME_AFTER_TOKENS);
-        let mut index = start;
-        let mut last_run: Option<Range<usize>> = None;
-        while index < limit {
-            if let Some(run) = words.run_starting_at(index, limit) {
-                index = run.end;
-                last_run = Some(run);
-                continue;
-            }
-            let Some(word) = words.word(index) else {
-                break;
-            };
-            // "said Smith of the FBI": the name is found, the rest describes it.
-            let describes_found_name = last_run.is_some() && matches!(word, "of" | "for");
-            if is_phrase_boundary(word) || is_speech_verb(word) || describes_found_name {
-                break;
-            }
-            index += 1;
-        }
+        let (index, last_run) = self.scan_runs(start, limit, true);
         let stops_at_comma = words.tokens.get(index).is_some_and(|t| t.is_punct(','));
         // "said the agency’s director, John Smith"; "said Audio Net’s president,
         // Mark Cuban": a possessor's role, then the holder's name.
