@@ -224,7 +224,8 @@ static SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     slamming slams snapped snaps speculate speculated speculates speculating stated states
     stating stress stressed stresses stressing suggest suggested suggesting suggests taunted
     taunts teased teases tell telling tells testified testifies testify testifying texted
-    texts thundered thunders told tout touted touting touts tweeted tweeting tweets urge urged
+    texts thundered thunders told tout touted touting touts tweeted tweeting tweets underlined
+    underlines urge urged
     urges urging vowed vowing vows warn warned warning warns whispered whispers wondered
     wondering wonders write writes writing wrote yell yelled yelling yells",
     )
@@ -240,7 +241,9 @@ static INVERTING_SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     replies reported responded retorted said says scoffed shouted sighed stated suggested
     tells thundered told tweeted warned warns whispered wondered writes wrote yelled
     acknowledges admits boasts cautions complains concedes counters exclaims jokes laments
-    laughs muses quips recounts remarks responds retorts scoffs shouts sighs whispers wonders",
+    laughs muses quips recounts remarks responds retorts scoffs shouts sighs whispers wonders
+    stressed stresses emphasized emphasised emphasizes emphasises underlined underlines
+    underscored underscores vowed vows claimed claims assured confirmed demanded maintained",
     )
 });
 

@@ -369,3 +369,28 @@ fn maintained_and_a_lost_space_still_attribute() {
         ]
     );
 }
+
+/// Regression (ukraine-war-news check): `“…,” stressed Ursula von der Leyen.`
+/// had no speaker (`stressed` did not put the speaker after it), nor had
+/// `“…,” the Ministry of Foreign Affairs of Ukraine underlines.`
+#[test]
+fn stressed_and_underlines_attribute() {
+    let text = "“You can count on our full support in every way,” stressed Ursula von der \
+        Leyen.\n\n“We remain committed to resolving this conflict by diplomacy,” the Ministry \
+        of Foreign Affairs of Ukraine underlines.";
+    let entities = vec![
+        entity("Ursula von der Leyen", EntityKind::Person),
+        entity(
+            "Ministry of Foreign Affairs of Ukraine",
+            EntityKind::Organization,
+        ),
+    ];
+    let found = speaker_names(text, &entities);
+    assert_eq!(found[0].as_deref(), Some("Ursula von der Leyen"));
+    assert!(
+        found[1]
+            .as_deref()
+            .is_some_and(|name| name.contains("Ministry")),
+        "{found:?}"
+    );
+}
