@@ -159,6 +159,23 @@ pub fn time_phrase_end(words: &Words, index: usize, end: usize) -> Option<usize>
     matches!(core, "yesterday" | "today" | "tonight").then_some(position + 1)
 }
 
+/// The first medium noun from `start`, after at most a few lowercase
+/// modifiers (`rare televised address`), or `None`.
+fn medium_at(words: &Words, start: usize, end: usize) -> Option<usize> {
+    let word_at = |i: usize| (i < end).then(|| words.word(i)).flatten();
+    let mut position = start;
+    let mut modifiers = 0;
+    while !word_at(position).is_some_and(is_medium) {
+        let lowercase_word = word_at(position)?.starts_with(char::is_lowercase);
+        if !lowercase_word || modifiers == MAX_MEDIUM_MODIFIERS {
+            return None;
+        }
+        modifiers += 1;
+        position += 1;
+    }
+    Some(position)
+}
+
 /// The token after the medium of `in a statement`, `in his nightly video
 /// address`, `in remarks`, `in an interview with CNN`, or `None`.
 fn medium_phrase_end(words: &Words, index: usize, end: usize) -> Option<usize> {
@@ -166,30 +183,15 @@ fn medium_phrase_end(words: &Words, index: usize, end: usize) -> Option<usize> {
     if word_at(index)? != "in" {
         return None;
     }
-    let mut position = index + 1;
-    let determined = word_at(position).is_some_and(|w| {
+    let determined = word_at(index + 1).is_some_and(|w| {
         matches!(
             w,
             "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our"
         )
     });
-    position += usize::from(determined);
-    let mut modifiers = 0;
-    loop {
-        let word = word_at(position)?;
-        if is_medium(word) {
-            // `video address`: the last of a compound noun.
-            position += 1;
-            while word_at(position).is_some_and(is_medium) {
-                position += 1;
-            }
-            break;
-        }
-        let lowercase_word = word.starts_with(char::is_lowercase);
-        if !lowercase_word || modifiers == MAX_MEDIUM_MODIFIERS {
-            return None;
-        }
-        modifiers += 1;
+    let mut position = medium_at(words, index + 1 + usize::from(determined), end)? + 1;
+    // `video address`: the last of a compound noun.
+    while word_at(position).is_some_and(is_medium) {
         position += 1;
     }
     // `in an interview with CNN`, `in a letter to Congress`.
@@ -209,17 +211,7 @@ pub fn medium_source(words: &Words, start: usize, upper: usize) -> Option<Range<
     if !determined {
         return None;
     }
-    let mut position = start + 1;
-    let mut modifiers = 0;
-    while !word_at(position).is_some_and(is_medium) {
-        let lowercase_word = word_at(position)?.starts_with(char::is_lowercase);
-        if !lowercase_word || modifiers == MAX_MEDIUM_MODIFIERS {
-            return None;
-        }
-        modifiers += 1;
-        position += 1;
-    }
-    let from = position + 1;
+    let from = medium_at(words, start + 1, upper)? + 1;
     if !word_at(from).is_some_and(|w| matches!(w, "from" | "by")) {
         return None;
     }
