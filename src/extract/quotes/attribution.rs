@@ -17,7 +17,7 @@ use super::names::Words;
 use super::tokens::TokenKind;
 
 /// Most tokens of a party or state tag in parentheses after a name (`(D-N.Y.)`).
-const MAX_TAG_TOKENS: usize = 8;
+const MAX_PARENTHETICAL_TOKENS: usize = 8;
 
 /// Most tokens between the closing mark and the verb in `“…,” NAME said`.
 const MAX_SUBJECT_TOKENS: usize = 12;
@@ -379,7 +379,7 @@ impl Attributor<'_> {
             };
             // "Sen. Bernie Sanders (Vt.), who lost …, identified": a party or
             // state tag is no part of what follows the name.
-            let after = self.after_parenthetical(run.end, end);
+            let after = self.after_parenthetical(run.end, end).unwrap_or(run.end);
             // "Bernie Sanders, celebrating a win, is pledging …": a name opening the sentence.
             let opens_with_apposition = run.start == start
                 && run.len() > 1
@@ -412,17 +412,18 @@ impl Attributor<'_> {
         subject
     }
 
-    /// The token after a short parenthetical at `index` (`(Vt.)`, `(D-N.Y.)`),
-    /// or `index` when none opens there.
-    fn after_parenthetical(&self, index: usize, end: usize) -> usize {
+    /// The token after a short parenthetical at `index` (`(Vt.)`, `(D-N.Y.)`)
+    /// closed before `end`, `index` when none opens there, `None` when one
+    /// opens and is not closed soon.
+    pub(super) fn after_parenthetical(&self, index: usize, end: usize) -> Option<usize> {
         let tokens = self.words.tokens;
         if !tokens.get(index).is_some_and(|t| t.is_punct('(')) {
-            return index;
+            return Some(index);
         }
-        let limit = end.min(index + MAX_TAG_TOKENS);
+        let limit = end.min(index + MAX_PARENTHETICAL_TOKENS);
         (index + 1..limit)
             .find(|&i| tokens[i].is_punct(')'))
-            .map_or(index, |close| close + 1)
+            .map(|close| close + 1)
     }
 
     /// Whether `range` opening a sentence holds no clause of its own and no

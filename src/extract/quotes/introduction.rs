@@ -18,9 +18,6 @@ use super::tokens::TokenKind;
 /// Most tokens of titles read back from a name (`Senate Majority Leader`).
 const MAX_PREFIX_TOKENS: usize = 6;
 
-/// Most tokens in a parenthetical right after a name (`(D-N.C.)`).
-const MAX_PARENTHETICAL_TOKENS: usize = 8;
-
 /// Most tokens of an apposition; a longer one is more likely a new clause
 /// than a description, and is left out.
 const MAX_DESCRIPTION_TOKENS: usize = 40;
@@ -86,14 +83,9 @@ impl Attributor<'_> {
     /// verb (`X, the director, said`), the sentence end or the quotation.
     fn description_end(&self, name_end: usize) -> usize {
         let tokens = self.words.tokens;
-        let mut end = name_end;
-        if tokens.get(end).is_some_and(|t| t.is_punct('(')) {
-            let limit = (end + MAX_PARENTHETICAL_TOKENS).min(tokens.len());
-            match (end + 1..limit).find(|&i| tokens[i].is_punct(')')) {
-                Some(close) => end = close + 1,
-                None => return name_end,
-            }
-        }
+        let Some(end) = self.after_parenthetical(name_end, tokens.len()) else {
+            return name_end;
+        };
         // `Jeffrey Lewis of the James Martin Center said`: a prepositional
         // description runs without commas, up to the verb.
         // "at" only before a name (`at Bailey & Glasser`, not `at a rally`).
