@@ -70,6 +70,7 @@ mod teams;
 pub mod tokenize;
 pub mod train;
 mod truecase;
+mod tweet_signature;
 
 #[cfg(test)]
 mod kinds_tests;
