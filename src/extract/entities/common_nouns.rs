@@ -5,6 +5,10 @@
 //!   section or a thread's tag, not what the story is about (with no body, as
 //!   in a feed of headlines, the label is all there is, and it stays; a
 //!   person's or a place's name there is an author or a topic, and stays);
+//! - a one-word name of the title that the body writes as a common word, in
+//!   lowercase within a sentence and capitalised nowhere else (`Sort , Complex
+//!   array` over `an array of complex eigenvalues`, `Dakar Rally` over `this
+//!   rally`);
 //! - a word that a determiner opens, as the head of its noun phrase (`no Tdoc
 //!   was`, `a Kazakhstani`): people and places are not counted or pointed at
 //!   like things, so a name there that general knowledge does not hold is a
@@ -80,6 +84,60 @@ pub(super) fn drop_title_labels(text: &str, mentions: &mut Vec<Mention>) {
     if !echoed {
         mentions.remove(label);
     }
+}
+
+/// Drops the one-word names of the title that the body writes as a common
+/// word (`Sort , Complex array` over `an array of complex eigenvalues`): a
+/// word the article itself writes in lowercase, and never capitalised but at
+/// the start of a sentence, is no name there. An acronym (`US` over `told us`)
+/// is left alone: its capitals are its spelling, not the title's.
+pub(super) fn drop_title_common_words(text: &str, mentions: &mut Vec<Mention>) {
+    let title_end = text.find('\n').unwrap_or(text.len());
+    let body = &text[title_end..];
+    if body.split_whitespace().nth(MIN_BODY_WORDS).is_none() {
+        return;
+    }
+    mentions.retain(|mention| {
+        if mention.end > title_end {
+            return true;
+        }
+        let surface = &text[mention.start..mention.end];
+        !(capitalised_word(surface) && written_as_common_word(body, surface))
+    });
+}
+
+/// Whether `word` is one word of letters, a capital then lowercase (`Complex`).
+fn capitalised_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
+/// Whether `body` writes the capitalised `word` in lowercase as a whole word
+/// within a sentence, and capitalised only where a sentence or a line starts.
+/// A lowercase word opening a sentence says the text lost its case
+/// (`venezuela's biggest private company`), not what the word is.
+fn written_as_common_word(body: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let whole = |at: usize, length: usize| {
+        let before = body[..at].chars().next_back();
+        let after = body[at + length..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let within_a_sentence = |at: usize| {
+        !body[..at]
+            .trim_end_matches(['"', '“', '‘', '\'', '('])
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':' | '\n' | '>' | '-' | '*'))
+    };
+    let common = body
+        .match_indices(lower.as_str())
+        .any(|(at, found)| whole(at, found.len()) && within_a_sentence(at));
+    common
+        && !body
+            .match_indices(word)
+            .any(|(at, found)| whole(at, found.len()) && within_a_sentence(at))
 }
 
 /// Whether `before` holds nothing but reply marks and spaces.
@@ -293,6 +351,32 @@ mod tests {
         ];
         let mut mentions = mentions_at(text, &spans);
         settle_determined_names(text, &mut mentions);
+        assert_eq!(surfaces(text, &mentions), spans);
+    }
+
+    /// Regression (a numpy mailing list): the thread `Sort , Complex array`
+    /// made `Complex` an organisation in every reply, where the body asks how
+    /// to sort `an array of complex eigenvalues`.
+    #[test]
+    fn a_title_word_the_body_writes_in_lowercase_is_no_name() {
+        let body = "How can I sort an array of complex eigenvalues with respect to the \
+            imaginary part in Numpy? All of them appear in pairs, and I need them in order.";
+        let text = format!("Sort , Complex array\n\n{body}");
+        let mut mentions = mentions_at(&text, &[("Complex", 1), ("Numpy", 3)]);
+        drop_title_common_words(&text, &mut mentions);
+        assert_eq!(surfaces(&text, &mentions), [("Numpy", 3)]);
+    }
+
+    #[test]
+    fn a_title_name_the_body_capitalises_or_an_acronym_stays() {
+        // `Apple` capitalised within a sentence; `US` is an acronym; a body
+        // that lost its case (`venezuela's` opening it) says nothing.
+        let text = "Apple Sues US Firm as Venezuela Waits\n\nvenezuela's debt aside, shares of \
+            Apple fell as the apple growers told us their pie was a complex affair, and the \
+            firm said nothing more about it on Monday.";
+        let spans = [("Apple", 1), ("US", 2), ("Venezuela", 2), ("Apple", 1)];
+        let mut mentions = mentions_at(text, &spans);
+        drop_title_common_words(text, &mut mentions);
         assert_eq!(surfaces(text, &mentions), spans);
     }
 }

@@ -127,6 +127,7 @@ pub fn extract_entities_with(model: &Model, text: &str, english: bool) -> Vec<En
     headline_names::trim_headline_names(text, &mut mentions);
     listed_titles::drop_listed_titles(text, &mut mentions);
     common_nouns::drop_title_labels(text, &mut mentions);
+    common_nouns::drop_title_common_words(text, &mut mentions);
     given_names::split_role_abbreviations(text, &mut mentions);
     given_names::join_given_names(text, &mut mentions);
     given_names::join_surnames_named_alone(text, &mut mentions);
