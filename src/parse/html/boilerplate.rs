@@ -214,7 +214,7 @@ pub fn article_lines(text: &str) -> Vec<String> {
     let mut kept = Vec::new();
     let mut in_related_list = false;
     for raw in text.lines() {
-        let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = joined_words(raw);
         if line.is_empty() {
             continue;
         }
@@ -233,6 +233,33 @@ pub fn article_lines(text: &str) -> Vec<String> {
         kept.push(line);
     }
     kept
+}
+
+/// The words of `raw` one space apart, a possessive `’s` that stands alone
+/// joined to the word before it: the extractor writes a space after each
+/// text node, so `<a>NPR</a>’s Feng` came out `NPR ’s Feng`, and no English
+/// writes a space there.
+fn joined_words(raw: &str) -> String {
+    let mut line = String::with_capacity(raw.len());
+    for word in raw.split_whitespace() {
+        if !line.is_empty() && !is_cut_off_possessive(word) {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
+}
+
+/// Whether `word` is a possessive ending alone, punctuation after it allowed
+/// (`’s`, `'s,`), not a word that opens with one (`'s-Hertogenbosch`).
+fn is_cut_off_possessive(word: &str) -> bool {
+    word.strip_prefix(['\'', '’'])
+        .and_then(|rest| rest.strip_prefix('s'))
+        .is_some_and(|after| {
+            after
+                .chars()
+                .all(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?'))
+        })
 }
 
 /// Whether a label line heads a list of other stories, events or places.
@@ -289,6 +316,16 @@ fn label_form(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_possessive_standing_alone_joins_the_word_before_it() {
+        assert_eq!(
+            joined_words("By  NPR ’s Feng, in ’s-Hertogenbosch"),
+            "By NPR’s Feng, in ’s-Hertogenbosch"
+        );
+        assert_eq!(joined_words("the Times 's. And 's"), "the Times's. And's");
+        assert_eq!(joined_words("’s opens"), "’s opens");
+    }
 
     #[test]
     fn labels_credits_share_bars_and_prompts_are_dropped() {

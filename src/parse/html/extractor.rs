@@ -37,6 +37,7 @@ const UNCOUNTED_ELEMENTS: &[&str] = &[
 pub fn extract(html: &str) -> Result<ExtractResult, ParseError> {
     let bounded = within_bounds(html);
     let flowed = without_source_line_breaks(bounded);
+    let plain = without_inline_formatting(&flowed);
     // The page is handed over as an article page: newsdex reads news, and the
     // crate's page-type classifier costs a third of its time.
     let options = Options {
@@ -44,7 +45,7 @@ pub fn extract(html: &str) -> Result<ExtractResult, ParseError> {
         ..Options::default()
     };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        rs_trafilatura::extract_with_options(&flowed, &options)
+        rs_trafilatura::extract_with_options(&plain, &options)
     }));
     match outcome {
         Ok(Ok(result)) => Ok(result),
@@ -107,6 +108,54 @@ fn without_source_line_breaks(html: &str) -> Cow<'_, str> {
     }
     flowed.push_str(&run);
     Cow::Owned(flowed)
+}
+
+/// Elements that only style a run of text within a paragraph (`cite` is not
+/// one: a site may style it apart, as CNN its `Hong Kong (CNN Business)`).
+const INLINE_FORMATTING: &[&str] = &[
+    "i", "em", "b", "strong", "u", "s", "mark", "small", "abbr", "font",
+];
+
+/// The page without the tags of [`INLINE_FORMATTING`], their text kept in
+/// place: the extractor writes each text node with a space after it, so
+/// `<i>Coloring Book</i>’s opening` became `Coloring Book ’s opening`, a
+/// possessive cut off its name. A browser shows the run of text unbroken.
+fn without_inline_formatting(html: &str) -> Cow<'_, str> {
+    let mut kept = String::new();
+    let mut copied_to = 0;
+    let mut position = 0;
+    while let Some(found) = html[position..].find('<') {
+        let tag_start = position + found;
+        position = tag_start + 1;
+        let rest = &html[position..];
+        let name_start = usize::from(rest.starts_with('/'));
+        let name_length = rest[name_start..]
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let name = &rest[name_start..name_start + name_length];
+        let name_ends = matches!(
+            rest.as_bytes().get(name_start + name_length),
+            Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
+        );
+        let formatting = INLINE_FORMATTING
+            .iter()
+            .any(|element| element.eq_ignore_ascii_case(name));
+        if !(formatting && name_ends) {
+            continue;
+        }
+        let Some(tag_length) = rest.find('>') else {
+            break;
+        };
+        kept.push_str(&html[copied_to..tag_start]);
+        copied_to = position + tag_length + 1;
+        position = copied_to;
+    }
+    if copied_to == 0 {
+        return Cow::Borrowed(html);
+    }
+    kept.push_str(&html[copied_to..]);
+    Cow::Owned(kept)
 }
 
 /// Whether `text` contains `needle` (ASCII) in any case.
@@ -195,6 +244,24 @@ mod tests {
         assert_eq!(within_bounds(&page), page);
         let closed = "<div><span>text</span></div>".repeat(MAX_NESTING * 2);
         assert_eq!(within_bounds(&closed), closed);
+    }
+
+    /// Regression (a concert review in a WARC): `<i>Coloring Book</i>’s
+    /// opening number` was read `Coloring Book ’s`, and `Book` became a person.
+    #[test]
+    fn inline_formatting_tags_go_and_their_text_stays_in_place() {
+        let page = "<p>Of <I>Coloring Book</i>’s songs, <b class=x>two</B> <em>are</em> \
+            <br><body><button>new</button>.</p>";
+        let plain = without_inline_formatting(page);
+        assert_eq!(
+            plain,
+            "<p>Of Coloring Book’s songs, two are <br><body><button>new</button>.</p>"
+        );
+        let untouched = "<p>No <a href=x>styling</a> here.</p>";
+        assert!(matches!(
+            without_inline_formatting(untouched),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

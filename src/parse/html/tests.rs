@@ -200,3 +200,35 @@ fn source_line_breaks_inside_a_paragraph_are_spaces() {
     assert_eq!(paragraphs.len(), 2, "{}", article.body);
     assert!(paragraphs[0].contains("World Travel and Tourism Council, an industry body"));
 }
+
+/// Regression (a concert review in the WARC sample, and saved pages of NPR's
+/// and others'): text in `<i>`, `<em>` or a link, then a possessive or a
+/// letter right after it, was cut apart (`Coloring Book ’s`, `NPR ’s Feng`,
+/// `tre k`), and `Book` became a person.
+#[test]
+fn styled_or_linked_text_runs_on_into_the_text_after_it() {
+    let page =
+        "<!DOCTYPE html><html><head><title>Chance plays at home</title></head><body><article>\
+        <h1>Chance plays at home</h1>\
+        <p>All We Got is a key part of <i>Coloring Book</i>’s opening, and the crowd of thousands \
+        sang every word of it back to the stage.</p>\
+        <p>According to <a href=\"/npr\">NPR</a>’s Feng, the 50th anniversary <b>tre</b>k went on \
+        through the night, and nobody in the hall wanted to leave.</p>\
+        </article></body></html>";
+    let article = parse_html_page(page).unwrap();
+    assert!(
+        article.body.contains("part of Coloring Book’s opening"),
+        "{}",
+        article.body
+    );
+    assert!(
+        article.body.contains("According to NPR’s Feng"),
+        "{}",
+        article.body
+    );
+    assert!(
+        article.body.contains("anniversary trek went"),
+        "{}",
+        article.body
+    );
+}
