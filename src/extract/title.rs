@@ -5,16 +5,10 @@
 //! byline, is never cut at an abbreviation (`Sen.`, `Gen.`, `Jan.`) and keeps
 //! no unbalanced quote mark.
 
+use super::words::is_abbreviation;
+
 /// Longest title we derive, in characters; longer first sentences are cut at a word boundary.
 const MAX_TITLE_CHARS: usize = 120;
-
-/// Words ending in a dot that do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "dr", "mr", "mrs", "ms",
-    "prof", "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vol", "vs", "etc", "dept",
-    "univ", "ave", "mt", "ft", "pres", "sept", "jan", "feb", "mar", "apr", "aug", "oct", "nov",
-    "dec", "approx", "est", "fig", "gov't", "msgr", "supt", "atty", "u.s", "u.k", "u.n",
-];
 
 /// Agencies and sites whose name opens a lead paragraph before a dash.
 const SITE_LABELS: &[&str] = &[
@@ -142,8 +136,8 @@ fn first_sentence(line: &str) -> &str {
             .to_lowercase();
         let is_initial = word_before.chars().filter(|c| c.is_alphabetic()).count() <= 2
             && word_before.chars().next().is_some_and(char::is_uppercase);
-        let is_abbreviation = is_initial || ABBREVIATIONS.contains(&bare.as_str());
-        if !is_abbreviation {
+        let abbreviated = is_initial || is_abbreviation(&bare);
+        if !abbreviated {
             return &line[..=index];
         }
     }

@@ -35,6 +35,25 @@ pub const NEVER_NAMES: &[&str] = &[
     "when", "while", "with", "yesterday", "you",
 ];
 
+/// Words ending in a dot that do not end a sentence (`Sen.`, `Corp.`,
+/// `Jan.`), lowercase: abbreviations, not the full titles (`president.`);
+/// `etc.` and `EST.` (a time zone) end sentences as often as not.
+#[rustfmt::skip]
+pub const ABBREVIATIONS: &[&str] = &[
+    "sen", "sens", "rep", "reps", "gov", "gen", "col", "lt", "maj", "sgt", "capt", "cmdr", "adm",
+    "dr", "mr", "mrs", "ms", "prof", "rev", "hon", "st", "jr", "sr", "inc", "corp", "co", "ltd",
+    "no", "vol", "vs", "dept", "univ", "ave", "mt", "ft", "pres", "chmn", "sept", "jan", "feb",
+    "mar", "apr", "aug", "oct", "nov", "dec", "approx", "fig", "gov't", "msgr", "supt", "atty",
+    "u.s", "u.k", "u.n",
+];
+
+/// Whether `word` (without its dot, any case) is one of [`ABBREVIATIONS`].
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS
+        .iter()
+        .any(|abbreviation| abbreviation.eq_ignore_ascii_case(word))
+}
+
 /// Last words of a company's name, which its short form leaves out
 /// (`Zacks Investment Research`, `Baker International Corp`, `Hogan Systems`).
 #[rustfmt::skip]

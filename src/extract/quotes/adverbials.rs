@@ -248,10 +248,7 @@ mod tests {
     /// The words of `text` that adverbials starting at its word `first` cover.
     fn phrase_from(text: &str, first: usize) -> Option<String> {
         let tokens = tokenize(text);
-        let words = Words {
-            text,
-            tokens: &tokens,
-        };
+        let words = Words::new(text, &tokens);
         let end = adverbial_end(&words, first, tokens.len())?;
         let start = adverbial_start(&words, end, 0)?;
         let covered: Vec<&str> = (start..end)

@@ -133,6 +133,32 @@ pub fn is_non_name_capital(word: &str) -> bool {
     lowered(word, |w| NON_NAME_CAPITALS.contains(w))
 }
 
+/// Words before a month that make it a date (`in May`, `last May`), not the
+/// surname it may also be (`May said`).
+pub fn opens_a_date(word: &str) -> bool {
+    lowered(word, |w| {
+        matches!(
+            w,
+            "in" | "on"
+                | "of"
+                | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "during"
+                | "through"
+                | "this"
+                | "that"
+        )
+    })
+}
+
 /// Words that end a speaker name when read after a speech verb ("said Smith on Tuesday").
 pub fn is_phrase_boundary(word: &str) -> bool {
     lowered(word, |w| PHRASE_BOUNDARIES.contains(w))

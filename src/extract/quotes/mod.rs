@@ -11,9 +11,11 @@
 
 mod adverbials;
 mod attribution;
+mod genders;
 mod introduction;
 mod lexicon;
 mod marks;
+mod name_strings;
 mod names;
 mod phrases;
 mod reportable;
@@ -25,7 +27,7 @@ mod tokens;
 
 use std::ops::Range;
 
-use crate::article::{Entity, Quote};
+use crate::article::{Entity, EntityKind, Quote};
 
 use attribution::{Attributor, Found};
 use lexicon::is_nationality;
@@ -62,9 +64,11 @@ pub fn extract_quotes(body: &str, entities: &[Entity]) -> Vec<Quote> {
     }
     let tokens = tokenize(text);
     let paragraph_of = paragraph_numbers(&tokens);
+    let surnames = common_word_surnames(entities);
     let words = Words {
         text,
         tokens: &tokens,
+        surnames: &surnames,
     };
     let located: Vec<Located> = spans
         .iter()
@@ -105,7 +109,7 @@ pub fn extract_quotes(body: &str, entities: &[Entity]) -> Vec<Quote> {
             // `Officials said`, `the Head said`: introduced, but by no name.
             let (speaker, speaker_name) = match speaker {
                 Some(Speaker { name, introduced })
-                    if names::names_no_one(&name, text, entities) =>
+                    if name_strings::names_no_one(&name, text, entities) =>
                 {
                     (Some(introduced), None)
                 }
@@ -441,6 +445,18 @@ fn tweet_author(words: &Words, quote: &Located) -> Option<String> {
     }
     let name = words.text[tokens[signature].end..tokens[handle].start].trim();
     (!name.is_empty()).then(|| name.to_string())
+}
+
+/// The surnames of the article's people named in full that are also common
+/// capitalised words (`May` of `Theresa May`, see [`Words::surnames`]).
+fn common_word_surnames(entities: &[Entity]) -> Vec<&str> {
+    entities
+        .iter()
+        .filter(|entity| entity.kind == EntityKind::Person)
+        .filter_map(|entity| entity.name.rsplit_once(' '))
+        .map(|(_, surname)| surname)
+        .filter(|surname| lexicon::is_non_name_capital(surname))
+        .collect()
 }
 
 /// The paragraph number of every token (a break belongs to the paragraph it ends).

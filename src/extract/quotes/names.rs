@@ -5,10 +5,10 @@ use std::ops::Range;
 
 use super::lexicon::{
     is_determiner, is_non_name_capital, is_organisation_role, is_organisation_word, is_speech_verb,
-    is_title, Gender,
+    is_title, opens_a_date, Gender,
 };
 use super::tokens::{Token, TokenKind};
-use crate::article::Entity;
+use crate::extract::words::is_abbreviation;
 
 /// Most lowercase words of a role between a name and what it describes or
 /// who holds it (`leader`, `current coach`, `deputy campaign manager`).
@@ -90,9 +90,22 @@ fn is_place_start(word: &str) -> bool {
 pub struct Words<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
+    /// Surnames of the article's people that are also common capitalised
+    /// words (`May` of `Theresa May`), so a name word where no date reads.
+    pub surnames: &'a [&'a str],
 }
 
 impl<'a> Words<'a> {
+    /// The words of `text`, with no person's surname that needs telling apart.
+    #[cfg(test)]
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Words<'a> {
+        Words {
+            text,
+            tokens,
+            surnames: &[],
+        }
+    }
+
     pub fn word(&self, index: usize) -> Option<&'a str> {
         let token = self.tokens.get(index)?;
         token.is_word().then(|| &self.text[token.start..token.end])
@@ -111,8 +124,21 @@ impl<'a> Words<'a> {
             }
             // "Will Moy", "May Boeve": a first name that is also a common
             // capitalised word, when a surname follows.
-            is_first_name_capital(bare) && self.word(index + 1).is_some_and(is_plain_name)
+            (is_first_name_capital(bare) && self.word(index + 1).is_some_and(is_plain_name))
+                || (self.surnames.contains(&bare) && !self.dated(index))
         })
+    }
+
+    /// Whether the word at `index` reads as a date's month (`in May`, `May 5`).
+    fn dated(&self, index: usize) -> bool {
+        let opened = index
+            .checked_sub(1)
+            .and_then(|before| self.word(before))
+            .is_some_and(opens_a_date);
+        let numbered = self.tokens.get(index + 1).is_some_and(|next| {
+            self.text[next.start..next.end].starts_with(|c: char| c.is_ascii_digit())
+        });
+        opened || numbered
     }
 
     /// Whether the name ending before `end` describes the one after a
@@ -218,14 +244,11 @@ impl<'a> Words<'a> {
         };
         let glued = self.tokens[index - 1].end == self.tokens[index].start;
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        glued
-            && (is_initial
-                || is_title(word)
-                || word.contains('.')
-                || matches!(
-                    word,
-                    "Jr" | "Sr" | "St" | "Inc" | "Co" | "Corp" | "Ltd" | "No" | "vs"
-                ))
+        // A full title ends a sentence (`Celadon's president. Whether`), and
+        // so does a lowercase word (`the answer was no. He`), `vs.` aside.
+        let abbreviation =
+            is_abbreviation(word) && (word.starts_with(char::is_uppercase) || word == "vs");
+        glued && (is_initial || abbreviation || word.contains('.'))
     }
 
     /// A token that may sit between two words of one name: an initial's or a
@@ -387,73 +410,6 @@ fn is_plain_name(word: &str) -> bool {
 
 pub use crate::extract::words::strip_possessive;
 
-/// Whether a one-word speaker's name that is none of the article's entities
-/// names no one: a title without its holder (`the Head said`) or a common noun
-/// that opened the sentence (`Investigators said`, `Officials said`), which
-/// the article also writes in lowercase. `Fahd`, `Politifact` stay.
-pub fn names_no_one(name: &str, text: &str, entities: &[Entity]) -> bool {
-    // `King` of `Pete King`: a surname the article's entities hold.
-    let held = |entity: &Entity| entity.name.split(' ').any(|word| word == name);
-    if name.contains(' ') || entities.iter().any(held) {
-        return false;
-    }
-    let lowercase = name.to_lowercase();
-    // `Congressman Pete King`: a title word written as someone's surname.
-    let surname_somewhere = || {
-        text.match_indices(name).any(|(at, _)| {
-            let before = text[..at].strip_suffix(' ').unwrap_or("");
-            let previous = before.rsplit(' ').next().unwrap_or("");
-            previous.starts_with(char::is_uppercase) && !is_title(previous)
-        })
-    };
-    if is_title(&lowercase) {
-        return !surname_somewhere();
-    }
-    text.match_indices(lowercase.as_str()).any(|(at, found)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + found.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
-/// The last word of a name, the part that survives "Mélanie Joly" -> "Joly";
-/// a generational suffix is skipped ("James Kennedy Jr." -> "Kennedy").
-pub fn last_word(name: &str) -> &str {
-    let mut words = name.rsplit([' ', '\u{a0}']).filter(|w| !w.is_empty());
-    let last = words.next().unwrap_or(name);
-    let is_suffix = matches!(
-        last.trim_end_matches('.'),
-        "Jr" | "Sr" | "II" | "III" | "IV"
-    );
-    if !is_suffix {
-        return last;
-    }
-    words.next().unwrap_or(last)
-}
-
-/// The capitalised words `text` opens with, up to the first punctuation
-/// (`Andrzej Duda. "We` -> `Andrzej`, `Duda`).
-pub fn capitalised_run(text: &str) -> Vec<&str> {
-    let mut run = Vec::new();
-    for word in text.split_whitespace() {
-        if !word.starts_with(char::is_uppercase) {
-            break;
-        }
-        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-        run.push(bare);
-        if bare.len() < word.len() {
-            break;
-        }
-    }
-    run
-}
-
-/// Whether `haystack` contains `needle` as whole words ("Department of State" contains "State").
-pub fn contains_words(haystack: &str, needle: &str) -> bool {
-    let padded = format!(" {haystack} ");
-    padded.contains(&format!(" {needle} "))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokenize;
@@ -461,10 +417,7 @@ mod tests {
 
     fn run_text(text: &str, at_end: &str) -> Option<String> {
         let tokens = tokenize(text);
-        let words = Words {
-            text,
-            tokens: &tokens,
-        };
+        let words = Words::new(text, &tokens);
         let last = tokens
             .iter()
             .rposition(|t| &text[t.start..t.end] == at_end)?;

@@ -12,11 +12,13 @@ use std::ops::Range;
 use crate::article::{Entity, EntityKind};
 use crate::extract::words::strip_possessive;
 
+use super::genders::given_name_gender;
 use super::lexicon::{
     is_group_pronoun, is_locative_preposition, is_nationality, is_possessive_determiner, is_title,
     person_title_gender, pronoun_gender, Gender,
 };
-use super::names::{contains_words, last_word, Words};
+use super::name_strings::{contains_words, last_word};
+use super::names::Words;
 use super::tokens::TokenKind;
 
 mod role_words;
@@ -164,10 +166,27 @@ impl<'a> Resolver<'a> {
                 gender_by_surname.insert(last_word(mention.name), gender);
             }
         }
+        // A full name's given name says its bearer's sex (`Stephanie Acs`); so
+        // does a bare surname that only people of one sex bear in the article
+        // (`Acs`, not `Clinton` of `Bill` and `Hillary Clinton`).
+        let mut sex_by_surname: HashMap<&str, Option<Gender>> = HashMap::default();
+        for mention in mentions.iter_mut().filter(|m| m.person) {
+            let Some(gender) = given_name_gender(mention.name) else {
+                continue;
+            };
+            mention.gender = mention.gender.or(Some(gender));
+            sex_by_surname
+                .entry(last_word(mention.name))
+                .and_modify(|known| *known = known.filter(|known| *known == gender))
+                .or_insert(Some(gender));
+        }
         for mention in &mut mentions {
             let surname = last_word(mention.name);
             if mention.gender.is_none() && mention.name.contains(' ') {
                 mention.gender = gender_by_surname.get(surname).copied();
+            }
+            if mention.gender.is_none() && !mention.name.contains(' ') {
+                mention.gender = sex_by_surname.get(surname).copied().flatten();
             }
             if !mention.person && !mention.organisation && full_names.contains_key(mention.name) {
                 mention.person = true;

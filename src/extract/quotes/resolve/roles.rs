@@ -6,7 +6,7 @@
 use crate::article::{Entity, EntityKind};
 
 use super::super::lexicon::{is_nationality, is_organisation_role, is_organisation_word, is_title};
-use super::super::names::{capitalised_run, last_word};
+use super::super::name_strings::{capitalised_run, last_word};
 use super::role_words::{
     abbreviates, same_people, GOVERNMENT_HEADS, LEADERS, ROLE_DISTINGUISHERS, STATE_HEADS,
 };

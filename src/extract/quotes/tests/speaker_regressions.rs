@@ -394,3 +394,57 @@ fn stressed_and_underlines_attribute() {
         "{found:?}"
     );
 }
+
+/// Regression: `“We will deliver Brexit,” May said` went to Jeremy Corbyn,
+/// named a paragraph later: `May` was read as the month and never as a name.
+/// It is the surname of a person the article names in full, except where a
+/// date reads (`in May`, `May 5`).
+#[test]
+fn a_surname_that_is_also_a_month_names_its_person() {
+    let text = "Prime Minister Theresa May faced a revolt on Tuesday.\n\n\"We will deliver \
+        Brexit on time,\" May said in a statement.\n\nLabour leader Jeremy Corbyn said the deal \
+        failed. \"This is a botched deal,\" Corbyn said.\n\n\"I am confident,\" May told \
+        reporters.\n\nIn May Corbyn said: \"We will vote it down.\"";
+    let entities = persons(&["Theresa May", "Jeremy Corbyn"]);
+    assert_eq!(
+        speaker_names(text, &entities),
+        [
+            Some("Theresa May".into()),
+            Some("Jeremy Corbyn".into()),
+            Some("Theresa May".into()),
+            Some("Jeremy Corbyn".into()),
+        ]
+    );
+}
+
+/// Regression (Reuters financial): `said Paul Will, Celadon's president and
+/// chief operating officer. Whether companies go it alone ...` introduced the
+/// speaker with the whole next sentence: a full title before a full stop
+/// was read as an abbreviation (`Gen.`), and the sentence went on.
+#[test]
+fn a_full_title_before_a_full_stop_ends_the_introduction() {
+    let text = "\"It makes sense,\" said Paul Smith, Celadon's president and chief operating \
+        officer. Whether companies go it alone or not, experts say Mexico is a top market.";
+    let entities = persons(&["Paul Smith"]);
+    let quotes = extract_quotes(text, &entities);
+    assert_eq!(
+        quotes[0].speaker.as_deref(),
+        Some("Paul Smith, Celadon's president and chief operating officer")
+    );
+}
+
+/// Regression (PolNeAR train): `Trump's support ... means "he must be doing
+/// something right," she says` after `says Acs` went to Donald Trump: a
+/// given name says its bearer's sex (`Stephanie`, `Donald`), and so does a
+/// bare surname that only one person of the article bears.
+#[test]
+fn a_pronoun_stands_for_no_one_whose_given_name_is_of_the_other_sex() {
+    let text = "Stephanie Acs is a student from New Mexico. Donald Trump leads the polls.\n\n\
+        \"I'm not really sure where I stand,\" says Acs, a Republican. Trump's support \
+        nationwide means \"he must be doing something right,\" she says.";
+    let entities = persons(&["Stephanie Acs", "Donald Trump"]);
+    assert_eq!(
+        speaker_names(text, &entities),
+        [Some("Stephanie Acs".into()), Some("Stephanie Acs".into())]
+    );
+}
