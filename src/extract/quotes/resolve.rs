@@ -360,6 +360,9 @@ impl<'a> Resolver<'a> {
         // person (usually the subject) is meant, not the last one named
         // (`Omar asked for compassion during Carlineo’s sentencing … She added`).
         let sentence = self.sentence_around(nearest.token);
+        if let Some(name) = self.role_subject(&sentence, wanted) {
+            return Some(name);
+        }
         let in_sentence = || {
             self.mentions[..before]
                 .iter()
@@ -377,6 +380,43 @@ impl<'a> Resolver<'a> {
         }
         let subject = in_sentence().next().unwrap_or(nearest);
         Some(self.canonical_name(subject.name, subject.token))
+    }
+
+    /// The person a role opening `sentence` as its subject stands for (`The
+    /// President thanked Andrej Plenković … “…,” he said`: the President, not
+    /// the one he thanked), unless a given name says the other sex.
+    fn role_subject(&self, sentence: &Range<usize>, wanted: Option<Gender>) -> Option<String> {
+        let opens_with_the = self
+            .words
+            .word(sentence.start)
+            .is_some_and(|word| word.eq_ignore_ascii_case("the"));
+        if !opens_with_the {
+            return None;
+        }
+        // `The Prime Minister`, `The Head of State`, then the verb.
+        let mut role = None;
+        let mut index = sentence.start + 1;
+        while let Some(word) = self.words.word(index) {
+            let capitalised = word.starts_with(char::is_uppercase);
+            if !capitalised && !matches!(word, "of" | "for") {
+                break;
+            }
+            if capitalised && (is_title(word) || word == "Head") {
+                role = Some(index);
+            }
+            index += 1;
+        }
+        let verb_follows = self
+            .words
+            .word(index)
+            .is_some_and(|word| word.starts_with(char::is_lowercase));
+        if !verb_follows {
+            return None;
+        }
+        let name = self.resolve_role(role?, false)?;
+        let other_sex =
+            given_name_gender(&name).is_some_and(|sex| wanted.is_some_and(|w| w != sex));
+        (!other_sex).then_some(name)
     }
 
     /// The tokens of the sentence holding `token`.

@@ -448,3 +448,18 @@ fn a_pronoun_stands_for_no_one_whose_given_name_is_of_the_other_sex() {
         [Some("Stephanie Acs".into()), Some("Stephanie Acs".into())]
     );
 }
+
+/// Regression (Zelenskyy's press releases): `The President thanked Andrej
+/// Plenković for the initiative. "…," he said.` went to Plenković, the one
+/// thanked: a role opening the sentence is its subject, and the pronoun's.
+#[test]
+fn a_pronoun_after_a_role_subject_stands_for_the_role_not_its_object() {
+    let text = "President Volodymyr Zelenskyy met Prime Minister of Croatia Andrej Plenković \
+        in Kyiv.\n\nThe President thanked Andrej Plenković for the initiative to open a tourist \
+        office. \"This will contribute to the growth of tourist flows,\" he said.";
+    let entities = persons(&["Volodymyr Zelenskyy", "Andrej Plenković"]);
+    assert_eq!(
+        speaker_names(text, &entities),
+        [Some("Volodymyr Zelenskyy".into())]
+    );
+}
