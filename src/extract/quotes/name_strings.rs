@@ -2,7 +2,7 @@
 //! last word, the capitalised words a text opens with, whether a one-word
 //! name names anyone.
 
-use super::lexicon::is_title;
+use super::lexicon::{is_non_name_capital, is_title};
 use crate::article::Entity;
 
 /// Whether a one-word speaker's name that is none of the article's entities
@@ -21,7 +21,10 @@ pub fn names_no_one(name: &str, text: &str, entities: &[Entity]) -> bool {
         text.match_indices(name).any(|(at, _)| {
             let before = text[..at].strip_suffix(' ').unwrap_or("");
             let previous = before.rsplit(' ').next().unwrap_or("");
-            previous.starts_with(char::is_uppercase) && !is_title(previous)
+            // Not a sentence's `The President's wife`: a function word is no given name.
+            previous.starts_with(char::is_uppercase)
+                && !is_title(previous)
+                && !is_non_name_capital(previous)
         })
     };
     if is_title(&lowercase) {

@@ -463,3 +463,16 @@ fn a_pronoun_after_a_role_subject_stands_for_the_role_not_its_object() {
         [Some("Volodymyr Zelenskyy".into())]
     );
 }
+
+/// Regression (Zelenskyy's press releases): `"…," the President's wife
+/// added.` named `President` as the speaker, from `The President's wife`
+/// earlier on: a capital after a sentence's `The` is no given name, so
+/// `President` is no one's surname there, and the quote names no one.
+#[test]
+fn a_role_after_a_sentence_opening_the_is_no_surname() {
+    let text = "Olena Zelenska spoke at Davos. The President's wife also noted the role of \
+        women.\n\n\"Our women are superheroes,\" the President's wife added.";
+    let entities = persons(&["Olena Zelenska"]);
+    let names = speaker_names(text, &entities);
+    assert_ne!(names, [Some("President".into())]);
+}
