@@ -122,6 +122,13 @@ pub enum Found {
         role: usize,
         qualifier: Range<usize>,
     },
+    /// A person's role after a possessor (`Ukraine’s ambassador`, `Obama's
+    /// former campaign strategist`), as the role noun and the possessor's
+    /// run: the holder named before, never the possessor.
+    Epithet {
+        role: usize,
+        possessor: Range<usize>,
+    },
     /// A speaker exists but is not named ("the statement said", "officials said").
     Unnamed,
 }
@@ -347,6 +354,9 @@ impl Attributor<'_> {
             start += 1;
         }
         let first = words.word(start)?;
+        if let Some(found) = self.fronted_clause_subject(start, window.end) {
+            return Some(found);
+        }
         let is_personal_pronoun = is_subject_pronoun(first) && !first.eq_ignore_ascii_case("it");
         if is_personal_pronoun && self.verb_like_follows(start + 1, window.end) {
             return Some(Found::Pronoun(start));

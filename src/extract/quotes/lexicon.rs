@@ -49,6 +49,27 @@ pub fn is_verb_filler(word: &str) -> bool {
     lowered(word, |w| VERB_FILLERS.contains(w))
 }
 
+/// A capitalised conjunction opening a fronted subordinate clause (`As …,`,
+/// `When …,`): the sentence's subject comes after the clause.
+pub fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word,
+        "As" | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Since"
+            | "Although"
+            | "Though"
+            | "If"
+            | "Because"
+            | "Once"
+            | "Until"
+            | "Unless"
+            | "Whereas"
+    )
+}
+
 /// Personal pronouns that can be the subject of a speech verb.
 pub fn is_subject_pronoun(word: &str) -> bool {
     lowered(word, |w| {
@@ -338,11 +359,11 @@ static PHRASE_BOUNDARIES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 static ORGANISATION_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     words(
         "abc administration afp agency ap army assembly association bank bbc board breitbart
-    cabinet campaign cbs center centre cia club cnn command commission committee company
-    congress corp council court daily department dnc embassy facebook fbi federation forces
-    foundation fox fund google gop government group herald house inc institute journal kremlin
+    cabinet campaign cbs center centre cia club cnn co command commission committee company
+    congress corp corporation council court daily department dnc embassy facebook fbi federation forces
+    foundation fox fund google gop government group gmbh herald house inc institute journal kremlin llc llp ltd
     magazine media ministry mission msnbc nato navy nbc network news npr office organisation
-    organization pac parliament party pentagon police politico post press reuters review ria
+    organization pac parliament party pentagon plc police politico post press reuters review ria
     rnc senate service services staff statement tass tass. times tribune twitter union
     university",
     )

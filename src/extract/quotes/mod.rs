@@ -28,6 +28,7 @@ mod tokens;
 use std::ops::Range;
 
 use crate::article::{Entity, EntityKind, Quote};
+use crate::extract::words::strip_possessive;
 
 use attribution::{Attributor, Found};
 use lexicon::is_nationality;
@@ -346,6 +347,16 @@ fn speaker_of(attributor: &Attributor, resolver: &mut Resolver, found: Found) ->
             Some(Speaker::bare(name))
         }
         Found::Role(token) => resolver.resolve_role(token, false).map(Speaker::bare),
+        Found::Epithet { role, possessor } => {
+            let owner = strip_possessive(attributor.words.name_text(&possessor));
+            // `UNCTAD's spokesman said`: a body speaks through its spokesman.
+            let body = || resolver.is_organisation(owner).then(|| owner.to_string());
+            resolver
+                .resolve_role(role, false)
+                .or_else(|| resolver.resolve_epithet(role, owner))
+                .or_else(body)
+                .map(Speaker::bare)
+        }
         Found::Described { role, qualifier } => {
             if let Some(holder) = resolver.resolve_role(role, true) {
                 return Some(Speaker::bare(holder));

@@ -145,6 +145,12 @@ impl Attributor<'_> {
                 if let Some(found) = self.person_before_preposition(start, lower) {
                     return Some(found);
                 }
+                // "Ukraine’s ambassador said", "Trump’s lawyer said": someone
+                // speaking for the possessor, not the possessor.
+                if self.is_person_role_noun(role) && words.is_possessive(run.end - 1) {
+                    let possessor = run;
+                    return Some((Found::Epithet { role, possessor }, start));
+                }
                 // "the Belarusian leader said", "the TWA spokesman said": a
                 // person's role qualified by a people or a name, someone named before.
                 if self.is_person_role_noun(role) && self.opened_by_the(run.start, lower) {

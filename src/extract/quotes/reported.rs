@@ -2,12 +2,14 @@
 //! a report of someone else's words (`Tass quoted Belousov as saying “…”`,
 //! where the speaker is the object, not the subject) and a quoted fragment
 //! inside a sentence that its attribution closes (`“…” of a trial, said
-//! Foley.`).
+//! Foley.`), and a subject after a fronted clause (`As …, Markarova said`).
 
 use std::ops::Range;
 
 use super::attribution::{Attributor, Found};
-use super::lexicon::{is_inverting_speech_verb, is_speech_verb, is_subject_pronoun};
+use super::lexicon::{
+    is_inverting_speech_verb, is_speech_verb, is_subject_pronoun, is_subordinator,
+};
 
 /// Most tokens between `quoted` and `as saying` (`quoted Igor Belousov, a deputy premier, as saying`).
 const MAX_QUOTED_OBJECT_TOKENS: usize = 14;
@@ -90,4 +92,42 @@ fn is_quoting_verb(word: &str) -> bool {
         word,
         "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing"
     )
+}
+
+/// `put` of `as X put it`: an attribution.
+fn is_put(word: &str) -> bool {
+    matches!(word, "put" | "puts")
+}
+
+impl Attributor<'_> {
+    /// The subject of a sentence from `start` to `end` that opens with a
+    /// fronted clause (`As the aggression entered its 67th day, Ambassador
+    /// Oksana Markarova appeared …`): a name or person of the main clause
+    /// after the clause's comma, not the clause's own. Nothing when the
+    /// clause attributes (`As Ruth Marcus puts it, …`, `When Maddow pointed
+    /// out that …`) or holds the quotation itself.
+    pub fn fronted_clause_subject(&self, start: usize, end: usize) -> Option<Found> {
+        let words = &self.words;
+        if !words.word(start).is_some_and(is_subordinator) {
+            return None;
+        }
+        let comma = (start + 1..end).find(|&i| words.tokens[i].is_punct(','))?;
+        let attributes = (start + 1..comma).any(|i| {
+            words
+                .word(i)
+                .is_some_and(|w| is_speech_verb(w) || is_put(w) || w == "out")
+        });
+        if attributes {
+            return None;
+        }
+        // In `Before the war, we used to say “…”` the clause is quoted speech.
+        self.sentence_subject(comma + 1..end)
+            .filter(|found| match found {
+                Found::Name(_) => true,
+                Found::Pronoun(token) => words
+                    .word(*token)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")),
+                _ => false,
+            })
+    }
 }

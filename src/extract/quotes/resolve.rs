@@ -343,7 +343,7 @@ impl<'a> Resolver<'a> {
                         && !m.located
                         && self
                             .matching_entity(m.name, m.token)
-                            .is_none_or(|e| e.kind != EntityKind::Other)
+                            .is_none_or(|e| e.kind == EntityKind::Person)
                 }
             };
             let gender_fits = match (wanted, m.gender) {
@@ -438,6 +438,11 @@ impl<'a> Resolver<'a> {
     /// place found by weak cues is no speaker.
     pub fn is_place(&self, name: &str) -> bool {
         self.entity_kind(name) == Some(EntityKind::Place)
+    }
+
+    /// Whether the tagger saw `name` as an organisation.
+    pub fn is_organisation(&self, name: &str) -> bool {
+        self.entity_kind(name) == Some(EntityKind::Organization)
     }
 
     /// The kind of the entity a mention refers to, when the tagger knows it.

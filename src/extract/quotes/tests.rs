@@ -412,6 +412,7 @@ fn an_office_named_by_its_country_is_the_speaker() {
 mod regressions;
 mod role_descriptions;
 mod speaker_regressions;
+mod speaker_subjects;
 
 #[test]
 fn a_name_after_a_preposition_of_place_is_no_one_a_pronoun_stands_for() {

@@ -6,11 +6,15 @@
 use crate::article::{Entity, EntityKind};
 
 use super::super::lexicon::{is_nationality, is_organisation_role, is_organisation_word, is_title};
-use super::super::name_strings::{capitalised_run, last_word};
+use super::super::name_strings::{capitalised_run, contains_words, last_word};
 use super::role_words::{
     abbreviates, same_people, GOVERNMENT_HEADS, LEADERS, ROLE_DISTINGUISHERS, STATE_HEADS,
 };
 use super::{Mention, Resolver, PERSON_PRONOUN_REACH, ROLE_CONTEXT_TOKENS, SURNAME_REACH_BYTES};
+
+/// Most tokens back a possessor's role (`Obama's former campaign strategist`)
+/// may look for the person it describes: about the sentence before.
+const EPITHET_REACH: usize = 60;
 
 /// Most words between `the` and a role noun read as its qualifier (`the
 /// former Belarusian foreign minister`).
@@ -63,6 +67,29 @@ impl Resolver<'_> {
     /// same role, or for a person's role the person last quoted by name.
     /// Nothing rather than the nearest unrelated name. `described` is set for
     /// a lowercase role after a name (`the TWA spokesman`), which stands for
+    /// The person a possessor's role stands for when no holder of the role
+    /// is named (`David Axelrod on Wednesday called … “…,” Obama's former
+    /// campaign strategist said`): the person named just before, if that is
+    /// not the possessor (`Trump said … Trump's lawyer said` is no one known).
+    pub fn resolve_epithet(&self, token: usize, possessor: &str) -> Option<String> {
+        let before = self.mentions.partition_point(|m| m.token < token);
+        let nearest = self.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| m.token + EPITHET_REACH >= token)
+            .find(|m| m.person && !m.owned && !m.byline)?;
+        // The sentence's first person, its subject: `David Axelrod … called
+        // on Howard Dean to apologize to Donald Trump` is Axelrod.
+        let sentence = self.sentence_around(nearest.token);
+        let subject = self.mentions[..before]
+            .iter()
+            .find(|m| sentence.contains(&m.token) && m.person && !m.owned && !m.byline)
+            .unwrap_or(nearest);
+        let name = self.canonical_name(subject.name, subject.token);
+        let is_person = self.entity_kind(&name) == Some(EntityKind::Person);
+        (is_person && !contains_words(&name, last_word(possessor))).then_some(name)
+    }
+
     /// the last speaker only when the article writes that name beside them.
     pub fn resolve_role(&self, token: usize, described: bool) -> Option<String> {
         let role = self.words.word(token)?;
