@@ -111,6 +111,11 @@ impl Attributor<'_> {
             let after_preposition = run.start > lower
                 && run.len() == 1
                 && words.word(run.start - 1).is_some_and(is_preposition);
+            // `the mayor of Kyiv said`, `the speaker of the House of
+            // Representatives said`: the role's holder named before.
+            if let Some(role) = self.role_before_object(run.start, lower) {
+                return Some((Found::Role(role), start));
+            }
             if after_preposition {
                 return Some((Found::Unnamed, start));
             }
@@ -208,6 +213,22 @@ impl Attributor<'_> {
             Found::Name(name),
             self.description_start(person.start, lower),
         ))
+    }
+
+    /// The role noun of `the <role> of <name>` whose name starts at `name`.
+    fn role_before_object(&self, name: usize, lower: usize) -> Option<usize> {
+        let words = &self.words;
+        let article = usize::from(words.word(name.checked_sub(1)?) == Some("the"));
+        let preposition = name.checked_sub(1 + article)?;
+        let role = preposition.checked_sub(1).filter(|&r| r > lower)?;
+        let of = words.word(preposition) == Some("of");
+        let definite = words
+            .word(role - 1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let lowercase = words
+            .word(role)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+        (of && definite && lowercase && self.is_person_role_noun(role)).then_some(role)
     }
 
     /// A singular noun for a person's or an organisation's role; not a word

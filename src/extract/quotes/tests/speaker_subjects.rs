@@ -101,3 +101,16 @@ fn a_fronted_clause_holds_no_subject_unless_it_attributes() {
     let entities = persons(&["David Byler"]);
     assert_eq!(speaker_names(text, &entities), [Some("David Byler".into())]);
 }
+
+/// Regression (war news): `“…,” the founder of Tinkoff Bank wrote` gave the
+/// quotation to the bank: a role of a name is the role's holder, Oleg Tinkov,
+/// named before as `Russian billionaire Oleg Tinkov`.
+#[test]
+fn the_role_of_a_name_is_its_holder_not_the_name() {
+    let text = "Russian billionaire Oleg Tinkov has blasted the war, calling on the West to do \
+        more to \"stop this massacre\" in an Instagram post. \"I don't see a single beneficiary \
+        of this insane war,\" the founder of Tinkoff Bank wrote.";
+    let entities = persons_and(&["Oleg Tinkov"], "Tinkoff Bank", EntityKind::Organization);
+    let names = speaker_names(text, &entities);
+    assert_eq!(names.last(), Some(&Some("Oleg Tinkov".into())));
+}
