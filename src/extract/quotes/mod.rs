@@ -11,6 +11,7 @@
 
 mod adverbials;
 mod attribution;
+mod descriptions;
 mod genders;
 mod introduction;
 mod lexicon;
