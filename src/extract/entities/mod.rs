@@ -181,6 +181,13 @@ pub fn is_given_name(word: &str) -> bool {
     given_names::is_given_name(word)
 }
 
+/// Whether `word` is a common lowercase word of news (`Further`, `Below`,
+/// `Officials`), by the list the tagger drops such words with.
+pub fn is_common_word(word: &str) -> bool {
+    let lower = features::TokenInfo::new(word, false, &mut Vec::new()).lower;
+    common_words::is_common(lower)
+}
+
 /// Whether general knowledge knows `name` as a place (`Brisbane`, `Damascus`).
 pub fn is_known_place(name: &str) -> bool {
     lexicon::is_known_place(name)

@@ -172,9 +172,8 @@ fn attribute_each(
         let speaker = match evidence {
             Some(Evidence::Spoken(found)) => speaker_of(attributor, resolver, found),
             // A place found by weak cues (`Ukraine is …` before the quotation) said nothing.
-            Some(Evidence::Found(found)) => {
-                speaker_of(attributor, resolver, found).filter(|s| !resolver.is_place(&s.name))
-            }
+            Some(Evidence::Found(found)) => speaker_of(attributor, resolver, found)
+                .filter(|s| !resolver.is_place(&s.name) && !resolver.is_common_word(&s.introduced)),
             Some(Evidence::Named(name)) => Some(Speaker::bare(name)),
             None => None,
         };

@@ -440,6 +440,18 @@ impl<'a> Resolver<'a> {
         self.entity_kind(name) == Some(EntityKind::Place)
     }
 
+    /// Whether `name` is a common word the tagger did not take for a name
+    /// (`Further`, `Below`, `Question`): weak cues found no speaker in it. A
+    /// plural may stand for an unnamed group (`Respondents`, `Officials`).
+    pub fn is_common_word(&self, name: &str) -> bool {
+        let one_word = !name.contains(' ');
+        one_word
+            && !name.ends_with('s')
+            && !self.entities.is_empty()
+            && self.entity_kind(name).is_none()
+            && crate::extract::entities::is_common_word(name)
+    }
+
     /// Whether the tagger saw `name` as an organisation.
     pub fn is_organisation(&self, name: &str) -> bool {
         self.entity_kind(name) == Some(EntityKind::Organization)

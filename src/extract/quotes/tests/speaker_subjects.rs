@@ -114,3 +114,24 @@ fn the_role_of_a_name_is_its_holder_not_the_name() {
     let names = speaker_names(text, &entities);
     assert_eq!(names.last(), Some(&Some("Oleg Tinkov".into())));
 }
+
+/// Regression (war news, Reuters financial news, FBIS): `Further events
+/// unfolded lightning-fast: … Russia “recognized the independence”` and
+/// `Below are comments from analysts: … “…”` gave the quotations to
+/// `Further` and `Below`: a common word the tagger did not take for a name
+/// is no speaker found by weak cues; a plural may stand for a group.
+#[test]
+fn a_common_word_opening_the_sentence_is_no_speaker() {
+    let text = "The result was overwhelmingly high.\n\nFurther events unfolded lightning-fast: \
+        already on March 17, Russia “recognized the independence” of Crimea.";
+    let entities = persons_and(&[], "Russia", EntityKind::Place);
+    assert_eq!(extract_quotes(text, &entities)[0].speaker, None);
+
+    let text = "Respondents answered the question: \"When did this person come to live in the \
+        United States?\"";
+    let entities = persons_and(&[], "United States", EntityKind::Place);
+    assert_eq!(
+        extract_quotes(text, &entities)[0].speaker.as_deref(),
+        Some("Respondents")
+    );
+}
