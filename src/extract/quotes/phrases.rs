@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::extract::words::PERSON_TITLES;
+use crate::extract::words::{is_abbreviation, PERSON_TITLES};
 
 use super::adverbials::{adverbial_start, medium_source};
 use super::attribution::{Attributor, Found};
@@ -41,9 +41,6 @@ fn is_preposition(word: &str) -> bool {
 /// Most lowercase words between `the` and the name qualifying a role (`the
 /// then acting Russian president`).
 const MAX_MODIFIERS_BEFORE_QUALIFIER: usize = 2;
-
-/// Longest abbreviated title written with a period (`Rev.`, `Sen.`, `Prof.`).
-const MAX_TITLE_ABBREVIATION: usize = 4;
 
 impl Attributor<'_> {
     /// The subject right before a speech verb at `verb`, not reaching below `lower`,
@@ -285,10 +282,10 @@ impl Attributor<'_> {
         let last = self.head_of_state_at(head?).or(head)?;
         let head = office.unwrap_or(last);
         // `said the agency’s director, John Smith`; `says the Rev. Pierre
-        // Moleres`: an abbreviated title, its period ending no sentence.
+        // Moleres`: an abbreviated title, its period ending no sentence (a
+        // full one ends it: `said the First Lady. Olena Zelenska added`).
         let abbreviated_title = words.word(head).is_some_and(|word| {
-            word.len() <= MAX_TITLE_ABBREVIATION
-                && PERSON_TITLES.contains(&word.to_lowercase().as_str())
+            is_abbreviation(word) && PERSON_TITLES.contains(&word.to_lowercase().as_str())
         });
         let followed_by_name = words
             .tokens

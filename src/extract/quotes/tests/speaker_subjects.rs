@@ -135,3 +135,18 @@ fn a_common_word_opening_the_sentence_is_no_speaker() {
         Some("Respondents")
     );
 }
+
+/// Regression (Zelenskyy's press releases): `"…," said the First Lady.
+/// Olena Zelenska added that …` named no one: `Lady`, short like `Rev`, was
+/// read as an abbreviated title whose period runs on into a name. Only an
+/// abbreviation's period does (`says the Rev. Pierre Moleres`).
+#[test]
+fn a_full_title_before_a_full_stop_is_a_role() {
+    let text = "First Lady Olena Zelenska spoke in Davos.\n\n\"We take orphans abroad. Thank \
+        you for that,\" said the First Lady. Olena Zelenska added that people should act.";
+    let entities = persons(&["Olena Zelenska"]);
+    assert_eq!(
+        speaker_names(text, &entities),
+        [Some("Olena Zelenska".into())]
+    );
+}
